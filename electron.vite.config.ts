@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// Main and preload build to CommonJS (no "type": "module": an .mjs preload would need the sandbox off).
+// `dependencies` stay external in the main bundle and are required at run time (better-sqlite3's native binary).
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          serve: resolve(__dirname, 'main/serve.ts'),
+          launcher: resolve(__dirname, 'main/launcher.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: { input: { index: resolve(__dirname, 'preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      chunkSizeWarningLimit: 2000,
+    },
+    worker: { format: 'es' },
+    plugins: [react()],
+  },
+});

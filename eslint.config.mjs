@@ -1,0 +1,82 @@
+// ESLint flat config: typescript-eslint plus the layer rules of STYLE.md (VS Code-style layers you can see in the path).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    // The core is plain Node: it runs under Electron, Node (tests, CLI, browser mode) and in workers.
+    files: ['main/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'main/core must not import electron (DESIGN §4).' }] },
+      ],
+    },
+  },
+  {
+    // The contract is shared by all three layers and may import only zod.
+    files: ['preload/contract.ts', 'preload/commands.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$).*', message: 'The contract imports only zod.' }] },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '../main/*'],
+              message: 'The renderer never imports main/ (use the API client).',
+            },
+            { group: ['electron'], message: 'The renderer never imports electron.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only the map engine owns Cytoscape (STYLE.md: imperative engines live outside React).
+    files: ['renderer/**'],
+    ignores: ['renderer/src/features/map/engine/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '../main/*'],
+              message: 'The renderer never imports main/ (use the API client).',
+            },
+            { group: ['electron'], message: 'The renderer never imports electron.' },
+            {
+              group: ['cytoscape', 'cytoscape-*'],
+              message: 'Only features/map/engine may import cytoscape.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

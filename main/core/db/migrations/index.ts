@@ -1,0 +1,18 @@
+import { sql as init } from './0001-init';
+import { sql as historyPositions } from './0002-history-positions';
+
+/** One forward-only schema migration. `version` is its number; the list is append-only. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration this build knows, in order. Never edit or reorder a released entry: add a new one. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-init', sql: init },
+  { version: 2, name: '0002-history-positions', sql: historyPositions },
+];
+
+/** The schema version a fully migrated workspace has. */
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

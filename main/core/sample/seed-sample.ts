@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import type Database from 'better-sqlite3';
+import { EdgeKind, NodeKind } from '../../../preload/contract';
+import sampleJson from '../../../resources/sample/workspace.v1.json';
+import { GraphStore, checkEdgeKind, validateEdgeProps, validateNodeProps } from '../graph/graph-store';
+import { WellspringError } from '../util/errors';
+import { nowIso } from '../util/clock';
+
+/** Shape of `resources/sample/workspace.v*.json`: nodes keyed by a stable slug, edges referring to slugs. */
+export const SampleFile = z.object({
+  formatVersion: z.literal(1),
+  sampleVersion: z.number().int().min(1),
+  name: z.string(),
+  nameEn: z.string(),
+  nodes: z.array(
+    z.object({
+      key: z.string().min(1),
+      kind: NodeKind,
+      label: z.string().min(1),
+      aliases: z.array(z.string()).default([]),
+      description: z.string().default(''),
+      tags: z.array(z.string()).default([]),
+      props: z.record(z.string(), z.unknown()).default({}),
+    }),
+  ),
+  edges: z.array(
+    z.object({
+      kind: EdgeKind,
+      source: z.string(),
+      target: z.string(),
+      props: z.record(z.string(), z.unknown()).default({}),
+    }),
+  ),
+});
+export type SampleFile = z.infer<typeof SampleFile>;
+
+/** The sample workspace bundled with this build (DESIGN §6). */
+export function bundledSample(): SampleFile {
+  return SampleFile.parse(sampleJson);
+}
+
+/**
+ * Seeds an empty workspace with the sample: every node and edge in one transaction, validated by the same rules
+ * as user edits, and not recorded in the undo history (a fresh workspace starts with nothing to undo). Node ids
+ * are `sample:<key>` so that later sample versions can find what an earlier one seeded.
+ * @throws WellspringError `invalid_input` naming the sample key at fault; nothing is written then.
+ */
+export function seedSample(
+  db: Database.Database,
+  sample: SampleFile = bundledSample(),
+): { nodes: number; edges: number } {
+  const store = new GraphStore(db);
+  const kindOf = new Map(sample.nodes.map((n) => [n.key, n.kind]));
+  const now = nowIso();
+  const insertNode = db.prepare(
+    `INSERT INTO nodes (id, kind, label, aliases, description, tags, props, x, y, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)`,
+  );
+  const insertEdge = db.prepare(
+    'INSERT INTO edges (id, kind, source, target, props, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    for (const n of sample.nodes) {
+      const props = withKey(n.key, () => validateNodeProps(n.kind, n.props));
+      insertNode.run(
+        `sample:${n.key}`,
+        n.kind,
+        n.label,
+        JSON.stringify(n.aliases),
+        n.description,
+        JSON.stringify(n.tags),
+        JSON.stringify(props),
+        now,
+        now,
+      );
+    }
+    sample.edges.forEach((e, i) => {
+      const key = `edge #${i} (${e.source} ${e.kind} ${e.target})`;
+      const s = kindOf.get(e.source);
+      const t = kindOf.get(e.target);
+      if (!s || !t) throw new WellspringError('invalid_input', `Sample ${key}: unknown node key.`);
+      withKey(key, () => checkEdgeKind(e.kind, s, t));
+      const props = withKey(key, () => validateEdgeProps(e.kind, e.props));
+      insertEdge.run(
+        `sample:e${i}`,
+        e.kind,
+        `sample:${e.source}`,
+        `sample:${e.target}`,
+        JSON.stringify(props),
+        now,
+      );
+    });
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('name', ?), ('sample_version', ?)").run(
+      sample.name,
+      String(sample.sampleVersion),
+    );
+  })();
+  const s = store.stats();
+  return { nodes: s.nodeTotal, edges: s.edgeTotal };
+}
+
+function withKey<T>(key: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof WellspringError)
+      throw new WellspringError(e.code, `Sample ${key}: ${e.message}`, e.path);
+    throw e;
+  }
+}

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { EventName, EventPayload, WorkspaceInfo } from '../../../preload/contract';
+import { openWorkspaceDb } from '../db/workspace-db';
+import { LATEST_VERSION } from '../db/migrations';
+import { GraphStore } from '../graph/graph-store';
+import { seedSample } from '../sample/seed-sample';
+import { WellspringError } from '../util/errors';
+
+/** Receives main-process events; Electron forwards them over IPC, browser mode over server-sent events. */
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** How the core is hosted, reported to the renderer in `workspace:info`. */
+export type HostMode = WorkspaceInfo['mode'];
+
+const RECENT_LIMIT = 10;
+
+/**
+ * Owns the open workspace: its database connection and GraphStore, switching between workspace files, and the
+ * recent-workspaces list (`<userData>/recent.json`). The only place that opens or closes a workspace database.
+ */
+export class WorkspaceService {
+  private current: { path: string; db: Database.Database; store: GraphStore } | null = null;
+  private readonly listeners = new Set<EventSink>();
+
+  constructor(
+    private readonly dataDir: string,
+    readonly mode: HostMode,
+  ) {}
+
+  /** Registers an event sink; returns the unsubscribe function. */
+  onEvent(sink: EventSink): () => void {
+    this.listeners.add(sink);
+    return () => this.listeners.delete(sink);
+  }
+
+  /** Sends an event to every sink. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const l of this.listeners) l(event, payload);
+  }
+
+  /**
+   * Opens `file`, or creates it when `create` is set (seeded with the sample when `sample` is set and the file is
+   * new). The previous workspace is closed only after the new one opened, so a refused file leaves the app as it was.
+   * @throws WellspringError from openWorkspaceDb
+   */
+  open(file: string, options: { create?: boolean; sample?: boolean } = {}): WorkspaceInfo {
+    const abs = path.resolve(file);
+    const isNew = !fs.existsSync(abs);
+    if (isNew && options.create) fs.mkdirSync(path.dirname(abs), { recursive: true });
+    const { db } = openWorkspaceDb(abs, { create: options.create });
+    try {
+      if (isNew && options.sample) seedSample(db);
+    } catch (e) {
+      db.close();
+      fs.rmSync(abs, { force: true });
+      throw e;
+    }
+    this.close();
+    this.current = { path: abs, db, store: new GraphStore(db) };
+    this.remember(abs);
+    const info = this.info();
+    this.emit('workspace:did-open', info);
+    return info;
+  }
+
+  /** The GraphStore of the open workspace. @throws not_found when none is open */
+  get store(): GraphStore {
+    if (!this.current) throw new WellspringError('not_found', 'No workspace is open.');
+    return this.current.store;
+  }
+
+  /** Name, path, schema version and counts of the open workspace. */
+  info(): WorkspaceInfo {
+    if (!this.current) throw new WellspringError('not_found', 'No workspace is open.');
+    const { db, store } = this.current;
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'name'").get() as
+      { value: string } | undefined;
+    const s = store.stats();
+    return {
+      path: this.current.path,
+      name: row?.value ?? path.basename(this.current.path, path.extname(this.current.path)),
+      schemaVersion: LATEST_VERSION,
+      nodeCount: s.nodeTotal,
+      edgeCount: s.edgeTotal,
+      mode: this.mode,
+    };
+  }
+
+  /** Recently opened workspace files that still exist, newest first. */
+  recent(): string[] {
+    try {
+      const list = JSON.parse(fs.readFileSync(this.recentFile(), 'utf8')) as unknown;
+      return Array.isArray(list)
+        ? list.filter((p): p is string => typeof p === 'string' && fs.existsSync(p))
+        : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Closes the open workspace (checkpointing the WAL); safe to call twice. */
+  close(): void {
+    if (!this.current) return;
+    this.current.db.close();
+    this.current = null;
+  }
+
+  private remember(file: string): void {
+    const list = [file, ...this.recent().filter((p) => p !== file)].slice(0, RECENT_LIMIT);
+    fs.mkdirSync(this.dataDir, { recursive: true });
+    fs.writeFileSync(this.recentFile(), JSON.stringify(list, null, 2));
+  }
+
+  private recentFile(): string {
+    return path.join(this.dataDir, 'recent.json');
+  }
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspaceDb } from '../../../main/core/db/workspace-db';
+import { GraphStore } from '../../../main/core/graph/graph-store';
+import { bundledSample, seedSample } from '../../../main/core/sample/seed-sample';
+import { tempDir } from '../helpers';
+
+describe('sample workspace', () => {
+  it('seeds every node and edge of the bundled sample, validated, with nothing to undo', () => {
+    const sample = bundledSample();
+    const { db } = openWorkspaceDb(path.join(tempDir(), 's.wellspring'), { create: true });
+    const counts = seedSample(db, sample);
+    expect(counts).toEqual({ nodes: sample.nodes.length, edges: sample.edges.length });
+    const store = new GraphStore(db);
+    const stats = store.stats();
+    // DESIGN §6: about 20 experts, 100+ knowledge items, the four capabilities, the nine sales stages.
+    expect(stats.nodes.knowledge).toBeGreaterThanOrEqual(100);
+    expect(stats.nodes.expert).toBeGreaterThanOrEqual(18);
+    const labels = new Set(store.getGraph().nodes.map((n) => n.label));
+    for (const l of [
+      '投资与决策能力',
+      '客户与市场能力',
+      '管理与运营能力',
+      '学习与创新能力',
+      '商机确认',
+      '终止',
+      '拜访记录',
+    ]) {
+      expect(labels.has(l)).toBe(true);
+    }
+    expect(store.history.state().canUndo).toBe(false);
+    db.close();
+  });
+
+  it('writes nothing when one edge of the sample breaks the rules', () => {
+    const sample = bundledSample();
+    const broken = {
+      ...sample,
+      edges: [
+        ...sample.edges,
+        { kind: 'knows' as const, source: sample.nodes[0]!.key, target: sample.nodes[0]!.key, props: {} },
+      ],
+    };
+    broken.edges[broken.edges.length - 1]!.source = sample.nodes.find((n) => n.kind === 'step')!.key;
+    const { db } = openWorkspaceDb(path.join(tempDir(), 's.wellspring'), { create: true });
+    expect(() => seedSample(db, broken)).toThrow(/Sample edge #\d+ .*knows/);
+    expect(new GraphStore(db).stats().nodeTotal).toBe(0);
+    db.close();
+  });
+});
