@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // Main and preload build to CommonJS (no "type": "module": an .mjs preload would need the sandbox off).
 // `dependencies` stay external in the main bundle and are required at run time (better-sqlite3's native binary).
+const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
+
 export default defineConfig({
   main: {
     build: {
@@ -30,6 +33,7 @@ export default defineConfig({
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
       chunkSizeWarningLimit: 2000,
     },
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     worker: { format: 'es' },
     plugins: [react()],
   },

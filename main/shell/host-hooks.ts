@@ -1,0 +1,52 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { app, dialog, shell, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import type { HostHooks } from '../core/api/handlers';
+import { WellspringError } from '../core/util/errors';
+import { isHttpUrl } from './app-origin';
+
+/**
+ * The Electron side of `createHandlers`: `saveFile` asks for a path with the native save dialog (starting in the
+ * user's Documents folder with the suggested name, filtered by its extension) and writes the bytes there,
+ * answering null when the user cancels; `openExternal` hands http(s) URLs to the system browser.
+ * Errors: saveFile rejects with WellspringError('io_error') when the write fails; openExternal rejects with
+ * WellspringError('invalid_input', path ['url']) for any other scheme (defence in depth: the contract's schema
+ * already allows only http(s)).
+ */
+export function electronHostHooks(getWindow: () => BrowserWindow | null): Required<HostHooks> {
+  return {
+    async saveFile(suggestedName, data) {
+      const ext = path.extname(suggestedName).slice(1).toLowerCase();
+      const options: SaveDialogOptions = {
+        defaultPath: path.join(app.getPath('documents'), path.basename(suggestedName)),
+        filters: ext ? [{ name: ext.toUpperCase(), extensions: [ext] }] : [],
+      };
+      const win = getWindow();
+      const { canceled, filePath } = await (win
+        ? dialog.showSaveDialog(win, options)
+        : dialog.showSaveDialog(options));
+      if (canceled || !filePath) return null;
+      try {
+        await fs.writeFile(filePath, data);
+      } catch (e) {
+        throw new WellspringError(
+          'io_error',
+          `Could not write ${filePath}: ${e instanceof Error ? e.message : String(e)}`,
+        );
+      }
+      return filePath;
+    },
+    openExternal: (url) => openHttpExternally(url),
+  };
+}
+
+/**
+ * Opens an http(s) URL with `shell.openExternal`. Other schemes can launch local programs (file:, smb:,
+ * custom protocol handlers), so they are refused.
+ * @throws WellspringError('invalid_input', path ['url']) for a non-http(s) URL
+ */
+export async function openHttpExternally(url: string): Promise<void> {
+  if (!isHttpUrl(url))
+    throw new WellspringError('invalid_input', `Only http(s) links can be opened: ${url}`, ['url']);
+  await shell.openExternal(url);
+}

@@ -1,0 +1,90 @@
+/**
+ * The one way the renderer reaches the main process. Under Electron it uses the preload bridge
+ * (`window.wellspring`); in browser mode it calls the same handlers over HTTP on 127.0.0.1 with the per-launch
+ * token the server put into index.html, and listens to events over server-sent events.
+ */
+import type {
+  Channel,
+  EventName,
+  EventPayload,
+  InputOf,
+  OutputOf,
+  Result,
+  WellspringBridge,
+} from '../../../preload/contract';
+import { EVENT_NAMES } from '../../../preload/contract';
+
+declare global {
+  interface Window {
+    wellspring?: WellspringBridge;
+  }
+}
+
+/** An error envelope turned into an exception, keeping the stable code and the offending field's path. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly path: Array<string | number>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Listener = (payload: unknown) => void;
+
+function httpBridge(): WellspringBridge {
+  const token = document.querySelector<HTMLMetaElement>('meta[name="wellspring-token"]')?.content ?? '';
+  const listeners = new Map<string, Set<Listener>>();
+  let source: EventSource | null = null;
+  const connect = () => {
+    if (source) return;
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    for (const name of EVENT_NAMES) {
+      source.addEventListener(name, (e) => {
+        const payload = JSON.parse((e as MessageEvent<string>).data) as unknown;
+        for (const l of listeners.get(name) ?? []) l(payload);
+      });
+    }
+  };
+  return {
+    platform: 'browser',
+    async invoke(channel, input) {
+      const res = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wellspring-token': token },
+        body: JSON.stringify(input ?? {}),
+      });
+      if (!res.ok)
+        return { ok: false, code: 'internal', message: `${res.status} ${await res.text()}`, path: [] };
+      return (await res.json()) as never;
+    },
+    on(event, listener) {
+      connect();
+      const set = listeners.get(event) ?? listeners.set(event, new Set()).get(event)!;
+      set.add(listener as Listener);
+      return () => set.delete(listener as Listener);
+    },
+  };
+}
+
+const bridge: WellspringBridge = window.wellspring ?? httpBridge();
+
+/** True when running inside the Electron shell (native menus and dialogs are available). */
+export const isElectron = window.wellspring !== undefined;
+
+/** Calls a channel; resolves to its output or rejects with ApiError. */
+export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const r = (await bridge.invoke(channel, input)) as Result<OutputOf<C>>;
+  if (!r.ok) throw new ApiError(r.code, r.message, r.path);
+  return r.value;
+}
+
+/** Subscribes to a main-process event; returns the unsubscribe function. */
+export function subscribe<E extends EventName>(
+  event: E,
+  listener: (payload: EventPayload<E>) => void,
+): () => void {
+  return bridge.on(event, listener);
+}

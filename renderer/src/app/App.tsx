@@ -1,0 +1,110 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { subscribe } from '../api/client';
+import { useLiveInvalidation, useWorkspaceInfo } from '../api/queries';
+import { registerAppCommands } from '../commands/app-commands';
+import { handleKeydown, runCommand } from '../commands/registry';
+import { setLanguage, type Language } from '../i18n';
+import { MapView } from '../features/map/components/MapView';
+import { EmptyView } from '../features/placeholder/EmptyView';
+import { AboutDialog, CommandPalette, ShortcutsHelp } from './CommandPalette';
+import { StatusBar } from './StatusBar';
+import { Toasts } from './Toasts';
+import { useAppStore, VIEWS } from './store';
+
+const NAV_ICON: Record<string, string> = {
+  map: '◉',
+  processes: '⇶',
+  competencies: '⬡',
+  experts: '◆',
+  inventory: '▤',
+  library: '▦',
+  glossary: '≡',
+};
+
+/** The app shell: navigation rail, the current view, status bar, global modals and toasts. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const { view, setView, theme, setTheme, modal } = useAppStore();
+  const info = useWorkspaceInfo();
+  useLiveInvalidation();
+
+  useEffect(() => registerAppCommands(), []);
+  useEffect(() => {
+    window.addEventListener('keydown', handleKeydown);
+    const off = subscribe('app:did-run-command', ({ id }) => runCommand(id, 'menu'));
+    return () => {
+      window.removeEventListener('keydown', handleKeydown);
+      off();
+    };
+  }, []);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <div className="app">
+      <nav className="nav-rail" aria-label="main">
+        <div className="brand" title={info.data?.path}>
+          <span className="logo">⛲</span>
+          <span>{t('appName')}</span>
+        </div>
+        {VIEWS.map((v) => (
+          <button
+            key={v}
+            className={view === v ? 'active' : ''}
+            aria-current={view === v ? 'page' : undefined}
+            data-testid={`nav-${v}`}
+            onClick={() => setView(v)}
+          >
+            <span className="icon">{NAV_ICON[v]}</span>
+            {t(`nav.${v}`)}
+          </button>
+        ))}
+        <span className="spacer" />
+        <label className="nav-setting">
+          {t('language.label')}
+          <select
+            value={i18n.language}
+            data-testid="language"
+            onChange={(e) => void setLanguage(e.target.value as Language)}
+          >
+            <option value="zh-CN">{t('language.zhCN')}</option>
+            <option value="en">{t('language.en')}</option>
+          </select>
+        </label>
+        <label className="nav-setting">
+          {t('theme.label')}
+          <select
+            value={theme}
+            data-testid="theme"
+            onChange={(e) => setTheme(e.target.value as 'light' | 'dark')}
+          >
+            <option value="light">{t('theme.light')}</option>
+            <option value="dark">{t('theme.dark')}</option>
+          </select>
+        </label>
+      </nav>
+      <main className="view">
+        {info.isError ? (
+          <div className="empty-view">
+            <div className="empty-card">
+              <h2>{t('errors.title')}</h2>
+              <p>{t('errors.loadFailed', { message: info.error.message })}</p>
+              <button onClick={() => void info.refetch()}>{t('errors.retry')}</button>
+            </div>
+          </div>
+        ) : view === 'map' ? (
+          <MapView />
+        ) : (
+          <EmptyView view={view} />
+        )}
+      </main>
+      <StatusBar />
+      {modal === 'palette' && <CommandPalette />}
+      {modal === 'shortcuts' && <ShortcutsHelp />}
+      {modal === 'about' && <AboutDialog />}
+      <Toasts />
+    </div>
+  );
+}

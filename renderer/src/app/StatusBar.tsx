@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { useHistoryState, useWorkspaceInfo } from '../api/queries';
+import { useScreenCounts } from '../features/map/components/screen-counts';
+import { useMapStore } from '../features/map/store';
+import { runCommand } from '../commands/registry';
+import { useAppStore } from './store';
+
+/** Bottom bar: counts on screen (`128 nodes · 301 edges`), workspace, host mode, undo/redo. */
+export function StatusBar() {
+  const { t } = useTranslation();
+  const counts = useScreenCounts();
+  const info = useWorkspaceInfo();
+  const history = useHistoryState();
+  const view = useAppStore((s) => s.view);
+  const ego = useMapStore((s) => s.ego);
+  return (
+    <footer className="status-bar" role="status">
+      {view === 'map' && (
+        <span data-testid="status-counts">
+          {t('status.onScreen', { nodes: counts.nodes, edges: counts.edges })}
+        </span>
+      )}
+      {ego && <span className="muted">◎</span>}
+      <span className="spacer" />
+      {info.data && (
+        <span className="muted" title={info.data.path}>
+          {t('status.workspace', { name: info.data.name })} · {t(`status.mode.${info.data.mode}`)}
+        </span>
+      )}
+      <button
+        className="ghost"
+        disabled={!history.data?.canUndo}
+        title={history.data?.undoLabel ?? ''}
+        data-testid="undo"
+        onClick={() => runCommand('history.undo', 'button')}
+      >
+        ↶ {t('actions.undo')}
+      </button>
+      <button
+        className="ghost"
+        disabled={!history.data?.canRedo}
+        title={history.data?.redoLabel ?? ''}
+        data-testid="redo"
+        onClick={() => runCommand('history.redo', 'button')}
+      >
+        ↷ {t('actions.redo')}
+      </button>
+    </footer>
+  );
+}

@@ -1,0 +1,133 @@
+import { useMemo, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NodeDto } from '../../../../../preload/contract';
+import { runCommand } from '../../../commands/registry';
+import { activeFilterCount, useMapStore } from '../store';
+import { searchNodes } from '../search-nodes';
+
+/** Search box (label or alias, Chinese or English), layouts, fit, new node, connect mode, export, filters. */
+export function MapToolbar({
+  searchRef,
+  nodes,
+  layingOut,
+}: {
+  searchRef: RefObject<HTMLInputElement | null>;
+  nodes: NodeDto[];
+  layingOut: boolean;
+}) {
+  const { t } = useTranslation('map');
+  const { layout, connectMode, filtersOpen, filter, webgl, set } = useMapStore();
+  const [query, setQuery] = useState('');
+  const [composing, setComposing] = useState(false);
+  const [active, setActive] = useState(0);
+  const results = useMemo(() => (composing ? [] : searchNodes(nodes, query, 8)), [nodes, query, composing]);
+
+  const choose = (n: NodeDto) => {
+    set({ selectedId: n.id });
+    setQuery('');
+    searchRef.current?.blur();
+  };
+
+  return (
+    <div className="map-toolbar" role="toolbar">
+      <div className="search">
+        <input
+          ref={searchRef}
+          type="search"
+          value={query}
+          placeholder={t('toolbar.search')}
+          aria-label={t('toolbar.search')}
+          data-testid="map-search"
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
+          onCompositionStart={() => setComposing(true)}
+          onCompositionEnd={() => setComposing(false)}
+          onKeyDown={(e) => {
+            if (e.nativeEvent.isComposing) return;
+            if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - 1));
+            else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+            else if (e.key === 'Enter' && results[active]) choose(results[active]);
+            else if (e.key === 'Escape') setQuery('');
+            else return;
+            e.preventDefault();
+          }}
+        />
+        {query.trim() && !composing && (
+          <ul className="search-results" role="listbox" data-testid="map-search-results">
+            {results.length === 0 && <li className="muted">{t('toolbar.noResults', { query })}</li>}
+            {results.map((n, i) => (
+              <li
+                key={n.id}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'active' : ''}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(n);
+                }}
+              >
+                <span className={`kind-dot kind-${n.kind}`} />
+                <span className="label">{n.label}</span>
+                {n.aliases[0] && <span className="alias">{n.aliases[0]}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="group" role="group" aria-label={t('toolbar.layout')}>
+        {(['force', 'hierarchical', 'concentric'] as const).map((name) => (
+          <button
+            key={name}
+            className={layout === name ? 'pressed' : ''}
+            disabled={layingOut}
+            onClick={() =>
+              runCommand(
+                name === 'force'
+                  ? 'map.layoutForce'
+                  : name === 'hierarchical'
+                    ? 'map.layoutHierarchical'
+                    : 'map.layoutConcentric',
+                'button',
+              )
+            }
+          >
+            {t(`toolbar.${name}`)}
+          </button>
+        ))}
+      </div>
+      <button onClick={() => runCommand('map.fit', 'button')}>{t('toolbar.fit')}</button>
+      <button data-testid="new-node" onClick={() => runCommand('map.addNode', 'button')}>
+        ＋ {t('toolbar.newNode')}
+      </button>
+      <button
+        className={connectMode ? 'pressed' : ''}
+        aria-pressed={connectMode}
+        data-testid="connect-mode"
+        title={t('panel.empty')}
+        onClick={() => set({ connectMode: !connectMode })}
+      >
+        ⤳ {t('connect.mode')}
+      </button>
+      <button className={filtersOpen ? 'pressed' : ''} onClick={() => set({ filtersOpen: !filtersOpen })}>
+        {t('toolbar.filters')}
+        {activeFilterCount(filter) > 0 && <span className="badge">{activeFilterCount(filter)}</span>}
+      </button>
+      <span className="spacer" />
+      <label className="check" title={t('toolbar.webglHint')}>
+        <input
+          type="checkbox"
+          checked={webgl}
+          onChange={(e) => {
+            localStorage.setItem('wellspring.webgl', e.target.checked ? '1' : '0');
+            set({ webgl: e.target.checked });
+          }}
+        />
+        {t('toolbar.webgl')}
+      </label>
+      <button onClick={() => runCommand('map.exportPng', 'button')}>{t('toolbar.png')}</button>
+      <button onClick={() => runCommand('map.exportSvg', 'button')}>{t('toolbar.svg')}</button>
+    </div>
+  );
+}

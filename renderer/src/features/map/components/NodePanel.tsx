@@ -1,0 +1,158 @@
+import { useTranslation } from 'react-i18next';
+import type { EdgeDto, NodeDto, NodePatch } from '../../../../../preload/contract';
+import { ApiError, call } from '../../../api/client';
+import { useNodeDetail } from '../../../api/queries';
+import { useAppStore } from '../../../app/store';
+import { useMapStore } from '../store';
+import { DraftField } from '../../../ui/DraftField';
+import { PropsEditor } from './PropsEditor';
+
+const splitList = (s: string) =>
+  s
+    .split(/[,，、]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** Side panel of the selected node: every field editable (saved on blur or Enter), its connections, delete. */
+export function NodePanel() {
+  const { t } = useTranslation('map');
+  const selectedId = useMapStore((s) => s.selectedId);
+  const set = useMapStore((s) => s.set);
+  const detail = useNodeDetail(selectedId);
+
+  if (!selectedId || !detail.data) {
+    return (
+      <aside className="node-panel empty" data-testid="node-panel">
+        <p className="muted">{t('panel.empty')}</p>
+      </aside>
+    );
+  }
+  const { node, edges, neighbours } = detail.data;
+  return (
+    <aside className="node-panel" data-testid="node-panel" key={node.id}>
+      <div className="panel-head">
+        <span className={`kind-dot kind-${node.kind}`} />
+        <span className="kind-name">{t(`kinds.${node.kind}`)}</span>
+        <button
+          className="ghost"
+          title={t('ego.focus')}
+          onClick={() => set({ ego: { nodeId: node.id, depth: useMapStore.getState().ego?.depth ?? 1 } })}
+        >
+          ◎ {t('ego.focus')}
+        </button>
+      </div>
+      <NodeFields node={node} />
+      <PropsEditor node={node} />
+      <Connections node={node} edges={edges} neighbours={neighbours} />
+      <button className="danger" data-testid="delete-node" onClick={() => set({ confirmDelete: node.id })}>
+        {t('panel.deleteNode')}
+      </button>
+    </aside>
+  );
+}
+
+/** Saves a patch and reports errors as a toast; returns whether it was stored. */
+export async function saveNode(id: string, patch: NodePatch): Promise<boolean> {
+  try {
+    await call('graph:update-node', { id, patch });
+    return true;
+  } catch (e) {
+    useAppStore.getState().notify(e instanceof ApiError ? e.message : String(e), 'error');
+    return false;
+  }
+}
+
+function NodeFields({ node }: { node: NodeDto }) {
+  const { t } = useTranslation('map');
+  const save = (patch: NodePatch) => void saveNode(node.id, patch);
+  return (
+    <div className="fields">
+      <DraftField
+        label={t('panel.label')}
+        testId="node-label"
+        value={node.label}
+        onCommit={(v) => v.trim() && save({ label: v.trim() })}
+      />
+      <DraftField
+        label={t('panel.aliases')}
+        value={node.aliases.join(', ')}
+        onCommit={(v) => save({ aliases: splitList(v) })}
+      />
+      <DraftField
+        label={t('panel.description')}
+        multiline
+        value={node.description}
+        onCommit={(v) => save({ description: v })}
+      />
+      <DraftField
+        label={t('panel.tags')}
+        value={node.tags.join(', ')}
+        onCommit={(v) => save({ tags: splitList(v) })}
+      />
+    </div>
+  );
+}
+
+function Connections({
+  node,
+  edges,
+  neighbours,
+}: {
+  node: NodeDto;
+  edges: EdgeDto[];
+  neighbours: NodeDto[];
+}) {
+  const { t } = useTranslation('map');
+  const set = useMapStore((s) => s.set);
+  const byId = new Map(neighbours.map((n) => [n.id, n]));
+  const notify = useAppStore((s) => s.notify);
+  const remove = (id: string) =>
+    call('graph:delete-edge', { id }).catch((e: Error) => notify(e.message, 'error'));
+  const setProficiency = (id: string, proficiency: number) =>
+    call('graph:update-edge', { id, props: { proficiency } }).catch((e: Error) => notify(e.message, 'error'));
+  return (
+    <section className="connections">
+      <h4>{t('panel.neighbours', { count: edges.length })}</h4>
+      {edges.length === 0 && <p className="muted">{t('panel.noNeighbours')}</p>}
+      <ul data-testid="connections">
+        {edges.map((e) => {
+          const out = e.source === node.id;
+          const other = byId.get(out ? e.target : e.source);
+          if (!other) return null;
+          return (
+            <li key={e.id}>
+              <span className="edge-kind">
+                {out ? t('panel.outgoing') : t('panel.incoming')} {t(`edgeKinds.${e.kind}`)}
+              </span>
+              <button className="link" onClick={() => set({ selectedId: other.id })}>
+                <span className={`kind-dot kind-${other.kind}`} />
+                {other.label}
+              </button>
+              {e.kind === 'knows' && (
+                <select
+                  aria-label={t('props.proficiency')}
+                  value={Number(e.props.proficiency ?? 3)}
+                  onChange={(ev) => void setProficiency(e.id, Number(ev.target.value))}
+                >
+                  {[1, 2, 3, 4, 5].map((p) => (
+                    <option key={p} value={p}>
+                      {'★'.repeat(p)}
+                    </option>
+                  ))}
+                </select>
+              )}
+              <button
+                className="icon"
+                title={t('panel.removeEdge')}
+                aria-label={t('panel.removeEdge')}
+                onClick={() => void remove(e.id)}
+              >
+                ×
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

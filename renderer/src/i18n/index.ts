@@ -1,0 +1,50 @@
+/**
+ * i18next set-up: zh-CN and English, one namespace per feature. Key types come from the English JSON (see
+ * i18next.d.ts), so a missing key is a type error; tests/unit/i18n.test.ts keeps the zh-CN key set identical.
+ */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enCommon from './locales/en/common.json';
+import enCommands from './locales/en/commands.json';
+import enMap from './locales/en/map.json';
+import zhCommon from './locales/zh-CN/common.json';
+import zhCommands from './locales/zh-CN/commands.json';
+import zhMap from './locales/zh-CN/map.json';
+
+export const resources = {
+  en: { common: enCommon, commands: enCommands, map: enMap },
+  'zh-CN': { common: zhCommon, commands: zhCommands, map: zhMap },
+} as const;
+
+export type Language = keyof typeof resources;
+export const LANGUAGES = Object.keys(resources) as Language[];
+const STORAGE_KEY = 'wellspring.language';
+
+/** The saved choice, else the OS/browser locale: any `zh*` → zh-CN, everything else → English. */
+export function initialLanguage(): Language {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (saved === 'en' || saved === 'zh-CN') return saved;
+  return (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('zh')
+    ? 'zh-CN'
+    : 'en';
+}
+
+/** Switches the UI language and remembers the choice. */
+export async function setLanguage(lang: Language): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, lang);
+  document.documentElement.lang = lang;
+  await i18n.changeLanguage(lang);
+}
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  ns: ['common', 'commands', 'map'],
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language;
+
+export default i18n;

@@ -1,0 +1,473 @@
+/**
+ * The Electron shell, proven without the Electron binary: each test boots the BUILT main bundle
+ * (out/main/index.js — run `npx electron-vite build` first) against the stand-in in fake-electron.ts, in its own
+ * temp folder, and plays Electron's side (events, IPC calls, dialog answers).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CHANNEL_NAMES } from '../../preload/contract';
+import { COMMANDS } from '../../preload/commands';
+import { CONTENT_SECURITY_POLICY } from '../../main/core/server/browser-server';
+import { defaultWorkspacePath } from '../../main/core/workspace/paths';
+import { hasMenuLabel } from '../../main/shell/menu-labels';
+import { fakeEvent, type MenuItem } from './fake-electron';
+import { APP_URL, OUT_DIR, launch, type LaunchOptions, type LaunchedApp } from './launch';
+
+const launched: LaunchedApp[] = [];
+const dirs = new Set<string>();
+
+/** Boots the bundle and registers it for cleanup. */
+async function start(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  const app = await launch(options);
+  launched.push(app);
+  dirs.add(app.dir);
+  return app;
+}
+
+afterEach(() => {
+  for (const app of launched.splice(0)) app.quit();
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  dirs.clear();
+});
+
+type Envelope = { ok: boolean; code?: string; message?: string; path?: unknown[]; value?: unknown };
+const envelope = (v: unknown) => v as Envelope;
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+/** The application menu the shell installed last, by top-level label. */
+function menu(app: LaunchedApp): Map<string, MenuItem[]> {
+  const template = app.fake.record.applicationMenu?.template;
+  if (!template) throw new Error('no application menu was set');
+  return new Map(template.filter((m) => m.label).map((m) => [m.label!, m.submenu ?? []]));
+}
+
+describe('window security', () => {
+  it('creates one sandboxed, context-isolated window without Node, using the built preload', async () => {
+    const app = await start();
+    expect(app.fake.record.windows).toHaveLength(1);
+    const prefs = app.window().options.webPreferences as Record<string, unknown>;
+    expect(prefs.contextIsolation).toBe(true);
+    expect(prefs.sandbox).toBe(true);
+    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs.webSecurity).toBe(true);
+    expect(String(prefs.preload)).toMatch(/[\\/]preload[\\/]index\.js$/);
+    // The preload path is the real built file, not one that only looks right.
+    expect(prefs.preload).toBe(path.join(OUT_DIR, 'preload', 'index.js'));
+    expect(fs.existsSync(prefs.preload as string)).toBe(true);
+  });
+
+  it('loads the built index.html from disk when no dev server is set', async () => {
+    const app = await start();
+    expect(app.window().loaded).toEqual({ file: path.join(OUT_DIR, 'renderer', 'index.html') });
+  });
+
+  it('prevents navigation away from the app but allows its own pages', async () => {
+    const contents = (await start()).window().webContents;
+    const away = fakeEvent({ url: 'https://example.com/' });
+    contents.emit('will-navigate', away, 'https://example.com/');
+    expect(away.defaultPrevented).toBe(true);
+
+    const outside = fakeEvent({ url: 'file:///etc/passwd' });
+    contents.emit('will-navigate', outside, 'file:///etc/passwd');
+    expect(outside.defaultPrevented).toBe(true);
+
+    const own = fakeEvent({ url: `${APP_URL}#/map` });
+    contents.emit('will-navigate', own, own.url);
+    expect(own.defaultPrevented).toBe(false);
+  });
+
+  it('denies every new window and sends only http(s) links to the system browser', async () => {
+    const app = await start();
+    const handler = app.window().webContents.windowOpenHandler;
+    expect(handler).not.toBeNull();
+    expect(handler!({ url: 'https://example.com/docs' })).toEqual({ action: 'deny' });
+    expect(handler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(handler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    await flush();
+    expect(app.fake.record.openedExternally).toEqual(['https://example.com/docs']);
+  });
+
+  it('adds the CSP header to every response, replacing any other, and denies permission requests', async () => {
+    const { record } = (await start()).fake;
+    expect(record.headersListener).not.toBeNull();
+    const callback = vi.fn();
+    record.headersListener!(
+      {
+        url: APP_URL,
+        responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ['default-src *'] },
+      },
+      callback,
+    );
+    expect(callback).toHaveBeenCalledTimes(1);
+    expect(callback.mock.calls[0]![0]).toEqual({
+      responseHeaders: {
+        'content-type': ['text/html'],
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    });
+
+    const decide = vi.fn();
+    record.permissionHandler!({}, 'media', decide, {});
+    expect(decide).toHaveBeenCalledWith(false);
+  });
+});
+
+describe('IPC', () => {
+  it('registers exactly the contract channels with ipcMain.handle', async () => {
+    const { record } = (await start()).fake;
+    expect([...record.ipcHandlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
+    expect(record.ipcOnChannels).toEqual([]);
+  });
+
+  it('serves the sample workspace created in the WELLSPRING_USER_DATA folder', async () => {
+    const app = await start();
+    const info = envelope(await app.invoke('workspace:info', {}));
+    expect(info.ok).toBe(true);
+    const value = info.value as { path: string; mode: string; nodeCount: number };
+    expect(value.path).toBe(defaultWorkspacePath(app.userData));
+    expect(value.mode).toBe('electron');
+    expect(value.nodeCount).toBeGreaterThan(0);
+    expect(fs.existsSync(defaultWorkspacePath(app.userData))).toBe(true);
+  });
+
+  it('answers invalid input with an invalid_input envelope naming the field, and runs nothing', async () => {
+    const app = await start();
+    const before = envelope(await app.invoke('workspace:stats', {})).value as { nodeTotal: number };
+    const result = envelope(await app.invoke('graph:add-node', { kind: 'knowledge', label: '   ' }));
+    expect(result).toMatchObject({ ok: false, code: 'invalid_input', path: ['label'] });
+    expect(result.message).toContain('label');
+    const bad = envelope(await app.invoke('graph:ego', { nodeId: 'x', depth: 99 }));
+    expect(bad).toMatchObject({ ok: false, code: 'invalid_input', path: ['depth'] });
+    const after = envelope(await app.invoke('workspace:stats', {})).value as { nodeTotal: number };
+    expect(after.nodeTotal).toBe(before.nodeTotal);
+  });
+
+  it('refuses calls from a foreign origin, a file outside the renderer or a vanished frame', async () => {
+    const app = await start();
+    const input = { kind: 'knowledge', label: 'Smuggled' };
+    const senders = [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      pathToFileURL(path.join(OUT_DIR, 'renderer-evil', 'index.html')).href,
+      null,
+    ];
+    for (const sender of senders) {
+      const result = envelope(await app.invoke('graph:add-node', input, sender));
+      expect(result, String(sender)).toMatchObject({ ok: false, code: 'invalid_input' });
+      expect(result.message).toMatch(/^Refused graph:add-node/);
+    }
+    const graph = envelope(await app.invoke('graph:get', { filter: { text: 'Smuggled' } }));
+    expect(graph.ok).toBe(true);
+    expect((graph.value as { nodes: unknown[] }).nodes).toEqual([]);
+  });
+
+  it('runs valid calls from the app and forwards the resulting events to the window', async () => {
+    const app = await start();
+    const added = envelope(await app.invoke('graph:add-node', { kind: 'expert', label: 'Ada' }));
+    expect(added.ok).toBe(true);
+    const id = (added.value as { id: string }).id;
+    const sent = app.window().webContents.sent;
+    expect(sent).toContainEqual({
+      channel: 'graph:did-change',
+      payload: { reason: 'add-node', nodeIds: [id] },
+    });
+    expect(sent.map((s) => s.channel)).toContain('history:did-change');
+  });
+
+  it('saves exports where the native save dialog points, and reports a cancelled dialog', async () => {
+    const app = await start();
+    const target = path.join(app.dir, 'map.svg');
+    app.fake.record.nextSave.push({ canceled: false, filePath: target });
+    const input = { suggestedName: 'map.svg', content: '<svg/>', encoding: 'utf8' };
+    expect(envelope(await app.invoke('export:save-file', input))).toEqual({
+      ok: true,
+      value: { saved: true, path: target },
+    });
+    expect(fs.readFileSync(target, 'utf8')).toBe('<svg/>');
+    expect(app.fake.record.saveDialogs[0]).toMatchObject({
+      defaultPath: path.join(app.dir, 'documents', 'map.svg'),
+    });
+
+    expect(envelope(await app.invoke('export:save-file', input))).toEqual({
+      ok: true,
+      value: { saved: false, path: null },
+    });
+  });
+
+  it('opens https links externally and rejects other schemes', async () => {
+    const app = await start();
+    expect(envelope(await app.invoke('shell:open-external', { url: 'https://example.com/a' })).ok).toBe(true);
+    const refused = envelope(await app.invoke('shell:open-external', { url: 'file:///etc/passwd' }));
+    expect(refused).toMatchObject({ ok: false, code: 'invalid_input', path: ['url'] });
+    expect(app.fake.record.openedExternally).toEqual(['https://example.com/a']);
+  });
+
+  it('trusts only the dev server origin when ELECTRON_RENDERER_URL is set', async () => {
+    const app = await start({ env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' } });
+    expect(app.window().loaded).toEqual({ url: 'http://localhost:5173/' });
+    expect(envelope(await app.invoke('history:state', {}, 'http://localhost:5173/#/map')).ok).toBe(true);
+    expect(envelope(await app.invoke('history:state', {}, 'http://localhost:5174/')).ok).toBe(false);
+    expect(envelope(await app.invoke('history:state', {}, APP_URL)).ok).toBe(false);
+  });
+});
+
+describe('menu', () => {
+  it('has File, Edit, View and Help built from COMMANDS, with accelerators and roles', async () => {
+    const app = await start();
+    const m = menu(app);
+    expect([...m.keys()]).toEqual(['File', 'Edit', 'View', 'Help']);
+    const edit = m.get('Edit')!;
+    const undo = edit.find((i) => i.id === 'history.undo');
+    expect(undo).toMatchObject({ label: 'Undo', accelerator: 'CmdOrCtrl+Z' });
+    expect(edit.find((i) => i.id === 'history.redo')?.accelerator).toBe('CmdOrCtrl+Shift+Z');
+    expect(edit.map((i) => i.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+    const view = m.get('View')!;
+    expect(view.find((i) => i.id === 'view.zoomIn')).toMatchObject({
+      role: 'zoomIn',
+      accelerator: 'CmdOrCtrl+=',
+    });
+    expect(m.get('File')!.find((i) => i.id === 'app.quit')?.role).toBe('quit');
+    // Renderer commands only display their keys (the renderer's keymap owns them); main-run ones register theirs.
+    expect(edit.find((i) => i.id === 'map.addNode')).toMatchObject({
+      accelerator: 'N',
+      registerAccelerator: false,
+    });
+    const open = m.get('File')!.find((i) => i.id === 'workspace.open');
+    expect(open).toMatchObject({ accelerator: 'CmdOrCtrl+O' });
+    expect(open?.registerAccelerator).toBeUndefined();
+    // Every command with a menu section appears once, and nothing from section 'none'.
+    const ids = [...m.values()].flat().map((i) => i.id);
+    for (const c of COMMANDS)
+      expect(
+        ids.filter((id) => id === c.id),
+        c.id,
+      ).toHaveLength(c.menu === 'none' ? 0 : 1);
+  });
+
+  it('sends renderer commands to the focused window as app:did-run-command', async () => {
+    const app = await start();
+    const fit = menu(app)
+      .get('View')!
+      .find((i) => i.id === 'map.fit')!;
+    fit.click!();
+    expect(app.window().webContents.sent).toContainEqual({
+      channel: 'app:did-run-command',
+      payload: { id: 'map.fit' },
+    });
+  });
+
+  it('labels the menu in Chinese for a zh locale, and has a label for every menu command', async () => {
+    const app = await start({ locale: 'zh-CN' });
+    expect([...menu(app).keys()]).toEqual(['文件', '编辑', '视图', '帮助']);
+    expect(
+      menu(app)
+        .get('编辑')!
+        .find((i) => i.id === 'history.undo')?.label,
+    ).toBe('撤销');
+    const missing = COMMANDS.filter((c) => c.menu !== 'none' && !hasMenuLabel(c.titleKey)).map(
+      (c) => c.titleKey,
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('lists recent workspaces and creates a new one through the save dialog', async () => {
+    const app = await start();
+    const recent = () =>
+      menu(app)
+        .get('File')!
+        .find((i) => i.id === 'workspace.openRecent')!.submenu!;
+    expect(recent().map((i) => i.label)).toEqual([defaultWorkspacePath(app.userData)]);
+
+    app.fake.record.nextSave.push({ canceled: false, filePath: path.join(app.dir, 'team') });
+    menu(app)
+      .get('File')!
+      .find((i) => i.id === 'workspace.new')!.click!();
+    await flush();
+    const created = path.join(app.dir, 'team.wellspring');
+    expect(fs.existsSync(created)).toBe(true);
+    expect((envelope(await app.invoke('workspace:info', {})).value as { path: string }).path).toBe(created);
+    expect(app.window().webContents.sent.some((s) => s.channel === 'workspace:did-open')).toBe(true);
+    expect(recent().map((i) => i.label)).toEqual([created, defaultWorkspacePath(app.userData)]);
+  });
+
+  it('opens a workspace through the open dialog and reports a file it cannot open', async () => {
+    const app = await start();
+    const junk = path.join(app.dir, 'junk.wellspring');
+    fs.writeFileSync(junk, 'not a database');
+    app.fake.record.nextOpen.push({ canceled: false, filePaths: [junk] });
+    menu(app)
+      .get('File')!
+      .find((i) => i.id === 'workspace.open')!.click!();
+    await flush();
+    expect(app.fake.record.openDialogs[0]).toMatchObject({ filters: [{ extensions: ['wellspring'] }] });
+    expect(app.fake.record.errorBoxes).toHaveLength(1);
+    expect(app.fake.record.errorBoxes[0]!.content).toContain(junk);
+    // The previous workspace stays open.
+    const info = envelope(await app.invoke('workspace:info', {})).value as { path: string };
+    expect(info.path).toBe(defaultWorkspacePath(app.userData));
+  });
+
+  it('shows name and version in Help → About', async () => {
+    const app = await start();
+    menu(app)
+      .get('Help')!
+      .find((i) => i.id === 'help.about')!.click!();
+    await flush();
+    expect(app.fake.record.messageBoxes[0]).toMatchObject({ message: 'Wellspring 0.1.0' });
+  });
+});
+
+describe('window state', () => {
+  it('is written on close and restored on the next launch', async () => {
+    const first = await start();
+    const stateFile = path.join(first.userData, 'window-state.json');
+    expect(first.window().options).toMatchObject({ width: 1280, height: 800 });
+    expect(first.window().options.x).toBeUndefined();
+    first.window().setBounds({ x: 150, y: 90, width: 1000, height: 700 });
+    first.quit();
+    expect(JSON.parse(fs.readFileSync(stateFile, 'utf8'))).toEqual({
+      x: 150,
+      y: 90,
+      width: 1000,
+      height: 700,
+      maximized: false,
+    });
+
+    const second = await start({ dir: first.dir });
+    expect(second.window().options).toMatchObject({ x: 150, y: 90, width: 1000, height: 700 });
+  });
+
+  it('is saved shortly after a move, without waiting for close', async () => {
+    const app = await start();
+    const stateFile = path.join(app.userData, 'window-state.json');
+    app.window().setBounds({ x: 10, y: 20, width: 900, height: 600 });
+    expect(fs.existsSync(stateFile)).toBe(false); // debounced, not written at once
+    await vi.waitFor(() => expect(fs.existsSync(stateFile)).toBe(true), { timeout: 3000 });
+    expect(JSON.parse(fs.readFileSync(stateFile, 'utf8'))).toMatchObject({
+      x: 10,
+      y: 20,
+      width: 900,
+      height: 600,
+    });
+  });
+
+  it('is fitted onto the current displays and restores a maximised window', async () => {
+    const first = await start();
+    first.quit(); // saves its own window state; replaced below
+    fs.writeFileSync(
+      path.join(first.userData, 'window-state.json'),
+      JSON.stringify({ x: 5000, y: 3000, width: 1000, height: 700, maximized: true }),
+    );
+    const offScreen = await start({ dir: first.dir });
+    expect(offScreen.window().options).toMatchObject({ width: 1000, height: 700 });
+    expect(offScreen.window().options.x).toBeUndefined(); // centred instead of lost on an unplugged monitor
+    offScreen.window().emit('ready-to-show');
+    expect(offScreen.window().maximized).toBe(true);
+    expect(offScreen.window().visible).toBe(true);
+
+    offScreen.quit();
+    fs.writeFileSync(
+      path.join(first.userData, 'window-state.json'),
+      JSON.stringify({ x: 1500, y: 900, width: 3000, height: 700, maximized: false }),
+    );
+    const tooBig = await start({ dir: first.dir, displays: [{ x: 0, y: 0, width: 1920, height: 1080 }] });
+    expect(tooBig.window().options).toMatchObject({ x: 0, y: 380, width: 1920, height: 700 });
+  });
+});
+
+describe('lifecycle', () => {
+  it('quits at once when another instance holds the lock', async () => {
+    const app = await start({ lock: false });
+    expect(app.fake.record.quitCalls).toBe(1);
+    expect(app.fake.record.whenReadyCalls).toBe(0);
+    expect(app.fake.record.windows).toHaveLength(0);
+  });
+
+  it('quits when the last window closes (not on macOS)', async () => {
+    const app = await start();
+    app.window().close();
+    app.fake.app.emit('window-all-closed');
+    expect(app.fake.record.quitCalls).toBe(1);
+  });
+
+  it('restores and focuses the window when a second instance starts', async () => {
+    const app = await start();
+    app.window().minimize();
+    app.fake.app.emit('second-instance', fakeEvent(), ['wellspring'], process.cwd());
+    expect(app.window().restoreCalls).toBe(1);
+    expect(app.window().isMinimized()).toBe(false);
+    expect(app.window().focusCalls).toBe(1);
+  });
+
+  it('falls back to the sample with an error box when the last workspace cannot be opened', async () => {
+    const first = await start();
+    first.quit();
+    const broken = path.join(first.dir, 'broken.wellspring');
+    fs.writeFileSync(broken, 'garbage');
+    fs.writeFileSync(path.join(first.userData, 'recent.json'), JSON.stringify([broken]));
+
+    const second = await start({ dir: first.dir });
+    expect(second.fake.record.errorBoxes).toHaveLength(1);
+    expect(second.fake.record.errorBoxes[0]!.content).toContain(broken);
+    const info = envelope(await second.invoke('workspace:info', {})).value as { path: string };
+    expect(info.path).toBe(defaultWorkspacePath(second.userData));
+  });
+
+  it('reopens the most recent workspace on the next launch', async () => {
+    const first = await start();
+    const other = path.join(first.dir, 'other.wellspring');
+    expect(envelope(await first.invoke('workspace:create', { path: other })).ok).toBe(true);
+    first.quit();
+    const second = await start({ dir: first.dir });
+    expect((envelope(await second.invoke('workspace:info', {})).value as { path: string }).path).toBe(other);
+    expect(second.fake.record.errorBoxes).toEqual([]);
+  });
+
+  it('removes the IPC handlers and closes the workspace on will-quit', async () => {
+    const app = await start();
+    const wal = `${defaultWorkspacePath(app.userData)}-wal`;
+    expect(fs.existsSync(wal)).toBe(true); // open in WAL mode
+    app.quit();
+    expect(app.fake.record.ipcHandlers.size).toBe(0);
+    expect(fs.existsSync(wal)).toBe(false); // the last connection closed and checkpointed
+  });
+});
+
+describe('macOS', () => {
+  const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+  afterEach(() => {
+    Object.defineProperty(process, 'platform', platform);
+  });
+
+  it('keeps running without windows, reopens one on activate, and has the app and Window menus', async () => {
+    Object.defineProperty(process, 'platform', { ...platform, value: 'darwin' });
+    const app = await start();
+    const template = app.fake.record.applicationMenu!.template;
+    expect(template.map((m) => m.label ?? m.role)).toEqual([
+      'appMenu',
+      'File',
+      'Edit',
+      'View',
+      'windowMenu',
+      'Help',
+    ]);
+    expect(
+      menu(app)
+        .get('File')!
+        .find((i) => i.id === 'app.quit'),
+    ).toBeUndefined(); // Quit is in the app menu
+    // Bare keys would fire while typing: left off the macOS menu; modified ones stay.
+    const edit = menu(app).get('Edit')!;
+    expect(edit.find((i) => i.id === 'map.addNode')?.accelerator).toBeUndefined();
+    expect(edit.find((i) => i.id === 'history.undo')?.accelerator).toBe('CmdOrCtrl+Z');
+
+    app.window().close();
+    app.fake.app.emit('window-all-closed');
+    expect(app.fake.record.quitCalls).toBe(0);
+    app.fake.app.emit('activate');
+    expect(app.fake.record.windows).toHaveLength(2);
+    expect(app.fake.record.windows[1]!.isDestroyed()).toBe(false);
+  });
+});
