@@ -46,7 +46,10 @@ export function App() {
     <div className="app">
       <nav className="nav-rail" aria-label="main">
         <div className="brand" title={info.data?.path}>
-          <span className="logo">⛲</span>
+          <svg className="logo" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+            <path d="M12 2C9 7 6 10.5 6 14a6 6 0 0 0 12 0c0-3.5-3-7-6-12z" fill="var(--accent)" />
+            <path d="M9.5 14.5a2.5 2.5 0 0 0 2.5 2.5" stroke="var(--panel)" strokeWidth="1.6" fill="none" />
+          </svg>
           <span>{t('appName')}</span>
         </div>
         {VIEWS.map((v) => (

@@ -71,7 +71,6 @@ export class GraphEngine {
       layout: { name: 'preset' },
       minZoom: 0.02,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       selectionType: 'single',
       // Cytoscape 3.31+ option, not yet in its type definitions.
@@ -243,14 +242,12 @@ export class GraphEngine {
       nodes: cy
         .nodes()
         .map((n) => ({ id: n.id(), kind: n.data('kind') as string, size: n.data('size') as number })),
-      edges: cy
-        .edges()
-        .map((e) => ({
-          id: e.id(),
-          source: e.data('source'),
-          target: e.data('target'),
-          kind: e.data('kind'),
-        })),
+      edges: cy.edges().map((e) => ({
+        id: e.id(),
+        source: e.data('source'),
+        target: e.data('target'),
+        kind: e.data('kind'),
+      })),
     };
     this.emit('layouting', true);
     try {

@@ -44,9 +44,11 @@ export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOption
         quality: nodeCount > 2000 ? 'draft' : 'default',
         randomize: true,
         animate: false,
-        nodeRepulsion: () => 6500,
-        idealEdgeLength: () => 70,
-        nodeSeparation: 60,
+        nodeRepulsion: () => 25000,
+        idealEdgeLength: () => 120,
+        edgeElasticity: () => 0.3,
+        nodeSeparation: 90,
+        gravity: 0.2,
         packComponents: true,
       } as LayoutOptions;
     case 'hierarchical':
