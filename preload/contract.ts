@@ -276,11 +276,23 @@ export const NewEdge = z.strictObject({
 });
 export type NewEdge = z.infer<typeof NewEdge>;
 
+/**
+ * What one undoable edit did, so the UI can say it in the user's language ("Undo: edit knowledge item “…”").
+ * `kind` is the node kind, or the edge kind for connect/edit-edge/disconnect; `label` the node's label, or
+ * "source → target" for edges.
+ */
+export const EditSummary = z.object({
+  action: z.enum(['add', 'edit', 'delete', 'connect', 'edit-edge', 'disconnect']),
+  kind: z.string(),
+  label: z.string(),
+});
+export type EditSummary = z.infer<typeof EditSummary>;
+
 export const HistoryState = z.object({
   canUndo: z.boolean(),
   canRedo: z.boolean(),
-  undoLabel: z.string().nullable(),
-  redoLabel: z.string().nullable(),
+  undo: EditSummary.nullable(),
+  redo: EditSummary.nullable(),
 });
 export type HistoryState = z.infer<typeof HistoryState>;
 

@@ -132,7 +132,7 @@ export class GraphStore {
     };
     this.db.transaction(() => {
       this.history.commit(
-        `add ${node.kind} “${node.label}”`,
+        { action: 'add', kind: node.kind, label: node.label },
         [{ op: 'putNode', row: nodeToRow(node) }],
         [{ op: 'deleteNode', id }],
       );
@@ -163,7 +163,7 @@ export class GraphStore {
         updatedAt: nowIso(),
       };
       this.history.commit(
-        `edit ${before.kind} “${after.label}”`,
+        { action: 'edit', kind: before.kind, label: after.label },
         [{ op: 'putNode', row: nodeToRow(after) }],
         [{ op: 'putNode', row: nodeToRow(before) }],
       );
@@ -184,7 +184,7 @@ export class GraphStore {
         { op: 'putNode', row: nodeToRow(node) },
         ...edges.map((row) => ({ op: 'putEdge' as const, row })),
       ];
-      this.history.commit(`delete ${node.kind} “${node.label}”`, forward, backward);
+      this.history.commit({ action: 'delete', kind: node.kind, label: node.label }, forward, backward);
     })();
   }
 
@@ -220,7 +220,7 @@ export class GraphStore {
         created_at: nowIso(),
       };
       this.history.commit(
-        `connect “${source.label}” ${input.kind} “${target.label}”`,
+        { action: 'connect', kind: input.kind, label: `${source.label} → ${target.label}` },
         [{ op: 'putEdge', row }],
         [{ op: 'deleteEdge', id }],
       );
@@ -235,7 +235,7 @@ export class GraphStore {
       const props = validateEdgeProps(before.kind, propsIn);
       const after: EdgeRow = { ...before, props: JSON.stringify(props) };
       this.history.commit(
-        `edit ${before.kind} edge`,
+        { action: 'edit-edge', kind: before.kind, label: this.edgeEnds(before) },
         [{ op: 'putEdge', row: after }],
         [{ op: 'putEdge', row: before }],
       );
@@ -247,7 +247,11 @@ export class GraphStore {
   deleteEdge(id: string): void {
     this.db.transaction(() => {
       const row = this.requireEdge(id);
-      this.history.commit(`delete ${row.kind} edge`, [{ op: 'deleteEdge', id }], [{ op: 'putEdge', row }]);
+      this.history.commit(
+        { action: 'disconnect', kind: row.kind, label: this.edgeEnds(row) },
+        [{ op: 'deleteEdge', id }],
+        [{ op: 'putEdge', row }],
+      );
     })();
   }
 
@@ -282,6 +286,10 @@ export class GraphStore {
     );
     const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
     return { nodes, edges, nodeTotal: sum(nodes), edgeTotal: sum(edges) };
+  }
+
+  private edgeEnds(row: EdgeRow): string {
+    return `${this.findNode(row.source)?.label ?? row.source} → ${this.findNode(row.target)?.label ?? row.target}`;
   }
 
   private requireNode(id: string, path: string[]): NodeDto {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { HistoryState } from '../../../preload/contract';
+import type { EditSummary, HistoryState } from '../../../preload/contract';
 import { nowIso } from '../util/clock';
 import type { EdgeRow, NodeRow } from './rows';
 
@@ -77,33 +77,38 @@ export class HistoryLog {
     }
   }
 
-  /** Applies `forward` and records the entry. Call inside the edit's transaction. */
-  commit(label: string, forward: RowOp[], backward: RowOp[]): void {
+  /** Applies `forward` and records the entry (its summary stored as JSON in `label`). Call inside the edit's transaction. */
+  commit(summary: EditSummary, forward: RowOp[], backward: RowOp[]): void {
     this.apply(forward);
     this.stmts.dropRedo.run();
-    this.stmts.record.run(label, JSON.stringify(forward), JSON.stringify(backward), nowIso());
+    this.stmts.record.run(
+      JSON.stringify(summary),
+      JSON.stringify(forward),
+      JSON.stringify(backward),
+      nowIso(),
+    );
     this.stmts.trim.run(HISTORY_LIMIT);
   }
 
-  /** Undoes the newest edit; returns its label, or null when there is nothing to undo. One transaction. */
-  undo(): string | null {
+  /** Undoes the newest edit; returns its summary, or null when there is nothing to undo. One transaction. */
+  undo(): EditSummary | null {
     return this.db.transaction(() => {
       const row = this.stmts.lastDone.get() as { seq: number; label: string; backward: string } | undefined;
       if (!row) return null;
       this.apply(JSON.parse(row.backward) as RowOp[]);
       this.stmts.mark.run(1, row.seq);
-      return row.label;
+      return parseSummary(row.label);
     })();
   }
 
-  /** Redoes the oldest undone edit; returns its label, or null when there is nothing to redo. One transaction. */
-  redo(): string | null {
+  /** Redoes the oldest undone edit; returns its summary, or null when there is nothing to redo. One transaction. */
+  redo(): EditSummary | null {
     return this.db.transaction(() => {
       const row = this.stmts.firstUndone.get() as { seq: number; label: string; forward: string } | undefined;
       if (!row) return null;
       this.apply(JSON.parse(row.forward) as RowOp[]);
       this.stmts.mark.run(0, row.seq);
-      return row.label;
+      return parseSummary(row.label);
     })();
   }
 
@@ -111,6 +116,19 @@ export class HistoryLog {
   state(): HistoryState {
     const u = this.stmts.lastDone.get() as { label: string } | undefined;
     const r = this.stmts.firstUndone.get() as { label: string } | undefined;
-    return { canUndo: !!u, canRedo: !!r, undoLabel: u?.label ?? null, redoLabel: r?.label ?? null };
+    return {
+      canUndo: !!u,
+      canRedo: !!r,
+      undo: u ? parseSummary(u.label) : null,
+      redo: r ? parseSummary(r.label) : null,
+    };
+  }
+}
+
+function parseSummary(label: string): EditSummary {
+  try {
+    return JSON.parse(label) as EditSummary;
+  } catch {
+    return { action: 'edit', kind: '', label };
   }
 }

@@ -3,11 +3,13 @@ import { useHistoryState, useWorkspaceInfo } from '../api/queries';
 import { useScreenCounts } from '../features/map/components/screen-counts';
 import { useMapStore } from '../features/map/store';
 import { runCommand } from '../commands/registry';
+import { describeEdit } from '../features/map/describe-edit';
 import { useAppStore } from './store';
 
 /** Bottom bar: counts on screen (`128 nodes · 301 edges`), workspace, host mode, undo/redo. */
 export function StatusBar() {
   const { t } = useTranslation();
+  const { t: tMap } = useTranslation('map');
   const counts = useScreenCounts();
   const info = useWorkspaceInfo();
   const history = useHistoryState();
@@ -30,7 +32,7 @@ export function StatusBar() {
       <button
         className="ghost"
         disabled={!history.data?.canUndo}
-        title={history.data?.undoLabel ?? ''}
+        title={describeEdit(tMap, history.data?.undo ?? null)}
         data-testid="undo"
         onClick={() => runCommand('history.undo', 'button')}
       >
@@ -39,7 +41,7 @@ export function StatusBar() {
       <button
         className="ghost"
         disabled={!history.data?.canRedo}
-        title={history.data?.redoLabel ?? ''}
+        title={describeEdit(tMap, history.data?.redo ?? null)}
         data-testid="redo"
         onClick={() => runCommand('history.redo', 'button')}
       >

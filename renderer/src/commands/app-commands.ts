@@ -4,6 +4,7 @@ import { call, isElectron } from '../api/client';
 import { useAppStore, type View } from '../app/store';
 import { useMapStore } from '../features/map/store';
 import { mapController } from '../features/map/map-controller';
+import { describeEdit } from '../features/map/describe-edit';
 import { registerCommands, type Command } from './registry';
 
 type Impl = Pick<Command, 'run' | 'when'>;
@@ -19,11 +20,8 @@ async function undoRedo(which: 'undo' | 'redo'): Promise<void> {
     return;
   }
   await call(which === 'undo' ? 'history:undo' : 'history:redo', {});
-  app.notify(
-    `${i18n.t(which === 'undo' ? 'map:toast.undone' : 'map:toast.redone')}: ${
-      (which === 'undo' ? before.undoLabel : before.redoLabel) ?? ''
-    }`,
-  );
+  const what = describeEdit(i18n.getFixedT(null, 'map'), which === 'undo' ? before.undo : before.redo);
+  app.notify(`${i18n.t(which === 'undo' ? 'map:toast.undone' : 'map:toast.redone')}: ${what}`);
 }
 
 /** Registers every app command; returns the unregister function. */

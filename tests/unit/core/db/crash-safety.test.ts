@@ -67,10 +67,11 @@ describe('crash safety (SIGKILL in the middle of writes)', () => {
         const laterDeleted = new Set<string>();
         for (const entry of [...entries].reverse()) {
           const ops = JSON.parse(entry.forward) as Array<{ op: string; id?: string; row?: { id: string } }>;
-          if (entry.label.startsWith('delete')) {
+          const { action } = JSON.parse(entry.label) as { action: string };
+          if (action === 'delete') {
             for (const o of ops) laterDeleted.add(o.id!);
             expect(nodeIds.has(ops[ops.length - 1]!.id!)).toBe(false);
-          } else if (entry.label.startsWith('add')) {
+          } else if (action === 'add') {
             const id = ops[0]!.row!.id;
             expect(nodeIds.has(id) || laterDeleted.has(id)).toBe(true);
           } else {

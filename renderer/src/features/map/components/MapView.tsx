@@ -24,6 +24,8 @@ declare global {
     __wellspring?: {
       engine: GraphEngine | null;
       lastPaint: { nodes: number; edges: number; ms: number } | null;
+      /** Engines alive now (GraphEngine.alive): 1 while the map is shown, 0 elsewhere. */
+      enginesAlive?: number;
     };
   }
 }
@@ -49,7 +51,13 @@ export function MapView() {
       edgeLabel: (k: EdgeKind) => t(`edgeKinds.${k}`),
     });
     engineRef.current = engine;
-    window.__wellspring = { engine, lastPaint: null };
+    window.__wellspring = {
+      engine,
+      lastPaint: null,
+      get enginesAlive() {
+        return GraphEngine.alive;
+      },
+    };
     const offs = [
       engine.on('select', (id) => setMap({ selectedId: id })),
       engine.on('positions', (positions) => void call('graph:save-positions', { positions })),
@@ -94,7 +102,7 @@ export function MapView() {
     return () => {
       offs.forEach((off) => off());
       mapController.current = null;
-      if (window.__wellspring?.engine === engine) window.__wellspring = undefined;
+      if (window.__wellspring?.engine === engine) window.__wellspring.engine = null;
       engine.destroy();
       engineRef.current = null;
     };
@@ -110,12 +118,13 @@ export function MapView() {
   useEffect(() => {
     const engine = engineRef.current;
     if (!engine || !graph.data) return;
+    engine.setFadeOthers(!ego);
     engine.setGraph(graph.data);
     const unplaced = engine.unplacedIds(graph.data);
     if (unplaced.length > 0 && !ego) {
       engine.runLayout(useMapStore.getState().layout).catch((e: Error) => notify(e.message, 'error'));
     } else if (ego) {
-      void engine.runLayout('concentric');
+      engine.runLayout('concentric', ego.nodeId).catch((e: Error) => notify(e.message, 'error'));
     } else if (!engine.cy.extent() || engine.cy.zoom() === 1) {
       engine.fit();
     }

@@ -53,6 +53,8 @@ export interface EngineOptions {
 }
 
 export class GraphEngine {
+  /** Engines constructed and not yet destroyed; a remount must leave exactly one (tests read it). */
+  static alive = 0;
   readonly cy: Core;
   private readonly handlers = new Map<keyof EngineEvents, Set<Handler<never>>>();
   private readonly eh: { enableDrawMode(): void; disableDrawMode(): void; destroy(): void };
@@ -61,6 +63,7 @@ export class GraphEngine {
   private paintStart = 0;
   private awaitingPaint = false;
   private edgeLabel: (kind: EdgeKind) => string;
+  private fadeOthers = true;
 
   constructor(container: HTMLElement, options: EngineOptions) {
     registerExtensions();
@@ -88,6 +91,7 @@ export class GraphEngine {
       disableBrowserGestures: true,
     });
     this.wire();
+    GraphEngine.alive++;
   }
 
   /** Subscribes to an engine event; returns its own unsubscribe. */
@@ -219,26 +223,34 @@ export class GraphEngine {
     return { id: e.id, source: e.source, target: e.target, kind: e.kind, kindLabel: this.edgeLabel(e.kind) };
   }
 
-  /** Fades everything but the selected node's neighbourhood. */
+  /** Fades everything but the selected node's neighbourhood (not in an ego graph, which is all neighbourhood). */
   private highlight(node: NodeSingular | null): void {
     this.cy.batch(() => {
       this.cy.elements().removeClass('faded neighbourhood');
       if (!node) return;
       const hood = node.closedNeighborhood();
-      this.cy.elements().not(hood).addClass('faded');
+      if (this.fadeOthers) this.cy.elements().not(hood).addClass('faded');
       hood.edges().addClass('neighbourhood');
     });
   }
 
+  /** Whether selecting a node fades the rest of the map (off while an ego graph is shown). */
+  setFadeOthers(on: boolean): void {
+    this.fadeOthers = on;
+    const sel = this.cy.$('node:selected');
+    this.highlight(sel.length ? (sel[0] as NodeSingular) : null);
+  }
+
   /**
-   * Runs a layout in the worker and applies the positions; resolves with them (also emitted as `positions`).
-   * `only` restricts the layout to some nodes (the others keep their places).
+   * Runs a layout in the worker and applies the positions; resolves with them. Emitted as `positions` (to be
+   * stored) unless `centreId` is given: an ego graph's rings around its centre are a temporary view.
    */
-  async runLayout(name: LayoutName): Promise<Array<{ id: string; x: number; y: number }>> {
+  async runLayout(name: LayoutName, centreId?: string): Promise<Array<{ id: string; x: number; y: number }>> {
     const cy = this.cy;
     const req: LayoutRequest = {
       id: ++this.layoutSeq,
       name,
+      centreId,
       nodes: cy
         .nodes()
         .map((n) => ({ id: n.id(), kind: n.data('kind') as string, size: n.data('size') as number })),
@@ -258,7 +270,7 @@ export class GraphEngine {
         for (const p of res.positions) cy.getElementById(p.id).position({ x: p.x, y: p.y });
       });
       this.fit();
-      this.emit('positions', res.positions);
+      if (!centreId) this.emit('positions', res.positions);
       return res.positions;
     } finally {
       this.emit('layouting', false);
@@ -355,5 +367,6 @@ export class GraphEngine {
     this.worker?.terminate();
     this.worker = null;
     this.cy.destroy();
+    GraphEngine.alive--;
   }
 }

@@ -9,6 +9,8 @@ export interface LayoutRequest {
   name: LayoutName;
   nodes: Array<{ id: string; kind: string; size: number; x?: number; y?: number }>;
   edges: Array<{ id: string; source: string; target: string; kind: string }>;
+  /** For an ego graph: rings by hop distance from this node instead of by kind. */
+  centreId?: string;
 }
 
 /** The worker's answer: model positions (px) per node id, or an error. */
@@ -16,6 +18,27 @@ export interface LayoutResponse {
   id: number;
   positions: Array<{ id: string; x: number; y: number }>;
   error?: string;
+}
+
+/** Hop distance of every node from `centre`, following edges both ways (breadth-first search). */
+export function hopDistances(centre: string, edges: LayoutRequest['edges']): Map<string, number> {
+  const adj = new Map<string, string[]>();
+  for (const e of edges) {
+    (adj.get(e.source) ?? adj.set(e.source, []).get(e.source)!).push(e.target);
+    (adj.get(e.target) ?? adj.set(e.target, []).get(e.target)!).push(e.source);
+  }
+  const dist = new Map([[centre, 0]]);
+  const queue = [centre];
+  for (let i = 0; i < queue.length; i++) {
+    const n = queue[i]!;
+    for (const m of adj.get(n) ?? []) {
+      if (!dist.has(m)) {
+        dist.set(m, dist.get(n)! + 1);
+        queue.push(m);
+      }
+    }
+  }
+  return dist;
 }
 
 /** How far from the centre each kind sits in the concentric layout: competencies in the middle, documents outside. */
@@ -36,7 +59,11 @@ const RING: Record<string, number> = {
  * Constraint Support", IEEE TVCG 2022) at `draft` quality above 2,000 nodes, where `default` takes minutes
  * (TECH-NOTES); hierarchical uses dagre (Sugiyama-style layering) left to right; concentric rings by kind.
  */
-export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOptions {
+export function layoutOptions(
+  name: LayoutName,
+  nodeCount: number,
+  hops?: Map<string, number>,
+): LayoutOptions {
   switch (name) {
     case 'force':
       return {
@@ -58,7 +85,9 @@ export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOption
         name: 'concentric',
         animate: false,
         minNodeSpacing: 12,
-        concentric: (n: { data: (k: string) => string }) => RING[n.data('kind')] ?? 0,
+        // An ego graph is drawn as rings of hop distance around its centre; the whole map as rings by kind.
+        concentric: (n: { id: () => string; data: (k: string) => string }) =>
+          hops ? 100 - (hops.get(n.id()) ?? 99) : (RING[n.data('kind')] ?? 0),
         levelWidth: () => 1,
       } as LayoutOptions;
   }

@@ -7,7 +7,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import dagre from 'cytoscape-dagre';
-import { layoutOptions, type LayoutRequest, type LayoutResponse } from './layout-options';
+import { hopDistances, layoutOptions, type LayoutRequest, type LayoutResponse } from './layout-options';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
@@ -28,7 +28,8 @@ self.onmessage = (e: MessageEvent<LayoutRequest>) => {
       ],
       style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }],
     });
-    const layout = cy.layout(layoutOptions(req.name, req.nodes.length));
+    const hops = req.centreId ? hopDistances(req.centreId, req.edges) : undefined;
+    const layout = cy.layout(layoutOptions(req.name, req.nodes.length, hops));
     layout.on('layoutstop', () => {
       const positions = cy.nodes().map((n) => ({ id: n.id(), x: n.position('x'), y: n.position('y') }));
       const res: LayoutResponse = { id: req.id, positions };
