@@ -9,14 +9,23 @@ import { serveMain } from './serve';
  * browser mode instead.
  */
 function electronBinary(): { path: string | null; reason: string } {
+  // Read what the electron package's own index.js reads, without requiring it: requiring it starts a download
+  // when the binary is missing, which hangs or fails on offline machines.
+  let dir: string;
   try {
-    // In plain Node, the electron package exports the path of its binary, or throws when it was not downloaded.
-    const bin = require('electron') as unknown;
-    if (typeof bin === 'string' && fs.existsSync(bin)) return { path: bin, reason: '' };
-    return { path: null, reason: 'the electron package has no runtime binary' };
-  } catch (e) {
-    return { path: null, reason: e instanceof Error ? e.message.split('\n')[0]! : String(e) };
+    dir = path.dirname(require.resolve('electron/package.json'));
+  } catch {
+    return { path: null, reason: 'the electron package is not installed' };
   }
+  const pathFile = path.join(dir, 'path.txt');
+  const exe = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : null;
+  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist');
+  const bin = exe ? path.join(distDir, exe) : null;
+  if (bin && fs.existsSync(bin)) return { path: bin, reason: '' };
+  return {
+    path: null,
+    reason: 'its binary was never downloaded; `npx install-electron` fetches it where there is internet',
+  };
 }
 
 const { path: bin, reason } = electronBinary();
