@@ -1,10 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // Main and preload build to CommonJS (no "type": "module": an .mjs preload would need the sandbox off).
 // `dependencies` stay external in the main bundle and are required at run time (better-sqlite3's native binary).
+/** Copies pdf.js's CMaps and standard fonts next to the renderer: CJK PDFs render blank without the CMaps. */
+function pdfjsAssets() {
+  return {
+    name: 'wellspring-pdfjs-assets',
+    writeBundle() {
+      for (const dir of ['cmaps', 'standard_fonts']) {
+        cpSync(resolve(__dirname, 'node_modules/pdfjs-dist', dir), resolve(__dirname, 'out/renderer/pdfjs', dir), {
+          recursive: true,
+        });
+      }
+    },
+  };
+}
+
 const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
 
 export default defineConfig({
@@ -16,6 +30,8 @@ export default defineConfig({
           index: resolve(__dirname, 'main/index.ts'),
           serve: resolve(__dirname, 'main/serve.ts'),
           launcher: resolve(__dirname, 'main/launcher.ts'),
+          // The extraction pool's worker threads load this file (main/core/documents/extract-pool.ts).
+          'extract-worker': resolve(__dirname, 'main/core/documents/extract-worker.ts'),
         },
       },
     },
@@ -35,6 +51,6 @@ export default defineConfig({
     },
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     worker: { format: 'es' },
-    plugins: [react()],
+    plugins: [react(), pdfjsAssets()],
   },
 });

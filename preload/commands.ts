@@ -35,6 +35,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'map.addNode', titleKey: 'addNode', keys: 'N', menu: 'edit' },
   { id: 'map.deleteSelected', titleKey: 'deleteSelected', keys: 'Delete', menu: 'edit' },
   { id: 'map.focusSearch', titleKey: 'findNode', keys: 'CmdOrCtrl+F', menu: 'edit' },
+  { id: 'search.open', titleKey: 'searchEverything', keys: 'CmdOrCtrl+K', menu: 'edit' },
+  { id: 'library.reindex', titleKey: 'reindexLibrary', keys: 'CmdOrCtrl+Shift+R', menu: 'file' },
   { id: 'palette.open', titleKey: 'commandPalette', keys: 'CmdOrCtrl+Shift+P', menu: 'view' },
   { id: 'map.fit', titleKey: 'fitView', keys: 'CmdOrCtrl+0', menu: 'view' },
   { id: 'map.layoutForce', titleKey: 'layoutForce', keys: 'Alt+1', menu: 'view' },

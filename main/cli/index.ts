@@ -4,38 +4,84 @@ import { openWorkspaceDb } from '../core/db/workspace-db';
 import { GraphStore } from '../core/graph/graph-store';
 import { seedSample } from '../core/sample/seed-sample';
 import { isWellspringError } from '../core/util/errors';
+import { indexCommand, searchCommand, statusCommand } from './library-commands';
 
 /**
  * `npm run cli -- <command> [options]`: the command-line tool on the same core as the app.
  *
- *   init  --workspace FILE [--sample]   create a workspace (seeded with the sample workspace when --sample)
- *   stats --workspace FILE [--json]     node and edge counts by kind
+ *   init   --workspace FILE [--sample]          create a workspace (seeded with the sample workspace when --sample)
+ *   stats  --workspace FILE [--json]            node and edge counts by kind
+ *   index  FOLDER --workspace FILE [--json]     add a folder to the library and extract its documents
+ *   search "QUERY" --workspace FILE [--json] [--limit N] [--type pdf]   full-text search
+ *   status --workspace FILE [--json] [--problems]                       library folders and file statuses
  *
  * Exit codes: 0 done, 1 the command failed (message on stderr, with the error code), 2 bad usage.
  */
 const USAGE = `Usage: npm run cli -- <command> [options]
-  init  --workspace FILE [--sample]   create a workspace, optionally seeded with the sample
-  stats --workspace FILE [--json]     count nodes and edges by kind`;
+  init   --workspace FILE [--sample]              create a workspace, optionally seeded with the sample
+  stats  --workspace FILE [--json]                count nodes and edges by kind
+  index  FOLDER --workspace FILE [--json]         index the documents of a folder (progress on a terminal)
+  search "QUERY" --workspace FILE [--json] [--limit N] [--type EXT]
+  status --workspace FILE [--json] [--problems]   library folders and files with problems`;
 
-export function runCli(argv: string[], out: (s: string) => void = console.log): number {
+const COMMANDS = ['init', 'stats', 'index', 'search', 'status'];
+
+export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
-  let values: { workspace?: string; sample?: boolean; json?: boolean };
+  let values: {
+    workspace?: string;
+    sample?: boolean;
+    json?: boolean;
+    problems?: boolean;
+    limit?: string;
+    type?: string[];
+  };
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: rest,
-      options: { workspace: { type: 'string' }, sample: { type: 'boolean' }, json: { type: 'boolean' } },
-      allowPositionals: false,
+      options: {
+        workspace: { type: 'string' },
+        sample: { type: 'boolean' },
+        json: { type: 'boolean' },
+        problems: { type: 'boolean' },
+        limit: { type: 'string' },
+        type: { type: 'string', multiple: true },
+      },
+      allowPositionals: command === 'index' || command === 'search',
     }));
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (!command || !['init', 'stats'].includes(command) || !values.workspace) {
+  const needsArg = command === 'index' || command === 'search';
+  if (
+    !command ||
+    !COMMANDS.includes(command) ||
+    !values.workspace ||
+    (needsArg && positionals.length !== 1)
+  ) {
     console.error(USAGE);
     return 2;
   }
   const file = path.resolve(values.workspace);
   try {
+    if (command === 'index') return await indexCommand(file, positionals[0]!, values.json === true, out);
+    if (command === 'status')
+      return await statusCommand(file, values.json === true, values.problems === true, out);
+    if (command === 'search') {
+      const limit = values.limit === undefined ? undefined : Number(values.limit);
+      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
+        console.error(`--limit must be a positive whole number\n${USAGE}`);
+        return 2;
+      }
+      return await searchCommand(
+        file,
+        positionals[0]!,
+        { json: values.json === true, limit, types: values.type },
+        out,
+      );
+    }
     if (command === 'init') {
       const { db, fromVersion } = openWorkspaceDb(file, { create: true });
       try {
@@ -76,4 +122,8 @@ export function runCli(argv: string[], out: (s: string) => void = console.log): 
   }
 }
 
-if (require.main === module) process.exitCode = runCli(process.argv.slice(2));
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

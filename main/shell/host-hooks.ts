@@ -8,7 +8,8 @@ import { isHttpUrl } from './app-origin';
 /**
  * The Electron side of `createHandlers`: `saveFile` asks for a path with the native save dialog (starting in the
  * user's Documents folder with the suggested name, filtered by its extension) and writes the bytes there,
- * answering null when the user cancels; `openExternal` hands http(s) URLs to the system browser.
+ * answering null when the user cancels; `openExternal` hands http(s) URLs to the system browser; `pickFolder`
+ * asks for a folder with the native dialog (null when cancelled).
  * Errors: saveFile rejects with WellspringError('io_error') when the write fails; openExternal rejects with
  * WellspringError('invalid_input', path ['url']) for any other scheme (defence in depth: the contract's schema
  * already allows only http(s)).
@@ -37,6 +38,14 @@ export function electronHostHooks(getWindow: () => BrowserWindow | null): Requir
       return filePath;
     },
     openExternal: (url) => openHttpExternally(url),
+    async pickFolder() {
+      const win = getWindow();
+      const options = { properties: ['openDirectory' as const] };
+      const { canceled, filePaths } = await (win
+        ? dialog.showOpenDialog(win, options)
+        : dialog.showOpenDialog(options));
+      return canceled ? null : (filePaths[0] ?? null);
+    },
   };
 }
 

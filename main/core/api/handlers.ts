@@ -1,6 +1,28 @@
 import type { Channel, OutputOf, ParsedInputOf } from '../../../preload/contract';
 import type { WorkspaceService } from '../workspace/workspace-service';
+import fs from 'node:fs';
+import type { DocumentDto } from '../../../preload/contract';
 import { WellspringError } from '../util/errors';
+
+/** The viewer reads whole files over the API; larger ones are opened with the system viewer instead. */
+export const MAX_VIEW_BYTES = 100 * 1024 * 1024;
+
+function readFileData(doc: DocumentDto): { mime: string | null; base64: string } {
+  let size: number;
+  try {
+    size = fs.statSync(doc.path).size;
+  } catch {
+    throw new WellspringError('not_found', `${doc.path} is no longer there.`, ['id']);
+  }
+  if (size > MAX_VIEW_BYTES) {
+    throw new WellspringError(
+      'unsupported',
+      `${doc.path} is larger than ${MAX_VIEW_BYTES / 1024 / 1024} MB.`,
+      ['id'],
+    );
+  }
+  return { mime: doc.mime, base64: fs.readFileSync(doc.path).toString('base64') };
+}
 
 /** One handler per channel; a channel of the contract without a handler here is a compile error. */
 export type Handlers = {
@@ -13,6 +35,8 @@ export interface HostHooks {
   saveFile?(suggestedName: string, data: Buffer): Promise<string | null>;
   /** Opens an http(s) URL in the system browser. */
   openExternal?(url: string): Promise<void>;
+  /** Asks the user for a folder (native dialog); null when cancelled. */
+  pickFolder?(): Promise<string | null>;
 }
 
 /**
@@ -21,6 +45,7 @@ export interface HostHooks {
  */
 export function createHandlers(ws: WorkspaceService, host: HostHooks = {}): Handlers {
   const changed = (reason: string, nodeIds?: string[]) => {
+    ws.search.graphChanged();
     ws.emit('graph:did-change', { reason, nodeIds });
     ws.emit('history:did-change', ws.store.history.state());
   };
@@ -77,6 +102,35 @@ export function createHandlers(ws: WorkspaceService, host: HostHooks = {}): Hand
       const state = ws.store.redo();
       changed('redo');
       return state;
+    },
+    'library:folders': () => ws.library.folders(),
+    'library:add-folder': ({ path }) => ws.library.addFolder(path),
+    'library:remove-folder': async ({ id }) => {
+      await ws.library.removeFolder(id);
+      return { ok: true };
+    },
+    'library:reindex': ({ folderId }) => ws.library.reindex(folderId),
+    'library:cancel': () => ws.library.cancel(),
+    'library:progress': () => ws.library.progress(),
+    'library:documents': (input) => ws.libraryStore.documents(input),
+    'library:document': ({ id }) => ws.libraryStore.document(id),
+    'library:unlock': ({ id, password }) => ws.library.unlock(id, password),
+    'library:page-text': ({ id, page }) => {
+      const p = ws.libraryStore.page(id, page);
+      return { page: p.page, label: p.label, text: p.text };
+    },
+    'library:file-data': ({ id }) => readFileData(ws.libraryStore.document(id)),
+    'library:find-by-path': ({ path }) => ws.libraryStore.documentByPath(path),
+    'library:link': ({ docId, page, knowledgeId }) => {
+      const doc = ws.libraryStore.document(docId);
+      const edge = ws.store.linkDocument(knowledgeId, doc, page);
+      changed('link-document', [knowledgeId, edge.target]);
+      return edge;
+    },
+    'search:query': ({ query, limit, filters }) => ws.search.query(query, { limit, filters }),
+    'dialog:pick-folder': async () => {
+      if (!host.pickFolder) throw new WellspringError('unsupported', 'Type the folder path in browser mode.');
+      return { path: await host.pickFolder() };
     },
     'export:save-file': async ({ suggestedName, content, encoding }) => {
       if (!host.saveFile)

@@ -48,6 +48,9 @@ export class GraphStore {
       incident: db.prepare('SELECT * FROM edges WHERE source = ? OR target = ? ORDER BY rowid'),
       position: db.prepare('UPDATE nodes SET x = ?, y = ? WHERE id = ?'),
       nodeCounts: db.prepare('SELECT kind, COUNT(*) AS n FROM nodes GROUP BY kind'),
+      documentByPath: db.prepare(
+        "SELECT * FROM nodes WHERE kind = 'document' AND json_extract(props, '$.path') = ? LIMIT 1",
+      ),
       edgeCounts: db.prepare('SELECT kind, COUNT(*) AS n FROM edges GROUP BY kind'),
     };
   }
@@ -252,6 +255,82 @@ export class GraphStore {
         [{ op: 'deleteEdge', id }],
         [{ op: 'putEdge', row }],
       );
+    })();
+  }
+
+  /**
+   * Links a page of a library file to a knowledge item as ONE undoable edit: the `document` node for the file is
+   * created on first use (found again by its path), then a `documented_by` edge with `{page}` is added, or the
+   * page of the existing edge is updated.
+   * @throws not_found (knowledge item), edge_kind_mismatch (the node is not a knowledge item)
+   */
+  linkDocument(
+    knowledgeId: string,
+    doc: { path: string; name: string; mime: string | null; pageCount: number; size: number },
+    page: number,
+  ): EdgeDto {
+    return this.db.transaction(() => {
+      const item = this.requireNode(knowledgeId, ['knowledgeId']);
+      checkEdgeKind('documented_by', item.kind, 'document');
+      const forward: RowOp[] = [];
+      const backward: RowOp[] = [];
+      const now = nowIso();
+      let docNode = this.q.documentByPath.get(doc.path) as NodeRow | undefined;
+      if (!docNode) {
+        const props = validateNodeProps('document', {
+          path: doc.path,
+          mime: doc.mime ?? undefined,
+          pages: doc.pageCount,
+          size: doc.size,
+          status: 'indexed',
+        });
+        docNode = nodeToRow({
+          id: randomUUID(),
+          kind: 'document',
+          label: doc.name,
+          aliases: [],
+          description: '',
+          tags: [],
+          props,
+          x: item.x === null ? null : item.x + 80,
+          y: item.y === null ? null : item.y + 40,
+          createdAt: now,
+          updatedAt: now,
+        });
+        forward.push({ op: 'putNode', row: docNode });
+        backward.unshift({ op: 'deleteNode', id: docNode.id });
+      }
+      const existing = this.q.edgeByKey.get('documented_by', knowledgeId, docNode.id) as
+        { id: string } | undefined;
+      const props = JSON.stringify(validateEdgeProps('documented_by', { page }));
+      let row: EdgeRow;
+      if (existing) {
+        const before = this.requireEdge(existing.id);
+        row = { ...before, props };
+        forward.push({ op: 'putEdge', row });
+        backward.unshift({ op: 'putEdge', row: before });
+      } else {
+        row = {
+          id: randomUUID(),
+          kind: 'documented_by',
+          source: knowledgeId,
+          target: docNode.id,
+          props,
+          created_at: now,
+        };
+        forward.push({ op: 'putEdge', row });
+        backward.unshift({ op: 'deleteEdge', id: row.id });
+      }
+      this.history.commit(
+        {
+          action: existing ? 'edit-edge' : 'connect',
+          kind: 'documented_by',
+          label: `${item.label} → ${doc.name} p.${page}`,
+        },
+        forward,
+        backward,
+      );
+      return edgeFromRow(row);
     })();
   }
 

@@ -5,6 +5,9 @@ import type { EventName, EventPayload, WorkspaceInfo } from '../../../preload/co
 import { openWorkspaceDb } from '../db/workspace-db';
 import { LATEST_VERSION } from '../db/migrations';
 import { GraphStore } from '../graph/graph-store';
+import { LibraryService, type LibraryServiceOptions } from '../documents/library-service';
+import { LibraryStore } from '../documents/library-store';
+import { SearchService } from '../search/search-service';
 import { seedSample } from '../sample/seed-sample';
 import { WellspringError } from '../util/errors';
 
@@ -21,12 +24,20 @@ const RECENT_LIMIT = 10;
  * recent-workspaces list (`<userData>/recent.json`). The only place that opens or closes a workspace database.
  */
 export class WorkspaceService {
-  private current: { path: string; db: Database.Database; store: GraphStore } | null = null;
+  private current: {
+    path: string;
+    db: Database.Database;
+    store: GraphStore;
+    libraryStore: LibraryStore;
+    library: LibraryService;
+    search: SearchService;
+  } | null = null;
   private readonly listeners = new Set<EventSink>();
 
   constructor(
     private readonly dataDir: string,
     readonly mode: HostMode,
+    private readonly libraryOptions: LibraryServiceOptions = {},
   ) {}
 
   /** Registers an event sink; returns the unsubscribe function. */
@@ -58,7 +69,16 @@ export class WorkspaceService {
       throw e;
     }
     this.close();
-    this.current = { path: abs, db, store: new GraphStore(db) };
+    const store = new GraphStore(db);
+    const libraryStore = new LibraryStore(db);
+    const search = new SearchService(libraryStore, store);
+    const emit: EventSink = (event, payload) => this.emit(event, payload);
+    const library = new LibraryService(libraryStore, search, emit, this.libraryOptions);
+    this.current = { path: abs, db, store, libraryStore, library, search };
+    // The search index is rebuilt from the stored text (measured faster than importing a saved index), and
+    // files left pending by an earlier run are extracted again.
+    search.rebuild();
+    library.resume();
     this.remember(abs);
     const info = this.info();
     this.emit('workspace:did-open', info);
@@ -69,6 +89,26 @@ export class WorkspaceService {
   get store(): GraphStore {
     if (!this.current) throw new WellspringError('not_found', 'No workspace is open.');
     return this.current.store;
+  }
+
+  /** The document library of the open workspace. @throws not_found when none is open */
+  get library(): LibraryService {
+    return this.require().library;
+  }
+
+  /** SQL access to the library tables. @throws not_found when none is open */
+  get libraryStore(): LibraryStore {
+    return this.require().libraryStore;
+  }
+
+  /** Full-text search over documents and graph nodes. @throws not_found when none is open */
+  get search(): SearchService {
+    return this.require().search;
+  }
+
+  private require(): NonNullable<WorkspaceService['current']> {
+    if (!this.current) throw new WellspringError('not_found', 'No workspace is open.');
+    return this.current;
   }
 
   /** Name, path, schema version and counts of the open workspace. */
@@ -100,11 +140,25 @@ export class WorkspaceService {
     }
   }
 
-  /** Closes the open workspace (checkpointing the WAL); safe to call twice. */
+  /**
+   * Closes the open workspace (checkpointing the WAL); safe to call twice. An indexing run is cancelled; its
+   * unfinished files stay pending for the next start. Prefer `shutdown()` where the caller can wait.
+   */
   close(): void {
     if (!this.current) return;
-    this.current.db.close();
+    const { db, library } = this.current;
     this.current = null;
+    void library.close().catch(() => undefined);
+    db.close();
+  }
+
+  /** Like close(), but waits until the extraction threads have ended. */
+  async shutdown(): Promise<void> {
+    if (!this.current) return;
+    const { db, library } = this.current;
+    this.current = null;
+    await library.close().catch(() => undefined);
+    db.close();
   }
 
   private remember(file: string): void {

@@ -19,7 +19,17 @@ export const keys = {
     ['graph:ego', nodeId, depth, filter ?? {}] as const,
   node: (id: string) => ['graph:get-node', id] as const,
   history: ['history:state'] as const,
+  libraryProgress: ['library:progress'] as const,
+  folders: ['library:folders'] as const,
 };
+
+export function useLibraryProgress() {
+  return useQuery({ queryKey: keys.libraryProgress, queryFn: () => call('library:progress', {}) });
+}
+
+export function useLibraryFolders() {
+  return useQuery({ queryKey: keys.folders, queryFn: () => call('library:folders', {}) });
+}
 
 export function useWorkspaceInfo() {
   return useQuery({ queryKey: keys.info, queryFn: () => call('workspace:info', {}) });
@@ -65,6 +75,13 @@ export function useLiveInvalidation(): void {
       }),
       subscribe('history:did-change', (state) => qc.setQueryData(keys.history, state)),
       subscribe('workspace:did-open', () => void qc.invalidateQueries()),
+      subscribe('library:did-progress', (p) => qc.setQueryData(keys.libraryProgress, p)),
+      subscribe('library:did-change', () => {
+        void qc.invalidateQueries({
+          predicate: (q) =>
+            /^(library|search):/.test(String(q.queryKey[0])) && q.queryKey[0] !== 'library:progress',
+        });
+      }),
     ];
     return () => offs.forEach((off) => off());
   }, [qc]);

@@ -7,6 +7,9 @@ import { handleKeydown, runCommand } from '../commands/registry';
 import { setLanguage, type Language } from '../i18n';
 import { MapView } from '../features/map/components/MapView';
 import { EmptyView } from '../features/placeholder/EmptyView';
+import { LibraryView } from '../features/library/components/LibraryView';
+import { SearchDialog } from '../features/search/components/SearchDialog';
+import { DocumentViewer } from '../features/viewer/components/DocumentViewer';
 import { AboutDialog, CommandPalette, ShortcutsHelp } from './CommandPalette';
 import { StatusBar } from './StatusBar';
 import { Toasts } from './Toasts';
@@ -99,6 +102,8 @@ export function App() {
           </div>
         ) : view === 'map' ? (
           <MapView />
+        ) : view === 'library' ? (
+          <LibraryView />
         ) : (
           <EmptyView view={view} />
         )}
@@ -107,6 +112,8 @@ export function App() {
       {modal === 'palette' && <CommandPalette />}
       {modal === 'shortcuts' && <ShortcutsHelp />}
       {modal === 'about' && <AboutDialog />}
+      {modal === 'search' && <SearchDialog />}
+      <DocumentViewer />
       <Toasts />
     </div>
   );

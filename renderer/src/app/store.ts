@@ -23,7 +23,7 @@ export interface Toast {
 }
 
 /** Which modal is open, if any. */
-export type Modal = null | 'palette' | 'shortcuts' | 'about';
+export type Modal = null | 'palette' | 'shortcuts' | 'about' | 'search';
 
 interface AppState {
   view: View;

@@ -57,6 +57,14 @@ export function registerAppCommands(): () => void {
     'map.exportPng': { when: onMap, run: () => mapController.current?.exportImage('png') },
     'map.exportSvg': { when: onMap, run: () => mapController.current?.exportImage('svg') },
     'palette.open': { run: () => useAppStore.getState().setModal('palette') },
+    'search.open': { run: () => useAppStore.getState().setModal('search') },
+    'library.reindex': {
+      run: async () => {
+        await call('library:reindex', {}).catch((e: Error) =>
+          useAppStore.getState().notify(e.message, 'error'),
+        );
+      },
+    },
     'help.shortcuts': { run: () => useAppStore.getState().setModal('shortcuts') },
     'help.about': { run: () => useAppStore.getState().setModal('about') },
     'view.toggleTheme': {

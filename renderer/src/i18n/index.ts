@@ -10,10 +10,30 @@ import enMap from './locales/en/map.json';
 import zhCommon from './locales/zh-CN/common.json';
 import zhCommands from './locales/zh-CN/commands.json';
 import zhMap from './locales/zh-CN/map.json';
+import enLibrary from './locales/en/library.json';
+import zhLibrary from './locales/zh-CN/library.json';
+import enSearch from './locales/en/search.json';
+import zhSearch from './locales/zh-CN/search.json';
+import enViewer from './locales/en/viewer.json';
+import zhViewer from './locales/zh-CN/viewer.json';
 
 export const resources = {
-  en: { common: enCommon, commands: enCommands, map: enMap },
-  'zh-CN': { common: zhCommon, commands: zhCommands, map: zhMap },
+  en: {
+    common: enCommon,
+    commands: enCommands,
+    map: enMap,
+    library: enLibrary,
+    search: enSearch,
+    viewer: enViewer,
+  },
+  'zh-CN': {
+    common: zhCommon,
+    commands: zhCommands,
+    map: zhMap,
+    library: zhLibrary,
+    search: zhSearch,
+    viewer: zhViewer,
+  },
 } as const;
 
 export type Language = keyof typeof resources;
@@ -40,7 +60,7 @@ void i18n.use(initReactI18next).init({
   resources,
   lng: initialLanguage(),
   fallbackLng: 'en',
-  ns: ['common', 'commands', 'map'],
+  ns: ['common', 'commands', 'map', 'library', 'search', 'viewer'],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,

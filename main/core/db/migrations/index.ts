@@ -1,5 +1,6 @@
 import { sql as init } from './0001-init';
 import { sql as historyPositions } from './0002-history-positions';
+import { sql as library } from './0003-library';
 
 /** One forward-only schema migration. `version` is its number; the list is append-only. */
 export interface Migration {
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-init', sql: init },
   { version: 2, name: '0002-history-positions', sql: historyPositions },
+  { version: 3, name: '0003-library', sql: library },
 ];
 
 /** The schema version a fully migrated workspace has. */

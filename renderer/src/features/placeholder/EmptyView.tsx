@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore, type View } from '../../app/store';
 
 /** Honest empty state for a view a later release fills: says so and points to the map. */
-export function EmptyView({ view }: { view: Exclude<View, 'map'> }) {
+export function EmptyView({ view }: { view: Exclude<View, 'map' | 'library'> }) {
   const { t } = useTranslation();
   const setView = useAppStore((s) => s.setView);
   return (

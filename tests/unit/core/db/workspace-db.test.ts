@@ -39,7 +39,7 @@ describe('openWorkspaceDb', () => {
     expect(fromVersion).toBe(1);
     expect(backupPath).toBe(`${file}.v1.bak`);
     const versions = db.prepare('SELECT version FROM schema_migrations').pluck().all();
-    expect(versions).toEqual([1, 2]);
+    expect(versions).toEqual(MIGRATIONS.map((m) => m.version));
     const store = new GraphStore(db);
     const g = store.getGraph();
     expect(g.nodes.map((n) => n.label).sort()).toEqual(['打样', '样品制作', '版型设计']);

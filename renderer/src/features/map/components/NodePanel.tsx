@@ -4,6 +4,7 @@ import { ApiError, call } from '../../../api/client';
 import { useNodeDetail } from '../../../api/queries';
 import { useAppStore } from '../../../app/store';
 import { useMapStore } from '../store';
+import { useViewerStore } from '../../viewer/store';
 import { DraftField } from '../../../ui/DraftField';
 import { PropsEditor } from './PropsEditor';
 
@@ -43,6 +44,7 @@ export function NodePanel() {
       </div>
       <NodeFields node={node} />
       <PropsEditor node={node} />
+      {node.kind === 'knowledge' && <LinkedDocuments node={node} edges={edges} neighbours={neighbours} />}
       <Connections node={node} edges={edges} neighbours={neighbours} />
       <button className="danger" data-testid="delete-node" onClick={() => set({ confirmDelete: node.id })}>
         {t('panel.deleteNode')}
@@ -90,6 +92,54 @@ function NodeFields({ node }: { node: NodeDto }) {
         onCommit={(v) => save({ tags: splitList(v) })}
       />
     </div>
+  );
+}
+
+/** A knowledge item's documents (`documented_by` edges), each opening the viewer at its page. */
+function LinkedDocuments({
+  node,
+  edges,
+  neighbours,
+}: {
+  node: NodeDto;
+  edges: EdgeDto[];
+  neighbours: NodeDto[];
+}) {
+  const { t } = useTranslation('viewer');
+  const notify = useAppStore((s) => s.notify);
+  const open = useViewerStore((s) => s.open);
+  const docs = edges
+    .filter((e) => e.kind === 'documented_by' && e.source === node.id)
+    .map((e) => ({ edge: e, doc: neighbours.find((n) => n.id === e.target) }))
+    .filter((x): x is { edge: EdgeDto; doc: NodeDto } => x.doc !== undefined);
+  const openDoc = async (doc: NodeDto, page: number) => {
+    const found = await call('library:find-by-path', { path: String(doc.props.path ?? '') }).catch(
+      () => null,
+    );
+    if (found) open({ docId: found.id, page, query: '' });
+    else notify(t('notInLibrary'), 'error');
+  };
+  return (
+    <section className="linked-docs" data-testid="linked-docs">
+      <h4>{t('documents', { count: docs.length })}</h4>
+      {docs.length === 0 && <p className="muted small">{t('noDocuments')}</p>}
+      <ul>
+        {docs.map(({ edge, doc }) => {
+          const page = Number(edge.props.page ?? 1);
+          return (
+            <li key={edge.id}>
+              <span className="kind-dot kind-document" />
+              <span className="doc-name" title={String(doc.props.path ?? '')}>
+                {doc.label}
+              </span>
+              <button className="link" onClick={() => void openDoc(doc, page)}>
+                {t('openAt', { page })}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 

@@ -1,0 +1,129 @@
+import path from 'node:path';
+
+/** The readers `extractFile` dispatches to. 'ooxml-encrypted' is a password-protected DOCX/XLSX/PPTX (an OLE2 file). */
+export type DocumentFormat =
+  | 'pdf'
+  | 'docx'
+  | 'odt'
+  | 'ods'
+  | 'odp'
+  | 'pptx'
+  | 'xlsx'
+  | 'ooxml-encrypted'
+  | 'html'
+  | 'markdown'
+  | 'text'
+  | 'csv'
+  | 'tsv';
+
+/** What `detectFormat` decided: a format and its MIME type, or why the file is not supported. */
+export type Detected =
+  { format: DocumentFormat; mime: string } | { format: 'unsupported'; mime: string; reason: string };
+
+const MIME: Record<DocumentFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'ooxml-encrypted': 'application/x-ms-encrypted-ooxml',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  odp: 'application/vnd.oasis.opendocument.presentation',
+  html: 'text/html',
+  markdown: 'text/markdown',
+  text: 'text/plain',
+  csv: 'text/csv',
+  tsv: 'text/tab-separated-values',
+};
+
+const BY_EXTENSION: Record<string, DocumentFormat> = {
+  pdf: 'pdf',
+  docx: 'docx',
+  xlsx: 'xlsx',
+  pptx: 'pptx',
+  odt: 'odt',
+  ods: 'ods',
+  odp: 'odp',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  md: 'markdown',
+  markdown: 'markdown',
+  mdown: 'markdown',
+  mkd: 'markdown',
+  txt: 'text',
+  text: 'text',
+  log: 'text',
+  csv: 'csv',
+  tsv: 'tsv',
+  tab: 'tsv',
+};
+
+const ODF_MIMETYPES: Record<string, DocumentFormat> = {
+  'application/vnd.oasis.opendocument.text': 'odt',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ods',
+  'application/vnd.oasis.opendocument.presentation': 'odp',
+};
+// Part names every package of the type has; they are stored uncompressed in the ZIP's local and central headers.
+const OOXML_PARTS: [string, DocumentFormat][] = [
+  ['word/document.xml', 'docx'],
+  ['xl/workbook.xml', 'xlsx'],
+  ['ppt/presentation.xml', 'pptx'],
+];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const LEGACY_OFFICE = new Set(['doc', 'xls', 'ppt', 'dot', 'xlt', 'pot', 'msg']);
+
+/**
+ * Decides a file's format from its content first and its extension second: a PDF header anywhere in the first 1024
+ * bytes (where pdfjs looks) means PDF whatever the name; a ZIP is told apart by ODF's `mimetype` entry or the OOXML
+ * part names; an OLE2 file named .docx/.xlsx/.pptx is an encrypted OOXML package, and named .doc/.xls/.ppt a legacy
+ * Office file (unsupported). Everything else goes by extension (case-insensitive); a text format's reader later
+ * rejects binary content.
+ *
+ * @param buf the file's bytes (at least its start; the whole file lets ZIP part names be found in any order)
+ * @param fileName name or path, for the extension
+ */
+export function detectFormat(buf: Uint8Array, fileName: string): Detected {
+  const ext = path.extname(fileName).slice(1).toLowerCase();
+  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const byExt = BY_EXTENSION[ext];
+  const found = (format: DocumentFormat): Detected => ({ format, mime: MIME[format] });
+
+  const pdfAt = bytes.subarray(0, 1024).indexOf('%PDF-');
+  if (pdfAt !== -1 || byExt === 'pdf') return found('pdf');
+
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    if (bytes.subarray(30, 38).toString('latin1') === 'mimetype') {
+      const declared = bytes.subarray(38, 38 + 80).toString('latin1');
+      for (const [mimetype, format] of Object.entries(ODF_MIMETYPES)) {
+        if (declared.startsWith(mimetype)) return found(format);
+      }
+    }
+    if (byExt && ['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp'].includes(byExt)) return found(byExt);
+    for (const [part, format] of OOXML_PARTS) if (bytes.includes(part, 0, 'latin1')) return found(format);
+    return {
+      format: 'unsupported',
+      mime: 'application/zip',
+      reason: 'ZIP archive, not a supported document',
+    };
+  }
+
+  if (OLE2.every((b, i) => bytes[i] === b)) {
+    if (byExt === 'docx' || byExt === 'xlsx' || byExt === 'pptx') return found('ooxml-encrypted');
+    const what = LEGACY_OFFICE.has(ext) ? `legacy Office format (.${ext})` : 'OLE2 compound file';
+    return { format: 'unsupported', mime: 'application/x-ole-storage', reason: `${what} is not supported` };
+  }
+
+  if (byExt) return found(byExt);
+  return {
+    format: 'unsupported',
+    mime: 'application/octet-stream',
+    reason: ext ? `unsupported file type (.${ext})` : 'unsupported file type (no extension)',
+  };
+}
+
+/** The MIME type a file's extension suggests, for results produced before its content is read. */
+export function mimeFromName(fileName: string): string {
+  const format = BY_EXTENSION[path.extname(fileName).slice(1).toLowerCase()];
+  return format ? MIME[format] : 'application/octet-stream';
+}

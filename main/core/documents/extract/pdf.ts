@@ -1,0 +1,121 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ExtractError } from './errors';
+import type { FormatOutput } from './format-output';
+import { normalizeText } from './normalize';
+import type { ExtractedPage } from './types';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let pdfjsPromise: Promise<PdfJs> | undefined;
+// The legacy build is the one that runs under Node (the modern one needs DOMMatrix). It is ESM only, so it is loaded
+// with import() even though main builds to CommonJS; one load serves every file.
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+interface PdfAssets {
+  cMapUrl: string;
+  standardFontDataUrl: string;
+  wasmUrl: string;
+}
+let assetDirs: PdfAssets | undefined;
+/** pdfjs reads CMaps (CJK text in many files needs them), standard fonts and wasm decoders from its package. */
+function pdfjsAssets(): PdfAssets {
+  if (!assetDirs) {
+    const root = path.dirname(createRequire(__filename).resolve('pdfjs-dist/package.json'));
+    // pdfjs's Node factories read these with fs and expect a trailing separator.
+    const dir = (name: string): string => path.join(root, name) + path.sep;
+    assetDirs = { cMapUrl: dir('cmaps'), standardFontDataUrl: dir('standard_fonts'), wasmUrl: dir('wasm') };
+  }
+  return assetDirs;
+}
+
+/**
+ * PDF: every page's text layer through pdfjs-dist (legacy build, CMaps and standard fonts from the package, no font
+ * faces, no system fonts; pdfjs 6 no longer evaluates code). A page's text items are joined as pdfjs lays them out
+ * (`hasEOL` → line break) and normalised (NFKC, CJK words joined across line ends, hyphenated words joined). Pages are
+ * freed as soon as they are read and the document is destroyed at the end, also on error.
+ *
+ * A page that throws (damage inside the file) is listed in `failedPages` and the other pages are still read. Pages
+ * without text are left out of `pages`; `pageCount` is the document's page count.
+ *
+ * @param buf the whole file; pdfjs may take over (detach) its memory
+ * @param password user or owner password, any Unicode
+ * @param onPage progress callback (pages done, page count)
+ * @throws ExtractError 'needs-password' ("password required" / "wrong password"), 'failed' ("not a valid PDF
+ *   (damaged or truncated)", "cannot open PDF: …", or every page failing)
+ */
+export async function extractPdf(
+  buf: Uint8Array,
+  fileName: string,
+  password?: string,
+  onPage?: (done: number, total: number) => void,
+): Promise<FormatOutput> {
+  const pdfjs = await loadPdfJs();
+  const loadingTask = pdfjs.getDocument({
+    // pdfjs refuses a Buffer; a plain view on the same memory avoids copying up to 200 MB.
+    data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength),
+    password,
+    ...pdfjsAssets(),
+    cMapPacked: true,
+    disableFontFace: true,
+    // No `isEvalSupported`: pdfjs 6.5 removed the option together with its last use of eval/new Function.
+    useSystemFonts: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  try {
+    let doc: Awaited<typeof loadingTask.promise>;
+    try {
+      doc = await loadingTask.promise;
+    } catch (e) {
+      throw openError(e, fileName, password);
+    }
+    const pages: ExtractedPage[] = [];
+    const failedPages: number[] = [];
+    const total = doc.numPages;
+    for (let n = 1; n <= total; n++) {
+      try {
+        const page = await doc.getPage(n);
+        try {
+          const content = await page.getTextContent();
+          let raw = '';
+          for (const item of content.items) {
+            if ('str' in item) raw += item.hasEOL ? `${item.str}\n` : item.str;
+          }
+          const text = normalizeText(raw);
+          if (text) pages.push({ page: n, text });
+        } finally {
+          page.cleanup();
+        }
+      } catch {
+        // pdfjs throws UnknownErrorException/FormatError for a damaged page; the others are still worth reading.
+        failedPages.push(n);
+      }
+      onPage?.(n, total);
+    }
+    if (total > 0 && failedPages.length === total) {
+      throw new ExtractError('failed', `${fileName}: no page could be read (damaged PDF)`);
+    }
+    return failedPages.length > 0 ? { pages, pageCount: total, failedPages } : { pages, pageCount: total };
+  } finally {
+    await loadingTask.destroy();
+  }
+}
+
+function openError(e: unknown, fileName: string, password?: string): ExtractError {
+  const { name, code, message } = e as { name?: string; code?: number; message?: string };
+  if (name === 'PasswordException') {
+    // code 1 = NEED_PASSWORD, 2 = INCORRECT_PASSWORD (pdfjs PasswordResponses).
+    const wrong = code === 2 || Boolean(password);
+    return new ExtractError(
+      'needs-password',
+      `${fileName}: ${wrong ? 'wrong password' : 'password required'}`,
+    );
+  }
+  if (name === 'InvalidPDFException') {
+    return new ExtractError('failed', `${fileName}: not a valid PDF (damaged or truncated)`);
+  }
+  return new ExtractError('failed', `${fileName}: cannot open PDF: ${message ?? String(e)}`);
+}

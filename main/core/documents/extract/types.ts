@@ -1,0 +1,42 @@
+/**
+ * What text extraction produces for one file. Extraction never throws for a bad file: the status and `error`
+ * say what happened, naming the file (and the line, for text formats such as CSV).
+ */
+
+/** Outcome of extracting one file. */
+export type ExtractStatus = 'indexed' | 'needs-password' | 'no-text' | 'unsupported' | 'failed';
+
+/** One unit of text: a PDF page, a slide, a spreadsheet sheet, or a section of a text document. 1-based. */
+export interface ExtractedPage {
+  page: number;
+  /** Normalised text (NFKC, CJK words joined across line breaks); never contains NUL. */
+  text: string;
+  /** Optional label for non-PDF units: the sheet name, the slide title, the Markdown heading. */
+  label?: string;
+}
+
+export interface ExtractResult {
+  status: ExtractStatus;
+  pages: ExtractedPage[];
+  /** Number of pages/units in the file (for a PDF also when some pages failed or have no text). */
+  pageCount: number;
+  /** MIME type decided from the content and the extension. */
+  mime: string;
+  /** For text formats: the detected encoding, e.g. 'UTF-8', 'GB18030', 'Big5', 'UTF-16LE'. */
+  encoding?: string;
+  /** Human-readable reason when status is not 'indexed' (or when some pages failed). */
+  error?: string;
+  /** For PDFs: pages that threw while the others extracted. */
+  failedPages?: number[];
+}
+
+export interface ExtractOptions {
+  /** Password for an encrypted PDF (any Unicode). */
+  password?: string;
+  /** Files larger than this are `unsupported` with a reason, without being read. Default 200 MB. */
+  maxBytes?: number;
+  /** Called after each page, for progress: (pages done, page count). */
+  onPage?: (done: number, total: number) => void;
+}
+
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;

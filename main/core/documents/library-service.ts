@@ -1,0 +1,262 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DocumentDto, LibraryFolderDto, LibraryProgress } from '../../../preload/contract';
+import { WellspringError } from '../util/errors';
+import type { EventSink } from '../workspace/workspace-service';
+import { ExtractPool } from './extract-pool';
+import type { ExtractTaskResult } from './extract-worker';
+import { DEFAULT_MAX_BYTES } from './extract/types';
+import { LIBRARY_EXTENSIONS, scanFolder } from './folder-scan';
+import type { LibraryStore, PageRow } from './library-store';
+
+/** Where extracted pages go to become searchable; implemented by the search service. */
+export interface PageIndex {
+  addPages(pages: readonly PageRow[]): void;
+  removeChunks(chunkIds: readonly number[]): void;
+}
+
+export interface LibraryServiceOptions {
+  /** Extraction threads (default: all cores but one). */
+  threads?: number;
+  /** Files over this many bytes are not read (default 200 MB). */
+  maxBytes?: number;
+  /** Watch the folders for changes while running (default true; the CLI turns it off). */
+  watch?: boolean;
+  /** Minimum ms between two progress events (default 100). */
+  progressIntervalMs?: number;
+}
+
+const IDLE: LibraryProgress = {
+  running: false,
+  done: 0,
+  total: 0,
+  current: null,
+  pages: 0,
+  failed: 0,
+  cancelled: false,
+};
+
+/**
+ * The document library: folders are scanned, new and changed files are extracted in a worker pool, results are
+ * stored page by page and handed to the search index. Long work runs in the background and reports
+ * `library:did-progress`; it can be cancelled, and files still pending when the app stops are extracted on the
+ * next start (`resume`). One bad file never stops the batch: it gets its status and reason.
+ */
+export class LibraryService {
+  private readonly pool: ExtractPool;
+  private readonly maxBytes: number;
+  private state: LibraryProgress = { ...IDLE };
+  private abort: AbortController | null = null;
+  private running: Promise<void> | null = null;
+  private lastEmit = 0;
+  private readonly watchers = new Map<number, fs.FSWatcher>();
+  private readonly rescanTimers = new Map<number, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly index: PageIndex,
+    private readonly emit: EventSink,
+    private readonly options: LibraryServiceOptions = {},
+  ) {
+    this.pool = new ExtractPool(options.threads);
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  }
+
+  /** The current (or last) run's progress. */
+  progress(): LibraryProgress {
+    return { ...this.state };
+  }
+
+  folders(): LibraryFolderDto[] {
+    return this.store.folders();
+  }
+
+  /**
+   * Adds a folder (resolved to an absolute path), scans it and starts extracting in the background.
+   * @throws WellspringError `not_found` when the path is not a readable folder
+   */
+  async addFolder(folder: string): Promise<LibraryFolderDto> {
+    const abs = path.resolve(folder);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      throw new WellspringError('not_found', `Folder not found: ${abs}`, ['path']);
+    }
+    if (!stat.isDirectory())
+      throw new WellspringError('invalid_input', `${abs} is a file, not a folder.`, ['path']);
+    const f = this.store.addFolder(abs);
+    await this.rescan(f.id);
+    this.watch(f.id, abs);
+    this.start();
+    return this.store.folder(f.id);
+  }
+
+  /** Removes a folder and everything indexed from it. Cancels a run first, so no result lands afterwards. */
+  async removeFolder(id: number): Promise<void> {
+    await this.cancel();
+    this.unwatch(id);
+    const chunks = this.store.removeFolder(id);
+    this.index.removeChunks(chunks);
+    this.emit('library:did-change', { folderId: id });
+  }
+
+  /** Rescans one folder or all of them, then extracts what is new or changed (in the background). */
+  async reindex(folderId?: number): Promise<LibraryProgress> {
+    const ids =
+      folderId === undefined ? this.store.folders().map((f) => f.id) : [this.store.folder(folderId).id];
+    for (const id of ids) await this.rescan(id);
+    this.start();
+    return this.progress();
+  }
+
+  /** Extracts the files left pending by an earlier run (after a restart) and starts watching every folder. */
+  resume(): void {
+    if (this.options.watch !== false) for (const f of this.store.folders()) this.watch(f.id, f.path);
+    if (this.store.pending().length > 0) this.start();
+  }
+
+  /** Stops the run; files not yet done stay pending for the next run. */
+  async cancel(): Promise<LibraryProgress> {
+    if (this.abort) {
+      this.abort.abort();
+      this.state.cancelled = true;
+    }
+    await this.running;
+    return this.progress();
+  }
+
+  /** Resolves when no run is going on. */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /**
+   * Tries an encrypted PDF again with a password (used once, never stored).
+   * @throws not_found
+   */
+  async unlock(id: number, password: string): Promise<DocumentDto> {
+    const doc = this.store.document(id);
+    const result = await this.pool.run({ path: doc.path, password, maxBytes: this.maxBytes });
+    this.storeResult(id, result);
+    this.emit('library:did-change', { folderId: doc.folderId });
+    return this.store.document(id);
+  }
+
+  /** Stops watching, cancels the run and ends the worker threads. */
+  async close(): Promise<void> {
+    for (const id of [...this.watchers.keys()]) this.unwatch(id);
+    await this.cancel();
+    await this.pool.close();
+  }
+
+  private async rescan(folderId: number): Promise<void> {
+    const folder = this.store.folder(folderId);
+    let files;
+    try {
+      files = (await scanFolder(folder.path)).files;
+    } catch {
+      // The folder is gone or unreadable: keep what was indexed from it rather than dropping it all.
+      return;
+    }
+    const r = this.store.applyScan(folderId, files);
+    this.index.removeChunks(r.removedChunks);
+    if (r.added || r.changed || r.removed) this.emit('library:did-change', { folderId });
+  }
+
+  private start(): void {
+    if (this.running) return;
+    const pending = this.store.pending();
+    if (pending.length === 0) return;
+    this.abort = new AbortController();
+    this.state = { ...IDLE, running: true, total: pending.length };
+    this.report(true);
+    this.running = this.runQueue(this.abort.signal).finally(() => {
+      this.state.running = false;
+      this.state.current = null;
+      this.abort = null;
+      this.running = null;
+      this.report(true);
+      // Files that became pending during the run (a watcher rescan) get their own run.
+      if (!this.state.cancelled && this.store.pending().length > 0) this.start();
+    });
+  }
+
+  private async runQueue(signal: AbortSignal): Promise<void> {
+    const queue = this.store.pending();
+    const workers = Array.from({ length: Math.max(1, this.pool.threads) }, async () => {
+      for (let doc = queue.shift(); doc && !signal.aborted; doc = queue.shift()) {
+        this.state.current = doc.path;
+        this.report();
+        let result: ExtractTaskResult;
+        try {
+          result = await this.pool.run({ path: doc.path, maxBytes: this.maxBytes }, signal);
+        } catch (e) {
+          if (signal.aborted) return;
+          result = {
+            status: 'failed',
+            pages: [],
+            pageCount: 0,
+            mime: 'application/octet-stream',
+            error: `${doc.path}: ${(e as Error).message}`,
+          };
+        }
+        if (signal.aborted) return;
+        try {
+          this.storeResult(doc.id, result);
+        } catch {
+          // The file was removed from the library meanwhile (folder removed): nothing to store.
+        }
+        this.state.done++;
+        this.state.pages += result.pages.length;
+        if (result.status !== 'indexed') this.state.failed++;
+        this.report();
+      }
+    });
+    await Promise.all(workers);
+    this.emit('library:did-change', { folderId: null });
+  }
+
+  private storeResult(id: number, result: ExtractTaskResult): void {
+    const { removedChunks, pages } = this.store.storeResult(id, result);
+    this.index.removeChunks(removedChunks);
+    this.index.addPages(pages);
+  }
+
+  private report(force = false): void {
+    const now = Date.now();
+    if (!force && now - this.lastEmit < (this.options.progressIntervalMs ?? 100)) return;
+    this.lastEmit = now;
+    this.emit('library:did-progress', this.progress());
+  }
+
+  /** Watches a folder (recursively) while the app runs; changes to library files trigger a rescan after 1 s. */
+  private watch(folderId: number, folder: string): void {
+    if (this.options.watch === false || this.watchers.has(folderId)) return;
+    try {
+      const w = fs.watch(folder, { recursive: true, persistent: false }, (_event, name) => {
+        const ext = path
+          .extname(String(name ?? ''))
+          .slice(1)
+          .toLowerCase();
+        if (name && !LIBRARY_EXTENSIONS.has(ext)) return;
+        clearTimeout(this.rescanTimers.get(folderId));
+        this.rescanTimers.set(
+          folderId,
+          setTimeout(() => void this.reindex(folderId).catch(() => undefined), 1000),
+        );
+      });
+      w.on('error', () => this.unwatch(folderId));
+      this.watchers.set(folderId, w);
+    } catch {
+      // Watching is a convenience: without it, "re-index" still picks up changes.
+    }
+  }
+
+  private unwatch(folderId: number): void {
+    this.watchers.get(folderId)?.close();
+    this.watchers.delete(folderId);
+    clearTimeout(this.rescanTimers.get(folderId));
+    this.rescanTimers.delete(folderId);
+  }
+}

@@ -1,0 +1,294 @@
+import type Database from 'better-sqlite3';
+import type { DocumentDto, DocumentStatus, LibraryFolderDto } from '../../../preload/contract';
+import { nowIso } from '../util/clock';
+import { WellspringError } from '../util/errors';
+import type { ExtractResult } from './extract/types';
+
+/** A `documents` row. */
+interface DocumentRow {
+  id: number;
+  folder_id: number;
+  path: string;
+  name: string;
+  ext: string;
+  size: number;
+  mtime_ms: number;
+  sha256: string | null;
+  mime: string | null;
+  encoding: string | null;
+  page_count: number;
+  status: DocumentStatus;
+  error: string | null;
+  indexed_at: string | null;
+}
+
+/** A file found on disk by a folder scan. */
+export interface ScannedFile {
+  path: string;
+  name: string;
+  ext: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** A stored page (chunk) of extracted text; `id` is the search index's chunk id. */
+export interface PageRow {
+  id: number;
+  doc_id: number;
+  page: number;
+  label: string | null;
+  text: string;
+}
+
+function toDto(r: DocumentRow): DocumentDto {
+  return {
+    id: r.id,
+    folderId: r.folder_id,
+    path: r.path,
+    name: r.name,
+    ext: r.ext,
+    size: r.size,
+    mtimeMs: r.mtime_ms,
+    mime: r.mime,
+    encoding: r.encoding,
+    pageCount: r.page_count,
+    status: r.status,
+    error: r.error,
+    indexedAt: r.indexed_at,
+  };
+}
+
+/** Statuses that the library view lists under "problems". */
+export const PROBLEM_STATUSES: readonly DocumentStatus[] = [
+  'needs-password',
+  'no-text',
+  'unsupported',
+  'failed',
+];
+
+/**
+ * SQL access to the library tables of migration 0003: folders, files with their status, and extracted pages.
+ * Every multi-row write is one transaction, so a crash or a bad file never leaves half a document stored.
+ */
+export class LibraryStore {
+  private readonly q;
+
+  constructor(private readonly db: Database.Database) {
+    this.q = {
+      folders: db.prepare('SELECT id, path, added_at FROM library_folders ORDER BY id'),
+      folder: db.prepare('SELECT id, path, added_at FROM library_folders WHERE id = ?'),
+      folderByPath: db.prepare('SELECT id, path, added_at FROM library_folders WHERE path = ?'),
+      insertFolder: db.prepare('INSERT INTO library_folders (path, added_at) VALUES (?, ?)'),
+      deleteFolder: db.prepare('DELETE FROM library_folders WHERE id = ?'),
+      counts: db.prepare('SELECT status, COUNT(*) AS n FROM documents WHERE folder_id = ? GROUP BY status'),
+      doc: db.prepare('SELECT * FROM documents WHERE id = ?'),
+      docByPath: db.prepare('SELECT * FROM documents WHERE path = ?'),
+      docsOfFolder: db.prepare('SELECT id, path, size, mtime_ms, status FROM documents WHERE folder_id = ?'),
+      insertDoc: db.prepare(
+        `INSERT INTO documents (folder_id, path, name, ext, size, mtime_ms, status)
+         VALUES (?, ?, ?, ?, ?, ?, 'pending')`,
+      ),
+      markPending: db.prepare(
+        "UPDATE documents SET size = ?, mtime_ms = ?, status = 'pending', error = NULL WHERE id = ?",
+      ),
+      deleteDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
+      pending: db.prepare("SELECT * FROM documents WHERE status = 'pending' ORDER BY id"),
+      pendingOfFolder: db.prepare(
+        "SELECT * FROM documents WHERE status = 'pending' AND folder_id = ? ORDER BY id",
+      ),
+      deletePages: db.prepare('DELETE FROM document_pages WHERE doc_id = ?'),
+      insertPage: db.prepare('INSERT INTO document_pages (doc_id, page, label, text) VALUES (?, ?, ?, ?)'),
+      pageIds: db.prepare('SELECT id FROM document_pages WHERE doc_id = ?'),
+      page: db.prepare('SELECT * FROM document_pages WHERE doc_id = ? AND page = ?'),
+      pageById: db.prepare('SELECT text FROM document_pages WHERE id = ?'),
+      allPages: db.prepare('SELECT id, doc_id, page, label, text FROM document_pages ORDER BY id'),
+      result: db.prepare(
+        `UPDATE documents SET status = ?, error = ?, mime = ?, encoding = ?, page_count = ?, sha256 = ?,
+           indexed_at = ? WHERE id = ?`,
+      ),
+    };
+  }
+
+  /** Every folder with its file counts by status. */
+  folders(): LibraryFolderDto[] {
+    return (this.q.folders.all() as Array<{ id: number; path: string; added_at: string }>).map((f) =>
+      this.folderDto(f),
+    );
+  }
+
+  /** One folder. @throws not_found */
+  folder(id: number): LibraryFolderDto {
+    const f = this.q.folder.get(id) as { id: number; path: string; added_at: string } | undefined;
+    if (!f) throw new WellspringError('not_found', `No library folder with id ${id}.`, ['id']);
+    return this.folderDto(f);
+  }
+
+  private folderDto(f: { id: number; path: string; added_at: string }): LibraryFolderDto {
+    const counts = Object.fromEntries(
+      (this.q.counts.all(f.id) as Array<{ status: string; n: number }>).map((r) => [r.status, r.n]),
+    );
+    return { id: f.id, path: f.path, addedAt: f.added_at, counts };
+  }
+
+  /** Adds a folder (an absolute path), or returns the existing one. */
+  addFolder(path: string): LibraryFolderDto {
+    const existing = this.q.folderByPath.get(path) as { id: number } | undefined;
+    if (existing) return this.folder(existing.id);
+    const id = Number(this.q.insertFolder.run(path, nowIso()).lastInsertRowid);
+    return this.folder(id);
+  }
+
+  /** Removes a folder and every file and page of it (one transaction); returns the removed chunk ids. */
+  removeFolder(id: number): number[] {
+    return this.db.transaction(() => {
+      this.folder(id);
+      const chunkIds = this.db
+        .prepare(
+          'SELECT p.id FROM document_pages p JOIN documents d ON d.id = p.doc_id WHERE d.folder_id = ?',
+        )
+        .pluck()
+        .all(id) as number[];
+      this.q.deleteFolder.run(id);
+      return chunkIds;
+    })();
+  }
+
+  /**
+   * Brings the folder's file rows in line with a scan, in one transaction: new files are inserted as pending,
+   * files whose size or mtime changed become pending again, files no longer on disk are removed with their pages.
+   * Unchanged files are left alone (their text stays indexed). Returns what changed and the removed chunk ids.
+   */
+  applyScan(
+    folderId: number,
+    files: readonly ScannedFile[],
+  ): { added: number; changed: number; removed: number; removedChunks: number[]; changedDocs: number[] } {
+    return this.db.transaction(() => {
+      const known = new Map(
+        (
+          this.q.docsOfFolder.all(folderId) as Array<
+            Pick<DocumentRow, 'id' | 'path' | 'size' | 'mtime_ms' | 'status'>
+          >
+        ).map((r) => [r.path, r]),
+      );
+      let added = 0;
+      const changedDocs: number[] = [];
+      const removedChunks: number[] = [];
+      for (const f of files) {
+        const row = known.get(f.path);
+        known.delete(f.path);
+        if (!row) {
+          this.q.insertDoc.run(folderId, f.path, f.name, f.ext, f.size, f.mtimeMs);
+          added++;
+        } else if (row.size !== f.size || row.mtime_ms !== f.mtimeMs) {
+          this.q.markPending.run(f.size, f.mtimeMs, row.id);
+          changedDocs.push(row.id);
+        }
+      }
+      for (const gone of known.values()) {
+        removedChunks.push(...(this.q.pageIds.pluck().all(gone.id) as number[]));
+        this.q.deleteDoc.run(gone.id);
+      }
+      return { added, changed: changedDocs.length, removed: known.size, removedChunks, changedDocs };
+    })();
+  }
+
+  /** Files waiting for extraction (the queue that survives a restart), optionally of one folder. */
+  pending(folderId?: number): DocumentDto[] {
+    const rows = (
+      folderId === undefined ? this.q.pending.all() : this.q.pendingOfFolder.all(folderId)
+    ) as DocumentRow[];
+    return rows.map(toDto);
+  }
+
+  /** Marks a file pending (to extract again, e.g. with a password). */
+  markPending(id: number): void {
+    const d = this.document(id);
+    this.q.markPending.run(d.size, d.mtimeMs, id);
+  }
+
+  /**
+   * Stores an extraction result in one transaction: the old pages go, the new ones come in, the row gets its
+   * status. Returns the removed and the new pages (for the search index).
+   */
+  storeResult(
+    id: number,
+    result: ExtractResult & { sha256?: string },
+  ): { removedChunks: number[]; pages: PageRow[] } {
+    return this.db.transaction(() => {
+      const removedChunks = this.q.pageIds.pluck().all(id) as number[];
+      this.q.deletePages.run(id);
+      const pages: PageRow[] = [];
+      for (const p of result.pages) {
+        const chunkId = Number(this.q.insertPage.run(id, p.page, p.label ?? null, p.text).lastInsertRowid);
+        pages.push({ id: chunkId, doc_id: id, page: p.page, label: p.label ?? null, text: p.text });
+      }
+      this.q.result.run(
+        result.status,
+        result.error ?? null,
+        result.mime,
+        result.encoding ?? null,
+        result.pageCount,
+        result.sha256 ?? null,
+        nowIso(),
+        id,
+      );
+      return { removedChunks, pages };
+    })();
+  }
+
+  /** One file. @throws not_found */
+  document(id: number): DocumentDto {
+    const r = this.q.doc.get(id) as DocumentRow | undefined;
+    if (!r) throw new WellspringError('not_found', `No library file with id ${id}.`, ['id']);
+    return toDto(r);
+  }
+
+  /** The file stored under an absolute path, or null. */
+  documentByPath(path: string): DocumentDto | null {
+    const r = this.q.docByPath.get(path) as DocumentRow | undefined;
+    return r ? toDto(r) : null;
+  }
+
+  /** Files, newest problems first when `problemsOnly`; paged. */
+  documents(options: { folderId?: number; problemsOnly?: boolean; offset?: number; limit?: number }): {
+    docs: DocumentDto[];
+    total: number;
+  } {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (options.folderId !== undefined) {
+      where.push('folder_id = ?');
+      args.push(options.folderId);
+    }
+    if (options.problemsOnly) {
+      where.push(`status IN (${PROBLEM_STATUSES.map(() => '?').join(', ')})`);
+      args.push(...PROBLEM_STATUSES);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = this.db
+      .prepare(`SELECT COUNT(*) FROM documents ${clause}`)
+      .pluck()
+      .get(...args) as number;
+    const rows = this.db
+      .prepare(`SELECT * FROM documents ${clause} ORDER BY path LIMIT ? OFFSET ?`)
+      .all(...args, options.limit ?? 200, options.offset ?? 0) as DocumentRow[];
+    return { docs: rows.map(toDto), total };
+  }
+
+  /** One page's text. @throws not_found */
+  page(docId: number, page: number): PageRow {
+    const r = this.q.page.get(docId, page) as PageRow | undefined;
+    if (!r) throw new WellspringError('not_found', `File ${docId} has no page ${page}.`, ['page']);
+    return r;
+  }
+
+  /** Text of a chunk, for verifying search candidates. */
+  chunkText(chunkId: number): string | undefined {
+    return (this.q.pageById.get(chunkId) as { text: string } | undefined)?.text;
+  }
+
+  /** Every stored page, in id order (to rebuild the search index). */
+  *allPages(): IterableIterator<PageRow> {
+    yield* this.q.allPages.iterate() as IterableIterator<PageRow>;
+  }
+}

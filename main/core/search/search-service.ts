@@ -1,0 +1,136 @@
+import type { NodeDto, SearchFilters, SearchResultDto } from '../../../preload/contract';
+import type { PageIndex } from '../documents/library-service';
+import type { LibraryStore, PageRow } from '../documents/library-store';
+import type { GraphStore } from '../graph/graph-store';
+import { SearchIndex } from './search-index';
+import type { NodeEntry } from './search-types';
+
+function nodeEntry(n: NodeDto): NodeEntry {
+  return { nodeId: n.id, kind: n.kind, label: n.label, aliases: n.aliases, description: n.description };
+}
+
+/**
+ * Full-text search of one workspace: the library's stored page texts and the graph's nodes in one SearchIndex.
+ *
+ * The index is rebuilt from SQLite rather than loaded from a saved snapshot (the extracted text is stored
+ * there anyway, so nothing can get out of step), and lazily: on the first query, so opening a workspace or
+ * running a CLI command that does not search costs nothing. Extraction results and graph edits update it
+ * incrementally once it is built.
+ */
+export class SearchService implements PageIndex {
+  private index: SearchIndex | null = null;
+  private nodesStale = false;
+  /** Node ids in the index, to drop deleted nodes on refresh. */
+  private indexedNodeIds = new Set<string>();
+
+  constructor(
+    private readonly library: LibraryStore,
+    private readonly graph: GraphStore,
+  ) {}
+
+  /** Drops the index; the next query builds it again from SQLite. */
+  rebuild(): void {
+    this.index = null;
+  }
+
+  /** Marks the graph part out of date (after edits, undo, redo); refreshed on the next query. */
+  graphChanged(): void {
+    this.nodesStale = true;
+  }
+
+  addPages(pages: readonly PageRow[]): void {
+    if (!this.index) return;
+    for (const p of pages)
+      this.index.addChunk({ chunkId: p.id, docId: p.doc_id, page: p.page, text: p.text });
+  }
+
+  removeChunks(chunkIds: readonly number[]): void {
+    if (!this.index) return;
+    for (const id of chunkIds) this.index.removeChunk(id);
+  }
+
+  private ensureIndex(): SearchIndex {
+    if (!this.index) {
+      const index = new SearchIndex();
+      const library = this.library;
+      const nodes = this.graph.getGraph().nodes;
+      index.rebuild(
+        (function* () {
+          for (const p of library.allPages())
+            yield { chunkId: p.id, docId: p.doc_id, page: p.page, text: p.text };
+        })(),
+        nodes.map(nodeEntry),
+      );
+      this.index = index;
+      this.indexedNodeIds = new Set(nodes.map((n) => n.id));
+      this.nodesStale = false;
+    } else if (this.nodesStale) {
+      const nodes = this.graph.getGraph().nodes;
+      const live = new Set(nodes.map((n) => n.id));
+      for (const id of this.indexedNodeIds) if (!live.has(id)) this.index.removeNode(id);
+      for (const n of nodes) {
+        this.index.removeNode(n.id);
+        this.index.addNode(nodeEntry(n));
+      }
+      this.indexedNodeIds = live;
+      this.nodesStale = false;
+    }
+    return this.index;
+  }
+
+  /**
+   * Searches documents and nodes. Filters (file type, folder, modification date) restrict the documents;
+   * `filters.nodes === false` leaves nodes out. Results are grouped by document, best first, with their best
+   * pages and highlighted snippets; `total` counts matching documents.
+   */
+  query(query: string, options: { limit?: number; filters?: SearchFilters } = {}): SearchResultDto {
+    const index = this.ensureIndex();
+    const f = options.filters ?? {};
+    const docIds = this.filteredDocIds(f);
+    const r = index.search(query, {
+      limit: options.limit ?? 20,
+      nodeLimit: f.nodes === false ? 0 : 10,
+      filter: docIds ? { docIds } : undefined,
+      getText: (id) => this.library.chunkText(id),
+    });
+    const docs: SearchResultDto['docs'] = [];
+    for (const d of r.docs) {
+      let doc;
+      try {
+        doc = this.library.document(d.docId);
+      } catch {
+        continue; // removed since it was indexed
+      }
+      docs.push({
+        doc,
+        score: d.score,
+        pages: d.pages.map((p) => ({
+          page: p.page,
+          score: p.score,
+          snippets: p.snippets.map((s) => ({ text: s.text, highlights: s.highlights })),
+        })),
+      });
+    }
+    const nodes: SearchResultDto['nodes'] = [];
+    for (const n of r.nodes) {
+      const node = this.graph.findNode(n.nodeId);
+      // Highlights are offsets in the NFKC label; they fit the stored label when NFKC leaves it unchanged.
+      if (node) nodes.push({ node, score: n.score, highlights: node.label === n.label ? n.highlights : [] });
+    }
+    return { query, docs, nodes, total: r.total, tookMs: r.tookMs };
+  }
+
+  private filteredDocIds(f: SearchFilters): Set<number> | undefined {
+    if (!f.types?.length && f.folderId === undefined && !f.from && !f.to) return undefined;
+    const from = f.from ? Date.parse(`${f.from}T00:00:00`) : -Infinity;
+    const to = f.to ? Date.parse(`${f.to}T23:59:59.999`) : Infinity;
+    const types = f.types?.length ? new Set(f.types.map((t) => t.toLowerCase())) : null;
+    const ids = new Set<number>();
+    for (const d of this.library.documents({ folderId: f.folderId, limit: 1_000_000 }).docs) {
+      if (types && !types.has(d.ext)) continue;
+      if (d.mtimeMs < from || d.mtimeMs > to) continue;
+      ids.add(d.id);
+    }
+    return ids;
+  }
+}

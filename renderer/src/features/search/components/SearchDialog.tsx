@@ -1,0 +1,179 @@
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { SearchFilters } from '../../../../../preload/contract';
+import { call } from '../../../api/client';
+import { useLibraryFolders } from '../../../api/queries';
+import { useAppStore } from '../../../app/store';
+import { Modal } from '../../../ui/Modal';
+import { useMapStore } from '../../map/store';
+import { useViewerStore } from '../../viewer/store';
+import { Highlighted } from './Highlighted';
+import { LinkToItem } from './LinkToItem';
+
+const TYPES = ['pdf', 'docx', 'odt', 'pptx', 'xlsx', 'ods', 'odp', 'html', 'md', 'txt', 'csv'];
+
+/**
+ * Global search (Ctrl+K): documents and graph nodes, results as you type (after a short pause, never in the
+ * middle of IME composition), grouped by document with page numbers and highlighted snippets.
+ */
+export function SearchDialog() {
+  const { t } = useTranslation(['search', 'map']);
+  const close = () => useAppStore.getState().setModal(null);
+  const [input, setInput] = useState('');
+  const [composing, setComposing] = useState(false);
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const folders = useLibraryFolders();
+  const openViewer = useViewerStore((s) => s.open);
+
+  // Debounce typing; while an IME composes (拼音 → 汉字) the text is not a query yet.
+  useEffect(() => {
+    if (composing) return;
+    const h = setTimeout(() => setQuery(input.trim()), 120);
+    return () => clearTimeout(h);
+  }, [input, composing]);
+
+  const results = useQuery({
+    queryKey: ['search:query', query, filters],
+    queryFn: () => call('search:query', { query, limit: 50, filters }),
+    enabled: query.length > 0,
+    placeholderData: (prev) => prev,
+  });
+  const r = query ? results.data : undefined;
+  const set = (patch: Partial<SearchFilters>) => {
+    const next = { ...filters, ...patch };
+    for (const k of Object.keys(next) as Array<keyof SearchFilters>)
+      if (next[k] === undefined || next[k] === '') delete next[k];
+    setFilters(next);
+  };
+  const libraryEmpty = folders.data?.length === 0;
+
+  return (
+    <Modal title={t('title')} onClose={close} wide testId="search-dialog">
+      <input
+        autoFocus
+        className="search-input"
+        value={input}
+        placeholder={t('placeholder')}
+        data-testid="search-input"
+        onChange={(e) => setInput(e.target.value)}
+        onCompositionStart={() => setComposing(true)}
+        onCompositionEnd={(e) => {
+          setComposing(false);
+          setInput(e.currentTarget.value);
+        }}
+      />
+      <div className="search-filters">
+        <select
+          aria-label={t('filters.type')}
+          value={filters.types?.[0] ?? ''}
+          onChange={(e) => set({ types: e.target.value ? [e.target.value] : undefined })}
+        >
+          <option value="">{t('filters.allTypes')}</option>
+          {TYPES.map((x) => (
+            <option key={x} value={x}>
+              {x.toUpperCase()}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('filters.folder')}
+          value={filters.folderId ?? ''}
+          onChange={(e) => set({ folderId: e.target.value ? Number(e.target.value) : undefined })}
+        >
+          <option value="">{t('filters.allFolders')}</option>
+          {folders.data?.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.path}
+            </option>
+          ))}
+        </select>
+        <label>
+          {t('filters.from')}
+          <input
+            type="date"
+            value={filters.from ?? ''}
+            onChange={(e) => set({ from: e.target.value || undefined })}
+          />
+        </label>
+        <label>
+          {t('filters.to')}
+          <input
+            type="date"
+            value={filters.to ?? ''}
+            onChange={(e) => set({ to: e.target.value || undefined })}
+          />
+        </label>
+      </div>
+      {libraryEmpty && <p className="muted small">{t('emptyLibrary')}</p>}
+      {!query && <p className="muted">{t('hint')}</p>}
+      {r && r.total === 0 && r.nodes.length === 0 && <p className="muted">{t('noResults', { query })}</p>}
+      {r && (r.total > 0 || r.nodes.length > 0) && (
+        <div className="search-results-list" data-testid="search-results">
+          <p className="muted small">{t('took', { count: r.total, ms: Math.round(r.tookMs * 10) / 10 })}</p>
+          {r.nodes.length > 0 && (
+            <section>
+              <h3>{t('nodes', { count: r.nodes.length })}</h3>
+              <ul className="node-hits">
+                {r.nodes.map((n) => (
+                  <li key={n.node.id}>
+                    <button
+                      className="link"
+                      onClick={() => {
+                        close();
+                        useAppStore.getState().setView('map');
+                        useMapStore.getState().set({ selectedId: n.node.id, ego: null });
+                      }}
+                    >
+                      <span className={`kind-dot kind-${n.node.kind}`} />
+                      <Highlighted text={n.node.label} ranges={n.highlights} />
+                      <span className="muted small"> · {t(`map:kinds.${n.node.kind}`)}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {r.docs.length > 0 && (
+            <section>
+              <h3>{t('documents', { count: r.total })}</h3>
+              {r.docs.map((d) => (
+                <article key={d.doc.id} className="doc-hit" data-testid="doc-hit">
+                  <div className="doc-hit-head">
+                    <strong>{d.doc.name}</strong>
+                    <span className="muted small" title={d.doc.path}>
+                      {d.doc.path}
+                    </span>
+                  </div>
+                  {d.pages.map((p) => (
+                    <div key={p.page} className="page-hit">
+                      <button
+                        className="link page-no"
+                        data-testid="page-hit"
+                        onClick={() => {
+                          close();
+                          openViewer({ docId: d.doc.id, page: p.page, query });
+                        }}
+                      >
+                        {t('page', { page: p.page })}
+                      </button>
+                      <div className="snippets">
+                        {p.snippets.map((s, i) => (
+                          <p key={i}>
+                            <Highlighted text={s.text} ranges={s.highlights} />
+                          </p>
+                        ))}
+                      </div>
+                      <LinkToItem doc={d.doc} page={p.page} />
+                    </div>
+                  ))}
+                </article>
+              ))}
+            </section>
+          )}
+        </div>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,145 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../../api/client';
+import { Highlighted } from '../../search/components/Highlighted';
+import { LinkToItem } from '../../search/components/LinkToItem';
+import { PdfView } from '../engine/pdf-view';
+import { findRanges, queryTerms } from '../highlight';
+import { useViewerStore } from '../store';
+
+/** Shows a library file at a page with the query's hits marked: PDFs through pdf.js, other formats as text. */
+export function DocumentViewer() {
+  const { t } = useTranslation('viewer');
+  const target = useViewerStore((s) => s.target);
+  const { close, setPage } = useViewerStore();
+  const doc = useQuery({
+    queryKey: ['library:document', target?.docId],
+    queryFn: () => call('library:document', { id: target!.docId }),
+    enabled: target !== null,
+  });
+  useEffect(() => {
+    if (!target) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [target, close]);
+  if (!target) return null;
+  const d = doc.data;
+  const count = d?.pageCount ?? 1;
+  const isPdf = d?.ext === 'pdf';
+  return (
+    <div className="viewer-backdrop" data-testid="viewer">
+      <div className="viewer" role="dialog" aria-label={d?.name ?? ''}>
+        <header className="viewer-head">
+          <strong title={d?.path}>{d?.name ?? t('loading')}</strong>
+          <button aria-label={t('prev')} disabled={target.page <= 1} onClick={() => setPage(target.page - 1)}>
+            ‹
+          </button>
+          <span data-testid="viewer-page">{t('page', { page: target.page, count })}</span>
+          <button
+            aria-label={t('next')}
+            disabled={target.page >= count}
+            onClick={() => setPage(target.page + 1)}
+          >
+            ›
+          </button>
+          <span className="spacer" />
+          {d && <LinkToItem doc={d} page={target.page} />}
+          <button className="icon" aria-label="×" onClick={close}>
+            ×
+          </button>
+        </header>
+        <div className="viewer-body">
+          {d && isPdf && <PdfPage docId={d.id} page={target.page} query={target.query} />}
+          {d && !isPdf && <TextPage docId={d.id} page={target.page} query={target.query} />}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function PdfPage({ docId, page, query }: { docId: number; page: number; query: string }) {
+  const { t } = useTranslation('viewer');
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const layerRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<PdfView | null>(null);
+  const [ready, setReady] = useState(false);
+  const [hits, setHits] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const terms = useMemo(() => queryTerms(query), [query]);
+
+  useLayoutEffect(() => {
+    const view = new PdfView();
+    viewRef.current = view;
+    let alive = true;
+    call('library:file-data', { id: docId })
+      .then((f) => view.open(Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))))
+      .then(() => alive && setReady(true))
+      .catch((e: Error) => alive && setError(e.message));
+    return () => {
+      alive = false;
+      view.destroy();
+      viewRef.current = null;
+    };
+  }, [docId]);
+
+  useEffect(() => {
+    if (!ready || !viewRef.current || !canvasRef.current || !layerRef.current) return;
+    const width = Math.min(900, (canvasRef.current.parentElement?.parentElement?.clientWidth ?? 800) - 40);
+    let alive = true;
+    viewRef.current
+      .render(page, canvasRef.current, layerRef.current, width, terms)
+      .then((n) => {
+        if (!alive) return;
+        setHits(n);
+        layerRef.current?.querySelector('mark.hit')?.scrollIntoView({ block: 'center' });
+      })
+      .catch((e: Error) => alive && setError(e.message));
+    return () => {
+      alive = false;
+    };
+  }, [ready, page, terms]);
+
+  if (error) return <p className="error-text">{error}</p>;
+  return (
+    <div className="pdf-page-wrap">
+      {!ready && <p className="muted">{t('loading')}</p>}
+      {hits !== null && terms.length > 0 && (
+        <p className="muted small" data-testid="viewer-hits">
+          {t('hits', { count: hits })}
+        </p>
+      )}
+      <div className="pdf-page">
+        <canvas ref={canvasRef} data-testid="pdf-canvas" />
+        <div ref={layerRef} className="textLayer" data-testid="pdf-text-layer" />
+      </div>
+    </div>
+  );
+}
+
+function TextPage({ docId, page, query }: { docId: number; page: number; query: string }) {
+  const { t } = useTranslation('viewer');
+  const text = useQuery({
+    queryKey: ['library:page-text', docId, page],
+    queryFn: () => call('library:page-text', { id: docId, page }),
+  });
+  const ranges = useMemo(() => findRanges(text.data?.text ?? '', queryTerms(query)), [text.data, query]);
+  useEffect(() => {
+    document.querySelector('.text-page mark')?.scrollIntoView({ block: 'center' });
+  }, [ranges]);
+  if (text.isError) return <p className="error-text">{text.error.message}</p>;
+  return (
+    <article className="text-page" data-testid="text-page">
+      {query && (
+        <p className="muted small" data-testid="viewer-hits">
+          {t('hits', { count: ranges.length })}
+        </p>
+      )}
+      {text.data?.label && <h3>{text.data.label}</h3>}
+      <pre>{text.data ? <Highlighted text={text.data.text} ranges={ranges} /> : t('loading')}</pre>
+    </article>
+  );
+}
