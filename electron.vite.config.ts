@@ -48,6 +48,7 @@ export default defineConfig({
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
       chunkSizeWarningLimit: 2000,
+      minify: true,
     },
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     worker: { format: 'es' },

@@ -4,8 +4,12 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import './i18n';
 import 'pdfjs-dist/web/pdf_viewer.css';
 import './theme/app.css';
-import { queryClient } from './api/queries';
+import { call } from './api/client';
+import { keys, queryClient } from './api/queries';
 import { App } from './app/App';
+
+// Ask for the map's data before React starts, so the request overlaps start-up (bench:map: ~0.2 s at 1k nodes).
+void queryClient.prefetchQuery({ queryKey: keys.graph(undefined), queryFn: () => call('graph:get', {}) });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

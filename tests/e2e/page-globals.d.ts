@@ -5,7 +5,7 @@ declare global {
   interface Window {
     __wellspring?: {
       engine: { cy: Core } | null;
-      lastPaint: { nodes: number; edges: number; ms: number } | null;
+      lastPaint: { nodes: number; edges: number; ms: number; at: number } | null;
       enginesAlive?: number;
     };
   }

@@ -23,7 +23,7 @@ declare global {
     /** Test and benchmark handle: the live engine and the time of the last painted frame (ms). */
     __wellspring?: {
       engine: GraphEngine | null;
-      lastPaint: { nodes: number; edges: number; ms: number } | null;
+      lastPaint: { nodes: number; edges: number; ms: number; at: number } | null;
       /** Engines alive now (GraphEngine.alive): 1 while the map is shown, 0 elsewhere. */
       enginesAlive?: number;
     };
@@ -79,7 +79,7 @@ export function MapView() {
         const bg =
           getComputedStyle(document.documentElement).getPropertyValue('--canvas-bg').trim() || '#ffffff';
         const name = `wellspring-map.${format}`;
-        const content = format === 'png' ? engine.exportPng(bg) : engine.exportSvg(bg);
+        const content = format === 'png' ? engine.exportPng(bg) : await engine.exportSvg(bg);
         if (isElectron) {
           const r = await call('export:save-file', {
             suggestedName: name,

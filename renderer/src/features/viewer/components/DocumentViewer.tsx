@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
 import { Highlighted } from '../../search/components/Highlighted';
 import { LinkToItem } from '../../search/components/LinkToItem';
-import { PdfView } from '../engine/pdf-view';
+import type { PdfView } from '../engine/pdf-view';
 import { findRanges, queryTerms } from '../highlight';
 import { useViewerStore } from '../store';
 
@@ -72,16 +72,21 @@ function PdfPage({ docId, page, query }: { docId: number; page: number; query: s
   const terms = useMemo(() => queryTerms(query), [query]);
 
   useLayoutEffect(() => {
-    const view = new PdfView();
-    viewRef.current = view;
+    let view: PdfView | null = null;
     let alive = true;
-    call('library:file-data', { id: docId })
-      .then((f) => view.open(Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))))
+    // pdf.js is loaded on first use: it is large and most sessions never open a PDF.
+    Promise.all([import('../engine/pdf-view'), call('library:file-data', { id: docId })])
+      .then(([m, f]) => {
+        if (!alive) return;
+        view = new m.PdfView();
+        viewRef.current = view;
+        return view.open(Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)));
+      })
       .then(() => alive && setReady(true))
       .catch((e: Error) => alive && setError(e.message));
     return () => {
       alive = false;
-      view.destroy();
+      view?.destroy();
       viewRef.current = null;
     };
   }, [docId]);
