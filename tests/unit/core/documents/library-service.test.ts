@@ -23,7 +23,7 @@ afterEach(async () => {
   for (const s of services.splice(0)) await s.close();
 });
 
-function setup(dbFile?: string) {
+function setup(dbFile?: string, watch = false) {
   const file = dbFile ?? path.join(tempDir(), 'lib.wellspring');
   const { db } = openWorkspaceDb(file, { create: true });
   const store = new LibraryStore(db);
@@ -31,7 +31,7 @@ function setup(dbFile?: string) {
   const events: Array<{ event: EventName; payload: unknown }> = [];
   const service = new LibraryService(store, index, (event, payload) => events.push({ event, payload }), {
     threads: 2,
-    watch: false,
+    watch,
     progressIntervalMs: 0,
   });
   services.push(service);
@@ -170,6 +170,26 @@ describe('LibraryService', () => {
     await second.service.whenIdle();
     expect(second.store.pending()).toEqual([]);
     expect(second.store.documents({ limit: 100 }).docs.every((d) => d.status === 'indexed')).toBe(true);
+  });
+
+  it('watches folders while running: a new file is indexed without asking', async () => {
+    const { store, service } = setup(undefined, true);
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'first.md'), '# 第一\n\n内容');
+    await service.addFolder(dir);
+    await service.whenIdle();
+    fs.writeFileSync(path.join(dir, 'second.md'), '# 第二\n\n新来的文件');
+    const deadline = Date.now() + 15_000;
+    while (
+      Date.now() < deadline &&
+      store.documents({}).docs.find((d) => d.name === 'second.md')?.status !== 'indexed'
+    ) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(store.documents({}).docs.map((d) => [d.name, d.status])).toEqual([
+      ['first.md', 'indexed'],
+      ['second.md', 'indexed'],
+    ]);
   });
 
   it('refuses a folder that does not exist, and removing a folder removes its files and pages', async () => {
