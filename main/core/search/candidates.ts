@@ -5,20 +5,31 @@ import type { TermMatch } from './snippet';
 /** Matches considered per term when building snippets and highlights. */
 const SNIPPET_MATCH_CAP = 64;
 
+/** What {@link lookup} returns. */
+export interface Lookup {
+  /** AND of groups; a group is an OR of posting lists. */
+  groups: PostingGroup[];
+  /** Each term's df estimate: the smallest posting size among its tokens (exact for one-token terms). */
+  df: Map<QueryTerm, number>;
+  /** Terms the index decides exactly (no verification against text needed): see below. */
+  decided: Set<QueryTerm>;
+}
+
 /**
- * Lookup groups for `terms` (AND of groups; a group is an OR of posting lists) and each term's df estimate (the
- * smallest posting size among its tokens: exact for one-token terms, an upper bound otherwise). A group scores with
- * `weightOf(df)` when its term is `exact` (see `ranking.ts`), else 0.
+ * Lookup groups for `terms`. A term is decided by the index when it is `exact` (one token), or when it is a single
+ * CJK character expanded into every bigram around it (any text with one of those tokens contains the character).
+ * One-character CJK runs are expanded only when the query has nothing better to look up; otherwise they are left to
+ * verification. A decided term's group scores with `weightOf(df)` (see `ranking.ts`); other groups score 0.
  */
 export function lookup(
   postings: PostingIndex,
   terms: readonly QueryTerm[],
   weightOf: (df: number) => number,
-): { groups: PostingGroup[]; df: Map<QueryTerm, number> } {
-  // One-character CJK terms are expanded only when the query has nothing better to look up.
+): Lookup {
   const expandSingles = terms.every((t) => t.tokens.length === 0);
   const groups: PostingGroup[] = [];
   const df = new Map<QueryTerm, number>();
+  const decided = new Set<QueryTerm>();
   for (const t of terms) {
     let termDf = Number.POSITIVE_INFINITY;
     const start = groups.length;
@@ -37,10 +48,11 @@ export function lookup(
         );
       }
     }
-    if (t.exact && groups[start]) groups[start].weight = weightOf(termDf);
+    if (t.exact || (expandSingles && t.singles.length === 1 && t.text === t.singles[0])) decided.add(t);
+    if (decided.has(t) && groups[start]) groups[start].weight = weightOf(termDf);
     df.set(t, termDf);
   }
-  return { groups, df };
+  return { groups, df, decided };
 }
 
 /** All matches of all terms in `text` (capped per term), for snippets. */

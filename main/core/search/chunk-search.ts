@@ -45,10 +45,10 @@ export class ChunkSearch {
     const { store, postings } = ctx;
     this.fit(store);
     const n = Math.max(1, store.size);
-    const { groups, df } = lookup(postings, terms, (d) => idf(d, n));
+    const { groups, df, decided } = lookup(postings, terms, (d) => idf(d, n));
     const avgLength = store.totalLength / n;
     // Terms the index cannot decide are verified against the text, rarest first (most failures happen there).
-    const verify = terms.filter((t) => !t.exact).sort((a, b) => df.get(a)! - df.get(b)!);
+    const verify = terms.filter((t) => !decided.has(t)).sort((a, b) => df.get(a)! - df.get(b)!);
     const weights = verify.map((t) => idf(df.get(t)!, n));
     const allowed = store.allowedDocs(options.filter?.docIds);
     const { docBest, docSum, docCount, chunkScore, chunkQuery } = this;

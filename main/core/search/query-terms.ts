@@ -17,7 +17,7 @@ import { CJK_CLASS, isWordAt, isWordBefore, normalizeForSearch, queryTokens } fr
  * - **Whitespace** inside a phrase matches any run of whitespace; between a Latin and a CJK character of a term,
  *   whitespace is optional whether the term has it or not (`C++编译` finds `C++ 编译` and the reverse: typeset Chinese
  *   often puts a space there, and people type it both ways).
- * - A term with no letters or digits at all (`-`, `++`) is ignored.
+ * - A term with no letters or digits at all (`-`, `++`), or only words over 64 characters (not indexed), is ignored.
  *
  * Case-insensitive matching uses the regular-expression Unicode simple case folding, which equals lower-casing for
  * the scripts we target; edge cases (Turkish dotted İ) may differ from {@link normalizeForSearch}.

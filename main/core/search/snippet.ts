@@ -73,20 +73,32 @@ export function buildSnippets(
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** The `[from, to)` window that covers the most distinct terms, then the most matches, earliest first. */
+/**
+ * The `[from, to)` window that covers the most distinct terms, then the most matches, earliest first. A sliding
+ * window over the matches sorted by start: O(m) with per-term counters.
+ */
 function bestWindow(text: string, sorted: readonly TermMatch[], width: number): [number, number] {
+  const counts = new Int32Array(sorted.reduce((n, m) => Math.max(n, m.term + 1), 0));
   let best = { terms: -1, count: -1, anchor: 0 };
+  let distinct = 0;
+  let j = 0;
   for (let i = 0; i < sorted.length; i++) {
     const a = sorted[i]!;
-    const limit = a.start + Math.floor((width * 3) / 4);
-    const terms = new Set<number>();
-    let count = 0;
-    for (let j = i; j < sorted.length && sorted[j]!.end <= limit; j++) {
-      terms.add(sorted[j]!.term);
-      count++;
+    const limit = Math.max(a.end, a.start + Math.floor((width * 3) / 4));
+    if (j <= i) j = i; // a long earlier match may have held the right edge back
+    while (j < sorted.length && sorted[j]!.end <= limit) {
+      const t = sorted[j]!.term;
+      if (counts[t] === 0) distinct++;
+      counts[t] = counts[t]! + 1;
+      j++;
     }
-    if (terms.size > best.terms || (terms.size === best.terms && count > best.count)) {
-      best = { terms: terms.size, count, anchor: i };
+    const count = j - i;
+    if (distinct > best.terms || (distinct === best.terms && count > best.count)) {
+      best = { terms: distinct, count, anchor: i };
+    }
+    if (j > i) {
+      counts[a.term] = counts[a.term]! - 1;
+      if (counts[a.term] === 0) distinct--;
     }
   }
   const first = sorted[best.anchor]!;

@@ -278,9 +278,11 @@ describe('SearchIndex: updates', () => {
     expect(r.candidates).toBe(5);
     expect(r.totalChunks).toBe(2);
     expect(r.exhaustive).toBe(false);
-    // One-token terms need no verification, so the budget does not apply.
-    expect(ix.search('知识').total).toBe(5);
-    expect(ix.search('知识').exhaustive).toBe(true);
+    // One-token terms and lone CJK characters are decided by the index: the budget does not apply.
+    for (const q of ['知识', '知']) {
+      expect(ix.search(q).total, q).toBe(5);
+      expect(ix.search(q).exhaustive, q).toBe(true);
+    }
   });
 });
 
@@ -309,6 +311,25 @@ describe('SearchIndex: snapshots', () => {
     const copy = new SearchIndex();
     await loadSearchIndex(copy, file);
     expect(hits(copy.search('知识管理'))).toEqual(hits(ix.search('知识管理')));
+  });
+
+  it('keeps the caller meta and refuses a snapshot the caller calls stale', async () => {
+    const file = path.join(tempDir(), 'search.idx');
+    await saveSearchIndex(index(), file, { generation: 7 });
+    const copy = new SearchIndex();
+    expect(
+      await loadSearchIndex(copy, file, { accept: (m) => (m as { generation: number }).generation === 7 }),
+    ).toEqual({
+      generation: 7,
+    });
+    expect(copy.stats.chunks).toBe(6);
+    await expect(loadSearchIndex(copy, file, { accept: () => false })).rejects.toMatchObject({
+      code: 'unsupported',
+    });
+    fs.writeFileSync(file, 'header\t{oops\n');
+    await expect(loadSearchIndex(copy, file, { accept: () => true })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 
   it('refuses a snapshot made with other options, a truncated one, and a missing file', async () => {
