@@ -102,11 +102,24 @@ export class LibraryStore {
       page: db.prepare('SELECT * FROM document_pages WHERE doc_id = ? AND page = ?'),
       pageById: db.prepare('SELECT text FROM document_pages WHERE id = ?'),
       allPages: db.prepare('SELECT id, doc_id, page, label, text FROM document_pages ORDER BY id'),
+      generation: db.prepare("SELECT value FROM meta WHERE key = 'library_generation'").pluck(),
+      bump: db.prepare(
+        `INSERT INTO meta (key, value) VALUES ('library_generation', '1')
+         ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`,
+      ),
       result: db.prepare(
         `UPDATE documents SET status = ?, error = ?, mime = ?, encoding = ?, page_count = ?, sha256 = ?,
            indexed_at = ? WHERE id = ?`,
       ),
     };
+  }
+
+  /**
+   * A counter that changes with every write to the library's pages (stored in `meta`), so that a saved search
+   * index can tell whether it still matches the database.
+   */
+  generation(): number {
+    return Number(this.q.generation.get() ?? 0);
   }
 
   /** Every folder with its file counts by status. */
@@ -149,6 +162,7 @@ export class LibraryStore {
         .pluck()
         .all(id) as number[];
       this.q.deleteFolder.run(id);
+      this.q.bump.run();
       return chunkIds;
     })();
   }
@@ -188,6 +202,7 @@ export class LibraryStore {
         removedChunks.push(...(this.q.pageIds.pluck().all(gone.id) as number[]));
         this.q.deleteDoc.run(gone.id);
       }
+      if (known.size > 0) this.q.bump.run();
       return { added, changed: changedDocs.length, removed: known.size, removedChunks, changedDocs };
     })();
   }
@@ -232,6 +247,7 @@ export class LibraryStore {
         nowIso(),
         id,
       );
+      this.q.bump.run();
       return { removedChunks, pages };
     })();
   }

@@ -64,6 +64,11 @@ export class SearchIndex {
   }
 
   /** Live chunks, documents and nodes, and internal chunk ids used so far (removed ones included). */
+  /** Ids of the graph nodes in the index. */
+  indexedNodeIds(): string[] {
+    return [...this.nodeIds.keys()];
+  }
+
   get stats(): { chunks: number; documents: number; nodes: number; chunkIdsUsed: number } {
     const { size, documents, idsUsed } = this.store;
     return { chunks: size, documents, nodes: this.nodeIds.size, chunkIdsUsed: idsUsed };

@@ -71,13 +71,13 @@ export class WorkspaceService {
     this.close();
     const store = new GraphStore(db);
     const libraryStore = new LibraryStore(db);
-    const search = new SearchService(libraryStore, store);
+    const search = new SearchService(libraryStore, store, `${abs}.search-index`);
     const emit: EventSink = (event, payload) => this.emit(event, payload);
     const library = new LibraryService(libraryStore, search, emit, this.libraryOptions);
     this.current = { path: abs, db, store, libraryStore, library, search };
-    // The search index is rebuilt from the stored text (measured faster than importing a saved index), and
-    // files left pending by an earlier run are extracted again.
-    search.rebuild();
+    // The search index saved at the last close is loaded in the background when it is still current (else it is
+    // rebuilt from the stored text on the first query), and files left pending by an earlier run are extracted.
+    void search.warm();
     library.resume();
     this.remember(abs);
     const info = this.info();
@@ -146,18 +146,21 @@ export class WorkspaceService {
    */
   close(): void {
     if (!this.current) return;
-    const { db, library } = this.current;
+    const { db, library, search } = this.current;
     this.current = null;
     void library.close().catch(() => undefined);
+    // save() reads what it needs from the database before its first await, so the database can close now.
+    void search.save().catch(() => undefined);
     db.close();
   }
 
   /** Like close(), but waits until the extraction threads have ended. */
   async shutdown(): Promise<void> {
     if (!this.current) return;
-    const { db, library } = this.current;
+    const { db, library, search } = this.current;
     this.current = null;
     await library.close().catch(() => undefined);
+    await search.save().catch(() => undefined);
     db.close();
   }
 
