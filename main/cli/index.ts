@@ -11,7 +11,7 @@ import { indexCommand, searchCommand, statusCommand } from './library-commands';
  *
  *   init   --workspace FILE [--sample]          create a workspace (seeded with the sample workspace when --sample)
  *   stats  --workspace FILE [--json]            node and edge counts by kind
- *   index  FOLDER --workspace FILE [--json]     add a folder to the library and extract its documents
+ *   index  FOLDER --workspace FILE [--json] [--max-mb N]   add a folder to the library and extract its documents
  *   search "QUERY" --workspace FILE [--json] [--limit N] [--type pdf]   full-text search
  *   status --workspace FILE [--json] [--problems]                       library folders and file statuses
  *
@@ -20,7 +20,8 @@ import { indexCommand, searchCommand, statusCommand } from './library-commands';
 const USAGE = `Usage: npm run cli -- <command> [options]
   init   --workspace FILE [--sample]              create a workspace, optionally seeded with the sample
   stats  --workspace FILE [--json]                count nodes and edges by kind
-  index  FOLDER --workspace FILE [--json]         index the documents of a folder (progress on a terminal)
+  index  FOLDER --workspace FILE [--json] [--max-mb N]   index a folder's documents (files over N MB,
+                                                 default 200, are skipped with a reason)
   search "QUERY" --workspace FILE [--json] [--limit N] [--type EXT]
   status --workspace FILE [--json] [--problems]   library folders and files with problems`;
 
@@ -35,6 +36,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     problems?: boolean;
     limit?: string;
     type?: string[];
+    'max-mb'?: string;
   };
   let positionals: string[];
   try {
@@ -47,6 +49,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         problems: { type: 'boolean' },
         limit: { type: 'string' },
         type: { type: 'string', multiple: true },
+        'max-mb': { type: 'string' },
       },
       allowPositionals: command === 'index' || command === 'search',
     }));
@@ -66,7 +69,14 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
   }
   const file = path.resolve(values.workspace);
   try {
-    if (command === 'index') return await indexCommand(file, positionals[0]!, values.json === true, out);
+    if (command === 'index') {
+      const maxMb = values['max-mb'] === undefined ? undefined : Number(values['max-mb']);
+      if (maxMb !== undefined && !(maxMb > 0)) {
+        console.error(`--max-mb must be a positive number\n${USAGE}`);
+        return 2;
+      }
+      return await indexCommand(file, positionals[0]!, values.json === true, out, maxMb);
+    }
     if (command === 'status')
       return await statusCommand(file, values.json === true, values.problems === true, out);
     if (command === 'search') {

@@ -11,8 +11,9 @@ async function withWorkspace<T>(
   file: string,
   create: boolean,
   f: (ws: WorkspaceService) => Promise<T>,
+  maxBytes?: number,
 ): Promise<T> {
-  const ws = new WorkspaceService(userDataDir(), 'node', { watch: false, progressIntervalMs: 200 });
+  const ws = new WorkspaceService(userDataDir(), 'node', { watch: false, progressIntervalMs: 200, maxBytes });
   ws.open(file, { create });
   try {
     return await f(ws);
@@ -25,38 +26,49 @@ async function withWorkspace<T>(
  * `index <folder>`: adds the folder to the workspace's library and extracts every new or changed file, with a
  * progress bar on a terminal. Prints the counts by status and every file with a problem, with its reason.
  */
-export async function indexCommand(file: string, folder: string, json: boolean, out: Out): Promise<number> {
-  return withWorkspace(file, true, async (ws) => {
-    const bar = progressBar();
-    const off = ws.onEvent((event, payload) => {
-      if (event === 'library:did-progress') bar.update(payload as never);
-    });
-    const f = await ws.library.addFolder(folder);
-    await ws.library.whenIdle();
-    off();
-    if (!json) bar.done(ws.library.progress());
-    const summary = ws.libraryStore.folder(f.id);
-    const problems = ws.libraryStore.documents({ folderId: f.id, problemsOnly: true, limit: 1000 }).docs;
-    if (json) {
-      out(
-        JSON.stringify(
-          { folder: summary.path, counts: summary.counts, problems: problems.map(problemJson) },
-          null,
-          2,
-        ),
-      );
-    } else {
-      out(
-        `${summary.path}: ${
-          Object.entries(summary.counts)
-            .map(([s, n]) => `${n} ${s}`)
-            .join(', ') || 'no files'
-        }`,
-      );
-      for (const d of problems) out(`  ${d.status.padEnd(15)} ${d.path}${d.error ? ` — ${d.error}` : ''}`);
-    }
-    return 0;
-  });
+export async function indexCommand(
+  file: string,
+  folder: string,
+  json: boolean,
+  out: Out,
+  maxMb?: number,
+): Promise<number> {
+  return withWorkspace(
+    file,
+    true,
+    async (ws) => {
+      const bar = progressBar();
+      const off = ws.onEvent((event, payload) => {
+        if (event === 'library:did-progress') bar.update(payload as never);
+      });
+      const f = await ws.library.addFolder(folder);
+      await ws.library.whenIdle();
+      off();
+      if (!json) bar.done(ws.library.progress());
+      const summary = ws.libraryStore.folder(f.id);
+      const problems = ws.libraryStore.documents({ folderId: f.id, problemsOnly: true, limit: 1000 }).docs;
+      if (json) {
+        out(
+          JSON.stringify(
+            { folder: summary.path, counts: summary.counts, problems: problems.map(problemJson) },
+            null,
+            2,
+          ),
+        );
+      } else {
+        out(
+          `${summary.path}: ${
+            Object.entries(summary.counts)
+              .map(([s, n]) => `${n} ${s}`)
+              .join(', ') || 'no files'
+          }`,
+        );
+        for (const d of problems) out(`  ${d.status.padEnd(15)} ${d.path}${d.error ? ` — ${d.error}` : ''}`);
+      }
+      return 0;
+    },
+    maxMb === undefined ? undefined : Math.round(maxMb * 1024 * 1024),
+  );
 }
 
 /** `status`: every folder with counts by status, and (with --problems, or always in JSON) the problem files. */

@@ -50,6 +50,26 @@ describe('cli: index, search, status', () => {
     expect(status.documents).toHaveLength(3);
   });
 
+  it('skips files over --max-mb with a reason, keeping the rest', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'big.txt'), '大文件'.repeat(200_000));
+    fs.writeFileSync(path.join(dir, 'small.txt'), '小文件');
+    const ws = path.join(tempDir(), 'w.wellspring');
+    const out: string[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(
+      await runCli(['index', dir, '--workspace', ws, '--max-mb', '1', '--json'], (s) => out.push(s)),
+    ).toBe(0);
+    stderr.mockRestore();
+    const r = JSON.parse(out[0]!) as {
+      counts: Record<string, number>;
+      problems: Array<{ path: string; status: string; error: string }>;
+    };
+    expect(r.counts).toEqual({ indexed: 1, unsupported: 1 });
+    expect(r.problems[0]).toMatchObject({ status: 'unsupported' });
+    expect(r.problems[0]!.error).toMatch(/big\.txt.*larger than the 1(\.0)? MB limit/);
+  });
+
   it('fails clearly for a folder that does not exist, and needs a query for search', async () => {
     const ws = path.join(tempDir(), 'w.wellspring');
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
