@@ -87,3 +87,16 @@ export async function nodeScreenPosition(page: Page, id: string): Promise<{ x: n
     return { x: box.left + p.x, y: box.top + p.y };
   }, id);
 }
+
+/** Loads the app and waits for the map's first painted frame. */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__wellspring?.lastPaint != null, undefined, { timeout: 60_000 });
+}
+
+/** Waits until no layout is running on the map. */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.map-overlay.progress'), undefined, {
+    timeout: 60_000,
+  });
+}

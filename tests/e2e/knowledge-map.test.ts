@@ -1,7 +1,6 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, nodeScreenPosition, shot, startApp } from './harness';
+import { launchChromium, mapIdle, nodeScreenPosition, openApp, shot, startApp } from './harness';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let chrome: Awaited<ReturnType<typeof launchChromium>>;
@@ -15,25 +14,13 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function openApp(page: Page): Promise<void> {
-  await page.goto(app.server.url);
-  await page.waitForFunction(() => window.__wellspring?.lastPaint != null, undefined, { timeout: 60_000 });
-}
-
-/** Waits until the layout (if any) has finished and the map is idle. */
-async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.map-overlay.progress'), undefined, {
-    timeout: 60_000,
-  });
-}
-
 describe('knowledge map in Chromium (browser mode)', () => {
   it('opens the sample, finds, edits, connects, persists, undoes and switches language', async () => {
     const page = await chrome.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await openApp(page);
-    await idle(page);
+    await openApp(page, app.server.url);
+    await mapIdle(page);
 
     // 1. The status bar shows the sample's node count, as the store counts it.
     const stats = app.workspace.store.stats();
@@ -109,8 +96,8 @@ describe('knowledge map in Chromium (browser mode)', () => {
     await page.getByTestId('connect-mode').click();
 
     // 5. Reload: both changes are there, drawn by the app.
-    await openApp(page);
-    await idle(page);
+    await openApp(page, app.server.url);
+    await mapIdle(page);
     await page.getByTestId('map-search').fill('客户拜访记录表');
     await page.getByTestId('map-search').press('Enter');
     await expect.poll(() => page.getByTestId('node-label').inputValue()).toBe('客户拜访记录表');

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, shot, startApp } from './harness';
+import { launchChromium, openApp, shot, startApp } from './harness';
 
 const FIX = path.resolve(__dirname, '../../fixtures/documents');
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -26,17 +25,12 @@ afterAll(async () => {
   fs.rmSync(docsDir, { recursive: true, force: true });
 });
 
-async function open(page: Page): Promise<void> {
-  await page.goto(app.server.url);
-  await page.waitForFunction(() => window.__wellspring?.lastPaint != null, undefined, { timeout: 60_000 });
-}
-
 describe('document library and search in Chromium', () => {
   it('indexes a folder, shows problems, unlocks a PDF, finds Chinese words, opens the hit and links it', async () => {
     const page = await chrome.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await open(page);
+    await openApp(page, app.server.url);
 
     // Library: empty state, add a folder, watch the progress finish.
     await page.getByTestId('nav-library').click();

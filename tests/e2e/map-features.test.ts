@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, shot, startApp } from './harness';
+import { launchChromium, mapIdle, openApp, shot, startApp } from './harness';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let chrome: Awaited<ReturnType<typeof launchChromium>>;
@@ -16,11 +16,8 @@ afterAll(async () => {
 });
 
 async function open(page: Page): Promise<void> {
-  await page.goto(app.server.url);
-  await page.waitForFunction(() => window.__wellspring?.lastPaint != null, undefined, { timeout: 60_000 });
-  await page.waitForFunction(() => !document.querySelector('.map-overlay.progress'), undefined, {
-    timeout: 60_000,
-  });
+  await openApp(page, app.server.url);
+  await mapIdle(page);
 }
 const onScreen = (page: Page) => page.evaluate(() => window.__wellspring!.engine!.cy.nodes().length);
 const counts = (page: Page) => page.getByTestId('status-counts').textContent();
