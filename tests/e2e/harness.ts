@@ -60,7 +60,7 @@ export async function startApp(): Promise<{
     dataDir,
     stop: async () => {
       await server.close();
-      workspace.close();
+      await workspace.shutdown();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -165,8 +165,13 @@ export async function saveSearchIndex(index: SearchIndex, file: string, meta?: u
       out.on('close', resolve);
       out.on('error', reject);
     });
+    // A write error ends the stream without 'drain': wait for whichever comes first, and never leave `closed`
+    // rejected without a handler (the folder can vanish while a snapshot is written).
+    closed.catch(() => undefined);
     for (const [tag, json] of encodeSnapshot({ ...index.exportSnapshot(), meta })) {
-      if (!out.write(`${tag}\t${json}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+      if (!out.write(`${tag}\t${json}\n`)) {
+        await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), closed]);
+      }
     }
     out.end();
     await closed;
