@@ -40,7 +40,8 @@
  *     some sample queries as a sanity check (ours match whole words, FTS5 trigram substrings).
  * (c) Memory while indexing 1,000 PDFs, in a child process (nothing from (a) and (b) in its memory): the 971 PDFs
  *     of `pdfjs-all/` plus 29 more links to some of them under other names (indexed again), as symbolic links in a
- *     temporary folder, indexed by the real LibraryService with its default threads. The process RSS (the main
+ *     temporary folder, indexed by the real LibraryService with its default threads (or
+ *     `LIBRARY_BENCH_MEMORY_THREADS`). The process RSS (the main
  *     thread and the worker threads share it) is sampled every 250 ms; peak and final RSS, files per status and the
  *     slowest files are reported. A run still going after `LIBRARY_BENCH_MEMORY_TIMEOUT_S` (default 200) is
  *     cancelled; the files not reached stay pending. Goal: peak RSS < 500 MB.
@@ -48,7 +49,8 @@
  * Results go to test-results/bench/library.json. The exit code is 0 whether the goals are met or not. Other work
  * on the machine slows every part down: the load average is printed and recorded.
  * Environment: LIBRARY_BENCH_PARTS (comma-separated, from `extract,search,memory`; search needs extract's pages),
- * LIBRARY_BENCH_CHUNKS, LIBRARY_BENCH_MEMORY_TIMEOUT_S, LIBRARY_BENCH_WORKER (`built` or `source`).
+ * LIBRARY_BENCH_CHUNKS, LIBRARY_BENCH_MEMORY_TIMEOUT_S, LIBRARY_BENCH_MEMORY_THREADS, LIBRARY_BENCH_WORKER
+ * (`built` or `source`).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -79,6 +81,7 @@ const PARTS = new Set((process.env.LIBRARY_BENCH_PARTS ?? 'extract,search,memory
 const CHUNKS = Number(process.env.LIBRARY_BENCH_CHUNKS ?? 100_000);
 const MEMORY_FILES = 1000;
 const MEMORY_TIMEOUT_MS = Number(process.env.LIBRARY_BENCH_MEMORY_TIMEOUT_S ?? 200) * 1000;
+const MEMORY_THREADS = Number(process.env.LIBRARY_BENCH_MEMORY_THREADS ?? 0) || defaultThreads();
 const EXTRACT_TIMEOUT_MS = 300_000;
 const SAMPLE_MS = 250;
 const WORKER: 'built' | 'source' =
@@ -203,8 +206,8 @@ interface LibraryRun {
   timedOut: boolean;
   /** RSS when the run ended, before the pool was closed. */
   endRssMb: number;
-  /** The slowest files, slowest first (all of them when `keepTimes` is 0). */
-  slowest: FileTime[];
+  /** Time per file, slowest first: the `keepTimes` slowest, or all of them when it is 0. */
+  fileTimes: FileTime[];
 }
 
 /**
@@ -285,7 +288,7 @@ async function runLibrary(
       statuses,
       timedOut,
       endRssMb,
-      slowest: times.sort((a, b) => b.ms - a.ms).slice(0, options.keepTimes || undefined),
+      fileTimes: times.sort((a, b) => b.ms - a.ms).slice(0, options.keepTimes || undefined),
     };
   } finally {
     await library.close();
@@ -841,7 +844,7 @@ async function memoryChild(): Promise<MemoryResult> {
     const run = await runLibrary(
       folder,
       path.join(tmp, `memory${WORKSPACE_EXT}`),
-      defaultThreads(),
+      MEMORY_THREADS,
       MEMORY_TIMEOUT_MS,
       {
         keepTimes: 5,
@@ -980,8 +983,8 @@ function printExtraction(e: ExtractionResult): void {
   if (e.pdftotext?.failures.length) console.log(`pdftotext failures: ${e.pdftotext.failures.join('; ')}`);
   if (!e.pdftotext) return;
   console.log('\nPer file (pages/s; the first file of a run includes starting the worker thread):\n');
-  const ourTimes = new Map(e.pool.slowest.map((f) => [f.file, f]));
-  const diag = new Map((e.allCores?.slowest ?? []).map((f) => [f.file, f]));
+  const ourTimes = new Map(e.pool.fileTimes.map((f) => [f.file, f]));
+  const diag = new Map((e.allCores?.fileTimes ?? []).map((f) => [f.file, f]));
   console.log(
     table([
       [
@@ -1144,7 +1147,7 @@ function printMemory(m: MemoryResult): void {
     .join(', ');
   console.log(`statuses: ${statuses}`);
   console.log('slowest files:');
-  for (const s of m.run.slowest)
+  for (const s of m.run.fileTimes)
     console.log(
       `  ${(s.ms / 1000).toFixed(1)} s  ${s.file} (${s.status}, ${s.pages} pages${s.error ? `: ${s.error}` : ''})`,
     );
