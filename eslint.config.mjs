@@ -4,6 +4,30 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** What no renderer file may import: the main process (go through the API client) and electron. */
+const RENDERER_LAYER = [
+  { group: ['**/main/**', '../main/*'], message: 'The renderer never imports main/ (use the API client).' },
+  { group: ['electron'], message: 'The renderer never imports electron.' },
+];
+
+const CYTOSCAPE = {
+  group: ['cytoscape', 'cytoscape-*'],
+  message: 'Only features/map/engine may import cytoscape.',
+};
+const PDFJS = {
+  group: ['pdfjs-dist', 'pdfjs-dist/*'],
+  message: 'Only features/viewer/engine may import pdfjs-dist.',
+};
+
+/** A no-restricted-imports block for renderer files: the layer rule plus `extra` patterns. */
+function restrict(files, ignores, extra) {
+  return {
+    files,
+    ignores,
+    rules: { 'no-restricted-imports': ['error', { patterns: [...RENDERER_LAYER, ...extra] }] },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'fixtures/**'] },
   js.configs.recommended,
@@ -45,38 +69,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['**/main/**', '../main/*'],
-              message: 'The renderer never imports main/ (use the API client).',
-            },
-            { group: ['electron'], message: 'The renderer never imports electron.' },
-          ],
+          patterns: RENDERER_LAYER,
         },
       ],
     },
   },
-  {
-    // Only the map engine owns Cytoscape (STYLE.md: imperative engines live outside React).
-    files: ['renderer/**'],
-    ignores: ['renderer/src/features/map/engine/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/main/**', '../main/*'],
-              message: 'The renderer never imports main/ (use the API client).',
-            },
-            { group: ['electron'], message: 'The renderer never imports electron.' },
-            {
-              group: ['cytoscape', 'cytoscape-*'],
-              message: 'Only features/map/engine may import cytoscape.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // Imperative engines own their libraries (STYLE.md): only features/map/engine imports cytoscape, only
+  // features/viewer/engine imports pdfjs-dist.
+  restrict(
+    ['renderer/**'],
+    ['renderer/src/features/map/engine/**', 'renderer/src/features/viewer/engine/**'],
+    [CYTOSCAPE, PDFJS],
+  ),
+  restrict(['renderer/src/features/map/engine/**'], [], [PDFJS]),
+  restrict(['renderer/src/features/viewer/engine/**'], [], [CYTOSCAPE]),
 );

@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import './i18n';
-import 'pdfjs-dist/web/pdf_viewer.css';
 import './theme/app.css';
 import { call } from './api/client';
 import { keys, queryClient } from './api/queries';

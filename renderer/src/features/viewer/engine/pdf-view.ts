@@ -3,6 +3,7 @@
  * canvas with pdf.js's text layer on top, and marks the query's hits in the text layer.
  */
 import * as pdfjs from 'pdfjs-dist';
+import 'pdfjs-dist/web/pdf_viewer.css';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { findRanges } from '../highlight';
 
