@@ -95,16 +95,11 @@ function NodeFields({ node }: { node: NodeDto }) {
   );
 }
 
+/** The selected node with its incident edges and neighbours, as `graph:get-node` returns it. */
+type NodeDetail = { node: NodeDto; edges: EdgeDto[]; neighbours: NodeDto[] };
+
 /** A knowledge item's documents (`documented_by` edges), each opening the viewer at its page. */
-function LinkedDocuments({
-  node,
-  edges,
-  neighbours,
-}: {
-  node: NodeDto;
-  edges: EdgeDto[];
-  neighbours: NodeDto[];
-}) {
+function LinkedDocuments({ node, edges, neighbours }: NodeDetail) {
   const { t } = useTranslation('viewer');
   const notify = useAppStore((s) => s.notify);
   const open = useViewerStore((s) => s.open);
@@ -143,15 +138,7 @@ function LinkedDocuments({
   );
 }
 
-function Connections({
-  node,
-  edges,
-  neighbours,
-}: {
-  node: NodeDto;
-  edges: EdgeDto[];
-  neighbours: NodeDto[];
-}) {
+function Connections({ node, edges, neighbours }: NodeDetail) {
   const { t } = useTranslation('map');
   const set = useMapStore((s) => s.set);
   const byId = new Map(neighbours.map((n) => [n.id, n]));
