@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startBrowserMode } from '../../main/core/host/start-browser-mode';
 import type { BrowserServer } from '../../main/core/server/browser-server';
@@ -99,4 +100,32 @@ export async function mapIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.map-overlay.progress'), undefined, {
     timeout: 60_000,
   });
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that start the app (fresh sample workspace) and Chromium for one test file,
+ * and returns accessors to them.
+ */
+export function useAppInChromium(): {
+  readonly app: Awaited<ReturnType<typeof startApp>>;
+  readonly chrome: Awaited<ReturnType<typeof launchChromium>>;
+} {
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let chrome: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    chrome = await launchChromium();
+  });
+  afterAll(async () => {
+    await chrome?.close();
+    await app?.stop();
+  });
+  return {
+    get app() {
+      return app!;
+    },
+    get chrome() {
+      return chrome!;
+    },
+  };
 }

@@ -1,29 +1,19 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, mapIdle, nodeScreenPosition, openApp, shot, startApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { mapIdle, nodeScreenPosition, openApp, shot, useAppInChromium } from './harness';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let chrome: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  app = await startApp();
-  chrome = await launchChromium();
-});
-afterAll(async () => {
-  await chrome?.close();
-  await app?.stop();
-});
+const env = useAppInChromium();
 
 describe('knowledge map in Chromium (browser mode)', () => {
   it('opens the sample, finds, edits, connects, persists, undoes and switches language', async () => {
-    const page = await chrome.context.newPage();
+    const page = await env.chrome.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await openApp(page, app.server.url);
+    await openApp(page, env.app.server.url);
     await mapIdle(page);
 
     // 1. The status bar shows the sample's node count, as the store counts it.
-    const stats = app.workspace.store.stats();
+    const stats = env.app.workspace.store.stats();
     await expect
       .poll(() => page.getByTestId('status-counts').textContent())
       .toBe(`${stats.nodeTotal} 个节点 · ${stats.edgeTotal} 条连线`);
@@ -35,7 +25,7 @@ describe('knowledge map in Chromium (browser mode)', () => {
     );
 
     // 2. Search a Chinese label: the node is selected and centred.
-    const target = app.workspace.store.getGraph().nodes.find((n) => n.label === '拜访记录')!;
+    const target = env.app.workspace.store.getGraph().nodes.find((n) => n.label === '拜访记录')!;
     await page.getByTestId('map-search').fill('拜访');
     await expect.poll(() => page.getByTestId('map-search-results').textContent()).toContain('拜访记录');
     await page.getByTestId('map-search').press('Enter');
@@ -59,10 +49,10 @@ describe('knowledge map in Chromium (browser mode)', () => {
     // 3. Edit the label through the side panel.
     await page.getByTestId('node-label').fill('客户拜访记录表');
     await page.getByTestId('node-label').press('Enter');
-    await expect.poll(() => app.workspace.store.findNode(target.id)?.label).toBe('客户拜访记录表');
+    await expect.poll(() => env.app.workspace.store.findNode(target.id)?.label).toBe('客户拜访记录表');
 
     // 4. Add an edge by dragging, in connect mode, from an expert to the item; only allowed kinds are offered.
-    const graph = app.workspace.store.getGraph();
+    const graph = env.app.workspace.store.getGraph();
     const linked = new Set(graph.edges.filter((e) => e.target === target.id).map((e) => e.source));
     const expert = graph.nodes.find((n) => n.kind === 'expert' && !linked.has(n.id))!;
     await page.evaluate(
@@ -88,15 +78,15 @@ describe('knowledge map in Chromium (browser mode)', () => {
     await menu.getByRole('menuitem', { name: '负责维护' }).click();
     await expect
       .poll(() =>
-        app.workspace.store
+        env.app.workspace.store
           .getGraph()
           .edges.some((e) => e.kind === 'owns' && e.source === expert.id && e.target === target.id),
       )
       .toBe(true);
     await page.getByTestId('connect-mode').click();
 
-    // 5. Reload: both changes are there, drawn by the app.
-    await openApp(page, app.server.url);
+    // 5. Reload: both changes are there, drawn by the env.app.
+    await openApp(page, env.app.server.url);
     await mapIdle(page);
     await page.getByTestId('map-search').fill('客户拜访记录表');
     await page.getByTestId('map-search').press('Enter');
@@ -116,13 +106,13 @@ describe('knowledge map in Chromium (browser mode)', () => {
     await page.keyboard.press('Control+z');
     await expect
       .poll(() =>
-        app.workspace.store
+        env.app.workspace.store
           .getGraph()
           .edges.some((e) => e.kind === 'owns' && e.source === expert.id && e.target === target.id),
       )
       .toBe(false);
     await page.getByTestId('undo').click();
-    await expect.poll(() => app.workspace.store.findNode(target.id)?.label).toBe('拜访记录');
+    await expect.poll(() => env.app.workspace.store.findNode(target.id)?.label).toBe('拜访记录');
     await page.getByTestId('map-search').fill('拜访记录');
     await page.getByTestId('map-search').press('Enter');
     await expect.poll(() => page.getByTestId('node-label').inputValue()).toBe('拜访记录');

@@ -2,16 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, shot, startApp } from './harness';
+import { openApp, shot, useAppInChromium } from './harness';
 
 const FIX = path.resolve(__dirname, '../../fixtures/documents');
-let app: Awaited<ReturnType<typeof startApp>>;
-let chrome: Awaited<ReturnType<typeof launchChromium>>;
+const env = useAppInChromium();
 let docsDir: string;
 
-beforeAll(async () => {
-  app = await startApp();
-  chrome = await launchChromium();
+beforeAll(() => {
   docsDir = fs.mkdtempSync(path.join(os.tmpdir(), '知识 文档-'));
   fs.copyFileSync(path.join(FIX, 'pdfjs/issue12823.pdf'), path.join(docsDir, '知识库 模板.pdf'));
   fs.copyFileSync(path.join(FIX, 'derived-zh/maint-guide.first.zh-cn.md'), path.join(docsDir, '维护指南.md'));
@@ -19,18 +16,16 @@ beforeAll(async () => {
   fs.copyFileSync(path.join(FIX, 'pdfjs/issue6010_1.pdf'), path.join(docsDir, 'locked.pdf'));
   fs.copyFileSync(path.join(FIX, 'pdf-parse/03-invalid.pdf'), path.join(docsDir, 'corrupt.pdf'));
 });
-afterAll(async () => {
-  await chrome?.close();
-  await app?.stop();
+afterAll(() => {
   fs.rmSync(docsDir, { recursive: true, force: true });
 });
 
 describe('document library and search in Chromium', () => {
   it('indexes a folder, shows problems, unlocks a PDF, finds Chinese words, opens the hit and links it', async () => {
-    const page = await chrome.context.newPage();
+    const page = await env.chrome.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await openApp(page, app.server.url);
+    await openApp(page, env.app.server.url);
 
     // Library: empty state, add a folder, watch the progress finish.
     await page.getByTestId('nav-library').click();
@@ -51,7 +46,7 @@ describe('document library and search in Chromium', () => {
     await page.getByTestId('unlock-dialog').locator('input[type=password]').fill('abc');
     await page.getByTestId('unlock-dialog').getByRole('button', { name: '打开' }).click();
     await expect.poll(() => page.getByTestId('status-table').locator('tbody tr').count()).toBe(1);
-    const locked = app.workspace.libraryStore.documents({}).docs.find((d) => d.name === 'locked.pdf')!;
+    const locked = env.app.workspace.libraryStore.documents({}).docs.find((d) => d.name === 'locked.pdf')!;
     expect(locked.status).not.toBe('needs-password');
 
     // Ctrl+K: a two-character Chinese word finds the knowledge-base template, with highlighted snippets.
@@ -83,7 +78,7 @@ describe('document library and search in Chromium', () => {
     await shot(page, '22-viewer');
 
     // Link this page to a knowledge item: one documented_by edge with the page.
-    const item = app.workspace.store.getGraph().nodes.find((n) => n.label === '拜访记录')!;
+    const item = env.app.workspace.store.getGraph().nodes.find((n) => n.label === '拜访记录')!;
     const pageNo = Number((await page.getByTestId('viewer-page').textContent())!.match(/第 (\d+) 页/)![1]);
     await page.getByTestId('viewer').getByTestId('link-to-item').click();
     await page.getByTestId('link-search').fill('拜访记录');
@@ -93,7 +88,7 @@ describe('document library and search in Chromium', () => {
       .click();
     const pdfPath = path.join(docsDir, '知识库 模板.pdf');
     const linkedPages = () => {
-      const d = app.workspace.store.getNodeDetail(item.id);
+      const d = env.app.workspace.store.getNodeDetail(item.id);
       const docNode = d.neighbours.find((n) => n.kind === 'document' && n.props.path === pdfPath);
       return d.edges
         .filter((e) => e.kind === 'documented_by' && e.target === docNode?.id)

@@ -1,22 +1,12 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, mapIdle, openApp, shot, startApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { mapIdle, openApp, shot, useAppInChromium } from './harness';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let chrome: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  app = await startApp();
-  chrome = await launchChromium();
-});
-afterAll(async () => {
-  await chrome?.close();
-  await app?.stop();
-});
+const env = useAppInChromium();
 
 async function open(page: Page): Promise<void> {
-  await openApp(page, app.server.url);
+  await openApp(page, env.app.server.url);
   await mapIdle(page);
 }
 const onScreen = (page: Page) => page.evaluate(() => window.__wellspring!.engine!.cy.nodes().length);
@@ -24,11 +14,11 @@ const counts = (page: Page) => page.getByTestId('status-counts').textContent();
 
 describe('knowledge map features', () => {
   it('ego graph with depth, filters, palette, create and delete with undo, export, views, theme', async () => {
-    const page = await chrome.context.newPage();
+    const page = await env.chrome.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await open(page);
-    const store = app.workspace.store;
+    const store = env.app.workspace.store;
     const stats = store.stats();
 
     // Ego graph: select a node, press E, change the depth with the slider.
