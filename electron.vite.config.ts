@@ -11,7 +11,7 @@ function pdfjsAssets() {
     name: 'wellspring-pdfjs-assets',
     writeBundle() {
       for (const dir of ['cmaps', 'standard_fonts']) {
-        cpSync(resolve(__dirname, 'node_modules/pdfjs-dist', dir), resolve(__dirname, 'out/renderer/pdfjs', dir), {
+        cpSync(resolve(__dirname, 'node_modules/pdfjs-dist', dir), resolve(OUT, 'renderer/pdfjs', dir), {
           recursive: true,
         });
       }
@@ -19,12 +19,15 @@ function pdfjsAssets() {
   };
 }
 
+// WELLSPRING_OUT_DIR builds elsewhere than out/ (several checkouts' or agents' builds side by side); tests read the same.
+const OUT = resolve(__dirname, process.env.WELLSPRING_OUT_DIR ?? 'out');
+
 const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
 
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(OUT, 'main'),
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'main/index.ts'),
@@ -38,14 +41,14 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(OUT, 'preload'),
       rollupOptions: { input: { index: resolve(__dirname, 'preload/index.ts') } },
     },
   },
   renderer: {
     root: 'renderer',
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(OUT, 'renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
       chunkSizeWarningLimit: 2000,
       minify: true,

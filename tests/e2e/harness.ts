@@ -9,7 +9,8 @@ import type { WorkspaceService } from '../../main/core/workspace/workspace-servi
 
 /** Debian's Chromium (apt-get install chromium); tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
+/** The built renderer: out/renderer, or WELLSPRING_OUT_DIR/renderer when the build went elsewhere. */
+export const RENDERER_DIR = path.resolve(__dirname, '../..', process.env.WELLSPRING_OUT_DIR ?? 'out', 'renderer');
 export const SHOTS_DIR = path.resolve(__dirname, '../../test-results/e2e');
 
 /**
