@@ -35,6 +35,7 @@ export default defineConfig({
           launcher: resolve(__dirname, 'main/launcher.ts'),
           // The extraction pool's worker threads load this file (main/core/documents/extract-pool.ts).
           'extract-worker': resolve(__dirname, 'main/core/documents/extract-worker.ts'),
+          'metrics-worker': resolve(__dirname, 'main/core/analytics/metrics-worker.ts'),
         },
       },
     },
