@@ -1,3 +1,4 @@
+import { bundledSample } from '../../../../main/core/sample/seed-sample';
 import type { EdgeDto, EdgeKind, GraphDto, NodeDto, NodeKind } from '../../../../preload/contract';
 
 /** A node with only what analytics read filled in. */
@@ -89,5 +90,14 @@ export function smallProcess(): GraphDto {
       edge('K1', 'D1', 'documented_by', { page: 3 }),
       edge('K2', 'C1', 'supports', { weight: 0.5 }),
     ],
+  };
+}
+
+/** The bundled sample workspace (227 nodes) as a GraphDto, keys as ids, without a database: its real topology. */
+export function sampleGraph(): GraphDto {
+  const s = bundledSample();
+  return {
+    nodes: s.nodes.map((n) => node(n.key, n.kind)),
+    edges: s.edges.map((e) => edge(e.source, e.target, e.kind)),
   };
 }

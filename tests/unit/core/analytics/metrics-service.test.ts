@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeMapMetrics, type MapMetrics } from '../../../../main/core/analytics/map-metrics';
 import { MetricsService } from '../../../../main/core/analytics/metrics-service';
-import { bundledSample } from '../../../../main/core/sample/seed-sample';
 import type { GraphDto } from '../../../../preload/contract';
-import { clique, edge, node, undirected } from './graphs';
+import { clique, sampleGraph, undirected } from './graphs';
 
 const services: MetricsService[] = [];
 afterEach(async () => {
@@ -17,15 +16,6 @@ function service(getGraph: () => GraphDto, mode?: 'worker' | 'inline'): MetricsS
 }
 
 const withoutTime = ({ tookMs: _t, ...rest }: MapMetrics) => rest;
-
-/** The bundled sample as a GraphDto (keys as ids), without a database: enough topology for a real-size test. */
-function sampleGraph(): GraphDto {
-  const s = bundledSample();
-  return {
-    nodes: s.nodes.map((n) => node(n.key, n.kind)),
-    edges: s.edges.map((e) => edge(e.source, e.target, e.kind)),
-  };
-}
 
 describe('MetricsService', () => {
   it('computes in a worker thread the same metrics as computeMapMetrics', async () => {
