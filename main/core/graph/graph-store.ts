@@ -1,52 +1,83 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { z } from 'zod';
 import {
-  DEFAULT_EDGE_PROPS,
-  DEFAULT_NODE_PROPS,
-  EDGE_PROPS,
-  EDGE_RULES,
-  NODE_PROPS,
-  allowedEdgeKinds,
+  MAP_VIEW_ID,
   type EdgeDto,
+  type EditSummary,
+  type GraphChange,
   type GraphDto,
   type GraphFilter,
+  type GraphOp,
   type HistoryState,
   type NewEdge,
   type NewNode,
   type NodeDto,
-  type NodeKind,
   type NodePatch,
+  type PositionReason,
   type Stats,
 } from '../../../preload/contract';
 import { WellspringError } from '../util/errors';
-import { nowIso } from '../util/clock';
-import { HistoryLog, type RowOp } from './history-log';
+import { HistoryLog, collectTouched, touched, type RowOp, type Touched } from './history-log';
 import { applyFilter } from './graph-filter';
-import { edgeFromRow, nodeFromRow, nodeToRow, type EdgeRow, type NodeRow } from './rows';
+import { OpPlanner } from './plan-ops';
+import { edgeFromRow, nodeFromRow, type EdgeRow, type NodeRow, type PlacedNodeRow } from './rows';
+import { egoGraph as egoOf } from '../analytics/ego-graph';
+import { buildGraphIndex } from '../analytics/graph-index';
+
+export { checkEdgeKind, validateEdgeProps, validateNodeProps } from './validate';
+
+/** Receives every change the store makes (after its transaction committed). */
+export type ChangeListener = (change: GraphChange) => void;
+
+/** Options of one operation list. */
+export interface ApplyOptions {
+  /** Name of the change in the event (`apply` when not given): `link-document`, `import`, `layout`, … */
+  reason?: string;
+  /** How the undo entry is described; derived from the operations when not given. */
+  summary?: EditSummary;
+  /** False: written through the same path (one transaction, one event) but not undoable. Default true. */
+  undoable?: boolean;
+  /** Overrides the action of the derived summary (`layout` for positions a layout computed). */
+  action?: EditSummary['action'];
+  /** Prefix error paths with `['ops', index]` (default true; the one-operation conveniences say false). */
+  opPaths?: boolean;
+}
 
 /**
  * The graph of one workspace: nodes and edges of DESIGN §3 with per-kind props validated by zod, edge kinds
- * checked against EDGE_RULES, and every user edit recorded in the persistent undo log.
+ * checked against EDGE_RULES, node positions per view (migration 0004), and the persistent undo log.
  *
- * Every method that writes runs in one SQLite transaction, so an edit is stored whole or not at all.
+ * ONE WRITE PATH (DESIGN §4): every change — an edit, a link, a layout, an import — is `apply(ops)`: a list of
+ * GraphOps written in one SQLite transaction with one undo entry, after which ONE change event names every id it
+ * touched. Search, analytics and the renderer subscribe with `onDidChange`; nobody notifies by hand. A failing
+ * operation rolls back the whole list, and then no event is sent.
+ *
  * Errors are WellspringError: `not_found`, `invalid_input` (path names the field), `edge_kind_mismatch`,
  * `duplicate_edge`.
  */
 export class GraphStore {
   readonly history: HistoryLog;
+  private readonly planner: OpPlanner;
+  private readonly listeners = new Set<ChangeListener>();
+  private seq = 0;
   private readonly q;
 
   constructor(private readonly db: Database.Database) {
     this.history = new HistoryLog(db);
+    this.planner = new OpPlanner(db);
     this.q = {
-      allNodes: db.prepare('SELECT * FROM nodes ORDER BY rowid'),
+      allNodes: db.prepare(
+        `SELECT n.*, p.x AS x, p.y AS y FROM nodes n
+         LEFT JOIN view_positions p ON p.node_id = n.id AND p.view_id = ? ORDER BY n.rowid`,
+      ),
       allEdges: db.prepare('SELECT * FROM edges ORDER BY rowid'),
-      node: db.prepare('SELECT * FROM nodes WHERE id = ?'),
+      node: db.prepare(
+        `SELECT n.*, p.x AS x, p.y AS y FROM nodes n
+         LEFT JOIN view_positions p ON p.node_id = n.id AND p.view_id = ? WHERE n.id = ?`,
+      ),
       edge: db.prepare('SELECT * FROM edges WHERE id = ?'),
       edgeByKey: db.prepare('SELECT id FROM edges WHERE kind = ? AND source = ? AND target = ?'),
       incident: db.prepare('SELECT * FROM edges WHERE source = ? OR target = ? ORDER BY rowid'),
-      position: db.prepare('UPDATE nodes SET x = ?, y = ? WHERE id = ?'),
       nodeCounts: db.prepare('SELECT kind, COUNT(*) AS n FROM nodes GROUP BY kind'),
       documentByPath: db.prepare(
         "SELECT * FROM nodes WHERE kind = 'document' AND json_extract(props, '$.path') = ? LIMIT 1",
@@ -55,16 +86,45 @@ export class GraphStore {
     };
   }
 
-  /** The whole graph, or the part a filter keeps (edges whose two ends are kept). */
-  getGraph(filter?: GraphFilter): GraphDto {
-    const nodes = (this.q.allNodes.all() as NodeRow[]).map(nodeFromRow);
+  /** Subscribes to changes (one event per operation list, undo or redo); returns the unsubscribe function. */
+  onDidChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ----------------------------------------------------------------------------------------------------------
+  // Reads
+  // ----------------------------------------------------------------------------------------------------------
+
+  /** The whole graph, or the part a filter keeps (edges whose two ends are kept); x/y are positions in `viewId`. */
+  getGraph(filter?: GraphFilter, viewId: string = MAP_VIEW_ID): GraphDto {
+    const nodes = (this.q.allNodes.all(viewId) as PlacedNodeRow[]).map(nodeFromRow);
     const edges = (this.q.allEdges.all() as EdgeRow[]).map(edgeFromRow);
     return filter ? applyFilter({ nodes, edges }, filter) : { nodes, edges };
   }
 
-  /** One node or null. */
-  findNode(id: string): NodeDto | null {
-    const row = this.q.node.get(id) as NodeRow | undefined;
+  /** The nodes and edges of the given ids that exist, in the given order (what a change event names). */
+  getElements(
+    nodeIds: readonly string[],
+    edgeIds: readonly string[],
+    viewId: string = MAP_VIEW_ID,
+  ): GraphDto {
+    const nodes: NodeDto[] = [];
+    for (const id of nodeIds) {
+      const row = this.q.node.get(viewId, id) as PlacedNodeRow | undefined;
+      if (row) nodes.push(nodeFromRow(row));
+    }
+    const edges: EdgeDto[] = [];
+    for (const id of edgeIds) {
+      const row = this.q.edge.get(id) as EdgeRow | undefined;
+      if (row) edges.push(edgeFromRow(row));
+    }
+    return { nodes, edges };
+  }
+
+  /** One node (x/y in `viewId`) or null. */
+  findNode(id: string, viewId: string = MAP_VIEW_ID): NodeDto | null {
+    const row = this.q.node.get(viewId, id) as PlacedNodeRow | undefined;
     return row ? nodeFromRow(row) : null;
   }
 
@@ -80,279 +140,18 @@ export class GraphStore {
 
   /**
    * The ego graph of `nodeId`: every node within `depth` hops (edges followed in both directions) and the edges
-   * among them. Breadth-first search over an adjacency list built from one scan of `edges`.
-   * @throws not_found
+   * among them, then the filter; the centre stays even when the filter would drop it. @throws not_found
    */
-  egoGraph(nodeId: string, depth: number, filter?: GraphFilter): GraphDto {
+  egoGraph(nodeId: string, depth: number, filter?: GraphFilter, viewId: string = MAP_VIEW_ID): GraphDto {
     this.requireNode(nodeId, ['nodeId']);
-    const { nodes, edges } = this.getGraph();
-    const adj = new Map<string, string[]>();
-    for (const e of edges) {
-      (adj.get(e.source) ?? adj.set(e.source, []).get(e.source)!).push(e.target);
-      (adj.get(e.target) ?? adj.set(e.target, []).get(e.target)!).push(e.source);
-    }
-    const seen = new Set([nodeId]);
-    let frontier = [nodeId];
-    for (let d = 0; d < depth && frontier.length > 0; d++) {
-      const next: string[] = [];
-      for (const n of frontier) {
-        for (const m of adj.get(n) ?? []) {
-          if (!seen.has(m)) {
-            seen.add(m);
-            next.push(m);
-          }
-        }
-      }
-      frontier = next;
-    }
-    const ego = {
-      nodes: nodes.filter((n) => seen.has(n.id)),
-      edges: edges.filter((e) => seen.has(e.source) && seen.has(e.target)),
-    };
-    if (!filter) return ego;
-    const kept = applyFilter(ego, filter);
-    // The centre stays even when the filter would drop it, so the view keeps its anchor.
-    if (!kept.nodes.some((n) => n.id === nodeId)) kept.nodes.unshift(ego.nodes.find((n) => n.id === nodeId)!);
-    return kept;
+    const graph = this.getGraph(undefined, viewId);
+    return egoOf(graph, buildGraphIndex(graph), nodeId, depth, filter);
   }
 
-  /** Creates a node; props default to DEFAULT_NODE_PROPS[kind]. @throws invalid_input */
-  addNode(input: NewNode, id: string = randomUUID()): NodeDto {
-    const props = validateNodeProps(input.kind, input.props ?? DEFAULT_NODE_PROPS[input.kind]);
-    const now = nowIso();
-    const node: NodeDto = {
-      id,
-      kind: input.kind,
-      label: input.label,
-      aliases: input.aliases ?? [],
-      description: input.description ?? '',
-      tags: input.tags ?? [],
-      props,
-      x: input.x ?? null,
-      y: input.y ?? null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    this.db.transaction(() => {
-      this.history.commit(
-        { action: 'add', kind: node.kind, label: node.label },
-        [{ op: 'putNode', row: nodeToRow(node) }],
-        [{ op: 'deleteNode', id }],
-      );
-    })();
-    return node;
-  }
-
-  /** Updates label, aliases, description, tags and/or props (merged; `null` removes a key). @throws not_found, invalid_input */
-  updateNode(id: string, patch: NodePatch): NodeDto {
-    return this.db.transaction(() => {
-      const before = this.requireNode(id, ['id']);
-      let props = before.props;
-      if (patch.props) {
-        const merged: Record<string, unknown> = { ...before.props };
-        for (const [k, v] of Object.entries(patch.props)) {
-          if (v === null) delete merged[k];
-          else merged[k] = v;
-        }
-        props = validateNodeProps(before.kind, merged);
-      }
-      const after: NodeDto = {
-        ...before,
-        label: patch.label ?? before.label,
-        aliases: patch.aliases ?? before.aliases,
-        description: patch.description ?? before.description,
-        tags: patch.tags ?? before.tags,
-        props,
-        updatedAt: nowIso(),
-      };
-      this.history.commit(
-        { action: 'edit', kind: before.kind, label: after.label },
-        [{ op: 'putNode', row: nodeToRow(after) }],
-        [{ op: 'putNode', row: nodeToRow(before) }],
-      );
-      return after;
-    })();
-  }
-
-  /** Deletes a node and its incident edges; undo restores both. @throws not_found */
-  deleteNode(id: string): void {
-    this.db.transaction(() => {
-      const node = this.requireNode(id, ['id']);
-      const edges = this.q.incident.all(id, id) as EdgeRow[];
-      const forward: RowOp[] = [
-        ...edges.map((e) => ({ op: 'deleteEdge' as const, id: e.id })),
-        { op: 'deleteNode', id },
-      ];
-      const backward: RowOp[] = [
-        { op: 'putNode', row: nodeToRow(node) },
-        ...edges.map((row) => ({ op: 'putEdge' as const, row })),
-      ];
-      this.history.commit({ action: 'delete', kind: node.kind, label: node.label }, forward, backward);
-    })();
-  }
-
-  /**
-   * Creates an edge after checking that both ends exist, that EDGE_RULES allow the kind between their kinds, and
-   * that the props fit EDGE_PROPS[kind].
-   * @throws not_found, edge_kind_mismatch, duplicate_edge, invalid_input
-   */
-  addEdge(input: NewEdge, id: string = randomUUID()): EdgeDto {
-    return this.db.transaction(() => {
-      const source = this.requireNode(input.source, ['source']);
-      const target = this.requireNode(input.target, ['target']);
-      checkEdgeKind(input.kind, source.kind, target.kind);
-      if (input.source === input.target) {
-        throw new WellspringError('edge_kind_mismatch', 'An edge cannot connect a node to itself.', [
-          'target',
-        ]);
-      }
-      if (this.q.edgeByKey.get(input.kind, input.source, input.target)) {
-        throw new WellspringError(
-          'duplicate_edge',
-          `“${source.label}” already has a ${input.kind} edge to “${target.label}”.`,
-          ['kind'],
-        );
-      }
-      const props = validateEdgeProps(input.kind, input.props ?? DEFAULT_EDGE_PROPS[input.kind]);
-      const row: EdgeRow = {
-        id,
-        kind: input.kind,
-        source: input.source,
-        target: input.target,
-        props: JSON.stringify(props),
-        created_at: nowIso(),
-      };
-      this.history.commit(
-        { action: 'connect', kind: input.kind, label: `${source.label} → ${target.label}` },
-        [{ op: 'putEdge', row }],
-        [{ op: 'deleteEdge', id }],
-      );
-      return edgeFromRow(row);
-    })();
-  }
-
-  /** Replaces an edge's props. @throws not_found, invalid_input */
-  updateEdge(id: string, propsIn: Record<string, unknown>): EdgeDto {
-    return this.db.transaction(() => {
-      const before = this.requireEdge(id);
-      const props = validateEdgeProps(before.kind, propsIn);
-      const after: EdgeRow = { ...before, props: JSON.stringify(props) };
-      this.history.commit(
-        { action: 'edit-edge', kind: before.kind, label: this.edgeEnds(before) },
-        [{ op: 'putEdge', row: after }],
-        [{ op: 'putEdge', row: before }],
-      );
-      return edgeFromRow(after);
-    })();
-  }
-
-  /** Deletes an edge. @throws not_found */
-  deleteEdge(id: string): void {
-    this.db.transaction(() => {
-      const row = this.requireEdge(id);
-      this.history.commit(
-        { action: 'disconnect', kind: row.kind, label: this.edgeEnds(row) },
-        [{ op: 'deleteEdge', id }],
-        [{ op: 'putEdge', row }],
-      );
-    })();
-  }
-
-  /**
-   * Links a page of a library file to a knowledge item as ONE undoable edit: the `document` node for the file is
-   * created on first use (found again by its path), then a `documented_by` edge with `{page}` is added, or the
-   * page of the existing edge is updated.
-   * @throws not_found (knowledge item), edge_kind_mismatch (the node is not a knowledge item)
-   */
-  linkDocument(
-    knowledgeId: string,
-    doc: { path: string; name: string; mime: string | null; pageCount: number; size: number },
-    page: number,
-  ): EdgeDto {
-    return this.db.transaction(() => {
-      const item = this.requireNode(knowledgeId, ['knowledgeId']);
-      checkEdgeKind('documented_by', item.kind, 'document');
-      const forward: RowOp[] = [];
-      const backward: RowOp[] = [];
-      const now = nowIso();
-      let docNode = this.q.documentByPath.get(doc.path) as NodeRow | undefined;
-      if (!docNode) {
-        const props = validateNodeProps('document', {
-          path: doc.path,
-          mime: doc.mime ?? undefined,
-          pages: doc.pageCount,
-          size: doc.size,
-          status: 'indexed',
-        });
-        docNode = nodeToRow({
-          id: randomUUID(),
-          kind: 'document',
-          label: doc.name,
-          aliases: [],
-          description: '',
-          tags: [],
-          props,
-          x: item.x === null ? null : item.x + 80,
-          y: item.y === null ? null : item.y + 40,
-          createdAt: now,
-          updatedAt: now,
-        });
-        forward.push({ op: 'putNode', row: docNode });
-        backward.unshift({ op: 'deleteNode', id: docNode.id });
-      }
-      const existing = this.q.edgeByKey.get('documented_by', knowledgeId, docNode.id) as
-        { id: string } | undefined;
-      const props = JSON.stringify(validateEdgeProps('documented_by', { page }));
-      let row: EdgeRow;
-      if (existing) {
-        const before = this.requireEdge(existing.id);
-        row = { ...before, props };
-        forward.push({ op: 'putEdge', row });
-        backward.unshift({ op: 'putEdge', row: before });
-      } else {
-        row = {
-          id: randomUUID(),
-          kind: 'documented_by',
-          source: knowledgeId,
-          target: docNode.id,
-          props,
-          created_at: now,
-        };
-        forward.push({ op: 'putEdge', row });
-        backward.unshift({ op: 'deleteEdge', id: row.id });
-      }
-      this.history.commit(
-        {
-          action: existing ? 'edit-edge' : 'connect',
-          kind: 'documented_by',
-          label: `${item.label} → ${doc.name} p.${page}`,
-        },
-        forward,
-        backward,
-      );
-      return edgeFromRow(row);
-    })();
-  }
-
-  /** Stores layout positions (model px) in one transaction; unknown ids are skipped. Not recorded in history. */
-  savePositions(positions: ReadonlyArray<{ id: string; x: number; y: number }>): number {
-    return this.db.transaction(() => {
-      let saved = 0;
-      for (const p of positions) saved += this.q.position.run(p.x, p.y, p.id).changes;
-      return saved;
-    })();
-  }
-
-  /** Undo the newest edit. */
-  undo(): HistoryState {
-    this.history.undo();
-    return this.history.state();
-  }
-
-  /** Redo the oldest undone edit. */
-  redo(): HistoryState {
-    this.history.redo();
-    return this.history.state();
+  /** The `document` node of a file path, or null. */
+  documentNodeByPath(path: string): NodeDto | null {
+    const row = this.q.documentByPath.get(path) as NodeRow | undefined;
+    return row ? nodeFromRow(row) : null;
   }
 
   /** Node and edge counts by kind. */
@@ -367,8 +166,191 @@ export class GraphStore {
     return { nodes, edges, nodeTotal: sum(nodes), edgeTotal: sum(edges) };
   }
 
-  private edgeEnds(row: EdgeRow): string {
-    return `${this.findNode(row.source)?.label ?? row.source} → ${this.findNode(row.target)?.label ?? row.target}`;
+  // ----------------------------------------------------------------------------------------------------------
+  // The write path
+  // ----------------------------------------------------------------------------------------------------------
+
+  /**
+   * Applies `ops` in order in ONE transaction with ONE undo entry, then emits ONE change event with every id they
+   * touched. Each operation is validated against the graph as the earlier ones left it. All or nothing: when an
+   * operation throws, nothing of the list is stored and no event is sent; the error's `path` is prefixed with
+   * `['ops', index]`. Returns the id each operation acted on (the new id for `addNode`/`addEdge`).
+   * @throws WellspringError of the failing operation
+   */
+  apply(ops: readonly GraphOp[], options: ApplyOptions = {}): { ids: string[]; change: GraphChange } {
+    if (ops.length === 0) throw new WellspringError('invalid_input', 'No operations to apply.', ['ops']);
+    const ids: string[] = [];
+    const forward: RowOp[] = [];
+    const backwardParts: RowOp[][] = [];
+    const summaries: EditSummary[] = [];
+    this.db.transaction(() => {
+      ops.forEach((op, i) => {
+        let planned;
+        try {
+          planned = this.planner.plan(op);
+        } catch (e) {
+          if (e instanceof WellspringError && options.opPaths !== false)
+            throw new WellspringError(e.code, e.message, ['ops', i, ...e.path]);
+          throw e;
+        }
+        this.history.apply(planned.forward);
+        ids.push(planned.id);
+        forward.push(...planned.forward);
+        backwardParts.push(planned.backward);
+        summaries.push(planned.summary);
+      });
+      if (options.undoable !== false) {
+        const backward = backwardParts.reverse().flat();
+        const summary = options.summary ?? summarise(summaries);
+        this.history.record(
+          options.action ? { ...summary, action: options.action } : summary,
+          forward,
+          backward,
+        );
+      }
+    })();
+    const change = this.emit(options.reason ?? 'apply', collectTouched(forward, touched()));
+    return { ids, change };
+  }
+
+  /** Creates a node; props default to DEFAULT_NODE_PROPS[kind]. @throws invalid_input */
+  addNode(input: NewNode, id: string = randomUUID()): NodeDto {
+    this.apply([{ op: 'addNode', id, node: input }], { reason: 'add-node', opPaths: false });
+    return this.findNode(id)!;
+  }
+
+  /** Updates label, aliases, description, tags and/or props (merged; `null` removes a key). @throws not_found, invalid_input */
+  updateNode(id: string, patch: NodePatch): NodeDto {
+    this.apply([{ op: 'updateNode', id, patch }], { reason: 'update-node', opPaths: false });
+    return this.findNode(id)!;
+  }
+
+  /** Deletes a node and its incident edges; undo restores both and its positions. @throws not_found */
+  deleteNode(id: string): void {
+    this.apply([{ op: 'deleteNode', id }], { reason: 'delete-node', opPaths: false });
+  }
+
+  /**
+   * Creates an edge after checking that both ends exist, that EDGE_RULES allow the kind between their kinds, and
+   * that the props fit EDGE_PROPS[kind].
+   * @throws not_found, edge_kind_mismatch, duplicate_edge, invalid_input
+   */
+  addEdge(input: NewEdge, id: string = randomUUID()): EdgeDto {
+    this.apply([{ op: 'addEdge', id, edge: input }], { reason: 'add-edge', opPaths: false });
+    return edgeFromRow(this.q.edge.get(id) as EdgeRow);
+  }
+
+  /** Replaces an edge's props. @throws not_found, invalid_input */
+  updateEdge(id: string, props: Record<string, unknown>): EdgeDto {
+    this.apply([{ op: 'updateEdge', id, props }], { reason: 'update-edge', opPaths: false });
+    return edgeFromRow(this.q.edge.get(id) as EdgeRow);
+  }
+
+  /** Deletes an edge. @throws not_found */
+  deleteEdge(id: string): void {
+    this.apply([{ op: 'deleteEdge', id }], { reason: 'delete-edge', opPaths: false });
+  }
+
+  /**
+   * Stores node positions (model px) of one view through the write path. `move` and `layout` are undoable;
+   * `place` (nodes placed automatically beside their neighbours) is not. Unknown node ids are skipped.
+   * Returns how many were stored. @throws not_found (view)
+   */
+  savePositions(
+    viewId: string,
+    positions: ReadonlyArray<{ id: string; x: number; y: number }>,
+    reason: PositionReason = 'move',
+  ): number {
+    if (positions.length === 0) return 0;
+    const { change } = this.apply([{ op: 'setPositions', viewId, positions: [...positions] }], {
+      reason,
+      undoable: reason !== 'place',
+      action: reason === 'layout' ? 'layout' : 'move',
+      opPaths: false,
+    });
+    return change.positions.find((p) => p.viewId === viewId)?.nodeIds.length ?? 0;
+  }
+
+  /**
+   * Links a page of a library file to a knowledge item as ONE undoable operation list: the `document` node for
+   * the file is created on first use (found again by its path), then a `documented_by` edge with `{page}` is
+   * added, or the page of the existing edge is updated. The new document node has no position: the map places it
+   * beside the knowledge item.
+   * @throws not_found (knowledge item), edge_kind_mismatch (the node is not a knowledge item)
+   */
+  linkDocument(
+    knowledgeId: string,
+    doc: { path: string; name: string; mime: string | null; pageCount: number; size: number },
+    page: number,
+  ): EdgeDto {
+    return this.db.transaction(() => {
+      const item = this.requireNode(knowledgeId, ['knowledgeId']);
+      const ops: GraphOp[] = [];
+      let docId = this.documentNodeByPath(doc.path)?.id;
+      if (!docId) {
+        docId = randomUUID();
+        const props = { path: doc.path, pages: doc.pageCount, size: doc.size, status: 'indexed' } as Record<
+          string,
+          unknown
+        >;
+        if (doc.mime) props.mime = doc.mime;
+        ops.push({ op: 'addNode', id: docId, node: { kind: 'document', label: doc.name, props } });
+      }
+      const existing = this.q.edgeByKey.get('documented_by', knowledgeId, docId) as
+        { id: string } | undefined;
+      const edgeId = existing?.id ?? randomUUID();
+      ops.push(
+        existing
+          ? { op: 'updateEdge', id: edgeId, props: { page } }
+          : {
+              op: 'addEdge',
+              id: edgeId,
+              edge: { kind: 'documented_by', source: knowledgeId, target: docId, props: { page } },
+            },
+      );
+      this.apply(ops, {
+        reason: 'link-document',
+        summary: {
+          action: existing ? 'edit-edge' : 'connect',
+          kind: 'documented_by',
+          label: `${item.label} → ${doc.name} p.${page}`,
+        },
+      });
+      return edgeFromRow(this.q.edge.get(edgeId) as EdgeRow);
+    })();
+  }
+
+  /** Undoes the newest entry and emits its change. */
+  undo(): HistoryState {
+    const r = this.history.undo();
+    if (r) this.emit('undo', collectTouched(r.ops, touched()));
+    return this.history.state();
+  }
+
+  /** Redoes the oldest undone entry and emits its change. */
+  redo(): HistoryState {
+    const r = this.history.redo();
+    if (r) this.emit('redo', collectTouched(r.ops, touched()));
+    return this.history.state();
+  }
+
+  private emit(reason: string, t: Touched): GraphChange {
+    const change: GraphChange = {
+      seq: ++this.seq,
+      reason,
+      nodeIds: [...t.nodeIds],
+      edgeIds: [...t.edgeIds],
+      positions: [...t.positions].map(([viewId, ids]) => ({ viewId, nodeIds: [...ids] })),
+    };
+    for (const l of this.listeners) {
+      try {
+        l(change);
+      } catch (e) {
+        // A subscriber's failure must not undo a committed change nor starve the other subscribers.
+        console.error('wellspring: change listener failed:', e);
+      }
+    }
+    return change;
   }
 
   private requireNode(id: string, path: string[]): NodeDto {
@@ -376,39 +358,11 @@ export class GraphStore {
     if (!n) throw new WellspringError('not_found', `No node with id ${id}.`, path);
     return n;
   }
-
-  private requireEdge(id: string): EdgeRow {
-    const row = this.q.edge.get(id) as EdgeRow | undefined;
-    if (!row) throw new WellspringError('not_found', `No edge with id ${id}.`, ['id']);
-    return row;
-  }
 }
 
-/** @throws edge_kind_mismatch naming the kinds allowed. */
-export function checkEdgeKind(kind: keyof typeof EDGE_RULES, source: NodeKind, target: NodeKind): void {
-  if (allowedEdgeKinds(source, target).includes(kind)) return;
-  const allowed = EDGE_RULES[kind].map(([s, t]) => `${s} → ${t}`).join(', ');
-  throw new WellspringError(
-    'edge_kind_mismatch',
-    `A ${kind} edge cannot go from a ${source} to a ${target}; it connects ${allowed}.`,
-    ['kind'],
-  );
-}
-
-/** Validates props for a node kind. @throws invalid_input with path ['props', …] */
-export function validateNodeProps(kind: NodeKind, props: unknown): Record<string, unknown> {
-  return parseProps(NODE_PROPS[kind], props, `${kind} props`);
-}
-
-/** Validates props for an edge kind. @throws invalid_input with path ['props', …] */
-export function validateEdgeProps(kind: keyof typeof EDGE_PROPS, props: unknown): Record<string, unknown> {
-  return parseProps(EDGE_PROPS[kind], props, `${kind} edge props`);
-}
-
-function parseProps(schema: z.ZodType, props: unknown, what: string): Record<string, unknown> {
-  const r = schema.safeParse(props);
-  if (r.success) return r.data as Record<string, unknown>;
-  const issue = r.error.issues[0]!;
-  const path = ['props', ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
-  throw new WellspringError('invalid_input', `Invalid ${what} at ${path.join('.')}: ${issue.message}`, path);
+/** One operation keeps its own summary; several are a batch named after the first, with their count. */
+function summarise(summaries: readonly EditSummary[]): EditSummary {
+  if (summaries.length === 1) return summaries[0]!;
+  const first = summaries[0]!;
+  return { action: 'batch', kind: first.kind, label: first.label, count: summaries.length };
 }

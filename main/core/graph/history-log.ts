@@ -1,25 +1,77 @@
 import type Database from 'better-sqlite3';
 import type { EditSummary, HistoryState } from '../../../preload/contract';
 import { nowIso } from '../util/clock';
-import type { EdgeRow, NodeRow } from './rows';
+import { nodeColumns, type EdgeRow, type NodeRow, type PositionRow } from './rows';
 
-/** One reversible row operation. A list of them is a history entry's `forward` or `backward` side. */
+/**
+ * One reversible row operation. A list of them is a history entry's `forward` or `backward` side.
+ * `putPositions` / `deletePositions` write node positions of one view (migration 0004).
+ */
 export type RowOp =
   | { op: 'putNode'; row: NodeRow }
   | { op: 'deleteNode'; id: string }
   | { op: 'putEdge'; row: EdgeRow }
-  | { op: 'deleteEdge'; id: string };
+  | { op: 'deleteEdge'; id: string }
+  | { op: 'putPositions'; viewId: string; positions: PositionRow[] }
+  | { op: 'deletePositions'; viewId: string; ids: string[] };
+
+/** What a list of row operations touched: node ids, edge ids, and per view the nodes whose position changed. */
+export interface Touched {
+  nodeIds: Set<string>;
+  edgeIds: Set<string>;
+  positions: Map<string, Set<string>>;
+}
+
+/** An empty Touched. */
+export function touched(): Touched {
+  return { nodeIds: new Set(), edgeIds: new Set(), positions: new Map() };
+}
+
+/** Adds what `ops` touch to `into`. */
+export function collectTouched(ops: readonly RowOp[], into: Touched): Touched {
+  const pos = (viewId: string) =>
+    into.positions.get(viewId) ?? into.positions.set(viewId, new Set()).get(viewId)!;
+  for (const o of ops) {
+    switch (o.op) {
+      case 'putNode':
+        into.nodeIds.add(o.row.id);
+        break;
+      case 'deleteNode':
+        into.nodeIds.add(o.id);
+        break;
+      case 'putEdge':
+        into.edgeIds.add(o.row.id);
+        break;
+      case 'deleteEdge':
+        into.edgeIds.add(o.id);
+        break;
+      case 'putPositions':
+        for (const p of o.positions) pos(o.viewId).add(p.id);
+        break;
+      case 'deletePositions':
+        for (const id of o.ids) pos(o.viewId).add(id);
+        break;
+    }
+  }
+  return into;
+}
 
 /** Keep at most this many undoable entries; older ones are dropped when a new edit is recorded. */
 export const HISTORY_LIMIT = 2000;
 
+/** An undone or redone entry: its summary and the row operations that were applied. */
+export interface Replayed {
+  summary: EditSummary;
+  ops: RowOp[];
+}
+
 /**
  * The persistent undo/redo log (table `history`, migration 0002).
  *
- * Every user edit is recorded, in the same transaction as the edit, as the row operations that redo it and the
- * ones that undo it. Undo applies the newest live entry's `backward` ops and marks it undone; redo applies the
- * oldest undone entry's `forward` ops. A new edit discards the redo stack, as every editor does. Because the log
- * is in the workspace file, undo works across restarts.
+ * Every operation list of the write path is recorded, in the same transaction as its writes, as the row operations
+ * that redo it and the ones that undo it. Undo applies the newest live entry's `backward` ops and marks it undone;
+ * redo applies the oldest undone entry's `forward` ops. A new entry discards the redo stack, as every editor does.
+ * Because the log is in the workspace file, undo works across restarts.
  */
 export class HistoryLog {
   private readonly stmts;
@@ -27,8 +79,8 @@ export class HistoryLog {
   constructor(private readonly db: Database.Database) {
     this.stmts = {
       upsertNode: db.prepare(
-        `INSERT INTO nodes (id, kind, label, aliases, description, tags, props, x, y, created_at, updated_at)
-         VALUES (@id, @kind, @label, @aliases, @description, @tags, @props, @x, @y, @created_at, @updated_at)
+        `INSERT INTO nodes (id, kind, label, aliases, description, tags, props, created_at, updated_at)
+         VALUES (@id, @kind, @label, @aliases, @description, @tags, @props, @created_at, @updated_at)
          ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, label = excluded.label, aliases = excluded.aliases,
            description = excluded.description, tags = excluded.tags, props = excluded.props,
            updated_at = excluded.updated_at`,
@@ -40,6 +92,12 @@ export class HistoryLog {
          ON CONFLICT(id) DO UPDATE SET props = excluded.props`,
       ),
       deleteEdge: db.prepare('DELETE FROM edges WHERE id = ?'),
+      upsertPosition: db.prepare(
+        `INSERT INTO view_positions (view_id, node_id, x, y) VALUES (?, ?, ?, ?)
+         ON CONFLICT(view_id, node_id) DO UPDATE SET x = excluded.x, y = excluded.y`,
+      ),
+      nodeExists: db.prepare('SELECT 1 FROM nodes WHERE id = ?').pluck(),
+      deletePosition: db.prepare('DELETE FROM view_positions WHERE view_id = ? AND node_id = ?'),
       record: db.prepare(
         'INSERT INTO history (label, forward, backward, undone, created_at) VALUES (?, ?, ?, 0, ?)',
       ),
@@ -62,7 +120,7 @@ export class HistoryLog {
     for (const o of ops) {
       switch (o.op) {
         case 'putNode':
-          this.stmts.upsertNode.run(o.row);
+          this.stmts.upsertNode.run(nodeColumns(o.row));
           break;
         case 'deleteNode':
           this.stmts.deleteNode.run(o.id);
@@ -73,13 +131,20 @@ export class HistoryLog {
         case 'deleteEdge':
           this.stmts.deleteEdge.run(o.id);
           break;
+        case 'putPositions':
+          // A position of a node that is gone (deleted by a later entry) is skipped, not an FK failure.
+          for (const p of o.positions)
+            if (this.stmts.nodeExists.get(p.id)) this.stmts.upsertPosition.run(o.viewId, p.id, p.x, p.y);
+          break;
+        case 'deletePositions':
+          for (const id of o.ids) this.stmts.deletePosition.run(o.viewId, id);
+          break;
       }
     }
   }
 
-  /** Applies `forward` and records the entry (its summary stored as JSON in `label`). Call inside the edit's transaction. */
-  commit(summary: EditSummary, forward: RowOp[], backward: RowOp[]): void {
-    this.apply(forward);
+  /** Records an entry whose `forward` ops were already applied. Call inside the same transaction. */
+  record(summary: EditSummary, forward: readonly RowOp[], backward: readonly RowOp[]): void {
     this.stmts.dropRedo.run();
     this.stmts.record.run(
       JSON.stringify(summary),
@@ -90,25 +155,27 @@ export class HistoryLog {
     this.stmts.trim.run(HISTORY_LIMIT);
   }
 
-  /** Undoes the newest edit; returns its summary, or null when there is nothing to undo. One transaction. */
-  undo(): EditSummary | null {
+  /** Undoes the newest entry; null when there is nothing to undo. One transaction. */
+  undo(): Replayed | null {
     return this.db.transaction(() => {
       const row = this.stmts.lastDone.get() as { seq: number; label: string; backward: string } | undefined;
       if (!row) return null;
-      this.apply(JSON.parse(row.backward) as RowOp[]);
+      const ops = JSON.parse(row.backward) as RowOp[];
+      this.apply(ops);
       this.stmts.mark.run(1, row.seq);
-      return parseSummary(row.label);
+      return { summary: parseSummary(row.label), ops };
     })();
   }
 
-  /** Redoes the oldest undone edit; returns its summary, or null when there is nothing to redo. One transaction. */
-  redo(): EditSummary | null {
+  /** Redoes the oldest undone entry; null when there is nothing to redo. One transaction. */
+  redo(): Replayed | null {
     return this.db.transaction(() => {
       const row = this.stmts.firstUndone.get() as { seq: number; label: string; forward: string } | undefined;
       if (!row) return null;
-      this.apply(JSON.parse(row.forward) as RowOp[]);
+      const ops = JSON.parse(row.forward) as RowOp[];
+      this.apply(ops);
       this.stmts.mark.run(0, row.seq);
-      return parseSummary(row.label);
+      return { summary: parseSummary(row.label), ops };
     })();
   }
 

@@ -1,6 +1,6 @@
 import type { EdgeDto, EdgeKind, NodeDto, NodeKind } from '../../../preload/contract';
 
-/** A `nodes` table row (snake_case, JSON columns as text). */
+/** A `nodes` table row (snake_case, JSON columns as text). Positions live in `view_positions` (migration 0004). */
 export interface NodeRow {
   id: string;
   kind: NodeKind;
@@ -9,11 +9,12 @@ export interface NodeRow {
   description: string;
   tags: string;
   props: string;
-  x: number | null;
-  y: number | null;
   created_at: string;
   updated_at: string;
 }
+
+/** A node row read together with its position in one view (LEFT JOIN view_positions: null where it has none). */
+export type PlacedNodeRow = NodeRow & { x: number | null; y: number | null };
 
 /** An `edges` table row. */
 export interface EdgeRow {
@@ -25,8 +26,15 @@ export interface EdgeRow {
   created_at: string;
 }
 
-/** Row → wire shape. */
-export function nodeFromRow(r: NodeRow): NodeDto {
+/** A `view_positions` row: where one node sits in one view, model px. */
+export interface PositionRow {
+  id: string;
+  x: number;
+  y: number;
+}
+
+/** Row → wire shape; x/y from the view the row was read for. */
+export function nodeFromRow(r: NodeRow & { x?: number | null; y?: number | null }): NodeDto {
   return {
     id: r.id,
     kind: r.kind,
@@ -35,14 +43,14 @@ export function nodeFromRow(r: NodeRow): NodeDto {
     description: r.description,
     tags: JSON.parse(r.tags) as string[],
     props: JSON.parse(r.props) as Record<string, unknown>,
-    x: r.x,
-    y: r.y,
+    x: r.x ?? null,
+    y: r.y ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
-/** Wire shape → row. */
+/** Wire shape → row (the position is not part of the node row). */
 export function nodeToRow(n: NodeDto): NodeRow {
   return {
     id: n.id,
@@ -52,10 +60,26 @@ export function nodeToRow(n: NodeDto): NodeRow {
     description: n.description,
     tags: JSON.stringify(n.tags),
     props: JSON.stringify(n.props),
-    x: n.x,
-    y: n.y,
     created_at: n.createdAt,
     updated_at: n.updatedAt,
+  };
+}
+
+/**
+ * Only the columns of `nodes`: history entries written before migration 0004 carry x/y in their rows, which the
+ * table no longer has.
+ */
+export function nodeColumns(r: NodeRow): NodeRow {
+  return {
+    id: r.id,
+    kind: r.kind,
+    label: r.label,
+    aliases: r.aliases,
+    description: r.description,
+    tags: r.tags,
+    props: r.props,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
   };
 }
 

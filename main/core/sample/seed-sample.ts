@@ -53,8 +53,8 @@ export function seedSample(
   const kindOf = new Map(sample.nodes.map((n) => [n.key, n.kind]));
   const now = nowIso();
   const insertNode = db.prepare(
-    `INSERT INTO nodes (id, kind, label, aliases, description, tags, props, x, y, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)`,
+    `INSERT INTO nodes (id, kind, label, aliases, description, tags, props, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertEdge = db.prepare(
     'INSERT INTO edges (id, kind, source, target, props, created_at) VALUES (?, ?, ?, ?, ?, ?)',

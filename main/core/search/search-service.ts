@@ -22,7 +22,10 @@ function nodeEntry(n: NodeDto): NodeEntry {
  */
 export class SearchService implements PageIndex {
   private index: SearchIndex | null = null;
+  /** Everything about nodes is stale (after a snapshot load): all are refreshed on the next query. */
   private nodesStale = false;
+  /** Nodes changed since the index last saw them: refreshed, or dropped when gone, on the next query. */
+  private readonly changedNodes = new Set<string>();
   /** Node ids in the index, to drop deleted nodes on refresh. */
   private indexedNodeIds = new Set<string>();
 
@@ -79,9 +82,12 @@ export class SearchService implements PageIndex {
     this.index = null;
   }
 
-  /** Marks the graph part out of date (after edits, undo, redo); refreshed on the next query. */
-  graphChanged(): void {
-    this.nodesStale = true;
+  /**
+   * Marks nodes out of date (the ids of a graph change event); on the next query each is re-indexed, or removed
+   * when it no longer exists — O(changed nodes), not O(graph).
+   */
+  nodesChanged(ids: readonly string[]): void {
+    for (const id of ids) this.changedNodes.add(id);
   }
 
   addPages(pages: readonly PageRow[]): void {
@@ -112,6 +118,7 @@ export class SearchService implements PageIndex {
       this.index = index;
       this.indexedNodeIds = new Set(nodes.map((n) => n.id));
       this.nodesStale = false;
+      this.changedNodes.clear();
       this.dirty = true;
     } else if (this.nodesStale) {
       const nodes = this.graph.getGraph().nodes;
@@ -123,6 +130,18 @@ export class SearchService implements PageIndex {
       }
       this.indexedNodeIds = live;
       this.nodesStale = false;
+      this.changedNodes.clear();
+    } else if (this.changedNodes.size) {
+      for (const id of this.changedNodes) {
+        const node = this.graph.findNode(id);
+        if (this.indexedNodeIds.has(id)) this.index.removeNode(id);
+        if (node) {
+          this.index.addNode(nodeEntry(node));
+          this.indexedNodeIds.add(id);
+        } else this.indexedNodeIds.delete(id);
+      }
+      this.changedNodes.clear();
+      this.dirty = true;
     }
     return this.index;
   }
@@ -166,6 +185,20 @@ export class SearchService implements PageIndex {
       if (node) nodes.push({ node, score: n.score, highlights: node.label === n.label ? n.highlights : [] });
     }
     return { query, docs, nodes, total: r.total, tookMs: r.tookMs };
+  }
+
+  /**
+   * Graph nodes matching `query` (the map's search box): same tokenizer and verification as `query`, best first,
+   * at most `limit` (default 20); `total` counts every match. Highlights are offsets into the node's label.
+   */
+  nodes(query: string, limit = 20): { nodes: SearchResultDto['nodes']; total: number } {
+    const { hits, total } = this.ensureIndex().searchNodes(query, limit);
+    const nodes: SearchResultDto['nodes'] = [];
+    for (const n of hits) {
+      const node = this.graph.findNode(n.nodeId);
+      if (node) nodes.push({ node, score: n.score, highlights: node.label === n.label ? n.highlights : [] });
+    }
+    return { nodes, total };
   }
 
   private filteredDocIds(f: SearchFilters): Set<number> | undefined {

@@ -5,6 +5,8 @@ import type { EventName, EventPayload, WorkspaceInfo } from '../../../preload/co
 import { openWorkspaceDb } from '../db/workspace-db';
 import { LATEST_VERSION } from '../db/migrations';
 import { GraphStore } from '../graph/graph-store';
+import { ViewStore } from '../graph/view-store';
+import { MetricsService } from '../analytics/metrics-service';
 import { LibraryService, type LibraryServiceOptions } from '../documents/library-service';
 import { LibraryStore } from '../documents/library-store';
 import { SearchService } from '../search/search-service';
@@ -28,6 +30,8 @@ export class WorkspaceService {
     path: string;
     db: Database.Database;
     store: GraphStore;
+    views: ViewStore;
+    metrics: MetricsService;
     libraryStore: LibraryStore;
     library: LibraryService;
     search: SearchService;
@@ -70,11 +74,22 @@ export class WorkspaceService {
     }
     this.close();
     const store = new GraphStore(db);
+    const views = new ViewStore(db);
+    const metrics = new MetricsService(() => store.getGraph());
     const libraryStore = new LibraryStore(db);
     const search = new SearchService(libraryStore, store, `${abs}.search-index`);
     const emit: EventSink = (event, payload) => this.emit(event, payload);
     const library = new LibraryService(libraryStore, search, emit, this.libraryOptions);
-    this.current = { path: abs, db, store, libraryStore, library, search };
+    // The write path's one change event reaches everyone from here (DESIGN §4): search refreshes the touched
+    // nodes, analytics drops its cache, the renderer applies the ids; the undo state follows every change.
+    store.onDidChange((change) => {
+      search.nodesChanged(change.nodeIds);
+      if (change.nodeIds.length || change.edgeIds.length) metrics.invalidate();
+      this.emit('graph:did-change', change);
+      this.emit('history:did-change', store.history.state());
+    });
+    views.onDidChange((viewIds) => this.emit('views:did-change', { viewIds }));
+    this.current = { path: abs, db, store, views, metrics, libraryStore, library, search };
     // The search index saved at the last close is loaded in the background when it is still current (else it is
     // rebuilt from the stored text on the first query), and files left pending by an earlier run are extracted.
     void search.warm();
@@ -89,6 +104,16 @@ export class WorkspaceService {
   get store(): GraphStore {
     if (!this.current) throw new WellspringError('not_found', 'No workspace is open.');
     return this.current.store;
+  }
+
+  /** The views of the open workspace (their settings; positions go through the store). @throws not_found */
+  get views(): ViewStore {
+    return this.require().views;
+  }
+
+  /** Centrality and communities of the open workspace's graph. @throws not_found when none is open */
+  get metrics(): MetricsService {
+    return this.require().metrics;
   }
 
   /** The document library of the open workspace. @throws not_found when none is open */
@@ -146,8 +171,9 @@ export class WorkspaceService {
    */
   close(): void {
     if (!this.current) return;
-    const { db, library, search } = this.current;
+    const { db, library, search, metrics } = this.current;
     this.current = null;
+    void metrics.close().catch(() => undefined);
     void library.close().catch(() => undefined);
     // save() reads what it needs from the database before its first await, so the database can close now.
     void search.save().catch(() => undefined);
@@ -157,8 +183,9 @@ export class WorkspaceService {
   /** Like close(), but waits until the extraction threads have ended. */
   async shutdown(): Promise<void> {
     if (!this.current) return;
-    const { db, library, search } = this.current;
+    const { db, library, search, metrics } = this.current;
     this.current = null;
+    await metrics.close().catch(() => undefined);
     await library.close().catch(() => undefined);
     await search.save().catch(() => undefined);
     db.close();

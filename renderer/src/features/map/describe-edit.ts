@@ -13,5 +13,5 @@ export function describeEdit(t: TFunction<'map'>, e: EditSummary | null): string
   let kind = e.kind;
   if ((EDGE_KINDS as readonly string[]).includes(e.kind)) kind = t(`edgeKinds.${e.kind as EdgeKind}`);
   else if ((NODE_KINDS as readonly string[]).includes(e.kind)) kind = t(`kinds.${e.kind as NodeKind}`);
-  return t(`edit.${e.action}`, { kind, label: e.label });
+  return t(`edit.${e.action}`, { kind, label: e.label, count: e.count ?? 0 });
 }

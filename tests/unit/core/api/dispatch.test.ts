@@ -42,10 +42,15 @@ describe('dispatch', () => {
       props: { attritionRisk: 0 },
     });
     expect(r4).toMatchObject({ ok: false, code: 'invalid_input', path: ['props', 'attritionRisk'] });
-    const r5 = await dispatch(handlers, 'graph:save-positions', {
+    const r5 = await dispatch(handlers, 'views:save-positions', {
+      viewId: 'map',
       positions: [{ id: 'a', x: 'left', y: 0 }],
     });
     expect(r5).toMatchObject({ ok: false, code: 'invalid_input', path: ['positions', 0, 'x'] });
+    const r5b = await dispatch(handlers, 'graph:apply', {
+      ops: [{ op: 'addNode', node: { kind: 'unit', label: '门店' } }, { op: 'deleteNode' }],
+    });
+    expect(r5b).toMatchObject({ ok: false, code: 'invalid_input', path: ['ops', 1, 'id'] });
     const r6 = await dispatch(handlers, 'no:such-channel', {});
     expect(r6).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(ws.store.stats().nodeTotal).toBe(0);

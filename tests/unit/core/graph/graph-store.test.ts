@@ -159,19 +159,24 @@ describe('undo / redo', () => {
     close();
   });
 
-  it('positions are stored but are not undo steps', () => {
+  it('moves are undo steps; automatic placement is not; unknown ids are skipped', () => {
     const { store, close } = newStore();
     const n = store.addNode({ kind: 'unit', label: '生产部' });
+    expect(store.savePositions('map', [{ id: n.id, x: 1, y: 2 }], 'place')).toBe(1);
+    expect(store.history.state().undo?.action).toBe('add');
     expect(
-      store.savePositions([
+      store.savePositions('map', [
         { id: n.id, x: 10.5, y: -3 },
         { id: 'ghost', x: 1, y: 1 },
       ]),
     ).toBe(1);
     expect(store.findNode(n.id)).toMatchObject({ x: 10.5, y: -3 });
+    expect(store.history.state().undo).toMatchObject({ action: 'move', count: 1 });
     store.updateNode(n.id, { label: '生产一部' });
     store.undo();
     expect(store.findNode(n.id)).toMatchObject({ label: '生产部', x: 10.5, y: -3 });
+    store.undo(); // the move
+    expect(store.findNode(n.id)).toMatchObject({ x: 1, y: 2 });
     close();
   });
 });

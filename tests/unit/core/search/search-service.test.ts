@@ -33,8 +33,8 @@ describe('SearchService', () => {
     expect(ws.search.query('软件包', { filters: { types: ['md'] } }).total).toBe(1);
     // A node edited after the index was built is found under its new label.
     const node = ws.store.getGraph().nodes.find((n) => n.kind === 'knowledge')!;
+    // No notify call: the store's change event reaches search through the workspace's subscription.
     ws.store.updateNode(node.id, { label: '独一无二的标签词' });
-    ws.search.graphChanged();
     expect(ws.search.query('独一无二').nodes.map((n) => n.node.id)).toEqual([node.id]);
     await ws.shutdown();
     expect(fs.existsSync(`${file}.search-index`)).toBe(true);

@@ -100,7 +100,7 @@ describe('browser mode server', () => {
       );
       req.on('error', reject);
     });
-    expect(received).toMatch(/event: graph:did-change\ndata: \{"reason":"add-node"/);
+    expect(received).toMatch(/event: graph:did-change\ndata: \{"seq":\d+,"reason":"add-node"/);
     await server.close();
     ws.close();
   });

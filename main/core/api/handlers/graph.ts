@@ -1,0 +1,38 @@
+import type { GRAPH_CHANNELS, HISTORY_CHANNELS } from '../../../../preload/contract';
+import type { WorkspaceService } from '../../workspace/workspace-service';
+import type { DomainHandlers } from './types';
+
+/**
+ * Graph reads and the write path. Every write goes through `GraphStore.apply`, whose change event reaches search,
+ * analytics and the renderer (WorkspaceService subscribes): no handler notifies anyone by hand.
+ */
+export function graphHandlers(ws: WorkspaceService): DomainHandlers<typeof GRAPH_CHANNELS> {
+  return {
+    'graph:get': ({ filter, viewId }) => ws.store.getGraph(filter, viewId),
+    'graph:ego': ({ nodeId, depth, filter, viewId }) => ws.store.egoGraph(nodeId, depth, filter, viewId),
+    'graph:elements': ({ nodeIds, edgeIds, viewId }) => ws.store.getElements(nodeIds, edgeIds, viewId),
+    'graph:get-node': ({ id }) => ws.store.getNodeDetail(id),
+    'graph:apply': ({ ops }) => ws.store.apply(ops),
+    'graph:add-node': (input) => ws.store.addNode(input),
+    'graph:update-node': ({ id, patch }) => ws.store.updateNode(id, patch),
+    'graph:delete-node': ({ id }) => {
+      ws.store.deleteNode(id);
+      return { ok: true };
+    },
+    'graph:add-edge': (input) => ws.store.addEdge(input),
+    'graph:update-edge': ({ id, props }) => ws.store.updateEdge(id, props),
+    'graph:delete-edge': ({ id }) => {
+      ws.store.deleteEdge(id);
+      return { ok: true };
+    },
+  };
+}
+
+/** Undo and redo of whole operation lists. */
+export function historyHandlers(ws: WorkspaceService): DomainHandlers<typeof HISTORY_CHANNELS> {
+  return {
+    'history:state': () => ws.store.history.state(),
+    'history:undo': () => ws.store.undo(),
+    'history:redo': () => ws.store.redo(),
+  };
+}

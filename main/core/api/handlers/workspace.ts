@@ -1,0 +1,29 @@
+import type { ANALYTICS_CHANNELS, SEARCH_CHANNELS, WORKSPACE_CHANNELS } from '../../../../preload/contract';
+import type { WorkspaceService } from '../../workspace/workspace-service';
+import type { DomainHandlers } from './types';
+
+/** Which workspace is open, its counts and the recent list. */
+export function workspaceHandlers(ws: WorkspaceService): DomainHandlers<typeof WORKSPACE_CHANNELS> {
+  return {
+    'workspace:info': () => ws.info(),
+    'workspace:stats': () => ws.store.stats(),
+    'workspace:recent': () => ws.recent(),
+    'workspace:open': ({ path }) => ws.open(path),
+    'workspace:create': ({ path, sample }) => ws.open(path, { create: true, sample }),
+  };
+}
+
+/** Full-text search of documents and nodes; the map's node search. */
+export function searchHandlers(ws: WorkspaceService): DomainHandlers<typeof SEARCH_CHANNELS> {
+  return {
+    'search:query': ({ query, limit, filters }) => ws.search.query(query, { limit, filters }),
+    'search:nodes': ({ query, limit }) => ws.search.nodes(query, limit),
+  };
+}
+
+/** Centrality and communities of the map, computed off the main thread and cached until the graph changes. */
+export function analyticsHandlers(ws: WorkspaceService): DomainHandlers<typeof ANALYTICS_CHANNELS> {
+  return {
+    'analytics:map-metrics': () => ws.metrics.mapMetrics(),
+  };
+}

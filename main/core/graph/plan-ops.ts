@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import {
+  DEFAULT_EDGE_PROPS,
+  DEFAULT_NODE_PROPS,
+  MAP_VIEW_ID,
+  type EditSummary,
+  type GraphOp,
+  type NodeDto,
+} from '../../../preload/contract';
+import { WellspringError } from '../util/errors';
+import { nowIso } from '../util/clock';
+import type { RowOp } from './history-log';
+import { nodeFromRow, nodeToRow, type EdgeRow, type NodeRow, type PositionRow } from './rows';
+import { checkEdgeKind, validateEdgeProps, validateNodeProps } from './validate';
+
+/** One operation turned into row operations: what redoes it, what undoes it, the id it acted on, what to call it. */
+export interface PlannedOp {
+  id: string;
+  forward: RowOp[];
+  backward: RowOp[];
+  summary: EditSummary;
+}
+
+/**
+ * Turns graph operations (contract `GraphOp`) into reversible row operations, validating each against the
+ * database as it is at that moment — inside the write path's transaction, after the earlier operations of the
+ * same list were applied, so an edge may connect nodes the same list created.
+ *
+ * Errors are WellspringError: `not_found`, `invalid_input` (path names the field), `edge_kind_mismatch`,
+ * `duplicate_edge`.
+ */
+export class OpPlanner {
+  private readonly q;
+
+  constructor(db: Database.Database) {
+    this.q = {
+      node: db.prepare('SELECT * FROM nodes WHERE id = ?'),
+      edge: db.prepare('SELECT * FROM edges WHERE id = ?'),
+      edgeByKey: db.prepare('SELECT id FROM edges WHERE kind = ? AND source = ? AND target = ?'),
+      incident: db.prepare('SELECT * FROM edges WHERE source = ? OR target = ? ORDER BY rowid'),
+      positionsOfNode: db.prepare('SELECT view_id, x, y FROM view_positions WHERE node_id = ?'),
+      position: db.prepare('SELECT x, y FROM view_positions WHERE view_id = ? AND node_id = ?'),
+      view: db.prepare('SELECT 1 FROM views WHERE id = ?').pluck(),
+    };
+  }
+
+  /** Plans one operation. @throws see the class doc */
+  plan(op: GraphOp): PlannedOp {
+    switch (op.op) {
+      case 'addNode':
+        return this.addNode(op.node, op.id ?? randomUUID());
+      case 'updateNode':
+        return this.updateNode(op.id, op.patch);
+      case 'deleteNode':
+        return this.deleteNode(op.id);
+      case 'addEdge':
+        return this.addEdge(op.edge, op.id ?? randomUUID());
+      case 'updateEdge':
+        return this.updateEdge(op.id, op.props);
+      case 'deleteEdge':
+        return this.deleteEdge(op.id);
+      case 'setPositions':
+        return this.setPositions(op.viewId, op.positions);
+    }
+  }
+
+  private addNode(input: Extract<GraphOp, { op: 'addNode' }>['node'], id: string): PlannedOp {
+    if (this.q.node.get(id))
+      throw new WellspringError('invalid_input', `A node with id ${id} exists.`, ['id']);
+    const props = validateNodeProps(input.kind, input.props ?? DEFAULT_NODE_PROPS[input.kind]);
+    const now = nowIso();
+    const node: NodeDto = {
+      id,
+      kind: input.kind,
+      label: input.label,
+      aliases: input.aliases ?? [],
+      description: input.description ?? '',
+      tags: input.tags ?? [],
+      props,
+      x: null,
+      y: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const forward: RowOp[] = [{ op: 'putNode', row: nodeToRow(node) }];
+    // A position given with the node is its place on the knowledge map.
+    if (input.x !== undefined && input.y !== undefined)
+      forward.push({ op: 'putPositions', viewId: MAP_VIEW_ID, positions: [{ id, x: input.x, y: input.y }] });
+    return {
+      id,
+      forward,
+      backward: [{ op: 'deleteNode', id }],
+      summary: { action: 'add', kind: node.kind, label: node.label },
+    };
+  }
+
+  private updateNode(id: string, patch: Extract<GraphOp, { op: 'updateNode' }>['patch']): PlannedOp {
+    const before = this.requireNode(id, ['id']);
+    let props = before.props;
+    if (patch.props) {
+      const merged: Record<string, unknown> = { ...before.props };
+      for (const [k, v] of Object.entries(patch.props)) {
+        if (v === null) delete merged[k];
+        else merged[k] = v;
+      }
+      props = validateNodeProps(before.kind, merged);
+    }
+    const after: NodeDto = {
+      ...before,
+      label: patch.label ?? before.label,
+      aliases: patch.aliases ?? before.aliases,
+      description: patch.description ?? before.description,
+      tags: patch.tags ?? before.tags,
+      props,
+      updatedAt: nowIso(),
+    };
+    return {
+      id,
+      forward: [{ op: 'putNode', row: nodeToRow(after) }],
+      backward: [{ op: 'putNode', row: nodeToRow(before) }],
+      summary: { action: 'edit', kind: before.kind, label: after.label },
+    };
+  }
+
+  private deleteNode(id: string): PlannedOp {
+    const node = this.requireNode(id, ['id']);
+    const edges = this.q.incident.all(id, id) as EdgeRow[];
+    // Positions go with the node (ON DELETE CASCADE); undo puts them back in every view.
+    const placed = this.q.positionsOfNode.all(id) as Array<{ view_id: string; x: number; y: number }>;
+    return {
+      id,
+      forward: [...edges.map((e) => ({ op: 'deleteEdge' as const, id: e.id })), { op: 'deleteNode', id }],
+      backward: [
+        { op: 'putNode', row: nodeToRow(node) },
+        ...edges.map((row) => ({ op: 'putEdge' as const, row })),
+        ...placed.map((p) => ({
+          op: 'putPositions' as const,
+          viewId: p.view_id,
+          positions: [{ id, x: p.x, y: p.y }],
+        })),
+      ],
+      summary: { action: 'delete', kind: node.kind, label: node.label },
+    };
+  }
+
+  private addEdge(input: Extract<GraphOp, { op: 'addEdge' }>['edge'], id: string): PlannedOp {
+    const source = this.requireNode(input.source, ['source']);
+    const target = this.requireNode(input.target, ['target']);
+    checkEdgeKind(input.kind, source.kind, target.kind);
+    if (input.source === input.target) {
+      throw new WellspringError('edge_kind_mismatch', 'An edge cannot connect a node to itself.', ['target']);
+    }
+    if (this.q.edge.get(id))
+      throw new WellspringError('invalid_input', `An edge with id ${id} exists.`, ['id']);
+    if (this.q.edgeByKey.get(input.kind, input.source, input.target)) {
+      throw new WellspringError(
+        'duplicate_edge',
+        `“${source.label}” already has a ${input.kind} edge to “${target.label}”.`,
+        ['kind'],
+      );
+    }
+    const props = validateEdgeProps(input.kind, input.props ?? DEFAULT_EDGE_PROPS[input.kind]);
+    const row: EdgeRow = {
+      id,
+      kind: input.kind,
+      source: input.source,
+      target: input.target,
+      props: JSON.stringify(props),
+      created_at: nowIso(),
+    };
+    return {
+      id,
+      forward: [{ op: 'putEdge', row }],
+      backward: [{ op: 'deleteEdge', id }],
+      summary: { action: 'connect', kind: input.kind, label: `${source.label} → ${target.label}` },
+    };
+  }
+
+  private updateEdge(id: string, propsIn: Record<string, unknown>): PlannedOp {
+    const before = this.requireEdge(id);
+    const props = validateEdgeProps(before.kind, propsIn);
+    const after: EdgeRow = { ...before, props: JSON.stringify(props) };
+    return {
+      id,
+      forward: [{ op: 'putEdge', row: after }],
+      backward: [{ op: 'putEdge', row: before }],
+      summary: { action: 'edit-edge', kind: before.kind, label: this.edgeEnds(before) },
+    };
+  }
+
+  private deleteEdge(id: string): PlannedOp {
+    const row = this.requireEdge(id);
+    return {
+      id,
+      forward: [{ op: 'deleteEdge', id }],
+      backward: [{ op: 'putEdge', row }],
+      summary: { action: 'disconnect', kind: row.kind, label: this.edgeEnds(row) },
+    };
+  }
+
+  /** Positions of nodes that exist; unknown node ids are skipped (a node deleted meanwhile). */
+  private setPositions(viewId: string, positions: readonly PositionRow[]): PlannedOp {
+    if (!this.q.view.get(viewId))
+      throw new WellspringError('not_found', `No view with id ${viewId}.`, ['viewId']);
+    const kept: PositionRow[] = [];
+    const previous: PositionRow[] = [];
+    const unplaced: string[] = [];
+    for (const p of positions) {
+      if (!this.q.node.get(p.id)) continue;
+      kept.push({ id: p.id, x: p.x, y: p.y });
+      const old = this.q.position.get(viewId, p.id) as { x: number; y: number } | undefined;
+      if (old) previous.push({ id: p.id, x: old.x, y: old.y });
+      else unplaced.push(p.id);
+    }
+    const backward: RowOp[] = [];
+    if (previous.length) backward.push({ op: 'putPositions', viewId, positions: previous });
+    if (unplaced.length) backward.push({ op: 'deletePositions', viewId, ids: unplaced });
+    return {
+      id: viewId,
+      forward: [{ op: 'putPositions', viewId, positions: kept }],
+      backward,
+      summary: { action: 'move', kind: '', label: '', count: kept.length },
+    };
+  }
+
+  /** The node or a not_found error naming `path`. */
+  requireNode(id: string, path: string[]): NodeDto {
+    const row = this.q.node.get(id) as NodeRow | undefined;
+    if (!row) throw new WellspringError('not_found', `No node with id ${id}.`, path);
+    return nodeFromRow(row);
+  }
+
+  /** The edge row or a not_found error. */
+  requireEdge(id: string): EdgeRow {
+    const row = this.q.edge.get(id) as EdgeRow | undefined;
+    if (!row) throw new WellspringError('not_found', `No edge with id ${id}.`, ['id']);
+    return row;
+  }
+
+  private edgeEnds(row: EdgeRow): string {
+    const label = (id: string) => (this.q.node.get(id) as NodeRow | undefined)?.label ?? id;
+    return `${label(row.source)} → ${label(row.target)}`;
+  }
+}

@@ -1,0 +1,23 @@
+/** Events pushed from main to the renderer (IPC in Electron, server-sent events in browser mode). Imports only zod. */
+import { z } from 'zod';
+import { GraphChange } from './graph';
+import { HistoryState } from './history';
+import { LibraryProgress } from './library';
+import { WorkspaceInfo } from './workspace';
+
+export const EVENTS = {
+  /** One applied operation list, undo or redo: the ids it touched (see GraphChange). */
+  'graph:did-change': GraphChange,
+  'history:did-change': HistoryState,
+  /** A view was created, renamed, re-filtered or deleted (its positions change through `graph:did-change`). */
+  'views:did-change': z.object({ viewIds: z.array(z.string()) }),
+  'workspace:did-open': WorkspaceInfo,
+  'library:did-progress': LibraryProgress,
+  /** Files were added, re-extracted or removed. */
+  'library:did-change': z.object({ folderId: z.number().int().nullable() }),
+  /** A command chosen in the native app menu (id from preload/commands.ts). */
+  'app:did-run-command': z.object({ id: z.string() }),
+} as const;
+export type EventName = keyof typeof EVENTS;
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+export type EventPayload<E extends EventName> = z.infer<(typeof EVENTS)[E]>;

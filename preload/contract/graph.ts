@@ -1,0 +1,88 @@
+/**
+ * The graph domain: reading the graph, and the ONE write path — a list of operations applied in one transaction
+ * with one undo entry and one change event naming the ids it touched (DESIGN §4). Imports only zod.
+ */
+import { z } from 'zod';
+import type { ChannelMap } from './channel';
+import { EdgeDto, GraphDto, GraphFilter, NewEdge, NewNode, NodeDto, NodePatch, id } from './model';
+
+const props = z.record(z.string(), z.unknown());
+
+/** A node position in model coordinates (px). */
+export const Position = z.strictObject({ id, x: z.number().finite(), y: z.number().finite() });
+export type Position = z.infer<typeof Position>;
+
+/**
+ * One operation of the write path. `addNode`/`addEdge` may name the new element's id so that later operations of
+ * the same list can refer to it (an import creates nodes, then the edges between them); without one a UUID is
+ * made. `setPositions` stores positions of nodes in one view (its own arrangement; DESIGN §4 "views are data").
+ */
+export const GraphOp = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('addNode'), id: id.optional(), node: NewNode }),
+  z.strictObject({ op: z.literal('updateNode'), id, patch: NodePatch }),
+  z.strictObject({ op: z.literal('deleteNode'), id }),
+  z.strictObject({ op: z.literal('addEdge'), id: id.optional(), edge: NewEdge }),
+  z.strictObject({ op: z.literal('updateEdge'), id, props }),
+  z.strictObject({ op: z.literal('deleteEdge'), id }),
+  z.strictObject({ op: z.literal('setPositions'), viewId: id, positions: z.array(Position).max(200_000) }),
+]);
+export type GraphOp = z.infer<typeof GraphOp>;
+
+/**
+ * What one applied operation list (or one undo/redo) changed: every node and edge id added, changed or removed,
+ * and per view the nodes whose stored position changed. `seq` grows by one per change while the workspace is open,
+ * so a subscriber can tell it missed one.
+ */
+export const GraphChange = z.object({
+  seq: z.number().int(),
+  /** `apply`, `undo`, `redo`, or the caller's name for the list (`link-document`, `import`, …). */
+  reason: z.string(),
+  nodeIds: z.array(id),
+  edgeIds: z.array(id),
+  positions: z.array(z.object({ viewId: id, nodeIds: z.array(id) })),
+});
+export type GraphChange = z.infer<typeof GraphChange>;
+
+/** Which view's positions a read returns as the nodes' x/y (default: the knowledge map, `map`). */
+const viewId = id.optional();
+
+export const GRAPH_CHANNELS = {
+  /** The whole graph, or what a filter keeps; node x/y are the positions in `viewId` (null where none). */
+  'graph:get': { input: z.strictObject({ filter: GraphFilter.optional(), viewId }), output: GraphDto },
+  'graph:ego': {
+    input: z.strictObject({
+      nodeId: id,
+      depth: z.number().int().min(0).max(6),
+      filter: GraphFilter.optional(),
+      viewId,
+    }),
+    output: GraphDto,
+  },
+  /** The nodes and edges of the given ids that exist (those missing were removed): how a change is applied. */
+  'graph:elements': {
+    input: z.strictObject({
+      nodeIds: z.array(id).max(200_000),
+      edgeIds: z.array(id).max(400_000),
+      viewId,
+    }),
+    output: GraphDto,
+  },
+  'graph:get-node': {
+    input: z.strictObject({ id }),
+    output: z.object({ node: NodeDto, edges: z.array(EdgeDto), neighbours: z.array(NodeDto) }),
+  },
+  /**
+   * Applies a list of operations as one transaction and one undo entry (all or nothing); answers the id each
+   * operation acted on, in order, and the change it made.
+   */
+  'graph:apply': {
+    input: z.strictObject({ ops: z.array(GraphOp).min(1).max(200_000) }),
+    output: z.object({ ids: z.array(id), change: GraphChange }),
+  },
+  'graph:add-node': { input: NewNode, output: NodeDto },
+  'graph:update-node': { input: z.strictObject({ id, patch: NodePatch }), output: NodeDto },
+  'graph:delete-node': { input: z.strictObject({ id }), output: z.object({ ok: z.literal(true) }) },
+  'graph:add-edge': { input: NewEdge, output: EdgeDto },
+  'graph:update-edge': { input: z.strictObject({ id, props }), output: EdgeDto },
+  'graph:delete-edge': { input: z.strictObject({ id }), output: z.object({ ok: z.literal(true) }) },
+} as const satisfies ChannelMap;

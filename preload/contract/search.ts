@@ -1,0 +1,64 @@
+/** Full-text search over documents and graph nodes. Imports only zod. */
+import { z } from 'zod';
+import type { ChannelMap } from './channel';
+import { NodeDto, isoDate } from './model';
+import { DocumentDto } from './library';
+
+/** [start, end) offsets of a hit inside a snippet or label. */
+const Range = z.tuple([z.number().int(), z.number().int()]);
+
+export const SearchHitPage = z.object({
+  page: z.number().int(),
+  score: z.number(),
+  snippets: z.array(z.object({ text: z.string(), highlights: z.array(Range) })),
+});
+
+/** Search results: documents (grouped, best pages first) and graph nodes. `tookMs` in milliseconds. */
+export const SearchResultDto = z.object({
+  query: z.string(),
+  docs: z.array(
+    z.object({
+      doc: DocumentDto,
+      score: z.number(),
+      pages: z.array(SearchHitPage),
+    }),
+  ),
+  nodes: z.array(z.object({ node: NodeDto, score: z.number(), highlights: z.array(Range) })),
+  total: z.number().int(),
+  tookMs: z.number(),
+});
+export type SearchResultDto = z.infer<typeof SearchResultDto>;
+
+export const SearchFilters = z.strictObject({
+  /** File extensions without the dot, e.g. ['pdf', 'docx']. */
+  types: z.array(z.string().min(1).max(10)).max(20).optional(),
+  folderId: z.number().int().optional(),
+  /** Modified on or after / before, as YYYY-MM-DD. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Include graph nodes (default true). */
+  nodes: z.boolean().optional(),
+});
+export type SearchFilters = z.infer<typeof SearchFilters>;
+
+export const SEARCH_CHANNELS = {
+  'search:query': {
+    input: z.strictObject({
+      query: z.string().max(500),
+      limit: z.number().int().min(1).max(200).optional(),
+      filters: SearchFilters.optional(),
+    }),
+    output: SearchResultDto,
+  },
+  /**
+   * Graph nodes only, by label and aliases, with the same tokenizer and verification as `search:query` (the map's
+   * search box): multi-term, mixed Chinese and Latin, full-width letters. `total` counts every match.
+   */
+  'search:nodes': {
+    input: z.strictObject({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }),
+    output: z.object({
+      nodes: z.array(z.object({ node: NodeDto, score: z.number(), highlights: z.array(Range) })),
+      total: z.number().int(),
+    }),
+  },
+} as const satisfies ChannelMap;
