@@ -4,8 +4,17 @@
  */
 import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { Channel, GraphFilter, InputOf, OutputOf } from '../../../preload/contract';
+import {
+  MAP_VIEW_ID,
+  type Channel,
+  type GraphChange,
+  type GraphDto,
+  type GraphFilter,
+  type InputOf,
+  type OutputOf,
+} from '../../../preload/contract';
 import { call, subscribe } from './client';
+import { patchGraph, touchedNodeIds } from './graph-patch';
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: false } },
@@ -21,7 +30,19 @@ export const keys = {
   history: ['history:state'] as const,
   libraryProgress: ['library:progress'] as const,
   folders: ['library:folders'] as const,
+  views: ['views:list'] as const,
+  metrics: ['analytics:map-metrics'] as const,
 };
+
+/** Every view (knowledge map, saved views, pipelines …), in sidebar order. */
+export function useViews() {
+  return useQuery({ queryKey: keys.views, queryFn: () => call('views:list', {}) });
+}
+
+/** Degree, betweenness and Louvain communities of the whole graph; refetched after every graph change. */
+export function useMapMetrics(enabled: boolean) {
+  return useQuery({ queryKey: keys.metrics, queryFn: () => call('analytics:map-metrics', {}), enabled });
+}
 
 export function useLibraryProgress() {
   return useQuery({ queryKey: keys.libraryProgress, queryFn: () => call('library:progress', {}) });
@@ -64,17 +85,62 @@ export function useApiMutation<C extends Channel>(channel: C) {
   return useMutation<OutputOf<C>, Error, InputOf<C>>({ mutationFn: (input) => call(channel, input) });
 }
 
-/** Keeps the cache in step with main: graph and history changes invalidate their queries. */
+/** Listeners told of every graph change after the cache applied it (the map moves nodes an undo moved). */
+const appliedListeners = new Set<(change: GraphChange) => void>();
+
+/** Subscribes to graph changes once the cache holds them; returns the unsubscribe function. */
+export function onGraphChangeApplied(listener: (change: GraphChange) => void): () => void {
+  appliedListeners.add(listener);
+  return () => appliedListeners.delete(listener);
+}
+
+/**
+ * Applies one change event to the cache. The whole knowledge map (`graph:get` without a filter) is patched by id
+ * from one `graph:elements` read; filtered graphs, ego graphs and node details are refetched (they are small or
+ * their membership depends on the change). A gap in `seq` (a missed event) refetches everything.
+ */
+async function applyChange(qc: QueryClient, change: GraphChange, gap: boolean): Promise<void> {
+  void qc.invalidateQueries({ queryKey: keys.info });
+  if (change.nodeIds.length || change.edgeIds.length) void qc.invalidateQueries({ queryKey: keys.metrics });
+  const whole = keys.graph(undefined);
+  const cached = qc.getQueryData<GraphDto>(whole);
+  if (gap || !cached) {
+    await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('graph:') });
+  } else {
+    void qc.invalidateQueries({
+      predicate: (q) =>
+        String(q.queryKey[0]).startsWith('graph:') &&
+        !(q.queryKey[0] === 'graph:get' && Object.keys(q.queryKey[1] ?? {}).length === 0),
+    });
+    const nodeIds = touchedNodeIds(change, MAP_VIEW_ID);
+    if (nodeIds.length || change.edgeIds.length) {
+      const fresh = await call('graph:elements', { nodeIds, edgeIds: change.edgeIds, viewId: MAP_VIEW_ID });
+      const now = qc.getQueryData<GraphDto>(whole);
+      if (now) qc.setQueryData(whole, patchGraph(now, { nodeIds, edgeIds: change.edgeIds }, fresh));
+    }
+  }
+  for (const l of appliedListeners) l(change);
+}
+
+/** Keeps the cache in step with main: graph changes are applied by id, history and library events update theirs. */
 export function useLiveInvalidation(): void {
   const qc = useQueryClient();
   useEffect(() => {
+    let lastSeq: number | null = null;
+    // Changes are applied one after another, in the order main made them.
+    let queue = Promise.resolve();
     const offs = [
-      subscribe('graph:did-change', () => {
-        void qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('graph:') });
-        void qc.invalidateQueries({ queryKey: keys.info });
+      subscribe('graph:did-change', (change) => {
+        const gap = lastSeq !== null && change.seq !== lastSeq + 1;
+        lastSeq = change.seq;
+        queue = queue.then(() => applyChange(qc, change, gap)).catch(() => undefined);
       }),
       subscribe('history:did-change', (state) => qc.setQueryData(keys.history, state)),
-      subscribe('workspace:did-open', () => void qc.invalidateQueries()),
+      subscribe('workspace:did-open', () => {
+        lastSeq = null;
+        void qc.invalidateQueries();
+      }),
+      subscribe('views:did-change', () => void qc.invalidateQueries({ queryKey: keys.views })),
       subscribe('library:did-progress', (p) => qc.setQueryData(keys.libraryProgress, p)),
       subscribe('library:did-change', () => {
         void qc.invalidateQueries({
