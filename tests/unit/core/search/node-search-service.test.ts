@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WorkspaceService } from '../../../../main/core/workspace/workspace-service';
+import { tempDir } from '../../helpers';
+
+/** The map's search box: SearchService.nodes over the sample workspace (resources/sample/workspace.v1.json). */
+describe('node search (the map search box)', () => {
+  const dir = tempDir();
+  const ws = new WorkspaceService(dir, 'node', { watch: false, threads: 1 });
+  ws.open(path.join(dir, 'sample.wellspring'), { create: true, sample: true });
+  const labels = (q: string) => ws.search.nodes(q, 10).nodes.map((n) => n.node.label);
+
+  it('finds labels whose terms are not adjacent, in mixed Chinese and Latin, case- and width-folded', () => {
+    // 'CRM系统录入规范': "crm" and "规范" are apart in the label.
+    expect(labels('crm 规范')).toContain('CRM系统录入规范');
+    // Full-width Latin letters fold to ASCII (NFKC).
+    expect(labels('ＡＱＬ 检验')).toContain('AQL抽样检验');
+    expect(labels('8d 质量')).toContain('质量问题8D分析');
+    // Every term must match: a term that is nowhere in the label drops it.
+    expect(labels('crm 面料')).not.toContain('CRM系统录入规范');
+  });
+
+  it('finds nodes by their English alias and counts every match', () => {
+    expect(labels('sales department')[0]).toBe('销售部');
+    const r = ws.search.nodes('部', 3);
+    expect(r.nodes).toHaveLength(3);
+    expect(r.total).toBeGreaterThan(3);
+  });
+
+  it('sees an edit at once, through the change event (no manual refresh)', () => {
+    const node = ws.store.getGraph().nodes.find((n) => n.label === 'AQL抽样检验')!;
+    ws.store.updateNode(node.id, { label: 'AQL抽样检验标准卡' });
+    expect(labels('标准卡')).toEqual(['AQL抽样检验标准卡']);
+    ws.store.deleteNode(node.id);
+    expect(labels('标准卡')).toEqual([]);
+    ws.close();
+  });
+});
