@@ -1,31 +1,48 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { READABLE_EXTENSIONS } from './extract/detect-format';
 import type { ScannedFile } from './library-store';
 
 /**
- * File extensions the library looks at (lower case, no dot). Others in a folder (images, archives …) are
- * ignored; old binary Office formats are listed so that they can be reported as unsupported with a reason.
+ * Formats the library lists but cannot read, by extension, so that the reason names the format. Anything else
+ * without a reader gets "unsupported file type (.ext)". The legacy Office wording matches `detectFormat`'s.
  */
-export const LIBRARY_EXTENSIONS = new Set([
-  'pdf',
-  'docx',
-  'odt',
-  'ods',
-  'odp',
-  'pptx',
-  'xlsx',
-  'html',
-  'htm',
-  'xhtml',
-  'md',
-  'markdown',
-  'txt',
-  'csv',
-  'doc',
-  'xls',
-  'ppt',
-  'rtf',
-]);
+const UNSUPPORTED_FORMATS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['EPUB e-book', ['epub']],
+  ['Kindle e-book', ['mobi', 'azw', 'azw3', 'kfx']],
+  ['legacy Office format', ['doc', 'dot', 'xls', 'xlt', 'ppt', 'pot', 'pps']],
+  ['WPS Office document', ['wps', 'et', 'dps']],
+  ['Rich Text Format document', ['rtf']],
+  ['Apple iWork document', ['pages', 'numbers', 'key']],
+  ['XPS document', ['xps', 'oxps']],
+  ['DjVu document', ['djvu']],
+  ['Visio drawing', ['vsd', 'vsdx']],
+  ['OneNote notebook', ['one']],
+  ['e-mail message', ['eml', 'msg']],
+  ['image', ['png', 'jpg', 'jpeg', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'heic', 'heif', 'svg', 'ico', 'psd']],
+  ['archive', ['zip', 'rar', '7z', 'tar', 'gz', 'tgz', 'bz2', 'xz']],
+  ['audio file', ['mp3', 'wav', 'flac', 'aac', 'm4a', 'ogg', 'wma']],
+  ['video file', ['mp4', 'mov', 'avi', 'mkv', 'wmv', 'flv', 'webm']],
+];
+const FORMAT_BY_EXT = new Map(UNSUPPORTED_FORMATS.flatMap(([what, exts]) => exts.map((e) => [e, what])));
+
+/** Files the operating system keeps out of sight (besides dot files): Office lock files and Windows metadata. */
+export function isHiddenName(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('~$') || /^(thumbs\.db|desktop\.ini)$/i.test(name);
+}
+
+/**
+ * Why the library cannot read a file, judged by its name alone, or null when a reader exists for its extension.
+ * The reason starts with the file name, like every extraction error: "book.epub: EPUB e-book (.epub) is not
+ * supported", "a.xyz: unsupported file type (.xyz)".
+ */
+export function unsupportedReason(name: string): string | null {
+  const ext = path.extname(name).slice(1).toLowerCase();
+  if (READABLE_EXTENSIONS.has(ext)) return null;
+  const what = FORMAT_BY_EXT.get(ext);
+  if (what) return `${name}: ${what} (.${ext}) is not supported`;
+  return `${name}: ${ext ? `unsupported file type (.${ext})` : 'unsupported file type (no extension)'}`;
+}
 
 /** What a scan found: the files, and the folders or entries it could not read (path and reason). */
 export interface ScanResult {
@@ -34,10 +51,12 @@ export interface ScanResult {
 }
 
 /**
- * Walks `root` recursively and lists the library files in it with size and mtime.
+ * Walks `root` recursively and lists every regular file in it with size and mtime; a file no reader exists for
+ * carries its `unsupportedReason`, so that the library shows it as unsupported instead of leaving it out.
  *
  * Symbolic links are followed, but every folder is entered once by its real path, so link loops end; hidden
- * folders (`.git`, `.cache` …) are skipped. Unreadable folders and broken links are reported in `skipped`, never
+ * folders (`.git`, `.cache` …) and hidden files (dot files, `~$` Office lock files, Thumbs.db, desktop.ini) are
+ * skipped. Unreadable folders and broken links are reported in `skipped`, never
  * thrown. @throws Error only when `root` itself is not a readable folder.
  */
 export async function scanFolder(root: string): Promise<ScanResult> {
@@ -88,12 +107,14 @@ export async function scanFolder(root: string): Promise<ScanResult> {
         if (!entry.name.startsWith('.')) stack.push(full);
         continue;
       }
-      if (!isFile) continue;
+      if (!isFile || isHiddenName(entry.name)) continue;
       const ext = path.extname(entry.name).slice(1).toLowerCase();
-      if (!LIBRARY_EXTENSIONS.has(ext) || entry.name.startsWith('~$')) continue;
       try {
         const s = await fs.stat(full);
-        files.push({ path: full, name: entry.name, ext, size: s.size, mtimeMs: s.mtimeMs });
+        const file: ScannedFile = { path: full, name: entry.name, ext, size: s.size, mtimeMs: s.mtimeMs };
+        const reason = unsupportedReason(entry.name);
+        if (reason) file.unsupportedReason = reason;
+        files.push(file);
       } catch (e) {
         skipped.push({ path: full, reason: (e as Error).message });
       }

@@ -6,7 +6,7 @@ import type { EventSink } from '../workspace/workspace-service';
 import { ExtractPool } from './extract-pool';
 import type { ExtractTaskResult } from './extract-worker';
 import { DEFAULT_MAX_BYTES } from './extract/types';
-import { LIBRARY_EXTENSIONS, scanFolder } from './folder-scan';
+import { isHiddenName, scanFolder } from './folder-scan';
 import type { LibraryStore, PageRow } from './library-store';
 
 /** Where extracted pages go to become searchable; implemented by the search service. */
@@ -230,16 +230,15 @@ export class LibraryService {
     this.emit('library:did-progress', this.progress());
   }
 
-  /** Watches a folder (recursively) while the app runs; changes to library files trigger a rescan after 1 s. */
+  /**
+   * Watches a folder (recursively) while the app runs; a change to any file not hidden and not in a hidden folder
+   * (the library lists every file, unsupported ones too) triggers a rescan after 1 s.
+   */
   private watch(folderId: number, folder: string): void {
     if (this.options.watch === false || this.watchers.has(folderId)) return;
     try {
       const w = fs.watch(folder, { recursive: true, persistent: false }, (_event, name) => {
-        const ext = path
-          .extname(String(name ?? ''))
-          .slice(1)
-          .toLowerCase();
-        if (name && !LIBRARY_EXTENSIONS.has(ext)) return;
+        if (name && String(name).split(/[\\/]/).some(isHiddenName)) return;
         clearTimeout(this.rescanTimers.get(folderId));
         this.rescanTimers.set(
           folderId,

@@ -29,6 +29,8 @@ export interface ScannedFile {
   ext: string;
   size: number;
   mtimeMs: number;
+  /** Set when no reader exists for the file's format: it is listed as `unsupported` with this error, never read. */
+  unsupportedReason?: string;
 }
 
 /** A stored page (chunk) of extracted text; `id` is the search index's chunk id. */
@@ -87,6 +89,14 @@ export class LibraryStore {
       insertDoc: db.prepare(
         `INSERT INTO documents (folder_id, path, name, ext, size, mtime_ms, status)
          VALUES (?, ?, ?, ?, ?, ?, 'pending')`,
+      ),
+      insertUnsupported: db.prepare(
+        `INSERT INTO documents (folder_id, path, name, ext, size, mtime_ms, status, error, indexed_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'unsupported', ?, ?)`,
+      ),
+      markUnsupported: db.prepare(
+        `UPDATE documents SET size = ?, mtime_ms = ?, status = 'unsupported', error = ?, mime = NULL,
+           encoding = NULL, page_count = 0, sha256 = NULL, indexed_at = ? WHERE id = ?`,
       ),
       markPending: db.prepare(
         "UPDATE documents SET size = ?, mtime_ms = ?, status = 'pending', error = NULL WHERE id = ?",
@@ -170,7 +180,9 @@ export class LibraryStore {
   /**
    * Brings the folder's file rows in line with a scan, in one transaction: new files are inserted as pending,
    * files whose size or mtime changed become pending again, files no longer on disk are removed with their pages.
-   * Unchanged files are left alone (their text stays indexed). Returns what changed and the removed chunk ids.
+   * A file with an `unsupportedReason` is stored as `unsupported` with that error instead of pending (it is never
+   * extracted). Unchanged files are left alone (their text stays indexed). Returns what changed and the removed
+   * chunk ids.
    */
   applyScan(
     folderId: number,
@@ -191,8 +203,30 @@ export class LibraryStore {
         const row = known.get(f.path);
         known.delete(f.path);
         if (!row) {
-          this.q.insertDoc.run(folderId, f.path, f.name, f.ext, f.size, f.mtimeMs);
+          if (f.unsupportedReason)
+            this.q.insertUnsupported.run(
+              folderId,
+              f.path,
+              f.name,
+              f.ext,
+              f.size,
+              f.mtimeMs,
+              f.unsupportedReason,
+              nowIso(),
+            );
+          else this.q.insertDoc.run(folderId, f.path, f.name, f.ext, f.size, f.mtimeMs);
           added++;
+        } else if (f.unsupportedReason) {
+          // Also turns a row a rescan finds unreadable by name (say, pending from an older version) unsupported.
+          if (row.status === 'unsupported' && row.size === f.size && row.mtime_ms === f.mtimeMs) continue;
+          const chunks = this.q.pageIds.pluck().all(row.id) as number[];
+          if (chunks.length) {
+            removedChunks.push(...chunks);
+            this.q.deletePages.run(row.id);
+            this.q.bump.run();
+          }
+          this.q.markUnsupported.run(f.size, f.mtimeMs, f.unsupportedReason, nowIso(), row.id);
+          changedDocs.push(row.id);
         } else if (row.size !== f.size || row.mtime_ms !== f.mtimeMs) {
           this.q.markPending.run(f.size, f.mtimeMs, row.id);
           changedDocs.push(row.id);

@@ -59,6 +59,9 @@ const BY_EXTENSION: Record<string, DocumentFormat> = {
   tab: 'tsv',
 };
 
+/** Extensions (lower case, no dot) that a reader exists for; the folder scan lists other files as unsupported. */
+export const READABLE_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(BY_EXTENSION));
+
 const ODF_MIMETYPES: Record<string, DocumentFormat> = {
   'application/vnd.oasis.opendocument.text': 'odt',
   'application/vnd.oasis.opendocument.spreadsheet': 'ods',

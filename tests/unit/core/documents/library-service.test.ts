@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../../preload/contract';
 import { openWorkspaceDb } from '../../../../main/core/db/workspace-db';
@@ -51,9 +52,40 @@ function makeFolder(): string {
   fs.writeFileSync(path.join(dir, 'empty.txt'), '');
   fs.writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 255, 0, 7, 8, 0, 0, 1]));
   fs.writeFileSync(path.join(dir, 'old.doc'), 'not really a doc');
-  fs.writeFileSync(path.join(dir, 'picture.png'), 'ignored');
+  fs.writeFileSync(path.join(dir, 'picture.png'), 'listed as unsupported, never read');
+  fs.writeFileSync(path.join(dir, '.hidden.md'), '# hidden files stay out');
   fs.symlinkSync(dir, path.join(dir, '子 目录', 'loop'));
   return dir;
+}
+
+/** A ZIP archive with one stored (uncompressed) entry: enough to be an EPUB for anything but a reader. */
+function storedZip(name: string, content: string): Buffer {
+  const fileName = Buffer.from(name);
+  const data = Buffer.from(content);
+  const crc = zlib.crc32(data);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(10, 4); // version needed
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(fileName.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(10, 6);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(fileName.length, 28);
+  const centralOffset = local.length + fileName.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + fileName.length, 12);
+  end.writeUInt32LE(centralOffset, 16);
+  return Buffer.concat([local, fileName, data, central, fileName, end]);
 }
 
 describe('LibraryService', () => {
@@ -71,6 +103,7 @@ describe('LibraryService', () => {
         'empty.txt',
         'locked.pdf',
         'old.doc',
+        'picture.png',
         'raw text.docx',
         'scan.pdf',
         '知识库 模板.pdf',
@@ -87,26 +120,72 @@ describe('LibraryService', () => {
     expect(byName['empty.txt']!.status).toBe('failed');
     expect(byName['binary.txt']).toMatchObject({ status: 'unsupported' });
     expect(byName['binary.txt']!.error).toMatch(/binary/);
-    expect(byName['old.doc']!.status).toBe('unsupported');
+    expect(byName['old.doc']).toMatchObject({
+      status: 'unsupported',
+      error: 'old.doc: legacy Office format (.doc) is not supported',
+    });
+    expect(byName['picture.png']).toMatchObject({
+      status: 'unsupported',
+      error: 'picture.png: image (.png) is not supported',
+    });
     // Pages are stored and handed to the index.
     const pdf = byName['知识库 模板.pdf']!;
     expect(store.page(pdf.id, 1).text).toContain('知识库');
     expect([...index.chunks.values()].some((c) => c.doc_id === pdf.id && c.text.includes('知识库'))).toBe(
       true,
     );
-    // Progress went from 0 to all files, with the last event not running.
+    // Progress went from 0 to all files read (unsupported ones are never read), with the last event not running.
     const progress = events
       .filter((e) => e.event === 'library:did-progress')
       .map((e) => e.payload as { done: number; total: number; running: boolean });
-    expect(progress[0]).toMatchObject({ done: 0, total: 9, running: true });
-    expect(progress[progress.length - 1]).toMatchObject({ done: 9, total: 9, running: false });
+    expect(progress[0]).toMatchObject({ done: 0, total: 8, running: true });
+    expect(progress[progress.length - 1]).toMatchObject({ done: 8, total: 8, running: false });
     expect(store.folder(folder.id).counts).toEqual({
       indexed: 3,
       failed: 2,
       'needs-password': 1,
       'no-text': 1,
-      unsupported: 2,
+      unsupported: 3,
     });
+  });
+
+  it('lists files it cannot read as unsupported, naming the format, and a rescan does not duplicate them', async () => {
+    const { store, service } = setup();
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, '电子书.epub'), storedZip('mimetype', 'application/epub+zip'));
+    fs.writeFileSync(path.join(dir, 'old.doc'), 'not really a doc');
+    fs.writeFileSync(path.join(dir, 'notes.md'), '# 笔记\n\n知识管理');
+    const folder = await service.addFolder(dir);
+    await service.whenIdle();
+    const rows = () =>
+      store.documents({}).docs.map((d) => ({ name: d.name, status: d.status, error: d.error }));
+    const expected = [
+      { name: 'notes.md', status: 'indexed', error: null },
+      {
+        name: 'old.doc',
+        status: 'unsupported',
+        error: 'old.doc: legacy Office format (.doc) is not supported',
+      },
+      {
+        name: '电子书.epub',
+        status: 'unsupported',
+        error: '电子书.epub: EPUB e-book (.epub) is not supported',
+      },
+    ];
+    expect(rows()).toEqual(expected);
+    expect(store.pending()).toEqual([]);
+
+    await service.reindex();
+    await service.whenIdle();
+    expect(rows()).toEqual(expected);
+    // A changed unsupported file stays unsupported, once, and is still never queued for extraction.
+    fs.appendFileSync(path.join(dir, 'old.doc'), ' — edited');
+    fs.utimesSync(path.join(dir, 'old.doc'), new Date(), new Date(Date.now() + 5000));
+    await service.reindex(folder.id);
+    expect(store.pending()).toEqual([]);
+    await service.whenIdle();
+    expect(rows()).toEqual(expected);
+    expect(store.folder(folder.id).counts).toEqual({ indexed: 1, unsupported: 2 });
   });
 
   it('unlocks an encrypted PDF with its password, and says so when the password is wrong', async () => {
