@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  CHANNELS,
+  CHANNEL_NAMES,
+  EVENTS,
+  type Channel,
+  type EventName,
+  type InputOf,
+} from '../../../../preload/contract';
+import { createHandlers } from '../../../../main/core/api/handlers';
+import { dispatch } from '../../../../main/core/api/dispatch';
+import { WorkspaceService } from '../../../../main/core/workspace/workspace-service';
+import { fixture, tempDir } from '../../helpers';
+
+/**
+ * Every channel answers what its output schema says, and every event a real session emits fits its schema
+ * (the contract validates inputs at run time; this test holds main to the outputs and events).
+ */
+describe('contract conformance on the sample workspace', () => {
+  it('every channel output and every emitted event parses with its schema', async () => {
+    const dir = tempDir();
+    const docs = path.join(dir, 'docs');
+    fs.mkdirSync(docs);
+    fs.copyFileSync(fixture('documents/pdfjs/issue12823.pdf'), path.join(docs, '知识库.pdf'));
+    const ws = new WorkspaceService(dir, 'node', { watch: false, threads: 1 });
+    const events: Array<{ event: EventName; payload: unknown }> = [];
+    ws.onEvent((event, payload) => events.push({ event, payload }));
+    ws.open(path.join(dir, 'sample.wellspring'), { create: true, sample: true });
+    const saved: string[] = [];
+    const handlers = createHandlers(ws, {
+      saveFile: async (name) => (saved.push(name), path.join(dir, name)),
+      openExternal: async () => undefined,
+      pickFolder: async () => docs,
+    });
+    const called = new Set<Channel>();
+    async function ok<C extends Channel>(channel: C, input: InputOf<C>) {
+      const r = await dispatch(handlers, channel, input);
+      if (!r.ok) throw new Error(`${channel}: ${r.code} ${r.message}`);
+      called.add(channel);
+      return CHANNELS[channel].output.parse(r.value) as never;
+    }
+
+    const graph = (await ok('graph:get', {})) as {
+      nodes: Array<{ id: string; kind: string; label: string }>;
+    };
+    const item = graph.nodes.find((n) => n.kind === 'knowledge')!;
+    await ok('workspace:info', {});
+    await ok('workspace:stats', {});
+    await ok('workspace:recent', {});
+    await ok('graph:ego', { nodeId: item.id, depth: 2, filter: { kinds: ['expert', 'knowledge'] } });
+    await ok('graph:get-node', { id: item.id });
+    const added = (await ok('graph:add-node', { kind: 'category', label: '门店陈列', x: 1, y: 2 })) as {
+      id: string;
+    };
+    await ok('graph:update-node', { id: added.id, patch: { aliases: ['Store display'] } });
+    const edge = (await ok('graph:add-edge', { kind: 'related', source: added.id, target: item.id })) as {
+      id: string;
+    };
+    await ok('graph:update-edge', { id: edge.id, props: { note: '陈列规范' } });
+    await ok('graph:elements', { nodeIds: [added.id, 'gone'], edgeIds: [edge.id], viewId: 'map' });
+    await ok('graph:apply', {
+      ops: [
+        { op: 'addNode', id: 'new-term', node: { kind: 'term', label: '陈列' } },
+        { op: 'addEdge', edge: { kind: 'defines', source: 'new-term', target: added.id } },
+      ],
+    });
+    await ok('graph:delete-edge', { id: edge.id });
+    await ok('history:state', {});
+    await ok('history:undo', {});
+    await ok('history:redo', {});
+    await ok('graph:delete-node', { id: added.id });
+    const view = (await ok('views:create', {
+      kind: 'saved',
+      name: '销售视图',
+      copyPositionsFrom: 'map',
+    })) as {
+      id: string;
+    };
+    await ok('views:list', {});
+    await ok('views:get', { id: view.id });
+    await ok('views:update', { id: view.id, patch: { camera: { zoom: 1.5, pan: { x: 10, y: -4 } } } });
+    await ok('views:save-positions', { viewId: view.id, positions: [{ id: item.id, x: 3, y: 4 }] });
+    await ok('views:delete', { id: view.id });
+    await ok('analytics:map-metrics', {});
+    await ok('search:query', { query: '拜访 记录' });
+    await ok('search:nodes', { query: 'crm 规范', limit: 5 });
+    await ok('dialog:pick-folder', {});
+    const folder = (await ok('library:add-folder', { path: docs })) as { id: number };
+    await ws.library.whenIdle();
+    await ok('library:folders', {});
+    await ok('library:progress', {});
+    const list = (await ok('library:documents', { folderId: folder.id })) as {
+      docs: Array<{ id: number; path: string }>;
+    };
+    const doc = list.docs[0]!;
+    await ok('library:document', { id: doc.id });
+    await ok('library:page-text', { id: doc.id, page: 1 });
+    await ok('library:file-data', { id: doc.id });
+    await ok('library:find-by-path', { path: doc.path });
+    await ok('library:link', { docId: doc.id, page: 1, knowledgeId: item.id });
+    await ok('library:reindex', { folderId: folder.id });
+    await ws.library.whenIdle();
+    await ok('library:cancel', {});
+    await ok('library:unlock', { id: doc.id, password: 'x' }).catch(() => called.add('library:unlock'));
+    await ok('library:remove-folder', { id: folder.id });
+    await ok('export:save-file', { suggestedName: 'map.svg', content: '<svg/>', encoding: 'utf8' });
+    await ok('shell:open-external', { url: 'https://example.org/' });
+    await ok('workspace:create', { path: path.join(dir, 'second.wellspring') });
+    await ok('workspace:open', { path: path.join(dir, 'sample.wellspring') });
+
+    // Every channel of the contract was exercised (a new channel must be added here).
+    expect(CHANNEL_NAMES.filter((c) => !called.has(c))).toEqual([]);
+    expect(saved).toEqual(['map.svg']);
+    // Every event a session emitted fits its schema.
+    const kinds = new Set(events.map((e) => e.event));
+    for (const name of [
+      'graph:did-change',
+      'history:did-change',
+      'views:did-change',
+      'workspace:did-open',
+    ] as const)
+      expect(kinds).toContain(name);
+    for (const { event, payload } of events) {
+      const r = EVENTS[event].safeParse(payload);
+      expect(r.success, `${event}: ${JSON.stringify(payload).slice(0, 200)}`).toBe(true);
+    }
+    // Change events are numbered without gaps while a workspace is open.
+    const seqs = events
+      .filter((e) => e.event === 'graph:did-change')
+      .map((e) => (e.payload as { seq: number }).seq);
+    expect(seqs.slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
+    await ws.shutdown();
+  });
+});
