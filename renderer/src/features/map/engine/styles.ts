@@ -1,5 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { NodeKind } from '../../../../../preload/contract';
+import { BASE_FONT, levelOfDetailStyles } from './level-of-detail';
 
 /** Shape and colour per node kind: the legend and the canvas read the same table, so they cannot disagree. */
 export const KIND_STYLE: Record<NodeKind, { shape: string; color: string; size: number }> = {
@@ -16,11 +17,14 @@ export const KIND_STYLE: Record<NodeKind, { shape: string; color: string; size: 
 
 export type Theme = 'light' | 'dark';
 
-const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
+/** The map's font stack, CJK first (the canvas, its labels and the exports use it). */
+export const FONT =
+  '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
 
 /**
- * The Cytoscape stylesheet. Labels sit under the node and wrap at any character (`text-overflow-wrap: anywhere`)
- * because Chinese labels have no spaces to wrap at; tacit knowledge items get a dashed border.
+ * The Cytoscape stylesheet. Labels sit under the node; their text is `data(display)`, already broken into lines
+ * by node-label.ts (Cytoscape's own `text-overflow-wrap: anywhere` would put U+200B into SVG exports), and which
+ * labels are drawn, and how large, is decided by level-of-detail.ts. Tacit knowledge items get a dashed border.
  */
 export function stylesheet(theme: Theme): StylesheetJson {
   const text = theme === 'dark' ? '#e5e7eb' : '#1f2937';
@@ -35,15 +39,14 @@ export function stylesheet(theme: Theme): StylesheetJson {
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
         'font-family': FONT,
-        'font-size': 11,
+        'font-size': BASE_FONT,
         color: text,
         'text-valign': 'bottom',
         'text-margin-y': 4,
+        // Lines end only at the '\n' node-label.ts put in: no width limit Cytoscape could wrap at again.
         'text-wrap': 'wrap',
-        'text-max-width': '96px',
-        'text-overflow-wrap': 'anywhere',
+        'text-max-width': '100000px',
         'text-outline-color': outline,
         'text-outline-width': 2,
         'min-zoomed-font-size': 7,
@@ -52,6 +55,7 @@ export function stylesheet(theme: Theme): StylesheetJson {
       },
     },
     ...kindRules,
+    ...(levelOfDetailStyles() as object[]),
     {
       selector: 'node[form = "tacit"]',
       style: { 'border-style': 'dashed', 'border-color': text, 'border-width': 2 },
