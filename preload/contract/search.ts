@@ -13,7 +13,11 @@ export const SearchHitPage = z.object({
   snippets: z.array(z.object({ text: z.string(), highlights: z.array(Range) })),
 });
 
-/** Search results: documents (grouped, best pages first) and graph nodes. `tookMs` in milliseconds. */
+/**
+ * Search results: documents (grouped, best pages first) and graph nodes. `total` counts matching documents,
+ * `totalNodes` matching nodes, a document's `matchingPages` its matching pages (more than `pages` lists when
+ * capped by `pagesPerDoc`). `tookMs` in milliseconds.
+ */
 export const SearchResultDto = z.object({
   query: z.string(),
   docs: z.array(
@@ -21,10 +25,12 @@ export const SearchResultDto = z.object({
       doc: DocumentDto,
       score: z.number(),
       pages: z.array(SearchHitPage),
+      matchingPages: z.number().int(),
     }),
   ),
   nodes: z.array(z.object({ node: NodeDto, score: z.number(), highlights: z.array(Range) })),
   total: z.number().int(),
+  totalNodes: z.number().int(),
   tookMs: z.number(),
 });
 export type SearchResultDto = z.infer<typeof SearchResultDto>;
@@ -33,6 +39,8 @@ export const SearchFilters = z.strictObject({
   /** File extensions without the dot, e.g. ['pdf', 'docx']. */
   types: z.array(z.string().min(1).max(10)).max(20).optional(),
   folderId: z.number().int().optional(),
+  /** Only these library files (e.g. all matching pages of one document). */
+  docIds: z.array(z.number().int()).max(1000).optional(),
   /** Modified on or after / before, as YYYY-MM-DD. */
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -45,7 +53,12 @@ export const SEARCH_CHANNELS = {
   'search:query': {
     input: z.strictObject({
       query: z.string().max(500),
+      /** Documents to return (default 20). */
       limit: z.number().int().min(1).max(200).optional(),
+      /** Graph nodes to return (default 10). */
+      nodeLimit: z.number().int().min(1).max(1000).optional(),
+      /** Best pages listed per document (default 3). */
+      pagesPerDoc: z.number().int().min(1).max(1000).optional(),
       filters: SearchFilters.optional(),
     }),
     output: SearchResultDto,

@@ -147,17 +147,22 @@ export class SearchService implements PageIndex {
   }
 
   /**
-   * Searches documents and nodes. Filters (file type, folder, modification date) restrict the documents;
-   * `filters.nodes === false` leaves nodes out. Results are grouped by document, best first, with their best
-   * pages and highlighted snippets; `total` counts matching documents.
+   * Searches documents and nodes. Filters (file type, folder, modification date, document ids) restrict the
+   * documents; `filters.nodes === false` leaves nodes out. Results are grouped by document, best first, with their
+   * best pages (at most `pagesPerDoc`, default 3) and highlighted snippets; at most `limit` documents (default
+   * 20) and `nodeLimit` nodes (default 10). `total` counts matching documents, `totalNodes` matching nodes.
    */
-  query(query: string, options: { limit?: number; filters?: SearchFilters } = {}): SearchResultDto {
+  query(
+    query: string,
+    options: { limit?: number; nodeLimit?: number; pagesPerDoc?: number; filters?: SearchFilters } = {},
+  ): SearchResultDto {
     const index = this.ensureIndex();
     const f = options.filters ?? {};
     const docIds = this.filteredDocIds(f);
     const r = index.search(query, {
       limit: options.limit ?? 20,
-      nodeLimit: f.nodes === false ? 0 : 10,
+      nodeLimit: f.nodes === false ? 0 : (options.nodeLimit ?? 10),
+      pagesPerDoc: options.pagesPerDoc ?? 3,
       filter: docIds ? { docIds } : undefined,
     });
     const docs: SearchResultDto['docs'] = [];
@@ -171,6 +176,7 @@ export class SearchService implements PageIndex {
       docs.push({
         doc,
         score: d.score,
+        matchingPages: d.matchingPages,
         pages: d.pages.map((p) => ({
           page: p.page,
           score: p.score,
@@ -184,7 +190,7 @@ export class SearchService implements PageIndex {
       // Highlights are offsets in the NFKC label; they fit the stored label when NFKC leaves it unchanged.
       if (node) nodes.push({ node, score: n.score, highlights: node.label === n.label ? n.highlights : [] });
     }
-    return { query, docs, nodes, total: r.total, tookMs: r.tookMs };
+    return { query, docs, nodes, total: r.total, totalNodes: r.totalNodes, tookMs: r.tookMs };
   }
 
   /**
@@ -202,12 +208,15 @@ export class SearchService implements PageIndex {
   }
 
   private filteredDocIds(f: SearchFilters): Set<number> | undefined {
-    if (!f.types?.length && f.folderId === undefined && !f.from && !f.to) return undefined;
+    if (!f.types?.length && f.folderId === undefined && !f.from && !f.to)
+      return f.docIds ? new Set(f.docIds) : undefined;
+    const only = f.docIds ? new Set(f.docIds) : null;
     const from = f.from ? Date.parse(`${f.from}T00:00:00`) : -Infinity;
     const to = f.to ? Date.parse(`${f.to}T23:59:59.999`) : Infinity;
     const types = f.types?.length ? new Set(f.types.map((t) => t.toLowerCase())) : null;
     const ids = new Set<number>();
     for (const d of this.library.documents({ folderId: f.folderId, limit: 1_000_000 }).docs) {
+      if (only && !only.has(d.id)) continue;
       if (types && !types.has(d.ext)) continue;
       if (d.mtimeMs < from || d.mtimeMs > to) continue;
       ids.add(d.id);

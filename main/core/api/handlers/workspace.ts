@@ -16,7 +16,8 @@ export function workspaceHandlers(ws: WorkspaceService): DomainHandlers<typeof W
 /** Full-text search of documents and nodes; the map's node search. */
 export function searchHandlers(ws: WorkspaceService): DomainHandlers<typeof SEARCH_CHANNELS> {
   return {
-    'search:query': ({ query, limit, filters }) => ws.search.query(query, { limit, filters }),
+    'search:query': ({ query, limit, nodeLimit, pagesPerDoc, filters }) =>
+      ws.search.query(query, { limit, nodeLimit, pagesPerDoc, filters }),
     'search:nodes': ({ query, limit }) => ws.search.nodes(query, limit),
   };
 }

@@ -73,4 +73,38 @@ describe('SearchService', () => {
     expect(app.search.query('返工').total).toBe(1);
     await app.shutdown();
   });
+
+  it('says how many nodes and pages matched, and returns more of them when asked', async () => {
+    const dir = tempDir();
+    // Six pages of about 2,900 characters each (a page is about 3,000), every one mentioning 蓝鲸计划.
+    const filler = '流程说明与检查要点，'.repeat(280);
+    const pages = Array.from({ length: 6 }, (_, i) => `第 ${i + 1} 节：蓝鲸计划。${filler}`);
+    fs.writeFileSync(path.join(dir, 'plan.txt'), pages.join('\n\n'));
+    fs.writeFileSync(path.join(dir, 'other.txt'), '蓝鲸计划的另一份文件');
+    const file = path.join(tempDir(), 'w.wellspring');
+    const ws = await indexed(dir, file);
+    for (let i = 1; i <= 14; i++) ws.store.addNode({ kind: 'knowledge', label: `蓝鲸计划 第${i}项` });
+
+    const r = ws.search.query('蓝鲸计划');
+    expect(r.nodes).toHaveLength(10);
+    expect(r.totalNodes).toBe(14);
+    const plan = r.docs.find((d) => d.doc.name === 'plan.txt')!;
+    expect(plan.pages).toHaveLength(3);
+    expect(plan.matchingPages).toBe(6);
+    expect(r.docs.find((d) => d.doc.name === 'other.txt')!.matchingPages).toBe(1);
+
+    expect(ws.search.query('蓝鲸计划', { nodeLimit: 100 }).nodes).toHaveLength(14);
+    // All pages of one document: the other document and the nodes are left out.
+    const one = ws.search.query('蓝鲸计划', {
+      limit: 1,
+      pagesPerDoc: plan.matchingPages,
+      filters: { docIds: [plan.doc.id], nodes: false },
+    });
+    expect(one.docs.map((d) => d.doc.name)).toEqual(['plan.txt']);
+    expect(one.docs[0]!.pages.map((p) => p.page).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(one.nodes).toEqual([]);
+    // docIds combines with the other filters.
+    expect(ws.search.query('蓝鲸计划', { filters: { docIds: [plan.doc.id], types: ['md'] } }).total).toBe(0);
+    await ws.shutdown();
+  });
 });

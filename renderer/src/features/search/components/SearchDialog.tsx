@@ -8,14 +8,18 @@ import { useAppStore } from '../../../app/store';
 import { Modal } from '../../../ui/Modal';
 import { useMapStore } from '../../map/store';
 import { useViewerStore } from '../../viewer/store';
+import { DocHit } from './DocHit';
 import { Highlighted } from './Highlighted';
-import { LinkToItem } from './LinkToItem';
 
 const TYPES = ['pdf', 'docx', 'odt', 'pptx', 'xlsx', 'ods', 'odp', 'html', 'md', 'txt', 'csv'];
+/** Nodes listed at first, and after "show N more" (the channel's `nodeLimit` maximum). */
+const NODES_FIRST = 10;
+const NODES_ALL = 1000;
 
 /**
  * Global search (Ctrl+K): documents and graph nodes, results as you type (after a short pause, never in the
- * middle of IME composition), grouped by document with page numbers and highlighted snippets.
+ * middle of IME composition), grouped by document with page numbers and highlighted snippets. Past the first ten
+ * nodes and a document's three best pages, "show N more" asks the search for the rest.
  */
 export function SearchDialog() {
   const { t } = useTranslation(['search', 'map']);
@@ -24,6 +28,9 @@ export function SearchDialog() {
   const [composing, setComposing] = useState(false);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
+  // The query whose nodes are all shown ("show N more" clicked); a new query starts with the first ten again.
+  const [allNodesFor, setAllNodesFor] = useState<string | null>(null);
+  const nodeLimit = allNodesFor === query ? NODES_ALL : NODES_FIRST;
   const folders = useLibraryFolders();
   const openViewer = useViewerStore((s) => s.open);
 
@@ -35,8 +42,8 @@ export function SearchDialog() {
   }, [input, composing]);
 
   const results = useQuery({
-    queryKey: ['search:query', query, filters],
-    queryFn: () => call('search:query', { query, limit: 50, filters }),
+    queryKey: ['search:query', query, filters, nodeLimit],
+    queryFn: () => call('search:query', { query, limit: 50, nodeLimit, filters }),
     enabled: query.length > 0,
     placeholderData: (prev) => prev,
   });
@@ -114,7 +121,7 @@ export function SearchDialog() {
           <p className="muted small">{t('took', { count: r.total, ms: Math.round(r.tookMs * 10) / 10 })}</p>
           {r.nodes.length > 0 && (
             <section>
-              <h3>{t('nodes', { count: r.nodes.length })}</h3>
+              <h3>{t('nodes', { count: r.totalNodes })}</h3>
               <ul className="node-hits">
                 {r.nodes.map((n) => (
                   <li key={n.node.id}>
@@ -133,42 +140,34 @@ export function SearchDialog() {
                   </li>
                 ))}
               </ul>
+              {Math.min(NODES_ALL, r.totalNodes) > r.nodes.length && (
+                <button
+                  className="link small show-more"
+                  data-testid="more-nodes"
+                  disabled={results.isFetching}
+                  onClick={() => setAllNodesFor(query)}
+                >
+                  {results.isFetching && allNodesFor === query
+                    ? t('loadingMore')
+                    : t('moreNodes', { count: Math.min(NODES_ALL, r.totalNodes) - r.nodes.length })}
+                </button>
+              )}
             </section>
           )}
           {r.docs.length > 0 && (
             <section>
               <h3>{t('documents', { count: r.total })}</h3>
               {r.docs.map((d) => (
-                <article key={d.doc.id} className="doc-hit" data-testid="doc-hit">
-                  <div className="doc-hit-head">
-                    <strong>{d.doc.name}</strong>
-                    <span className="muted small" title={d.doc.path}>
-                      {d.doc.path}
-                    </span>
-                  </div>
-                  {d.pages.map((p) => (
-                    <div key={p.page} className="page-hit">
-                      <button
-                        className="link page-no"
-                        data-testid="page-hit"
-                        onClick={() => {
-                          close();
-                          openViewer({ docId: d.doc.id, page: p.page, query });
-                        }}
-                      >
-                        {t('page', { page: p.page })}
-                      </button>
-                      <div className="snippets">
-                        {p.snippets.map((s, i) => (
-                          <p key={i}>
-                            <Highlighted text={s.text} ranges={s.highlights} />
-                          </p>
-                        ))}
-                      </div>
-                      <LinkToItem doc={d.doc} page={p.page} />
-                    </div>
-                  ))}
-                </article>
+                <DocHit
+                  key={d.doc.id}
+                  hit={d}
+                  query={query}
+                  filters={filters}
+                  onOpen={(page) => {
+                    close();
+                    openViewer({ docId: d.doc.id, page, query });
+                  }}
+                />
               ))}
             </section>
           )}
