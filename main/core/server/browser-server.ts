@@ -170,8 +170,21 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   };
 }
 
+/**
+ * A missing or wrong token: 403 with the result envelope `{ok:false, code:'unauthorized'}`, which the page's HTTP
+ * bridge recognises. A page keeps the token of the launch that served it, so after a restart (a new token) this is
+ * what it gets, and it offers to reload (issue #6).
+ */
 function forbid(res: http.ServerResponse): void {
-  res.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden: missing or wrong token');
+  res.writeHead(403, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(
+    JSON.stringify({
+      ok: false,
+      code: 'unauthorized',
+      message: 'Missing or wrong token: the app was restarted, reload the page',
+      path: [],
+    }),
+  );
 }
 
 function json(res: http.ServerResponse, value: unknown): void {

@@ -65,7 +65,12 @@ describe('browser mode server', () => {
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { label: '销售', kind: 'category' } });
     const invalid = await call('graph:add-node', { kind: 'category' });
     expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, code: 'invalid_input', path: ['label'] });
-    expect((await call('graph:get', {}, { 'x-wellspring-token': 'wrong' })).status).toBe(403);
+    const wrong = await call('graph:get', {}, { 'x-wellspring-token': 'wrong' });
+    expect(wrong.status).toBe(403);
+    expect(JSON.parse(wrong.body)).toMatchObject({ ok: false, code: 'unauthorized', path: [] });
+    const events = await request(server.port, '/api/events?token=old');
+    expect(events.status).toBe(403);
+    expect(JSON.parse(events.body)).toMatchObject({ ok: false, code: 'unauthorized' });
     // DNS rebinding: a foreign Host header is refused even with the token.
     expect((await call('graph:get', {}, { host: 'evil.example:80' })).status).toBe(421);
     expect((await request(server.port, '/api/graph:get')).status).toBe(405);
