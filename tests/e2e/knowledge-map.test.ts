@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapIdle, nodeScreenPosition, openApp, shot, useAppInChromium } from './harness';
 
@@ -18,11 +17,7 @@ describe('knowledge map in Chromium (browser mode)', () => {
       .poll(() => page.getByTestId('status-counts').textContent())
       .toBe(`${stats.nodeTotal} 个节点 · ${stats.edgeTotal} 条连线`);
     expect(await page.evaluate(() => window.__wellspring!.engine!.cy.nodes().length)).toBe(stats.nodeTotal);
-    await shot(
-      page,
-      '01-sample-map',
-      path.resolve(__dirname, '../../resources/screenshots/knowledge-map.png'),
-    );
+    await shot(page, '01-sample-map');
 
     // 2. Search a Chinese label: the node is selected and centred.
     const target = env.app.workspace.store.getGraph().nodes.find((n) => n.label === '拜访记录')!;
