@@ -4,7 +4,7 @@
  * `../shared/corpus` beside the repository; a part whose folder is missing is skipped with a message.
  *
  * The pipeline runs as the app runs it, with one difference made on purpose: its extraction pool loads the built
- * worker (`out/main/extract-worker.js`, what the app's ExtractPool loads) instead of the TypeScript worker through
+ * worker (`out/main/extract-worker.js`, or under WELLSPRING_OUT_DIR: what the app's ExtractPool loads) instead of the TypeScript worker through
  * tsx, which ExtractPool falls back to when run from source and whose loader adds memory and start-up time the app
  * does not have. `LIBRARY_BENCH_WORKER=source` measures the source worker instead.
  *
@@ -47,10 +47,14 @@
  *     cancelled; the files not reached stay pending. Goal: peak RSS < 500 MB.
  *
  * Results go to test-results/bench/library.json. The exit code is 0 whether the goals are met or not. Other work
- * on the machine slows every part down: the load average is printed and recorded.
+ * on the machine slows every part down: the load average is printed and recorded. Without the corpus the whole
+ * benchmark is skipped with one line (and no result file); without pdftotext only the extraction baseline is.
  * Environment: LIBRARY_BENCH_PARTS (comma-separated, from `extract,search,memory`; search needs extract's pages),
  * LIBRARY_BENCH_CHUNKS, LIBRARY_BENCH_MEMORY_TIMEOUT_S, LIBRARY_BENCH_MEMORY_THREADS, LIBRARY_BENCH_WORKER
- * (`built` or `source`).
+ * (`built` or `source`); for small runs (the smoke test, library-bench.smoke.test.ts) LIBRARY_BENCH_PDF_DIR and
+ * LIBRARY_BENCH_MEMORY_DIR replace `bench-pdf/` and `pdfjs-all/` by other folders of PDFs,
+ * LIBRARY_BENCH_MEMORY_FILES replaces the 1,000 files of (c) and LIBRARY_BENCH_RESULTS the result file.
+ * WELLSPRING_OUT_DIR names the build whose worker is used.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -68,18 +72,21 @@ import { LibraryStore } from '../../main/core/documents/library-store';
 import { SearchIndex } from '../../main/core/search/search-index';
 import type { ChunkEntry } from '../../main/core/search/search-types';
 import { WORKSPACE_EXT } from '../../main/core/workspace/paths';
+import { BUILD_DIR } from '../e2e/paths';
 
 const REPO = path.resolve(__dirname, '../..');
 const CORPUS = path.resolve(REPO, '../shared/corpus');
-const BENCH_PDF = path.join(CORPUS, 'bench-pdf');
-const PDFJS_ALL = path.join(CORPUS, 'pdfjs-all');
-const RESULTS = path.join(REPO, 'test-results/bench/library.json');
+const BENCH_PDF = path.resolve(process.env.LIBRARY_BENCH_PDF_DIR ?? path.join(CORPUS, 'bench-pdf'));
+const PDFJS_ALL = path.resolve(process.env.LIBRARY_BENCH_MEMORY_DIR ?? path.join(CORPUS, 'pdfjs-all'));
+const RESULTS = path.resolve(
+  process.env.LIBRARY_BENCH_RESULTS ?? path.join(REPO, 'test-results/bench/library.json'),
+);
 /** The worker that the built app's ExtractPool loads. */
-const BUILT_WORKER = path.join(REPO, 'out/main/extract-worker.js');
+const BUILT_WORKER = path.join(BUILD_DIR, 'main/extract-worker.js');
 
 const PARTS = new Set((process.env.LIBRARY_BENCH_PARTS ?? 'extract,search,memory').split(','));
 const CHUNKS = Number(process.env.LIBRARY_BENCH_CHUNKS ?? 100_000);
-const MEMORY_FILES = 1000;
+const MEMORY_FILES = Number(process.env.LIBRARY_BENCH_MEMORY_FILES ?? 1000);
 const MEMORY_TIMEOUT_MS = Number(process.env.LIBRARY_BENCH_MEMORY_TIMEOUT_S ?? 200) * 1000;
 const MEMORY_THREADS = Number(process.env.LIBRARY_BENCH_MEMORY_THREADS ?? 0) || defaultThreads();
 const EXTRACT_TIMEOUT_MS = 300_000;
@@ -171,11 +178,24 @@ class TimedStore extends LibraryStore {
 }
 
 /**
+ * A build outside the repository (WELLSPRING_OUT_DIR=/tmp/…) cannot resolve the worker's external dependencies
+ * (pdfjs-dist is an ESM `import()`, which NODE_PATH does not reach) by walking up from its folder: give the build
+ * folder a `node_modules` link to the repository's, so it resolves them as `out/` does.
+ */
+function linkNodeModules(): void {
+  const link = path.join(BUILD_DIR, 'node_modules');
+  if (!path.relative(REPO, BUILD_DIR).startsWith('..') || fs.existsSync(link)) return;
+  fs.symlinkSync(path.join(REPO, 'node_modules'), link, 'junction');
+  console.log(`Linked ${link} to the repository's node_modules (the build is outside the repository)`);
+}
+
+/**
  * Points the service's pool at the built worker (`out/main/extract-worker.js`), the file the app's ExtractPool
  * loads. Run from source, ExtractPool falls back to the TypeScript worker through tsx, whose loader costs memory
  * and start-up time that the app does not have. Every other option stays as ExtractPool set it.
  */
 async function useBuiltWorker(library: LibraryService): Promise<void> {
+  linkNodeModules();
   const extractPool = (library as unknown as { pool: { pool: Piscina } }).pool;
   const fromSource = extractPool.pool;
   extractPool.pool = new Piscina({ ...fromSource.options, filename: BUILT_WORKER, execArgv: [] });
@@ -185,7 +205,7 @@ async function useBuiltWorker(library: LibraryService): Promise<void> {
 /** The search index is built lazily in the app; until the first search the pipeline feeds nothing. */
 const NO_INDEX: PageIndex = { addPages: () => undefined, removeChunks: () => undefined };
 
-interface FileTime {
+export interface FileTime {
   file: string;
   ms: number;
   status: string;
@@ -193,7 +213,7 @@ interface FileTime {
   error: string | null;
 }
 
-interface LibraryRun {
+export interface LibraryRun {
   threads: number;
   files: number;
   wallMs: number;
@@ -299,7 +319,7 @@ async function runLibrary(
 // ---------------------------------------------------------------------------------------------------------------
 // (a) Extraction throughput
 
-interface PdftotextRun {
+export interface PdftotextRun {
   version: string;
   wallMs: number;
   pages: number;
@@ -310,7 +330,7 @@ interface PdftotextRun {
   perFile: Array<{ file: string; pages: number | null; ms: number }>;
 }
 
-interface ExtractionResult {
+export interface ExtractionResult {
   files: number;
   bytes: number;
   pool: LibraryRun;
@@ -375,6 +395,11 @@ async function extractionPart(tmp: string): Promise<ExtractionResult | null> {
 
   const workspaceFile = path.join(tmp, `extract-pool${WORKSPACE_EXT}`);
   const pool = await runLibrary(BENCH_PDF, workspaceFile, threads, EXTRACT_TIMEOUT_MS, { keepTimes: 0 });
+  if (pool.pagesStored === 0) {
+    // Every later number would be 0 or meaningless (and (b) would have no text to index).
+    const error = pool.fileTimes.find((f) => f.error)?.error ?? 'no file had a text layer';
+    throw new Error(`No page was extracted from ${BENCH_PDF}: ${error}`);
+  }
   console.log(`  ours, pool of ${pool.threads}: ${pool.wallMs} ms, ${pool.pagesStored} pages stored`);
 
   const baseline = runPdftotext(files, path.join(tmp, 'pdftotext'), pool.pagesInFiles);
@@ -434,6 +459,7 @@ interface PageText {
  * of its own. Deterministic.
  */
 function* benchChunks(pages: readonly PageText[], total: number): Generator<ChunkEntry> {
+  if (pages.length === 0) throw new Error('No page texts to make search chunks from');
   const lines = pages.map((p) => p.text.split('\n'));
   let id = 0;
   for (let copy = 0; id < total; copy++) {
@@ -455,7 +481,7 @@ function* benchChunks(pages: readonly PageText[], total: number): Generator<Chun
   }
 }
 
-type QueryKind = 'zh-2' | 'zh-3' | 'zh-4' | 'en-word' | 'en-and' | 'en-phrase' | 'mixed' | 'symbol';
+export type QueryKind = 'zh-2' | 'zh-3' | 'zh-4' | 'en-word' | 'en-and' | 'en-phrase' | 'mixed' | 'symbol';
 const QUERY_PLAN: ReadonlyArray<readonly [QueryKind, number]> = [
   ['zh-2', 40],
   ['zh-3', 30],
@@ -587,7 +613,7 @@ function buildQueries(pages: readonly PageText[]): { queries: BenchQuery[]; warm
   return { queries, warmup };
 }
 
-interface EngineStats {
+export interface EngineStats {
   buildMs: number;
   memory: { heapUsedMb: number; rssMb: number; heapDeltaMb: number; rssDeltaMb: number; diskMb?: number };
   latencyMs: ReturnType<typeof latency>;
@@ -596,7 +622,7 @@ interface EngineStats {
   empty: number;
 }
 
-interface SearchResultSummary {
+export interface SearchResultSummary {
   chunks: number;
   sourcePages: number;
   characters: number;
@@ -612,6 +638,8 @@ interface SearchResultSummary {
     shortQueriesOursFound: number;
     errors: string[];
   };
+  /** Our p95 ÷ FTS5's p95, from the unrounded times, 3 significant digits (below 1: ours is faster). */
+  p95Ratio: number;
   /** Queries ours answered and FTS5 did not (short ones included), and the reverse. */
   onlyOurs: number;
   onlyFts5: number;
@@ -779,6 +807,7 @@ function searchPart(tmp: string, workspaceFile: string): SearchResultSummary {
       shortQueriesOursFound: short.filter((s, i) => s && oursChunks[i]! > 0).length,
       errors,
     },
+    p95Ratio: Number((percentile(oursMs, 95) / percentile(ftsMs, 95)).toPrecision(3)),
     onlyOurs: queries.filter((_, i) => oursChunks[i]! > 0 && ftsRows[i] === 0).length,
     onlyFts5: queries.filter((_, i) => oursChunks[i] === 0 && ftsRows[i]! > 0).length,
     samples,
@@ -796,7 +825,7 @@ function searchPart(tmp: string, workspaceFile: string): SearchResultSummary {
 // ---------------------------------------------------------------------------------------------------------------
 // (c) Memory while indexing 1,000 PDFs (in a child process)
 
-interface MemoryResult {
+export interface MemoryResult {
   files: number;
   extraLinks: number;
   run: LibraryRun;
@@ -821,7 +850,8 @@ async function memoryChild(): Promise<MemoryResult> {
     const pdfs = fs
       .readdirSync(PDFJS_ALL)
       .filter((f) => f.toLowerCase().endsWith('.pdf'))
-      .sort();
+      .sort()
+      .slice(0, MEMORY_FILES);
     for (const f of pdfs) fs.symlinkSync(path.join(PDFJS_ALL, f), path.join(folder, f));
     const extra = Math.max(0, MEMORY_FILES - pdfs.length);
     const step = Math.max(1, Math.floor(pdfs.length / Math.max(1, extra)));
@@ -1114,7 +1144,7 @@ function printSearch(s: SearchResultSummary): void {
 
 function printMemory(m: MemoryResult): void {
   console.log(
-    `\n(c) RSS while indexing ${m.files} PDFs (pdfjs-all + ${m.extraLinks} links), pool of ${m.run.threads}, ` +
+    `\n(c) RSS while indexing ${m.files} PDFs (${path.basename(PDFJS_ALL)} + ${m.extraLinks} links), pool of ${m.run.threads}, ` +
       `${m.worker} worker\n`,
   );
   console.log(
@@ -1153,9 +1183,37 @@ function printMemory(m: MemoryResult): void {
     );
 }
 
+/** The extraction result without the temporary workspace's path (deleted by then). */
+function withoutWorkspace(e: ExtractionResult): Omit<ExtractionResult, 'workspaceFile'> {
+  const { workspaceFile: _, ...rest } = e;
+  return rest;
+}
+
+/** The result file (test-results/bench/library.json or LIBRARY_BENCH_RESULTS); a part not run is null. */
+export interface LibraryBenchResults {
+  benchmark: 'library';
+  /** ISO 8601. */
+  date: string;
+  /** One per part; `met` is null when the part was not measured. */
+  goals: Array<{ goal: string; met: boolean | null; value: string }>;
+  environment: Record<string, unknown>;
+  durationSeconds: number;
+  extraction: Omit<ExtractionResult, 'workspaceFile'> | null;
+  search: SearchResultSummary | null;
+  memory: MemoryResult | null;
+}
+
 async function main(): Promise<void> {
   const child = process.env.LIBRARY_BENCH_CHILD;
   if (child) return childMain(child);
+  const folders = [
+    ...(PARTS.has('extract') || PARTS.has('search') ? [BENCH_PDF] : []),
+    ...(PARTS.has('memory') ? [PDFJS_ALL] : []),
+  ];
+  if (!folders.some((f) => fs.existsSync(f))) {
+    console.log(`Library benchmark skipped: its PDFs are missing (${folders.join(', ')})`);
+    return;
+  }
   const started = Date.now();
   const loadBefore = os.loadavg().map(round1);
   const cpus = os.availableParallelism();
@@ -1218,7 +1276,6 @@ async function main(): Promise<void> {
   for (const g of goals) console.log(`  ${g.goal}: ${yesNo(g.met)} (${g.value})`);
 
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
-  const { workspaceFile: _, ...extractionJson } = extraction ?? { workspaceFile: '' };
   fs.writeFileSync(
     RESULTS,
     JSON.stringify(
@@ -1236,10 +1293,10 @@ async function main(): Promise<void> {
           loadAverageAfter: os.loadavg().map(round1),
         },
         durationSeconds: Math.round((Date.now() - started) / 1000),
-        extraction: extraction && PARTS.has('extract') ? extractionJson : null,
+        extraction: extraction && PARTS.has('extract') ? withoutWorkspace(extraction) : null,
         search,
         memory: mem,
-      },
+      } satisfies LibraryBenchResults,
       null,
       2,
     ) + '\n',

@@ -4,7 +4,7 @@
  *
  * Workspaces: 1k, 5k and 10k nodes with about two edges per node and x/y on every node (synthetic-workspace.ts),
  * created with the real core. All sizes are measured in one headless Chromium (fresh profile, the e2e flags from
- * tests/e2e/harness.ts, viewport 1440×900), each run in a fresh page; every time is `performance.now()` inside
+ * tests/e2e/browser.ts, viewport 1440×900), each run in a fresh page; every time is `performance.now()` inside
  * the page, that is ms since that page's navigation started.
  *
  * - app: the built renderer through browser mode (startBrowserMode on the workspace, a temporary data folder).
@@ -29,11 +29,14 @@
  * medians too, where the time goes: scripts run (DOMContentLoaded), until the graph request starts (boot), the
  * request (api), from response to drawing (JSON and hand-off to the engine) and the drawing itself (draw, ending
  * at the first render).
- * Results go to test-results/bench/map.json. The exit code is 0 whether the goal is met or not. Other work on
+ * Results go to test-results/bench/map.json (or MAP_BENCH_RESULTS). The exit code is 0 whether the goal is met
+ * or not; 1 when a run failed (no page painted every node, a page error, a timeout). Other work on
  * the machine inflates and scatters the times (software rendering is CPU-bound): the load average is printed and
  * recorded, with a warning when it is high.
  *
- * Environment: MAP_BENCH_SIZES (comma-separated node counts) and MAP_BENCH_RUNS override the defaults.
+ * Environment: MAP_BENCH_SIZES (comma-separated node counts), MAP_BENCH_RUNS, MAP_BENCH_RESULTS (a JSON file
+ * path) and MAP_BENCH_RUN_TIMEOUT_S (how long one page may take to paint, default 120) override the defaults; WELLSPRING_OUT_DIR names the build to measure (as for the e2e tests). The smoke
+ * test (map-bench.smoke.test.ts) runs this file the way `npm run bench:map` does, at a tiny size.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -42,17 +45,19 @@ import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { startBrowserMode } from '../../main/core/host/start-browser-mode';
 import { WORKSPACE_EXT } from '../../main/core/workspace/paths';
-import { RENDERER_DIR, launchChromium } from '../e2e/harness';
+import { RENDERER_DIR, launchChromium } from '../e2e/browser';
 import { createSyntheticWorkspace, toCytoscapeElements } from './synthetic-workspace';
 
 const SIZES = (process.env.MAP_BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
 const RUNS = Number(process.env.MAP_BENCH_RUNS ?? 3);
 const GOAL = 1.1;
-const RUN_TIMEOUT_MS = 120_000;
-const RESULTS = path.resolve(__dirname, '../../test-results/bench/map.json');
+const RUN_TIMEOUT_MS = Number(process.env.MAP_BENCH_RUN_TIMEOUT_S ?? 120) * 1000;
+const RESULTS = path.resolve(
+  process.env.MAP_BENCH_RESULTS ?? path.join(__dirname, '../../test-results/bench/map.json'),
+);
 const CYTOSCAPE_JS = path.resolve(__dirname, '../../node_modules/cytoscape/dist/cytoscape.min.js');
 
-type Variant = 'app' | 'bare' | 'bareAppStyle';
+export type Variant = 'app' | 'bare' | 'bareAppStyle';
 const VARIANTS: readonly Variant[] = ['app', 'bare', 'bareAppStyle'];
 const VARIANT_TITLE: Record<Variant, string> = {
   app: 'app',
@@ -61,7 +66,7 @@ const VARIANT_TITLE: Record<Variant, string> = {
 };
 
 /** One measured page load; every time in ms since navigation start. */
-interface Run {
+export interface Run {
   firstPaint: number;
   /** Request for the graph started (app: `graph:get`; bare: the elements JSON). */
   requestStart: number;
@@ -296,12 +301,22 @@ async function measure(
   onAppPage?: (app: AppPage) => void,
 ): Promise<Run> {
   const page = await context.newPage();
+  // A page error ends the run at once: a page that threw seldom paints, and waiting out the timeout hides why.
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const pageError = new Promise<never>((_, reject) =>
+    page.on('pageerror', (e) => {
+      errors.push(e.message);
+      reject(new Error(`${variant} page error: ${e.message}`));
+    }),
+  );
+  pageError.catch(() => undefined);
   try {
     if (variant === 'app') await page.addInitScript(APP_PAINT_HOOK);
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(paintedAll, size, { timeout: RUN_TIMEOUT_MS, polling: 200 });
+    await Promise.race([
+      page.waitForFunction(paintedAll, size, { timeout: RUN_TIMEOUT_MS, polling: 200 }),
+      pageError,
+    ]);
     if (errors.length) throw new Error(`${variant} page error: ${errors.join('; ')}`);
     const t = await page.evaluate(readTimings);
     if (onAppPage) {
@@ -338,7 +353,8 @@ function median(values: number[]): number {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface SizeResult {
+/** One size's results, as written to the result file. */
+export interface SizeResult {
   nodes: number;
   edges: number;
   /** Size of the graph response on the wire (bytes): the app's `graph:get`, the baseline's elements JSON. */
@@ -355,6 +371,18 @@ interface SizeResult {
   goalMet: boolean;
   phasesMs: Record<Variant, ReturnType<typeof phases>>;
   runs: Record<Variant, Run[]>;
+}
+
+/** The result file (test-results/bench/map.json or MAP_BENCH_RESULTS). */
+export interface MapBenchResults {
+  benchmark: 'map-first-paint';
+  /** ISO 8601. */
+  date: string;
+  goal: { maxRatio: number; met: boolean };
+  environment: Record<string, unknown>;
+  runsPerVariant: number;
+  durationSeconds: number;
+  sizes: SizeResult[];
 }
 
 function table(rows: string[][]): string {
@@ -549,7 +577,7 @@ async function main(): Promise<void> {
         runsPerVariant: RUNS,
         durationSeconds: Math.round((Date.now() - started) / 1000),
         sizes: results,
-      },
+      } satisfies MapBenchResults,
       null,
       2,
     ) + '\n',

@@ -11,6 +11,7 @@ import { GraphStore } from '../../main/core/graph/graph-store';
 import { openWorkspaceDb } from '../../main/core/db/workspace-db';
 import {
   DEFAULT_NODE_PROPS,
+  MAP_VIEW_ID,
   allowedEdgeKinds,
   type EdgeKind,
   type GraphDto,
@@ -145,8 +146,12 @@ export function createSyntheticWorkspace(file: string, size: number, seed = 20_2
   try {
     const now = new Date().toISOString();
     const insertNode = db.prepare(
-      `INSERT INTO nodes (id, kind, label, aliases, description, tags, props, x, y, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO nodes (id, kind, label, aliases, description, tags, props, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    // Positions belong to a view (migration 0004); the knowledge map is the view created with the schema.
+    const insertPosition = db.prepare(
+      'INSERT INTO view_positions (view_id, node_id, x, y) VALUES (?, ?, ?, ?)',
     );
     const insertEdge = db.prepare(
       'INSERT INTO edges (id, kind, source, target, props, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -164,11 +169,10 @@ export function createSyntheticWorkspace(file: string, size: number, seed = 20_2
           '',
           JSON.stringify(tags),
           JSON.stringify(propsFor(kind, i, rnd)),
-          Math.round(x * 10) / 10,
-          Math.round(y * 10) / 10,
           now,
           now,
         );
+        insertPosition.run(MAP_VIEW_ID, ids[i]!, Math.round(x * 10) / 10, Math.round(y * 10) / 10);
       });
       // Two edges from every node to a node at most three cells away, of a kind EDGE_RULES allows.
       const seen = new Set<string>();
