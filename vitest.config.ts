@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: unit (core on real better-sqlite3), shell (the built Electron main against a stand-in electron
-// module) and e2e (the built app in Debian's Chromium through browser mode). `npm test` runs all of them.
+// Four projects: unit (core on real better-sqlite3), shell (the built Electron main against a stand-in electron
+// module), e2e (the built app in Debian's Chromium through browser mode) and bench-smoke (every benchmark once at
+// a tiny size, so that they keep working; no speed is asserted). `npm test` runs all of them in three groups, one
+// after the other (sequence.groupOrder): unit and shell together, then e2e, then bench-smoke, so that the
+// projects that start Chromium never compete for the cores.
 export default defineConfig({
   test: {
     projects: [
@@ -31,6 +34,18 @@ export default defineConfig({
           // The UI answers through the API and server-sent events; on a loaded 2-core machine that can take seconds.
           expect: { poll: { timeout: 15_000, interval: 100 } },
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'bench-smoke',
+          include: ['tests/bench/**/*.smoke.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          // Each file starts a benchmark process (the map's starts Chromium): one at a time.
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
