@@ -7,7 +7,7 @@ import { electronHostHooks, openHttpExternally } from './shell/host-hooks';
 import { forwardEvents, registerIpc } from './shell/ipc';
 import { createMainWindow, revealWindow } from './shell/main-window';
 import { installAppMenu } from './shell/menu';
-import { menuLabel, menuLanguage } from './shell/menu-labels';
+import { errorText, menuLabel, menuLanguage } from './shell/menu-labels';
 import { hardenSession } from './shell/security';
 import { openInitialWorkspace } from './shell/workspace-dialogs';
 
@@ -75,8 +75,8 @@ function shutdown(): void {
 }
 
 function fail(e: unknown): void {
-  const title = menuLabel(menuLanguage(app.getLocale()), 'startFailed');
-  dialog.showErrorBox(title, e instanceof Error ? e.message : String(e));
+  const language = menuLanguage(app.getLocale());
+  dialog.showErrorBox(menuLabel(language, 'startFailed'), errorText(language, e));
   shutdown();
   app.exit(1);
 }

@@ -30,10 +30,11 @@ export function electronHostHooks(getWindow: () => BrowserWindow | null): Requir
       try {
         await fs.writeFile(filePath, data);
       } catch (e) {
-        throw new WellspringError(
-          'io_error',
-          `Could not write ${filePath}: ${e instanceof Error ? e.message : String(e)}`,
-        );
+        const detail = e instanceof Error ? e.message : String(e);
+        throw new WellspringError('io_error', `Could not write ${filePath}: ${detail}`, [], {
+          key: 'errors.saveFailed',
+          params: { file: filePath, detail },
+        });
       }
       return filePath;
     },
@@ -56,6 +57,9 @@ export function electronHostHooks(getWindow: () => BrowserWindow | null): Requir
  */
 export async function openHttpExternally(url: string): Promise<void> {
   if (!isHttpUrl(url))
-    throw new WellspringError('invalid_input', `Only http(s) links can be opened: ${url}`, ['url']);
+    throw new WellspringError('invalid_input', `Only http(s) links can be opened: ${url}`, ['url'], {
+      key: 'errors.onlyHttpLinks',
+      params: { url },
+    });
   await shell.openExternal(url);
 }

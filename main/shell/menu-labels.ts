@@ -1,116 +1,29 @@
 /**
- * Labels of the native menus and dialogs, in the two UI languages. Keys are the `titleKey`s of
- * preload/commands.ts plus the shell's own entries; tests/shell checks that every menu command has a label in
- * both tables. The renderer has its own i18n; this table is for the few strings main shows natively.
+ * The words of the native menus and dialogs, from the renderer's own translation files (issue #6: the menu once
+ * had a second translation here, and it drifted — 知识清单 vs 知识盘点). The JSON is bundled into main at build
+ * time; it is data, so the layer rule (renderer never imports main) is untouched. Command titles come from
+ * `commands.json` (`titleKey` of preload/commands.ts), the shell's own entries (File, Open Recent, Cut…) from the
+ * `menu` section of `common.json`. tests/shell checks that the menu shows the renderer's title for every command.
  */
-const EN = {
-  file: 'File',
-  edit: 'Edit',
-  view: 'View',
-  help: 'Help',
-  newWorkspace: 'New Workspace…',
-  openWorkspace: 'Open Workspace…',
-  openRecent: 'Open Recent',
-  noRecent: 'No Recent Workspaces',
-  exportPng: 'Export as PNG…',
-  exportSvg: 'Export as SVG…',
-  quit: 'Quit',
-  undo: 'Undo',
-  redo: 'Redo',
-  cut: 'Cut',
-  copy: 'Copy',
-  paste: 'Paste',
-  selectAll: 'Select All',
-  addNode: 'Add Node',
-  deleteSelected: 'Delete Selected',
-  findNode: 'Find Node…',
-  searchEverything: 'Search Documents and Map…',
-  reindexLibrary: 'Re-index Library',
-  commandPalette: 'Command Palette…',
-  fitView: 'Fit to Window',
-  layoutForce: 'Force-Directed Layout',
-  layoutHierarchical: 'Hierarchical Layout',
-  layoutConcentric: 'Concentric Layout',
-  egoSelected: 'Focus on Selection',
-  showAll: 'Show All',
-  toggleTheme: 'Toggle Dark Theme',
-  toggleLanguage: 'Switch Language',
-  zoomIn: 'Zoom In',
-  zoomOut: 'Zoom Out',
-  fullScreen: 'Toggle Full Screen',
-  toggleDevTools: 'Toggle Developer Tools',
-  goMap: 'Knowledge Map',
-  goProcesses: 'Processes',
-  goCompetencies: 'Competencies',
-  goExperts: 'Experts',
-  goInventory: 'Knowledge Inventory',
-  goLibrary: 'Document Library',
-  goGlossary: 'Glossary',
-  shortcuts: 'Keyboard Shortcuts',
-  about: 'About Wellspring',
-  aboutDetail: 'Knowledge-graph explorer and editor for enterprise knowledge management.',
-  workspaceFilter: 'Wellspring workspace',
-  openFailed: 'Could not open the workspace',
-  startFailed: 'Wellspring could not start',
-} as const;
-
-/** A key of the label table. */
-export type LabelKey = keyof typeof EN;
-
-// Typed against EN, so a key missing here is a compile error.
-const ZH_CN: Record<LabelKey, string> = {
-  file: '文件',
-  edit: '编辑',
-  view: '视图',
-  help: '帮助',
-  newWorkspace: '新建工作区…',
-  openWorkspace: '打开工作区…',
-  openRecent: '最近打开',
-  noRecent: '没有最近打开的工作区',
-  exportPng: '导出为 PNG…',
-  exportSvg: '导出为 SVG…',
-  quit: '退出',
-  undo: '撤销',
-  redo: '重做',
-  cut: '剪切',
-  copy: '复制',
-  paste: '粘贴',
-  selectAll: '全选',
-  addNode: '添加节点',
-  deleteSelected: '删除所选',
-  findNode: '查找节点…',
-  searchEverything: '搜索文档和地图…',
-  reindexLibrary: '重新索引文档库',
-  commandPalette: '命令面板…',
-  fitView: '适应窗口',
-  layoutForce: '力导向布局',
-  layoutHierarchical: '层次布局',
-  layoutConcentric: '同心圆布局',
-  egoSelected: '聚焦所选节点',
-  showAll: '显示全部',
-  toggleTheme: '切换深色主题',
-  toggleLanguage: '切换语言',
-  zoomIn: '放大',
-  zoomOut: '缩小',
-  fullScreen: '切换全屏',
-  toggleDevTools: '切换开发者工具',
-  goMap: '知识地图',
-  goProcesses: '流程',
-  goCompetencies: '能力',
-  goExperts: '专家',
-  goInventory: '知识清单',
-  goLibrary: '文档库',
-  goGlossary: '术语表',
-  shortcuts: '键盘快捷键',
-  about: '关于 Wellspring',
-  aboutDetail: '面向企业知识管理的知识图谱浏览与编辑工具。',
-  workspaceFilter: 'Wellspring 工作区',
-  openFailed: '无法打开工作区',
-  startFailed: 'Wellspring 无法启动',
-};
+import enCommands from '../../renderer/src/i18n/locales/en/commands.json';
+import enCommon from '../../renderer/src/i18n/locales/en/common.json';
+import enLibrary from '../../renderer/src/i18n/locales/en/library.json';
+import enMap from '../../renderer/src/i18n/locales/en/map.json';
+import zhCommands from '../../renderer/src/i18n/locales/zh-CN/commands.json';
+import zhCommon from '../../renderer/src/i18n/locales/zh-CN/common.json';
+import zhLibrary from '../../renderer/src/i18n/locales/zh-CN/library.json';
+import zhMap from '../../renderer/src/i18n/locales/zh-CN/map.json';
+import type { MessageParams } from '../../preload/contract';
+import { isWellspringError } from '../core/util/errors';
 
 /** The UI languages of the native menus. */
 export type MenuLanguage = 'en' | 'zh-CN';
+
+// The namespaces main needs: menus, error messages, and what those nest (kinds, prop names, format names).
+const RESOURCES: Record<MenuLanguage, Record<string, unknown>> = {
+  en: { commands: enCommands, common: enCommon, library: enLibrary, map: enMap },
+  'zh-CN': { commands: zhCommands, common: zhCommon, library: zhLibrary, map: zhMap },
+};
 
 /** Chinese for any `zh…` locale (as from `app.getLocale()`, e.g. `zh-CN`, `zh-TW`), English otherwise. */
 export function menuLanguage(locale: string): MenuLanguage {
@@ -118,15 +31,49 @@ export function menuLanguage(locale: string): MenuLanguage {
 }
 
 /**
- * The label for `key` in `language`. Unknown keys (a command added to preload/commands.ts without a label here)
- * fall back to the key itself rather than throwing, so a missing label is visible but never breaks the menu.
+ * The label for `key` in `language`: the command title `commands:<key>`, else the shell's own `common:menu.<key>`.
+ * Unknown keys (a command added to preload/commands.ts without a title in commands.json) fall back to the key
+ * itself rather than throwing, so a missing label is visible but never breaks the menu.
  */
 export function menuLabel(language: MenuLanguage, key: string): string {
-  const table: Record<string, string> = language === 'zh-CN' ? ZH_CN : EN;
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key]! : key;
+  return lookup(language, `commands:${key}`) ?? lookup(language, `common:menu.${key}`) ?? key;
 }
 
 /** Whether `key` has a label in both languages (for tests). */
 export function hasMenuLabel(key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(EN, key) && Object.prototype.hasOwnProperty.call(ZH_CN, key);
+  return (['en', 'zh-CN'] as const).every((lang) => menuLabel(lang, key) !== key);
+}
+
+/**
+ * The translation of an i18next key (`ns:dotted.path`, namespace `common` when unprefixed) in `language`, falling
+ * back to English like the renderer's i18next (`fallbackLng: 'en'`); undefined when neither has it. Does what the
+ * renderer's i18next does with the messages main shows: `{{name}}` interpolation, then `$t(key)` nesting.
+ */
+export function translate(
+  language: MenuLanguage,
+  key: string,
+  params: MessageParams = {},
+): string | undefined {
+  const template = lookup(language, key) ?? lookup('en', key);
+  if (template === undefined) return undefined;
+  const text = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : '',
+  );
+  return text.replace(/\$t\(([^)]+)\)/g, (_, nested: string) => translate(language, nested) ?? nested);
+}
+
+/** What a native error box says about `e`: its translated message when it names one, else its own message. */
+export function errorText(language: MenuLanguage, e: unknown): string {
+  if (isWellspringError(e) && e.key) return translate(language, e.key, e.params) ?? e.message;
+  return e instanceof Error ? e.message : String(e);
+}
+
+function lookup(language: MenuLanguage, key: string): string | undefined {
+  const colon = key.indexOf(':');
+  const ns = colon < 0 ? 'common' : key.slice(0, colon);
+  let node: unknown = RESOURCES[language][ns];
+  for (const part of key.slice(colon + 1).split('.')) {
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  }
+  return typeof node === 'string' ? node : undefined;
 }

@@ -3,7 +3,7 @@ import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialo
 import type { WorkspaceInfo } from '../../preload/contract';
 import type { WorkspaceService } from '../core/workspace/workspace-service';
 import { defaultWorkspacePath, WORKSPACE_EXT } from '../core/workspace/paths';
-import { menuLabel, type MenuLanguage } from './menu-labels';
+import { errorText, menuLabel, translate, type MenuLanguage } from './menu-labels';
 
 /** What the native workspace dialogs work on. */
 export interface DialogContext {
@@ -66,7 +66,7 @@ export function openWorkspaceOrReport(
   try {
     return ctx.workspace.open(file, options);
   } catch (e) {
-    dialog.showErrorBox(menuLabel(ctx.language, 'openFailed'), `${file}\n\n${errorMessage(e)}`);
+    dialog.showErrorBox(menuLabel(ctx.language, 'openFailed'), `${file}\n\n${errorText(ctx.language, e)}`);
     return null;
   }
 }
@@ -88,25 +88,21 @@ export function openInitialWorkspace(
     try {
       return workspace.open(last);
     } catch (e) {
-      dialog.showErrorBox(menuLabel(language, 'openFailed'), `${last}\n\n${errorMessage(e)}`);
+      dialog.showErrorBox(menuLabel(language, 'openFailed'), `${last}\n\n${errorText(language, e)}`);
     }
   }
   return workspace.open(sample, { create: true, sample: true });
 }
 
-/** Help → About: a message box with the product name, version and a one-line description. */
+/** Help → About: a message box with the product name and version, and the renderer's About text. */
 export async function showAbout(ctx: DialogContext): Promise<void> {
   const options = {
     type: 'info' as const,
     title: menuLabel(ctx.language, 'about'),
     message: `${app.getName()} ${app.getVersion()}`,
-    detail: menuLabel(ctx.language, 'aboutDetail'),
-    buttons: ['OK'],
+    detail: translate(ctx.language, 'about.body', { version: app.getVersion() }),
+    buttons: [menuLabel(ctx.language, 'ok')],
   };
   const win = ctx.getWindow();
   await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -27,7 +27,11 @@ export const DocumentDto = z.object({
   encoding: z.string().nullable(),
   pageCount: z.number().int(),
   status: DocumentStatus,
+  /** Why the file is not (fully) indexed, in English: "x.csv line 17: unclosed quote". */
   error: z.string().nullable(),
+  /** The translation of `error` (`library:reasons.*`) and its values, when the reason is a known one. */
+  errorKey: z.string().optional(),
+  errorParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   indexedAt: z.string().nullable(),
 });
 export type DocumentDto = z.infer<typeof DocumentDto>;

@@ -16,6 +16,25 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** What every channel answers: `{ok:true, value}` or `{ok:false, code, message, path}` (path: the offending field). */
+/**
+ * Values interpolated into a translated message (`{{name}}` in the renderer's JSON). Plain data: kinds and prop
+ * names go as their ids and the translation nests their own keys (`$t(map:kinds.{{source}})`).
+ */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * What every channel answers: `{ok:true, value}` or `{ok:false, code, message, path}` (path: the offending field).
+ * `message` is English, for logs and as the fallback; `key` (an i18next key of the renderer's translation files,
+ * namespace `common` unless prefixed, e.g. `errors.nodeNotFound`, `library:errors.folderNotFound`) and `params`
+ * let the UI show the same message in its own language.
+ */
 export type Result<T> =
-  { ok: true; value: T } | { ok: false; code: ErrorCode; message: string; path: Array<string | number> };
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      path: Array<string | number>;
+      key?: string;
+      params?: MessageParams;
+    };

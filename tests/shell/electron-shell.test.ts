@@ -12,6 +12,10 @@ import { COMMANDS } from '../../preload/commands';
 import { CONTENT_SECURITY_POLICY } from '../../main/core/server/browser-server';
 import { defaultWorkspacePath } from '../../main/core/workspace/paths';
 import { hasMenuLabel } from '../../main/shell/menu-labels';
+import enCommands from '../../renderer/src/i18n/locales/en/commands.json';
+import enCommon from '../../renderer/src/i18n/locales/en/common.json';
+import zhCommands from '../../renderer/src/i18n/locales/zh-CN/commands.json';
+import zhCommon from '../../renderer/src/i18n/locales/zh-CN/common.json';
 import { fakeEvent, type MenuItem } from './fake-electron';
 import { APP_URL, OUT_DIR, launch, type LaunchOptions, type LaunchedApp } from './launch';
 
@@ -272,6 +276,22 @@ describe('menu', () => {
     expect(missing).toEqual([]);
   });
 
+  it('labels every menu command with the renderer’s own title from commands.json, in both languages', async () => {
+    const titles = { en: enCommands, 'zh-CN': zhCommands } as Record<string, Record<string, string>>;
+    const shell = { en: enCommon.menu, 'zh-CN': zhCommon.menu } as Record<string, Record<string, string>>;
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const app = await start({ locale });
+      const items = new Map([...menu(app).values()].flat().map((i) => [i.id, i.label]));
+      const inMenu = COMMANDS.filter((c) => c.menu !== 'none');
+      expect(inMenu.length).toBeGreaterThan(10);
+      for (const c of inMenu) expect(items.get(c.id), `${locale} ${c.id}`).toBe(titles[locale]![c.titleKey]);
+      // The shell's own entries come from common.json's menu section, not a second translation.
+      expect([...menu(app).keys()]).toEqual(['file', 'edit', 'view', 'help'].map((k) => shell[locale]![k]));
+      expect(items.get('workspace.openRecent')).toBe(shell[locale]!.openRecent);
+      app.quit();
+    }
+  });
+
   it('lists recent workspaces and creates a new one through the save dialog', async () => {
     const app = await start();
     const recent = () =>
@@ -309,13 +329,34 @@ describe('menu', () => {
     expect(info.path).toBe(defaultWorkspacePath(app.userData));
   });
 
+  it('says in Chinese why a file cannot be opened, for a zh locale', async () => {
+    const app = await start({ locale: 'zh-CN' });
+    const junk = path.join(app.dir, 'junk.wellspring');
+    fs.writeFileSync(junk, 'not a database');
+    app.fake.record.nextOpen.push({ canceled: false, filePaths: [junk] });
+    menu(app)
+      .get(zhCommon.menu.file)!
+      .find((i) => i.id === 'workspace.open')!.click!();
+    await flush();
+    expect(app.fake.record.errorBoxes).toEqual([
+      {
+        title: zhCommon.menu.openFailed,
+        content: `${junk}\n\n${zhCommon.errors.notAWorkspace.replace('{{file}}', junk)}`,
+      },
+    ]);
+  });
+
   it('shows name and version in Help → About', async () => {
     const app = await start();
     menu(app)
       .get('Help')!
       .find((i) => i.id === 'help.about')!.click!();
     await flush();
-    expect(app.fake.record.messageBoxes[0]).toMatchObject({ message: 'Wellspring 0.1.0' });
+    expect(app.fake.record.messageBoxes[0]).toMatchObject({
+      message: 'Wellspring 0.1.0',
+      detail: enCommon.about.body.replace('{{version}}', '0.1.0'),
+      buttons: [enCommon.menu.ok],
+    });
   });
 });
 

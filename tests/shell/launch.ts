@@ -10,8 +10,12 @@ import {
   type FakeWindow,
 } from './fake-electron';
 
-/** The built app (`npx electron-vite build`): out/main/index.js and its chunks, beside out/preload and out/renderer. */
-export const OUT_DIR = fileURLToPath(new URL('../../out/', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The built app (`npx electron-vite build`): out/main/index.js and its chunks, beside out/preload and out/renderer;
+ * or WELLSPRING_OUT_DIR (relative to the repository, or absolute) when the build went there, as for tests/e2e.
+ */
+export const OUT_DIR = path.resolve(REPO, process.env.WELLSPRING_OUT_DIR ?? 'out');
 export const MAIN_BUNDLE = path.join(OUT_DIR, 'main', 'index.js');
 /** The URL of the app's own page when loaded from disk — what a trusted IPC sender frame shows. */
 export const APP_URL = pathToFileURL(path.join(OUT_DIR, 'renderer', 'index.html')).href;
@@ -108,7 +112,15 @@ export async function launch(options: LaunchOptions = {}): Promise<LaunchedApp> 
   };
 }
 
-const SOURCES = ['main/index.ts', 'main/shell', 'main/core', 'preload', 'resources/sample'];
+// The renderer's translation files too: main bundles them for its menus and dialogs (main/shell/menu-labels.ts).
+const SOURCES = [
+  'main/index.ts',
+  'main/shell',
+  'main/core',
+  'preload',
+  'resources/sample',
+  'renderer/src/i18n/locales',
+];
 
 /**
  * Refuses to test a missing or stale bundle: a run against an old build would pass or fail for reasons that are
@@ -119,7 +131,7 @@ function assertFreshBundle(): void {
   if (!fs.existsSync(MAIN_BUNDLE))
     throw new Error(`${MAIN_BUNDLE} is missing: run \`npx electron-vite build\` first.`);
   const built = fs.statSync(MAIN_BUNDLE).mtimeMs;
-  const root = path.join(OUT_DIR, '..');
+  const root = REPO;
   const newer = (p: string): string | null => {
     const stat = fs.statSync(p, { throwIfNoEntry: false });
     if (!stat) return null;

@@ -13,7 +13,10 @@ import type { GraphIndex } from './graph-index';
  */
 export function egoNodeIds(index: GraphIndex, centreId: string, depth: number): Map<string, number> {
   if (!index.has(centreId))
-    throw new WellspringError('not_found', `No node with id ${centreId}.`, ['nodeId']);
+    throw new WellspringError('not_found', `No node with id ${centreId}.`, ['nodeId'], {
+      key: 'errors.nodeNotFound',
+      params: { id: centreId },
+    });
   const hops = new Map([[centreId, 0]]);
   let frontier = [centreId];
   for (let d = 1; d <= depth && frontier.length > 0; d++) {

@@ -1,5 +1,5 @@
 import { CHANNELS, type Channel, type Result } from '../../../preload/contract';
-import { isWellspringError } from '../util/errors';
+import { isWellspringError, type Message } from '../util/errors';
 import type { Handlers } from './handlers';
 
 /** True when `name` is a channel of the contract. */
@@ -26,13 +26,22 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
       code: 'invalid_input',
       message: `Invalid input for ${channel}${where}: ${issue.message}`,
       path,
+      ...invalidInputMessage(path),
     };
   }
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (e) {
-    if (isWellspringError(e)) return { ok: false, code: e.code, message: e.message, path: e.path };
+    if (isWellspringError(e))
+      return { ok: false, code: e.code, message: e.message, path: e.path, ...e.translated };
     return { ok: false, code: 'internal', message: e instanceof Error ? e.message : String(e), path: [] };
   }
+}
+
+/** The translated message for input its schema refused: the prop's own name for `props.<name>`, else the path. */
+function invalidInputMessage(path: Array<string | number>): Message {
+  const [first, field] = path;
+  if (first === 'props' && typeof field === 'string') return { key: 'errors.invalidProp', params: { field } };
+  return { key: 'errors.invalidInput', params: { field: path.join('.') || '—' } };
 }

@@ -39,7 +39,11 @@ export interface OpenWorkspaceOptions {
 export function openWorkspaceDb(file: string, options: OpenWorkspaceOptions = {}): OpenedWorkspace {
   const migrations = options.migrations ?? MIGRATIONS;
   const exists = fs.existsSync(file);
-  if (!exists && !options.create) throw new WellspringError('not_found', `Workspace file not found: ${file}`);
+  if (!exists && !options.create)
+    throw new WellspringError('not_found', `Workspace file not found: ${file}`, [], {
+      key: 'errors.workspaceNotFound',
+      params: { file },
+    });
 
   let fromVersion = 0;
   if (exists) fromVersion = inspectExisting(file, migrations);
@@ -89,14 +93,23 @@ function inspectExisting(file: string, migrations: readonly Migration[]): number
       fs.closeSync(fd);
     }
   } catch (e) {
-    throw new WellspringError('io_error', `Cannot read ${file}: ${(e as Error).message}`);
+    const detail = (e as Error).message;
+    throw new WellspringError('io_error', `Cannot read ${file}: ${detail}`, [], {
+      key: 'errors.workspaceUnreadable',
+      params: { file, detail },
+    });
   }
   if (header.length === 0)
-    throw new WellspringError('not_a_workspace', `${file} is empty: it is not a Wellspring workspace.`);
+    throw new WellspringError('not_a_workspace', `${file} is empty: it is not a Wellspring workspace.`, [], {
+      key: 'errors.workspaceEmpty',
+      params: { file },
+    });
   if (!header.equals(SQLITE_MAGIC)) {
     throw new WellspringError(
       'not_a_workspace',
       `${file} is not a Wellspring workspace (not an SQLite database).`,
+      [],
+      { key: 'errors.notAWorkspace', params: { file } },
     );
   }
   const ro = new Database(file, { readonly: true, fileMustExist: true });
@@ -109,6 +122,8 @@ function inspectExisting(file: string, migrations: readonly Migration[]): number
       throw new WellspringError(
         'not_a_workspace',
         `${file} is an SQLite database of another program, not a Wellspring workspace; it was left untouched.`,
+        [],
+        { key: 'errors.otherProgramDb', params: { file } },
       );
     }
     const rows = ro.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as Array<{
@@ -119,9 +134,12 @@ function inspectExisting(file: string, migrations: readonly Migration[]): number
     let version = 0;
     for (const row of rows) {
       if (row.version > known) {
+        const newest = rows[rows.length - 1]!.version;
         throw new WellspringError(
           'workspace_too_new',
-          `${file} was saved by a newer version of Wellspring (schema ${rows[rows.length - 1]!.version}; this version knows up to ${known}). Update Wellspring to open it; the file was left untouched.`,
+          `${file} was saved by a newer version of Wellspring (schema ${newest}; this version knows up to ${known}). Update Wellspring to open it; the file was left untouched.`,
+          [],
+          { key: 'errors.workspaceTooNew', params: { file, version: newest, known } },
         );
       }
       const expected = migrations.find((m) => m.version === row.version);
@@ -129,6 +147,8 @@ function inspectExisting(file: string, migrations: readonly Migration[]): number
         throw new WellspringError(
           'unknown_history',
           `${file} has a schema history this version does not know (migration ${row.version} "${row.name}"); it was left untouched.`,
+          [],
+          { key: 'errors.unknownHistory', params: { file, version: row.version, name: row.name } },
         );
       }
       version = row.version;
@@ -136,10 +156,11 @@ function inspectExisting(file: string, migrations: readonly Migration[]): number
     return version;
   } catch (e) {
     if (e instanceof WellspringError) throw e;
-    throw new WellspringError(
-      'not_a_workspace',
-      `${file} cannot be read as a workspace: ${(e as Error).message}`,
-    );
+    const detail = (e as Error).message;
+    throw new WellspringError('not_a_workspace', `${file} cannot be read as a workspace: ${detail}`, [], {
+      key: 'errors.workspaceCorrupt',
+      params: { file, detail },
+    });
   } finally {
     ro.close();
   }

@@ -81,10 +81,16 @@ export class LibraryService {
     try {
       stat = fs.statSync(abs);
     } catch {
-      throw new WellspringError('not_found', `Folder not found: ${abs}`, ['path']);
+      throw new WellspringError('not_found', `Folder not found: ${abs}`, ['path'], {
+        key: 'library:errors.folderNotFound',
+        params: { path: abs },
+      });
     }
     if (!stat.isDirectory())
-      throw new WellspringError('invalid_input', `${abs} is a file, not a folder.`, ['path']);
+      throw new WellspringError('invalid_input', `${abs} is a file, not a folder.`, ['path'], {
+        key: 'library:errors.notAFolder',
+        params: { path: abs },
+      });
     const f = this.store.addFolder(abs);
     await this.rescan(f.id);
     this.watch(f.id, abs);

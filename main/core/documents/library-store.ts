@@ -3,6 +3,7 @@ import type { DocumentDto, DocumentStatus, LibraryFolderDto } from '../../../pre
 import { nowIso } from '../util/clock';
 import { WellspringError } from '../util/errors';
 import type { ExtractResult } from './extract/types';
+import { reasonOf } from './reasons';
 
 /** A `documents` row. */
 interface DocumentRow {
@@ -43,7 +44,9 @@ export interface PageRow {
 }
 
 function toDto(r: DocumentRow): DocumentDto {
+  const reason = reasonOf(r.error);
   return {
+    ...(reason ? { errorKey: reason.key, errorParams: reason.params } : {}),
     id: r.id,
     folderId: r.folder_id,
     path: r.path,
@@ -142,7 +145,11 @@ export class LibraryStore {
   /** One folder. @throws not_found */
   folder(id: number): LibraryFolderDto {
     const f = this.q.folder.get(id) as { id: number; path: string; added_at: string } | undefined;
-    if (!f) throw new WellspringError('not_found', `No library folder with id ${id}.`, ['id']);
+    if (!f)
+      throw new WellspringError('not_found', `No library folder with id ${id}.`, ['id'], {
+        key: 'library:errors.folderMissing',
+        params: { id },
+      });
     return this.folderDto(f);
   }
 
@@ -289,7 +296,11 @@ export class LibraryStore {
   /** One file. @throws not_found */
   document(id: number): DocumentDto {
     const r = this.q.doc.get(id) as DocumentRow | undefined;
-    if (!r) throw new WellspringError('not_found', `No library file with id ${id}.`, ['id']);
+    if (!r)
+      throw new WellspringError('not_found', `No library file with id ${id}.`, ['id'], {
+        key: 'library:errors.fileMissing',
+        params: { id },
+      });
     return toDto(r);
   }
 
@@ -328,7 +339,11 @@ export class LibraryStore {
   /** One page's text. @throws not_found */
   page(docId: number, page: number): PageRow {
     const r = this.q.page.get(docId, page) as PageRow | undefined;
-    if (!r) throw new WellspringError('not_found', `File ${docId} has no page ${page}.`, ['page']);
+    if (!r)
+      throw new WellspringError('not_found', `File ${docId} has no page ${page}.`, ['page'], {
+        key: 'library:errors.pageMissing',
+        params: { id: docId, page },
+      });
     return r;
   }
 

@@ -178,7 +178,8 @@ export class GraphStore {
    * @throws WellspringError of the failing operation
    */
   apply(ops: readonly GraphOp[], options: ApplyOptions = {}): { ids: string[]; change: GraphChange } {
-    if (ops.length === 0) throw new WellspringError('invalid_input', 'No operations to apply.', ['ops']);
+    if (ops.length === 0)
+      throw new WellspringError('invalid_input', 'No operations to apply.', ['ops'], { key: 'errors.noOps' });
     const ids: string[] = [];
     const forward: RowOp[] = [];
     const backwardParts: RowOp[][] = [];
@@ -190,7 +191,7 @@ export class GraphStore {
           planned = this.planner.plan(op);
         } catch (e) {
           if (e instanceof WellspringError && options.opPaths !== false)
-            throw new WellspringError(e.code, e.message, ['ops', i, ...e.path]);
+            throw new WellspringError(e.code, e.message, ['ops', i, ...e.path], e.translated);
           throw e;
         }
         this.history.apply(planned.forward);
@@ -355,7 +356,11 @@ export class GraphStore {
 
   private requireNode(id: string, path: string[]): NodeDto {
     const n = this.findNode(id);
-    if (!n) throw new WellspringError('not_found', `No node with id ${id}.`, path);
+    if (!n)
+      throw new WellspringError('not_found', `No node with id ${id}.`, path, {
+        key: 'errors.nodeNotFound',
+        params: { id },
+      });
     return n;
   }
 }

@@ -67,7 +67,10 @@ export class OpPlanner {
 
   private addNode(input: Extract<GraphOp, { op: 'addNode' }>['node'], id: string): PlannedOp {
     if (this.q.node.get(id))
-      throw new WellspringError('invalid_input', `A node with id ${id} exists.`, ['id']);
+      throw new WellspringError('invalid_input', `A node with id ${id} exists.`, ['id'], {
+        key: 'errors.nodeExists',
+        params: { id },
+      });
     const props = validateNodeProps(input.kind, input.props ?? DEFAULT_NODE_PROPS[input.kind]);
     const now = nowIso();
     const node: NodeDto = {
@@ -149,15 +152,27 @@ export class OpPlanner {
     const target = this.requireNode(input.target, ['target']);
     checkEdgeKind(input.kind, source.kind, target.kind);
     if (input.source === input.target) {
-      throw new WellspringError('edge_kind_mismatch', 'An edge cannot connect a node to itself.', ['target']);
+      throw new WellspringError(
+        'edge_kind_mismatch',
+        'An edge cannot connect a node to itself.',
+        ['target'],
+        { key: 'errors.selfLoop' },
+      );
     }
     if (this.q.edge.get(id))
-      throw new WellspringError('invalid_input', `An edge with id ${id} exists.`, ['id']);
+      throw new WellspringError('invalid_input', `An edge with id ${id} exists.`, ['id'], {
+        key: 'errors.edgeExists',
+        params: { id },
+      });
     if (this.q.edgeByKey.get(input.kind, input.source, input.target)) {
       throw new WellspringError(
         'duplicate_edge',
         `“${source.label}” already has a ${input.kind} edge to “${target.label}”.`,
         ['kind'],
+        {
+          key: 'errors.duplicateEdge',
+          params: { kind: input.kind, source: source.label, target: target.label },
+        },
       );
     }
     const props = validateEdgeProps(input.kind, input.props ?? DEFAULT_EDGE_PROPS[input.kind]);
@@ -202,7 +217,10 @@ export class OpPlanner {
   /** Positions of nodes that exist; unknown node ids are skipped (a node deleted meanwhile). */
   private setPositions(viewId: string, positions: readonly PositionRow[]): PlannedOp {
     if (!this.q.view.get(viewId))
-      throw new WellspringError('not_found', `No view with id ${viewId}.`, ['viewId']);
+      throw new WellspringError('not_found', `No view with id ${viewId}.`, ['viewId'], {
+        key: 'errors.viewNotFound',
+        params: { id: viewId },
+      });
     const kept: PositionRow[] = [];
     const previous: PositionRow[] = [];
     const unplaced: string[] = [];
@@ -227,14 +245,22 @@ export class OpPlanner {
   /** The node or a not_found error naming `path`. */
   requireNode(id: string, path: string[]): NodeDto {
     const row = this.q.node.get(id) as NodeRow | undefined;
-    if (!row) throw new WellspringError('not_found', `No node with id ${id}.`, path);
+    if (!row)
+      throw new WellspringError('not_found', `No node with id ${id}.`, path, {
+        key: 'errors.nodeNotFound',
+        params: { id },
+      });
     return nodeFromRow(row);
   }
 
   /** The edge row or a not_found error. */
   requireEdge(id: string): EdgeRow {
     const row = this.q.edge.get(id) as EdgeRow | undefined;
-    if (!row) throw new WellspringError('not_found', `No edge with id ${id}.`, ['id']);
+    if (!row)
+      throw new WellspringError('not_found', `No edge with id ${id}.`, ['id'], {
+        key: 'errors.edgeNotFound',
+        params: { id },
+      });
     return row;
   }
 

@@ -16,6 +16,7 @@ export function checkEdgeKind(kind: keyof typeof EDGE_RULES, source: NodeKind, t
     'edge_kind_mismatch',
     `A ${kind} edge cannot go from a ${source} to a ${target}; it connects ${allowed}.`,
     ['kind'],
+    { key: 'errors.edgeKindMismatch', params: { kind, source, target } },
   );
 }
 
@@ -34,5 +35,14 @@ function parseProps(schema: z.ZodType, props: unknown, what: string): Record<str
   if (r.success) return r.data as Record<string, unknown>;
   const issue = r.error.issues[0]!;
   const path = ['props', ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
-  throw new WellspringError('invalid_input', `Invalid ${what} at ${path.join('.')}: ${issue.message}`, path);
+  const field = path[1];
+  // Only a field of the schema has a translated name (map:props); an unknown key's issue has no field path.
+  const known =
+    typeof field === 'string' && 'shape' in schema && Object.hasOwn(schema.shape as object, field);
+  throw new WellspringError(
+    'invalid_input',
+    `Invalid ${what} at ${path.join('.')}: ${issue.message}`,
+    path,
+    known ? { key: 'errors.invalidProp', params: { field } } : undefined,
+  );
 }

@@ -74,7 +74,11 @@ export class ViewStore {
   /** One view. @throws not_found */
   get(id: string): ViewDto {
     const row = this.q.one.get(id) as ViewRow | undefined;
-    if (!row) throw new WellspringError('not_found', `No view with id ${id}.`, ['id']);
+    if (!row)
+      throw new WellspringError('not_found', `No view with id ${id}.`, ['id'], {
+        key: 'errors.viewNotFound',
+        params: { id },
+      });
     return viewFromRow(row);
   }
 
@@ -131,7 +135,9 @@ export class ViewStore {
   /** Deletes a view and its positions. @throws not_found, invalid_input (the knowledge map itself) */
   delete(id: string): void {
     if (id === MAP_VIEW_ID)
-      throw new WellspringError('invalid_input', 'The knowledge map view cannot be deleted.', ['id']);
+      throw new WellspringError('invalid_input', 'The knowledge map view cannot be deleted.', ['id'], {
+        key: 'errors.mapViewUndeletable',
+      });
     this.get(id);
     this.q.delete.run(id);
     this.emit([id]);

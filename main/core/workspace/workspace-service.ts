@@ -11,7 +11,7 @@ import { LibraryService, type LibraryServiceOptions } from '../documents/library
 import { LibraryStore } from '../documents/library-store';
 import { SearchService } from '../search/search-service';
 import { seedSample } from '../sample/seed-sample';
-import { WellspringError } from '../util/errors';
+import { WellspringError, type Message } from '../util/errors';
 
 /** Receives main-process events; Electron forwards them over IPC, browser mode over server-sent events. */
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -20,6 +20,7 @@ export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>
 export type HostMode = WorkspaceInfo['mode'];
 
 const RECENT_LIMIT = 10;
+const NO_WORKSPACE: Message = { key: 'errors.noWorkspace' };
 
 /**
  * Owns the open workspace: its database connection and GraphStore, switching between workspace files, and the
@@ -102,7 +103,7 @@ export class WorkspaceService {
 
   /** The GraphStore of the open workspace. @throws not_found when none is open */
   get store(): GraphStore {
-    if (!this.current) throw new WellspringError('not_found', 'No workspace is open.');
+    if (!this.current) throw new WellspringError('not_found', 'No workspace is open.', [], NO_WORKSPACE);
     return this.current.store;
   }
 
@@ -132,13 +133,13 @@ export class WorkspaceService {
   }
 
   private require(): NonNullable<WorkspaceService['current']> {
-    if (!this.current) throw new WellspringError('not_found', 'No workspace is open.');
+    if (!this.current) throw new WellspringError('not_found', 'No workspace is open.', [], NO_WORKSPACE);
     return this.current;
   }
 
   /** Name, path, schema version and counts of the open workspace. */
   info(): WorkspaceInfo {
-    if (!this.current) throw new WellspringError('not_found', 'No workspace is open.');
+    if (!this.current) throw new WellspringError('not_found', 'No workspace is open.', [], NO_WORKSPACE);
     const { db, store } = this.current;
     const row = db.prepare("SELECT value FROM meta WHERE key = 'name'").get() as
       { value: string } | undefined;

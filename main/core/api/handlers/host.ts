@@ -6,12 +6,17 @@ import type { DomainHandlers, HostHooks } from './types';
 export function hostHandlers(host: HostHooks): DomainHandlers<typeof HOST_CHANNELS> {
   return {
     'dialog:pick-folder': async () => {
-      if (!host.pickFolder) throw new WellspringError('unsupported', 'Type the folder path in browser mode.');
+      if (!host.pickFolder)
+        throw new WellspringError('unsupported', 'Type the folder path in browser mode.', [], {
+          key: 'errors.pickFolderInBrowser',
+        });
       return { path: await host.pickFolder() };
     },
     'export:save-file': async ({ suggestedName, content, encoding }) => {
       if (!host.saveFile)
-        throw new WellspringError('unsupported', 'Saving files is done by the page in browser mode.');
+        throw new WellspringError('unsupported', 'Saving files is done by the page in browser mode.', [], {
+          key: 'errors.saveInBrowser',
+        });
       const data =
         encoding === 'dataUrl'
           ? Buffer.from(content.slice(content.indexOf(',') + 1), 'base64')
@@ -21,7 +26,9 @@ export function hostHandlers(host: HostHooks): DomainHandlers<typeof HOST_CHANNE
     },
     'shell:open-external': async ({ url }) => {
       if (!host.openExternal)
-        throw new WellspringError('unsupported', 'Opening links is done by the page in browser mode.');
+        throw new WellspringError('unsupported', 'Opening links is done by the page in browser mode.', [], {
+          key: 'errors.openLinkInBrowser',
+        });
       await host.openExternal(url);
       return { ok: true };
     },

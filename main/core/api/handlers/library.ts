@@ -12,13 +12,20 @@ function readFileData(doc: DocumentDto): { mime: string | null; base64: string }
   try {
     size = fs.statSync(doc.path).size;
   } catch {
-    throw new WellspringError('not_found', `${doc.path} is no longer there.`, ['id']);
+    throw new WellspringError('not_found', `${doc.path} is no longer there.`, ['id'], {
+      key: 'library:errors.fileGone',
+      params: { path: doc.path },
+    });
   }
   if (size > MAX_VIEW_BYTES) {
     throw new WellspringError(
       'unsupported',
       `${doc.path} is larger than ${MAX_VIEW_BYTES / 1024 / 1024} MB.`,
       ['id'],
+      {
+        key: 'library:errors.tooLargeToView',
+        params: { path: doc.path, limit: MAX_VIEW_BYTES / 1024 / 1024 },
+      },
     );
   }
   return { mime: doc.mime, base64: fs.readFileSync(doc.path).toString('base64') };
