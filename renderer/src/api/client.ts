@@ -8,11 +8,13 @@ import type {
   EventName,
   EventPayload,
   InputOf,
+  MessageParams,
   OutputOf,
   Result,
   WellspringBridge,
 } from '../../../preload/contract';
 import { EVENT_NAMES } from '../../../preload/contract';
+import { translateMessage } from '../i18n/messages';
 
 declare global {
   interface Window {
@@ -20,15 +22,24 @@ declare global {
   }
 }
 
-/** An error envelope turned into an exception, keeping the stable code and the offending field's path. */
+/**
+ * An error envelope turned into an exception, keeping the stable code, the offending field's path and the message
+ * key. `message` is what the user reads: the translation of `key` with `params` in the UI language when the
+ * renderer's translation files have it, else the main process's English, which `english` always keeps (issue #6).
+ * So every toast or inline error that shows `e.message` is in the UI language.
+ */
 export class ApiError extends Error {
+  readonly english: string;
   constructor(
     readonly code: string,
     message: string,
     readonly path: Array<string | number>,
+    readonly key?: string,
+    readonly params?: MessageParams,
   ) {
-    super(message);
+    super(translateMessage(key, params, message));
     this.name = 'ApiError';
+    this.english = message;
   }
 }
 
@@ -77,7 +88,7 @@ export const isElectron = window.wellspring !== undefined;
 /** Calls a channel; resolves to its output or rejects with ApiError. */
 export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const r = (await bridge.invoke(channel, input)) as Result<OutputOf<C>>;
-  if (!r.ok) throw new ApiError(r.code, r.message, r.path);
+  if (!r.ok) throw new ApiError(r.code, r.message, r.path, r.key, r.params);
   return r.value;
 }
 

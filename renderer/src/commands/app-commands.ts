@@ -21,7 +21,7 @@ async function undoRedo(which: 'undo' | 'redo'): Promise<void> {
   }
   await call(which === 'undo' ? 'history:undo' : 'history:redo', {});
   const what = describeEdit(i18n.getFixedT(null, 'map'), which === 'undo' ? before.undo : before.redo);
-  app.notify(`${i18n.t(which === 'undo' ? 'map:toast.undone' : 'map:toast.redone')}: ${what}`);
+  app.notify(i18n.t(which === 'undo' ? 'history.undone' : 'history.redone', { what }));
 }
 
 /** Registers every app command; returns the unregister function. */

@@ -6,6 +6,7 @@ import { ApiError, call, isElectron } from '../../../api/client';
 import { useLibraryFolders, useLibraryProgress } from '../../../api/queries';
 import { useAppStore } from '../../../app/store';
 import { useViewerStore } from '../../viewer/store';
+import { documentReason } from '../document-reason';
 import { UnlockDialog } from './UnlockDialog';
 
 const PAGE = 200;
@@ -170,8 +171,8 @@ export function LibraryView() {
                   <td>
                     <span className={`status-badge status-${d.status}`}>{t(`status.${d.status}`)}</span>
                   </td>
-                  <td className="detail" title={d.error ?? ''}>
-                    {d.error ?? d.encoding ?? ''}
+                  <td className="detail" title={documentReason(d) ?? ''}>
+                    {documentReason(d) ?? d.encoding ?? ''}
                   </td>
                   <td>
                     {d.status === 'needs-password' && (
