@@ -40,6 +40,9 @@ describe('document library and search in Chromium', () => {
     await page.getByTestId('only-problems').check();
     await expect.poll(() => page.getByTestId('status-table').locator('tbody tr').count()).toBe(2);
     expect(await page.getByTestId('status-table').textContent()).toMatch(/需要密码[\s\S]*|失败/);
+    // The reasons are translated too, not the English the extractor stored (issue #6).
+    const details = await page.getByTestId('status-table').locator('td.detail').allTextContents();
+    expect(details.sort()).toEqual(['corrupt.pdf：不是有效的 PDF（已损坏或不完整）', 'locked.pdf：需要密码']);
 
     // Unlock the encrypted PDF with its password.
     await page.getByRole('button', { name: '输入密码' }).click();
