@@ -6,6 +6,7 @@ import './theme/app.css';
 import { call } from './api/client';
 import { keys, queryClient } from './api/queries';
 import { App } from './app/App';
+import { SessionBanner } from './app/SessionBanner';
 
 // Ask for the map's data before React starts, so the request overlaps start-up (bench:map: ~0.2 s at 1k nodes).
 void queryClient.prefetchQuery({ queryKey: keys.graph(undefined), queryFn: () => call('graph:get', {}) });
@@ -14,6 +15,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <App />
+      <SessionBanner />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,7 +1,8 @@
 /**
  * The one way the renderer reaches the main process. Under Electron it uses the preload bridge
  * (`window.wellspring`); in browser mode it calls the same handlers over HTTP on 127.0.0.1 with the per-launch
- * token the server put into index.html, and listens to events over server-sent events.
+ * token the server put into index.html, and listens to events over server-sent events. When that token stops
+ * working (the server was restarted with a new one) the session is marked expired (`onSessionExpired`).
  */
 import type {
   Channel,
@@ -45,19 +46,81 @@ export class ApiError extends Error {
 
 type Listener = (payload: unknown) => void;
 
+let sessionExpired = false;
+const sessionListeners = new Set<() => void>();
+
+/** Marks the browser-mode session expired (once) and tells the subscribers. */
+function expireSession(): void {
+  if (sessionExpired) return;
+  sessionExpired = true;
+  for (const l of sessionListeners) l();
+}
+
+/** True once the server refused this page's token: the app was restarted and the page must be reloaded. */
+export function isSessionExpired(): boolean {
+  return sessionExpired;
+}
+
+/** Calls `listener` when the session expires (see `isSessionExpired`); returns the unsubscribe function. */
+export function onSessionExpired(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+/** Milliseconds before the event stream is tried again after the server refused it for another reason. */
+const RECONNECT_MS = 3000;
+
+/** A 403 whose body is the server's `unauthorized` envelope (see browser-server.ts `forbid`). */
+async function isUnauthorized(res: Response): Promise<boolean> {
+  if (res.status !== 403) return false;
+  const body = (await res
+    .clone()
+    .json()
+    .catch(() => null)) as { code?: unknown } | null;
+  return body?.code === 'unauthorized';
+}
+
 function httpBridge(): WellspringBridge {
   const token = document.querySelector<HTMLMetaElement>('meta[name="wellspring-token"]')?.content ?? '';
+  const eventsUrl = `/api/events?token=${encodeURIComponent(token)}`;
   const listeners = new Map<string, Set<Listener>>();
   let source: EventSource | null = null;
   const connect = () => {
-    if (source) return;
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    if (source || sessionExpired) return;
+    const es = new EventSource(eventsUrl);
+    source = es;
     for (const name of EVENT_NAMES) {
-      source.addEventListener(name, (e) => {
+      es.addEventListener(name, (e) => {
         const payload = JSON.parse((e as MessageEvent<string>).data) as unknown;
         for (const l of listeners.get(name) ?? []) l(payload);
       });
     }
+    // A dropped connection is retried by EventSource itself (readyState CONNECTING); it gives up (CLOSED) only
+    // when an answer is not an event stream, which is what a restarted server's 403 is. EventSource does not say
+    // the status, so ask once with fetch: unauthorized expires the session, anything else retries later.
+    es.addEventListener('error', () => {
+      if (es.readyState !== EventSource.CLOSED) return;
+      source = null;
+      void probeEvents().then((expired) => {
+        if (!expired) setTimeout(connect, RECONNECT_MS);
+      });
+    });
+  };
+  /** Asks the event endpoint for its status (dropping the stream if it opens); true when the token is refused. */
+  const probeEvents = async (): Promise<boolean> => {
+    const abort = new AbortController();
+    try {
+      const res = await fetch(eventsUrl, { signal: abort.signal });
+      if (await isUnauthorized(res)) {
+        expireSession();
+        return true;
+      }
+    } catch {
+      // The server is not reachable right now: try again later.
+    } finally {
+      abort.abort();
+    }
+    return false;
   };
   return {
     platform: 'browser',
@@ -67,6 +130,16 @@ function httpBridge(): WellspringBridge {
         headers: { 'content-type': 'application/json', 'x-wellspring-token': token },
         body: JSON.stringify(input ?? {}),
       });
+      if (await isUnauthorized(res)) {
+        expireSession();
+        return {
+          ok: false,
+          code: 'unauthorized',
+          message: 'The app was restarted: reload the page',
+          path: [],
+          key: 'session.restarted',
+        };
+      }
       if (!res.ok)
         return { ok: false, code: 'internal', message: `${res.status} ${await res.text()}`, path: [] };
       return (await res.json()) as never;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDto } from '../../../../../preload/contract';
@@ -6,12 +6,16 @@ import { ApiError, call, isElectron } from '../../../api/client';
 import { useLibraryFolders, useLibraryProgress } from '../../../api/queries';
 import { useAppStore } from '../../../app/store';
 import { useViewerStore } from '../../viewer/store';
+import { sameNameLocations } from '../same-name';
 import { documentReason } from '../document-reason';
 import { UnlockDialog } from './UnlockDialog';
 
 const PAGE = 200;
 
-/** Library: folders with counts, a progress bar while indexing, and the per-file status table. */
+/**
+ * Library: folders with counts, a progress bar while indexing, and the per-file status table; a file whose name
+ * another listed file shares shows its folder under the name.
+ */
 export function LibraryView() {
   const { t } = useTranslation('library');
   const notify = useAppStore((s) => s.notify);
@@ -27,6 +31,10 @@ export function LibraryView() {
     placeholderData: (prev) => prev,
   });
   const openViewer = useViewerStore((s) => s.open);
+  const locations = useMemo(
+    () => sameNameLocations(docs.data?.docs ?? [], new Map((folders.data ?? []).map((f) => [f.id, f.path]))),
+    [docs.data, folders.data],
+  );
   const fail = (e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error');
 
   const add = async (folder: string) => {
@@ -165,7 +173,14 @@ export function LibraryView() {
             <tbody>
               {docs.data.docs.map((d) => (
                 <tr key={d.id} data-status={d.status}>
-                  <td title={d.path}>{d.name}</td>
+                  <td title={d.path}>
+                    {d.name}
+                    {locations.has(d.id) && (
+                      <div className="muted small" data-testid="file-location">
+                        {locations.get(d.id)}
+                      </div>
+                    )}
+                  </td>
                   <td>{d.ext}</td>
                   <td className="num">{d.pageCount || ''}</td>
                   <td>
