@@ -175,7 +175,7 @@ describe('IPC', () => {
     const sent = app.window().webContents.sent;
     expect(sent).toContainEqual({
       channel: 'graph:did-change',
-      payload: { reason: 'add-node', nodeIds: [id] },
+      payload: { seq: 1, reason: 'add-node', nodeIds: [id], edgeIds: [], positions: [] },
     });
     expect(sent.map((s) => s.channel)).toContain('history:did-change');
   });
