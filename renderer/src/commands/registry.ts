@@ -2,42 +2,96 @@
  * The one command registry (STYLE.md, after Excalidraw's actions and tldraw's kbd): each command of
  * preload/commands.ts gets a `run` and an optional `when`. Keyboard shortcuts, the context menu, the command
  * palette, the shortcuts help and the Electron menu all go through `runCommand`.
+ *
+ * Commands act on the view on screen through their context (no global map controller): a view with a canvas
+ * registers itself with {@link setActiveView} while it is mounted, and every `run` and `when` gets
+ * `{ view, engine }` of the active view, or nulls when there is none.
  */
 import { COMMANDS, type CommandSpec } from '../../../preload/commands';
+import type { GraphEngine } from '../features/map/engine/graph-engine';
 import { matches, parseKeys, type KeyChord } from './keys';
 
 /** Where a command was started from. */
 export type CommandSource = 'keyboard' | 'menu' | 'palette' | 'context' | 'button';
 
+/** The view on screen that commands act on: its canvas engine and the view's own actions. */
+export interface ActiveView {
+  /** Which view: `map` (later `pipeline`, `competency`, `snapshot`, each with its own engine). */
+  kind: string;
+  engine: GraphEngine;
+  /** Focuses the view's search field, if it has one. */
+  focusSearch?(): void;
+}
+
+/** What a command's `run` and `when` are given. */
+export interface CommandContext {
+  /** The active view, or null when no view with a canvas is on screen. */
+  view: ActiveView | null;
+  /** The active view's engine (`view.engine`), or null. */
+  engine: GraphEngine | null;
+}
+
+/** The behaviour attached to a command id. */
+export interface CommandImpl {
+  run(context: CommandContext, source: CommandSource): void | Promise<void>;
+  /** Whether the command can run now (default: always). */
+  when?(context: CommandContext): boolean;
+}
+
+/** A command as menus and the palette list it: its spec with `run` and `when` bound to the active view. */
 export interface Command extends CommandSpec {
   run(source: CommandSource): void | Promise<void>;
-  /** Whether the command can run now (default: always). */
   when?(): boolean;
 }
 
-const runners = new Map<string, Pick<Command, 'run' | 'when'>>();
+const runners = new Map<string, CommandImpl>();
 const chords = new Map<string, KeyChord>(
   COMMANDS.filter((c) => c.keys).map((c) => [c.id, parseKeys(c.keys!)]),
 );
+let active: ActiveView | null = null;
+
+/**
+ * Makes `view` the one commands act on (a view calls it when it mounts). Returns the function that clears it
+ * again, which does nothing if another view has become active since.
+ */
+export function setActiveView(view: ActiveView): () => void {
+  active = view;
+  return () => {
+    if (active === view) active = null;
+  };
+}
+
+/** The context commands run in now. */
+export function commandContext(): CommandContext {
+  return { view: active, engine: active?.engine ?? null };
+}
 
 /** Attaches behaviour to command ids. Returns an unregister function. */
-export function registerCommands(impl: Record<string, Pick<Command, 'run' | 'when'>>): () => void {
+export function registerCommands(impl: Record<string, CommandImpl>): () => void {
   for (const [id, r] of Object.entries(impl)) runners.set(id, r);
   return () => {
     for (const id of Object.keys(impl)) if (runners.get(id) === impl[id]) runners.delete(id);
   };
 }
 
-/** Every command with behaviour attached, in COMMANDS order. */
+/** Every command with behaviour attached, in COMMANDS order, bound to the context current when called. */
 export function commands(): Command[] {
-  return COMMANDS.filter((c) => runners.has(c.id)).map((c) => ({ ...c, ...runners.get(c.id)! }));
+  return COMMANDS.filter((c) => runners.has(c.id)).map((c) => {
+    const r = runners.get(c.id)!;
+    return {
+      ...c,
+      run: (source: CommandSource) => r.run(commandContext(), source),
+      when: r.when ? () => r.when!(commandContext()) : undefined,
+    };
+  });
 }
 
 /** Runs a command by id if it is registered and enabled; returns whether it ran. */
 export function runCommand(id: string, source: CommandSource): boolean {
   const r = runners.get(id);
-  if (!r || (r.when && !r.when())) return false;
-  void r.run(source);
+  const context = commandContext();
+  if (!r || (r.when && !r.when(context))) return false;
+  void r.run(context, source);
   return true;
 }
 

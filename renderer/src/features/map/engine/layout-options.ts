@@ -3,14 +3,36 @@ import type { LayoutOptions } from 'cytoscape';
 /** The three layouts the map offers. */
 export type LayoutName = 'force' | 'hierarchical' | 'concentric';
 
+/** What the worker computes: a layout of the whole request, or `tidy` (force on the movable nodes only). */
+export type LayoutJob = LayoutName | 'tidy';
+
+/** A node in a layout request: its id, kind and drawn size (px), its labelled box and its current position. */
+export interface LayoutNode {
+  id: string;
+  kind: string;
+  /** Width and height of the node shape (model px). */
+  size: number;
+  /** Labelled box (model px): width, height, and the node centre measured from the box's top-left corner. */
+  w: number;
+  h: number;
+  cx: number;
+  cy: number;
+  x: number;
+  y: number;
+}
+
 /** Message to the layout worker: plain data, no Cytoscape objects. */
 export interface LayoutRequest {
   id: number;
-  name: LayoutName;
-  nodes: Array<{ id: string; kind: string; size: number; x?: number; y?: number }>;
+  job: LayoutJob;
+  nodes: LayoutNode[];
   edges: Array<{ id: string; source: string; target: string; kind: string }>;
   /** For an ego graph: rings by hop distance from this node instead of by kind. */
   centreId?: string;
+  /** For `tidy`: the nodes that may move; every other node is fixed where it is. */
+  movable?: string[];
+  /** Width ÷ height of the view (for the hierarchical layout's packing); default 1.6. */
+  aspect?: number;
 }
 
 /** The worker's answer: model positions (px) per node id, or an error. */
@@ -41,6 +63,15 @@ export function hopDistances(centre: string, edges: LayoutRequest['edges']): Map
   return dist;
 }
 
+/**
+ * The request with its nodes and edges sorted by id (code-unit order): layouts iterate in element order, so the
+ * same graph must arrive in the same order to give the same picture (issue #6). Does not change `req`.
+ */
+export function sortedRequest(req: LayoutRequest): LayoutRequest {
+  const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { ...req, nodes: [...req.nodes].sort(byId), edges: [...req.edges].sort(byId) };
+}
+
 /** How far from the centre each kind sits in the concentric layout: competencies in the middle, documents outside. */
 const RING: Record<string, number> = {
   competency: 9,
@@ -54,32 +85,44 @@ const RING: Record<string, number> = {
   document: 1,
 };
 
+/** fCoSE settings shared by the full force layout and `tidy`. */
+const FORCE = {
+  name: 'fcose',
+  animate: false,
+  nodeRepulsion: () => 25000,
+  idealEdgeLength: () => 120,
+  edgeElasticity: () => 0.3,
+  nodeSeparation: 90,
+  gravity: 0.2,
+  packComponents: true,
+};
+
 /**
- * Options per layout. Force uses fCoSE (Balci & Dogrusoz, "fCoSE: A Fast Compound Graph Layout Algorithm with
- * Constraint Support", IEEE TVCG 2022) at `draft` quality above 2,000 nodes, where `default` takes minutes
- * (TECH-NOTES); hierarchical uses dagre (Sugiyama-style layering) left to right; concentric rings by kind.
+ * Cytoscape options for the layouts the worker runs with Cytoscape (the hierarchical layout runs ELK directly:
+ * hierarchical-layout.ts). Force uses fCoSE (Balci & Dogrusoz, "fCoSE: A Fast Compound Graph Layout Algorithm
+ * with Constraint Support", IEEE TVCG 2022) at `draft` quality above 2,000 nodes, where `default` takes minutes
+ * (TECH-NOTES); its random start is seeded by the worker (seeded-random.ts). `tidy` starts fCoSE from the current
+ * positions and pins every node but the movable ones with its `fixedNodeConstraint`. Concentric: rings by kind,
+ * or by hop distance for an ego graph.
+ * @param fixed for `tidy`: the pinned nodes and their positions (model px).
  */
 export function layoutOptions(
-  name: LayoutName,
+  job: Exclude<LayoutJob, 'hierarchical'>,
   nodeCount: number,
   hops?: Map<string, number>,
+  fixed?: Array<{ nodeId: string; position: { x: number; y: number } }>,
 ): LayoutOptions {
-  switch (name) {
+  switch (job) {
     case 'force':
+      return { ...FORCE, quality: nodeCount > 2000 ? 'draft' : 'default', randomize: true } as LayoutOptions;
+    case 'tidy':
       return {
-        name: 'fcose',
-        quality: nodeCount > 2000 ? 'draft' : 'default',
-        randomize: true,
-        animate: false,
-        nodeRepulsion: () => 25000,
-        idealEdgeLength: () => 120,
-        edgeElasticity: () => 0.3,
-        nodeSeparation: 90,
-        gravity: 0.2,
-        packComponents: true,
+        ...FORCE,
+        quality: 'default',
+        randomize: false,
+        packComponents: false,
+        fixedNodeConstraint: fixed ?? [],
       } as LayoutOptions;
-    case 'hierarchical':
-      return { name: 'dagre', rankDir: 'LR', nodeSep: 12, rankSep: 90, animate: false } as LayoutOptions;
     case 'concentric':
       return {
         name: 'concentric',
