@@ -270,6 +270,17 @@ describe('stable positions on the knowledge map', () => {
       )
       .toBe(true);
     await shot(page, 'stable-03-tidy-selection');
+    // Undo takes the tidying back: the stored positions change elsewhere, and the canvas follows.
+    await page.locator('[data-testid=map-canvas]').click({ position: { x: 3, y: 3 } });
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(async () => {
+        const p = await positions(page);
+        return selection.filter(
+          (id) => Math.hypot(p[id]!.x - before[id]!.x, p[id]!.y - before[id]!.y) > 0.01,
+        );
+      })
+      .toEqual([]);
     await page.close();
   });
 });
