@@ -42,6 +42,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'map.layoutForce', titleKey: 'layoutForce', keys: 'Alt+1', menu: 'view' },
   { id: 'map.layoutHierarchical', titleKey: 'layoutHierarchical', keys: 'Alt+2', menu: 'view' },
   { id: 'map.layoutConcentric', titleKey: 'layoutConcentric', keys: 'Alt+3', menu: 'view' },
+  { id: 'map.tidySelection', titleKey: 'tidySelection', keys: 'Alt+4', menu: 'view' },
   { id: 'map.egoSelected', titleKey: 'egoSelected', keys: 'E', menu: 'view' },
   { id: 'map.showAll', titleKey: 'showAll', keys: 'Escape', menu: 'none' },
   { id: 'view.toggleTheme', titleKey: 'toggleTheme', keys: 'CmdOrCtrl+Shift+L', menu: 'view' },

@@ -3,14 +3,28 @@ import i18n, { setLanguage } from '../i18n';
 import { call, isElectron } from '../api/client';
 import { useAppStore, type View } from '../app/store';
 import { useMapStore } from '../features/map/store';
-import { mapController } from '../features/map/map-controller';
 import { describeEdit } from '../features/map/describe-edit';
-import { registerCommands, type Command } from './registry';
+import type { LayoutName } from '../features/map/engine/layout-options';
+import { exportMap } from '../features/map/export-map';
+import { registerCommands, type CommandContext, type CommandImpl } from './registry';
 
-type Impl = Pick<Command, 'run' | 'when'>;
+type Impl = CommandImpl;
 
-const onMap = () => useAppStore.getState().view === 'map' && mapController.current !== null;
+/** The knowledge map is on screen and its engine is the active one. */
+const onMap = (c: CommandContext) => useAppStore.getState().view === 'map' && c.view?.kind === 'map';
 const go = (view: View): Impl => ({ run: () => useAppStore.getState().setView(view) });
+const failed = (e: Error) => useAppStore.getState().notify(e.message, 'error');
+
+/** Runs a whole-map layout the user asked for, and remembers it as the map's current layout. */
+function layout(name: LayoutName): Impl {
+  return {
+    when: onMap,
+    run: async ({ engine }) => {
+      useMapStore.getState().set({ layout: name });
+      await engine!.runLayout(name).catch(failed);
+    },
+  };
+}
 
 async function undoRedo(which: 'undo' | 'redo'): Promise<void> {
   const app = useAppStore.getState();
@@ -31,31 +45,40 @@ export function registerAppCommands(): () => void {
     'history.undo': { run: () => undoRedo('undo') },
     'history.redo': { run: () => undoRedo('redo') },
     'map.addNode': {
-      run: () => {
+      // Beside the selected node without covering it (issue #6: N put the new node on top of it), else in free
+      // space near the view's centre; off the map, the map places the node when it next shows it.
+      run: ({ view, engine }) => {
         useAppStore.getState().setView('map');
-        const c = mapController.current?.centre();
-        map().set({ newNode: { kind: 'knowledge', x: c?.x, y: c?.y } });
+        const spot = view?.kind === 'map' ? engine?.freeSpotNear(map().selectedId) : undefined;
+        map().set({ newNode: { kind: 'knowledge', x: spot?.x, y: spot?.y } });
       },
     },
     'map.deleteSelected': {
-      when: () => onMap() && map().selectedId !== null,
+      when: (c) => onMap(c) && map().selectedId !== null,
       run: () => map().set({ confirmDelete: map().selectedId }),
     },
-    'map.focusSearch': { when: onMap, run: () => mapController.current?.focusSearch() },
-    'map.fit': { when: onMap, run: () => mapController.current?.fit() },
-    'map.layoutForce': { when: onMap, run: () => mapController.current?.layout('force') },
-    'map.layoutHierarchical': { when: onMap, run: () => mapController.current?.layout('hierarchical') },
-    'map.layoutConcentric': { when: onMap, run: () => mapController.current?.layout('concentric') },
+    'map.focusSearch': { when: onMap, run: ({ view }) => view?.focusSearch?.() },
+    'map.fit': { when: onMap, run: ({ engine }) => engine?.fit() },
+    'map.zoomIn': { when: onMap, run: ({ engine }) => engine?.zoomBy(1.25) },
+    'map.zoomOut': { when: onMap, run: ({ engine }) => engine?.zoomBy(0.8) },
+    'map.zoomFit': { when: onMap, run: ({ engine }) => engine?.fit(40, true) },
+    'map.layoutForce': layout('force'),
+    'map.layoutHierarchical': layout('hierarchical'),
+    'map.layoutConcentric': layout('concentric'),
+    'map.tidySelection': {
+      when: (c) => onMap(c) && (c.engine?.selectedIds().length ?? 0) >= 2,
+      run: async ({ engine }) => void (await engine!.tidySelection().catch(failed)),
+    },
     'map.egoSelected': {
-      when: () => onMap() && map().selectedId !== null,
+      when: (c) => onMap(c) && map().selectedId !== null,
       run: () => map().set({ ego: { nodeId: map().selectedId!, depth: map().ego?.depth ?? 1 } }),
     },
     'map.showAll': {
-      when: () => onMap() && (map().ego !== null || map().selectedId !== null),
+      when: (c) => onMap(c) && (map().ego !== null || map().selectedId !== null),
       run: () => map().set({ ego: null, selectedId: null }),
     },
-    'map.exportPng': { when: onMap, run: () => mapController.current?.exportImage('png') },
-    'map.exportSvg': { when: onMap, run: () => mapController.current?.exportImage('svg') },
+    'map.exportPng': { when: onMap, run: ({ engine }) => exportMap(engine!, 'png') },
+    'map.exportSvg': { when: onMap, run: ({ engine }) => exportMap(engine!, 'svg') },
     'palette.open': { run: () => useAppStore.getState().setModal('palette') },
     'search.open': { run: () => useAppStore.getState().setModal('search') },
     'library.reindex': {

@@ -1,17 +1,18 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EdgeKind } from '../../../../../preload/contract';
-import { call, isElectron } from '../../../api/client';
 import { useGraph } from '../../../api/queries';
 import { useAppStore } from '../../../app/store';
 import { GraphEngine } from '../engine/graph-engine';
-import { mapController } from '../map-controller';
-import { useMapStore } from '../store';
+import { setActiveView } from '../../../commands/registry';
+import { saveMapPositions } from '../save-positions';
+import { useLabelMode, useMapStore } from '../store';
 import { ConnectMenu } from './ConnectMenu';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
 import { EgoBar } from './EgoBar';
 import { FilterPanel } from './FilterPanel';
 import { Legend } from './Legend';
+import { ZoomControls } from './ZoomControls';
 import { MapContextMenu } from './MapContextMenu';
 import { MapToolbar } from './MapToolbar';
 import { NewNodeDialog } from './NewNodeDialog';
@@ -42,6 +43,12 @@ export function MapView() {
   const setMap = useMapStore((s) => s.set);
   const graph = useGraph(Object.keys(filter).length ? filter : undefined, ego);
   const [layingOut, setLayingOut] = useState(false);
+  const labelMode = useLabelMode();
+  // The filter the map last showed data for: a new one re-fits the view (issue #6).
+  const shownFilter = useRef('{}');
+  // The view (filter and ego graph) the engine last showed, null for a new engine: leaving a view brings back
+  // the stored positions, since a filtered or ego view's layout is only temporary (issue #6).
+  const shownView = useRef<string | null>(null);
 
   // One engine per mount (StrictMode mounts twice: the first is destroyed in cleanup).
   useLayoutEffect(() => {
@@ -51,6 +58,7 @@ export function MapView() {
       edgeLabel: (k: EdgeKind) => t(`edgeKinds.${k}`),
     });
     engineRef.current = engine;
+    shownView.current = null;
     window.__wellspring = {
       engine,
       lastPaint: null,
@@ -60,7 +68,11 @@ export function MapView() {
     };
     const offs = [
       engine.on('select', (id) => setMap({ selectedId: id })),
-      engine.on('positions', (positions) => void call('graph:save-positions', { positions })),
+      engine.on('positions', ({ positions, reason }) => {
+        saveMapPositions(positions, reason).catch((e: Error) =>
+          useAppStore.getState().notify(e.message, 'error'),
+        );
+      }),
       engine.on('connect', (c) => setMap({ connection: c })),
       engine.on('contextmenu', (m) => setMap({ contextMenu: m })),
       engine.on('layouting', setLayingOut),
@@ -68,40 +80,11 @@ export function MapView() {
         setScreenCounts(p.nodes, p.edges);
         if (window.__wellspring) window.__wellspring.lastPaint = p;
       }),
+      // Commands (keys, menus, palette) reach this engine through their context while the map is mounted.
+      setActiveView({ kind: 'map', engine, focusSearch: () => searchRef.current?.focus() }),
     ];
-    mapController.current = {
-      fit: () => engine.fit(),
-      layout: async (name) => {
-        setMap({ layout: name });
-        await engine.runLayout(name);
-      },
-      exportImage: async (format) => {
-        const bg =
-          getComputedStyle(document.documentElement).getPropertyValue('--canvas-bg').trim() || '#ffffff';
-        const name = `wellspring-map.${format}`;
-        const content = format === 'png' ? engine.exportPng(bg) : await engine.exportSvg(bg);
-        if (isElectron) {
-          const r = await call('export:save-file', {
-            suggestedName: name,
-            content,
-            encoding: format === 'png' ? 'dataUrl' : 'utf8',
-          });
-          if (!r.saved) return;
-        } else {
-          const a = document.createElement('a');
-          a.href =
-            format === 'png' ? content : URL.createObjectURL(new Blob([content], { type: 'image/svg+xml' }));
-          a.download = name;
-          a.click();
-        }
-        useAppStore.getState().notify(t('toast.exported', { name }));
-      },
-      focusSearch: () => searchRef.current?.focus(),
-      centre: () => engine.viewportCentre(),
-    };
     return () => {
       offs.forEach((off) => off());
-      mapController.current = null;
       if (window.__wellspring?.engine === engine) window.__wellspring.engine = null;
       engine.destroy();
       engineRef.current = null;
@@ -113,29 +96,44 @@ export function MapView() {
   useEffect(() => engineRef.current?.setTheme(theme), [theme]);
   useEffect(() => engineRef.current?.setEdgeLabel((k) => t(`edgeKinds.${k}`)), [t]);
   useEffect(() => engineRef.current?.setConnectMode(connectMode), [connectMode, webgl]);
+  useEffect(() => engineRef.current?.setLabelMode(labelMode), [labelMode, webgl]);
 
-  // Push data into the engine; lay out nodes that have no stored position yet.
+  // Push data into the engine. Nodes without a stored position are placed beside their neighbours and nothing
+  // else moves; a full layout runs only when no node has a position yet, or when the user asks for one. A
+  // filtered or ego view is a subset: its layouts are temporary, and leaving it shows the stored positions again.
   useEffect(() => {
     const engine = engineRef.current;
-    if (!engine || !graph.data) return;
+    if (!engine || !graph.data || graph.isPlaceholderData) return;
+    const filter = useMapStore.getState().filter;
+    const filterKey = JSON.stringify(filter);
+    const filterChanged = filterKey !== shownFilter.current;
+    shownFilter.current = filterKey;
+    const viewKey = JSON.stringify([filter, ego]);
+    const first = shownView.current === null;
+    const viewChanged = !first && viewKey !== shownView.current;
+    shownView.current = viewKey;
+    engine.setScope(ego || Object.keys(filter).length ? 'subset' : 'whole');
     engine.setFadeOthers(!ego);
-    engine.setGraph(graph.data);
-    const unplaced = engine.unplacedIds(graph.data);
-    if (unplaced.length > 0 && !ego) {
-      engine.runLayout(useMapStore.getState().layout).catch((e: Error) => notify(e.message, 'error'));
-    } else if (ego) {
-      engine.runLayout('concentric', ego.nodeId).catch((e: Error) => notify(e.message, 'error'));
-    } else if (!engine.cy.extent() || engine.cy.zoom() === 1) {
+    const { needsLayout } = engine.setGraph(graph.data, { resetPositions: viewChanged, place: !ego });
+    const failed = (e: Error) => notify(e.message, 'error');
+    if (ego) {
+      engine.runLayout('concentric', ego.nodeId).catch(failed);
+    } else if (needsLayout) {
+      engine.runLayout(useMapStore.getState().layout).catch(failed);
+    } else if (filterChanged && !first) {
+      engine.fitWhenPainted();
+    } else if (first) {
       engine.fit();
     }
-  }, [graph.data, ego, notify, webgl]);
+  }, [graph.data, graph.isPlaceholderData, ego, notify, webgl]);
 
-  // Keep the engine's selection in step with the store (search, neighbour clicks).
+  // Keep the engine's selection in step with the store (search, neighbour clicks); a multi-selection that
+  // includes the store's node stays as it is.
   useEffect(() => {
     const engine = engineRef.current;
     if (!engine) return;
-    const current = engine.cy.$('node:selected');
-    if (selectedId && (current.length !== 1 || current[0]!.id() !== selectedId)) engine.focusNode(selectedId);
+    const current = engine.selectedIds();
+    if (selectedId && !current.includes(selectedId)) engine.focusNode(selectedId);
     if (!selectedId && current.length) engine.unselect();
   }, [selectedId, graph.data]);
 
@@ -159,6 +157,7 @@ export function MapView() {
           )}
           <EgoBar />
           <Legend />
+          <ZoomControls />
         </div>
         <NodePanel />
       </div>

@@ -6,14 +6,28 @@
  * - Layouts run in a Web Worker (layout.worker.ts) and come back as positions, applied in one batch.
  * - Every `on(...)` returns its own unsubscribe; nothing calls `removeAllListeners` (cytoscape-web's bug list).
  */
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+import cytoscape, {
+  type Core,
+  type ElementDefinition,
+  type EventObject,
+  type NodeCollection,
+  type NodeSingular,
+  type StylesheetJson,
+} from 'cytoscape';
 import edgehandles from 'cytoscape-edgehandles';
 import type { EdgeDto, EdgeKind, GraphDto, NodeDto, NodeKind } from '../../../../../preload/contract';
 import { allowedEdgeKinds } from '../../../../../preload/contract';
 import { KIND_STYLE, stylesheet, type Theme } from './styles';
-import type { LayoutName, LayoutRequest, LayoutResponse } from './layout-options';
+import type { LayoutName } from './layout-options';
+import { LayoutRunner, type Placed } from './layout-runner';
+import { freeSpotOnCanvas, labelledBox, placeOnCanvas, type Measure } from './canvas-placement';
+import type { Point } from './place-nodes';
+import { StoredPositions } from './stored-positions';
+import { LevelOfDetail } from './level-of-detail';
+import { displayLabel, englishName, type LabelMode } from './node-label';
+import { composePng, composeSvg, type ExportDecor } from './export-image';
 
-// Layout extensions (fcose, dagre) are registered in the layout worker only, where layouts run; SVG export
+// Layout extensions (fcose) and ELK are loaded in the layout worker only, where layouts run; SVG export
 // loads cytoscape-svg on first use. Both keep the start-up bundle small (measured by bench:map).
 let registered = false;
 function registerExtensions(): void {
@@ -32,8 +46,12 @@ function registerSvg(): Promise<void> {
 export interface EngineEvents {
   /** Selection changed: the selected node id, or null. */
   select: string | null;
-  /** Nodes were moved by the user or a layout: their new model positions. */
-  positions: Array<{ id: string; x: number; y: number }>;
+  /**
+   * Positions to store (model px), and why: `move` the user dragged nodes, `layout` a layout the user ran on the
+   * whole map, `place` nodes without a position were placed beside their neighbours. Never emitted for a
+   * temporary view (a filtered or ego view's layout, see `setScope`).
+   */
+  positions: { positions: Array<{ id: string; x: number; y: number }>; reason: PositionReason };
   /** The user drew a connection from one node to another (not yet stored). */
   connect: { source: string; target: string; clientX: number; clientY: number };
   /** Right-click on a node (id) or the background (null), in client coordinates and model coordinates. */
@@ -49,12 +67,33 @@ export interface EngineEvents {
 
 type Handler<K extends keyof EngineEvents> = (payload: EngineEvents[K]) => void;
 
+/** Why positions are stored (the `reason` of views:save-positions). */
+export type PositionReason = 'move' | 'layout' | 'place';
+
+/**
+ * What the canvas shows: the `whole` map (layouts and placements are stored) or a `subset` of it (a filter or an
+ * ego graph: layouts are temporary and nothing but the user's drags is stored).
+ */
+export type EngineScope = 'whole' | 'subset';
+
 export interface EngineOptions {
   theme: Theme;
   /** Cytoscape's WebGL renderer (3.31+): faster on real GPUs, slower under software GL (TECH-NOTES). */
   webgl: boolean;
   /** Translated label of an edge kind, shown on hovered and selected edges. */
   edgeLabel: (kind: EdgeKind) => string;
+  /**
+   * The stylesheet for a theme; default: the knowledge map's (styles.ts). Each view (pipeline, competency
+   * diagram, snapshot) can bring its own.
+   */
+  stylesheet?: (theme: Theme) => StylesheetJson;
+  /**
+   * Element mapping: a node and its degree → Cytoscape node data (must keep `id`; `kind` and `size` feed layouts
+   * and placement); default: the knowledge map's.
+   */
+  nodeData?: (node: NodeDto, degree: number) => Record<string, unknown>;
+  /** Element mapping for edges (must keep `id`, `source`, `target`); default: the knowledge map's. */
+  edgeData?: (edge: EdgeDto) => Record<string, unknown>;
 }
 
 export class GraphEngine {
@@ -63,23 +102,42 @@ export class GraphEngine {
   readonly cy: Core;
   private readonly handlers = new Map<keyof EngineEvents, Set<Handler<never>>>();
   private readonly eh: { enableDrawMode(): void; disableDrawMode(): void; destroy(): void };
-  private worker: Worker | null = null;
-  private layoutSeq = 0;
+  private readonly layouts: LayoutRunner;
+  private readonly styleFor: (theme: Theme) => StylesheetJson;
+  private readonly toNodeData: (node: NodeDto, degree: number) => Record<string, unknown>;
+  private readonly toEdgeData: (edge: EdgeDto) => Record<string, unknown>;
+  private scope: EngineScope = 'whole';
+  /** Positions on the canvas come from a temporary layout (not stored): drags are not stored either. */
+  private temporary = false;
+  /** Stored positions as this engine knows them, echoes of its own saves, and provisionally placed nodes. */
+  private readonly stored = new StoredPositions();
+  private selectionPending = false;
+  private lastSelected: string | null = null;
+  private dragPending = new Set<string>();
   private paintStart = 0;
   private awaitingPaint = false;
   private edgeLabel: (kind: EdgeKind) => string;
   private fadeOthers = true;
+  private readonly lod: LevelOfDetail;
+  private labelMode: LabelMode = 'zh';
+  /** Zoom level the running zoomBy animation goes to, or null. */
+  private zoomTarget: number | null = null;
 
   constructor(container: HTMLElement, options: EngineOptions) {
     registerExtensions();
     this.edgeLabel = options.edgeLabel;
+    this.styleFor = options.stylesheet ?? stylesheet;
+    this.toNodeData = options.nodeData ?? ((n, degree) => this.nodeData(n, degree));
+    this.toEdgeData = options.edgeData ?? ((e) => this.edgeData(e));
     this.cy = cytoscape({
       container,
-      style: stylesheet(options.theme),
+      style: this.styleFor(options.theme),
       layout: { name: 'preset' },
       minZoom: 0.02,
       maxZoom: 4,
-      boxSelectionEnabled: false,
+      // Shift-drag on the background draws a selection box; Shift/Ctrl/Cmd-click adds to the selection
+      // (Cytoscape's 'single' type with its modifier keys); a plain drag pans.
+      boxSelectionEnabled: true,
       selectionType: 'single',
       // Cytoscape 3.31+ option, not yet in its type definitions.
       ...({ renderer: { name: 'canvas', webgl: options.webgl } } as object),
@@ -96,6 +154,8 @@ export class GraphEngine {
       disableBrowserGestures: true,
     });
     this.wire();
+    this.lod = new LevelOfDetail(this.cy);
+    this.layouts = new LayoutRunner(this.cy, this.measure, (on) => this.emit('layouting', on));
     GraphEngine.alive++;
   }
 
@@ -112,17 +172,39 @@ export class GraphEngine {
 
   private wire(): void {
     const cy = this.cy;
-    cy.on('select unselect', 'node', () => {
-      const sel = cy.$('node:selected');
-      this.highlight(sel.length ? (sel[0] as NodeSingular) : null);
-      this.emit('select', sel.length ? (sel[0] as NodeSingular).id() : null);
+    // A box selection selects many nodes at once: one highlight pass and one event for all of them.
+    cy.on('select unselect', 'node', (e: EventObject) => {
+      if (e.type === 'select') this.lastSelected = (e.target as NodeSingular).id();
+      if (this.selectionPending) return;
+      this.selectionPending = true;
+      queueMicrotask(() => {
+        this.selectionPending = false;
+        if (cy.destroyed()) return;
+        const sel = cy.$('node:selected') as NodeCollection;
+        this.highlight(sel);
+        const primary = sel.filter((n) => n.id() === this.lastSelected)[0] ?? sel[0];
+        this.emit('select', primary ? primary.id() : null);
+      });
     });
+    // Dragging a selected node moves the whole selection; Cytoscape reports `dragfree` once per grabbed node.
     cy.on('dragfree', 'node', (e: EventObject) => {
-      const moved = (e.target as NodeSingular).union(cy.$('node:selected')).nodes();
-      this.emit(
-        'positions',
-        moved.map((n) => ({ id: n.id(), x: n.position('x'), y: n.position('y') })),
-      );
+      const target = e.target as NodeSingular;
+      const moved = target.selected() ? cy.$('node:selected') : target;
+      const first = this.dragPending.size === 0;
+      moved.forEach((n) => void this.dragPending.add(n.id()));
+      if (!first) return;
+      queueMicrotask(() => {
+        const ids = [...this.dragPending];
+        this.dragPending.clear();
+        if (cy.destroyed()) return;
+        ids.forEach((id) => this.stored.provisional.delete(id));
+        if (this.temporary) return;
+        const positions = ids
+          .map((id) => cy.getElementById(id))
+          .filter((n) => n.nonempty())
+          .map((n) => ({ id: n.id(), x: n.position('x'), y: n.position('y') }));
+        this.emitPositions(positions, 'move');
+      });
     });
     cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
     cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
@@ -160,8 +242,23 @@ export class GraphEngine {
     });
   }
 
-  /** Shows `graph`: adds, removes and updates elements by id in one batch; keeps positions of kept nodes. */
-  setGraph(graph: GraphDto): void {
+  /**
+   * Shows `graph`: adds, removes and updates elements by id in one batch. A node already on the canvas stays
+   * where it stands (the stored x/y it comes with may be older than what was just done to it), unless
+   * `resetPositions`: then every node goes to its stored position, e.g. when a filter is cleared after a
+   * temporary layout, so that the whole map shows exactly what is stored.
+   *
+   * Nodes without a stored position are placed beside their neighbours, or in free space near the view's centre,
+   * without moving any other node (canvas-placement.ts), and emitted as `place` positions; not when `place` is
+   * false (an ego graph gets its rings next), and not when no node has a position at all: then `needsLayout` is
+   * true and the caller runs a full layout.
+   * @returns the ids of the nodes placed, and whether a full layout is needed.
+   */
+  setGraph(
+    graph: GraphDto,
+    options: { resetPositions?: boolean; place?: boolean } = {},
+  ): { placed: string[]; needsLayout: boolean } {
+    const { resetPositions = false, place = true } = options;
     const cy = this.cy;
     this.paintStart = performance.now();
     this.awaitingPaint = true;
@@ -172,26 +269,38 @@ export class GraphEngine {
       degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
       degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
     }
+    const unplaced: string[] = [];
+    const now = performance.now();
     cy.batch(() => {
       cy.elements().forEach((el) => {
         const id = el.id();
-        if (!(el.isNode() ? wantNodes.has(id) : wantEdges.has(id))) el.remove();
+        if (el.isNode() ? wantNodes.has(id) : wantEdges.has(id)) return;
+        el.remove();
+        this.stored.forget(id);
       });
       const add: ElementDefinition[] = [];
       for (const n of graph.nodes) {
-        const data = this.nodeData(n, degree.get(n.id) ?? 0);
+        const data = this.toNodeData(n, degree.get(n.id) ?? 0);
+        const stored = n.x !== null && n.y !== null ? { x: n.x, y: n.y } : null;
         const existing = cy.getElementById(n.id);
+        const verdict = this.stored.receive(n.id, stored, now);
         if (existing.nonempty()) {
           existing.data(data);
+          // Stale: older than what this engine just saved. Changed: an undo, a redo, another window.
+          if (verdict === 'stale') continue;
+          if (stored && (resetPositions || (verdict === 'changed' && !this.temporary)))
+            existing.position(stored);
+          else if (resetPositions) unplaced.push(n.id);
           continue;
         }
         const el: ElementDefinition = { group: 'nodes', data };
-        if (n.x !== null && n.y !== null) el.position = { x: n.x, y: n.y };
+        if (stored) el.position = stored;
+        else unplaced.push(n.id);
         add.push(el);
       }
       for (const e of graph.edges) {
-        if (cy.getElementById(e.id).nonempty()) cy.getElementById(e.id).data(this.edgeData(e));
-        else add.push({ group: 'edges', data: this.edgeData(e) });
+        if (cy.getElementById(e.id).nonempty()) cy.getElementById(e.id).data(this.toEdgeData(e));
+        else add.push({ group: 'edges', data: this.toEdgeData(e) });
       }
       if (add.length) cy.add(add);
       const big = graph.nodes.length > 2000;
@@ -204,13 +313,89 @@ export class GraphEngine {
         r.textureOnViewport = big;
       }
     });
-    const sel = cy.$('node:selected');
-    this.highlight(sel.length ? (sel[0] as NodeSingular) : null);
+    if (resetPositions) this.temporary = false;
+    this.highlight(cy.$('node:selected') as NodeCollection);
+    // A node placed alone (say, added through the API before its edge) moves next to its first neighbour.
+    const pending = new Set(unplaced);
+    for (const id of [...this.stored.provisional]) {
+      const n = cy.getElementById(id);
+      if (n.empty()) this.stored.provisional.delete(id);
+      else if (
+        n
+          .neighborhood('node')
+          .map((m) => m.id())
+          .some((m) => !this.stored.provisional.has(m) && !pending.has(m))
+      )
+        unplaced.push(id);
+    }
+    if (!place || unplaced.length === 0) return { placed: [], needsLayout: false };
+    if (unplaced.length >= cy.nodes('[kind]').length) return { placed: [], needsLayout: true };
+    this.placeNodes(unplaced);
+    return { placed: unplaced, needsLayout: false };
   }
 
-  /** Ids of nodes that have no stored position (they need a layout). */
-  unplacedIds(graph: GraphDto): string[] {
-    return graph.nodes.filter((n) => n.x === null || n.y === null).map((n) => n.id);
+  /**
+   * Places `ids` without moving any other node and emits them as `place` positions, in the whole map only: in a
+   * subset the hidden nodes were no obstacles, so the node stays unplaced in storage and is placed again when
+   * the whole map shows. A node with no neighbour on the canvas stays provisional: it is placed again beside
+   * its first neighbour when one arrives.
+   */
+  private placeNodes(ids: string[]): void {
+    const cy = this.cy;
+    const positions = placeOnCanvas(cy, ids, this.viewportCentre(), this.measure);
+    cy.batch(() => {
+      for (const [id, p] of positions) cy.getElementById(id).position(p);
+    });
+    for (const id of positions.keys()) {
+      if (cy.getElementById(id).neighborhood('node').empty()) this.stored.provisional.add(id);
+      else this.stored.provisional.delete(id);
+    }
+    if (this.temporary || this.scope === 'subset' || positions.size === 0) return;
+    this.emitPositions(
+      [...positions].map(([id, p]) => ({ id, x: p.x, y: p.y })),
+      'place',
+    );
+  }
+
+  /** Emits positions to be stored and remembers them as the nodes' stored positions. */
+  private emitPositions(
+    positions: Array<{ id: string; x: number; y: number }>,
+    reason: PositionReason,
+  ): void {
+    this.stored.emitted(positions, performance.now());
+    this.emit('positions', { positions, reason });
+  }
+
+  /** Runs `fn` with every label drawn at the base size, so that measured boxes do not depend on the zoom. */
+  private readonly measure: Measure = (fn) => (this.lod ? this.lod.withAllLabels(fn) : fn());
+
+  /**
+   * What the canvas shows: the whole map, or a subset (filter, ego graph) whose layouts are temporary. Set it
+   * before `setGraph` and before running a layout.
+   */
+  setScope(scope: EngineScope): void {
+    this.scope = scope;
+  }
+
+  /** Ids of the selected nodes. */
+  selectedIds(): string[] {
+    return this.cy.$('node:selected').map((n) => n.id());
+  }
+
+  /**
+   * A free spot (model px) for a node about to be created: beside `anchorId` (the selected node) without
+   * covering it or any other node, or in free space around the view's centre.
+   */
+  freeSpotNear(anchorId: string | null): Point {
+    return freeSpotOnCanvas(this.cy, anchorId, this.viewportCentre(), this.measure);
+  }
+
+  /**
+   * Every node's box with its label at the base size (model px), as placement sees it: on screen, which labels
+   * are drawn and how large depends on the zoom. For tests and the benchmark.
+   */
+  labelledBoxes(): Array<{ id: string; x1: number; y1: number; x2: number; y2: number }> {
+    return this.measure(() => this.cy.nodes('[kind]').map((n) => ({ id: n.id(), ...labelledBox(n) })));
   }
 
   private nodeData(n: NodeDto, degree: number) {
@@ -218,6 +403,9 @@ export class GraphEngine {
     return {
       id: n.id,
       label: n.label,
+      // What the canvas draws (node-label.ts): the name for the label mode, broken into lines.
+      display: displayLabel(n.label, n.aliases, this.labelMode),
+      enName: englishName(n.label, n.aliases),
       kind: n.kind,
       form: n.kind === 'knowledge' ? n.props.form : undefined,
       aliases: n.aliases.join(' '),
@@ -229,14 +417,14 @@ export class GraphEngine {
     return { id: e.id, source: e.source, target: e.target, kind: e.kind, kindLabel: this.edgeLabel(e.kind) };
   }
 
-  /** Fades everything but the selected node's neighbourhood (not in an ego graph, which is all neighbourhood). */
-  private highlight(node: NodeSingular | null): void {
+  /** Fades everything but the selected nodes' neighbourhood (not in an ego graph, which is all neighbourhood). */
+  private highlight(nodes: NodeCollection): void {
     // Nothing highlighted and nothing to highlight: skip a pass over every element (bench:map, 10k nodes).
-    if (!node && this.cy.$('.faded, .neighbourhood').empty()) return;
+    if (nodes.empty() && this.cy.$('.faded, .neighbourhood').empty()) return;
     this.cy.batch(() => {
       this.cy.elements().removeClass('faded neighbourhood');
-      if (!node) return;
-      const hood = node.closedNeighborhood();
+      if (nodes.empty()) return;
+      const hood = nodes.closedNeighborhood();
       if (this.fadeOthers) this.cy.elements().not(hood).addClass('faded');
       hood.edges().addClass('neighbourhood');
     });
@@ -245,70 +433,89 @@ export class GraphEngine {
   /** Whether selecting a node fades the rest of the map (off while an ego graph is shown). */
   setFadeOthers(on: boolean): void {
     this.fadeOthers = on;
-    const sel = this.cy.$('node:selected');
-    this.highlight(sel.length ? (sel[0] as NodeSingular) : null);
+    this.highlight(this.cy.$('node:selected') as NodeCollection);
   }
 
   /**
-   * Runs a layout in the worker and applies the positions; resolves with them. Emitted as `positions` (to be
-   * stored) unless `centreId` is given: an ego graph's rings around its centre are a temporary view.
+   * Runs a full layout in the worker (layout.worker.ts), applies it and fits the view; resolves with the
+   * positions (empty when a newer layout superseded this one). Stored as `layout` positions in the whole map;
+   * in a subset, and for an ego graph's rings around `centreId`, the layout is temporary: nothing is stored and
+   * the next `setGraph(…, { resetPositions: true })` brings back the stored positions.
+   * @throws Error when the worker fails.
    */
-  async runLayout(name: LayoutName, centreId?: string): Promise<Array<{ id: string; x: number; y: number }>> {
-    const cy = this.cy;
-    const req: LayoutRequest = {
-      id: ++this.layoutSeq,
-      name,
-      centreId,
-      nodes: cy
-        .nodes()
-        .map((n) => ({ id: n.id(), kind: n.data('kind') as string, size: n.data('size') as number })),
-      edges: cy.edges().map((e) => ({
-        id: e.id(),
-        source: e.data('source'),
-        target: e.data('target'),
-        kind: e.data('kind'),
-      })),
-    };
-    this.emit('layouting', true);
-    try {
-      const res = await this.inWorker(req);
-      if (res.error) throw new Error(res.error);
-      if (res.id !== this.layoutSeq) return [];
-      cy.batch(() => {
-        for (const p of res.positions) cy.getElementById(p.id).position({ x: p.x, y: p.y });
-      });
-      this.fit();
-      if (!centreId) this.emit('positions', res.positions);
-      return res.positions;
-    } finally {
-      this.emit('layouting', false);
+  async runLayout(name: LayoutName, centreId?: string): Promise<Placed[]> {
+    const temporary = centreId !== undefined || this.scope === 'subset';
+    const positions = await this.layouts.full(name, centreId);
+    if (!positions) return [];
+    this.fit();
+    this.temporary = temporary;
+    this.stored.provisional.clear();
+    if (!temporary) this.emitPositions(positions, 'layout');
+    return positions;
+  }
+
+  /**
+   * "Tidy selection": lays out the selected nodes with fCoSE while every other node stays where it is
+   * (layout-runner.ts). Stored as `layout` positions of the selected nodes only (temporary in a subset).
+   * @returns the selected nodes' new positions; empty when fewer than two nodes are selected.
+   * @throws Error when the worker fails.
+   */
+  async tidySelection(): Promise<Placed[]> {
+    const sel = this.cy.$('node:selected[kind]') as NodeCollection;
+    if (sel.length < 2) return [];
+    const positions = await this.layouts.tidy(sel);
+    if (!positions) return [];
+    sel.forEach((n) => void this.stored.provisional.delete(n.id()));
+    if (this.scope === 'subset') this.temporary = true;
+    else if (!this.temporary) this.emitPositions(positions, 'layout');
+    return positions;
+  }
+
+  /** Fits every element into view with a margin (px); `animate` eases there in 300 ms. */
+  fit(padding = 40, animate = false): void {
+    // A panel opening beside the canvas resizes it before Cytoscape notices: read the size now.
+    this.cy.resize();
+    if (animate) this.cy.animate({ fit: { eles: this.cy.elements(), padding } }, { duration: 300 });
+    else this.cy.fit(undefined, padding);
+  }
+
+  /** Fits the view (animated) once the elements given to the last `setGraph` have been painted. */
+  fitWhenPainted(padding = 40): void {
+    const off = this.on('painted', () => {
+      off();
+      this.fit(padding, true);
+    });
+    if (!this.awaitingPaint) {
+      off();
+      this.fit(padding, true);
     }
   }
 
-  private inWorker(req: LayoutRequest): Promise<LayoutResponse> {
-    this.worker ??= new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
-    const worker = this.worker;
-    return new Promise((resolve, reject) => {
-      const onMessage = (e: MessageEvent<LayoutResponse>) => {
-        if (e.data.id !== req.id) return;
-        worker.removeEventListener('message', onMessage);
-        worker.removeEventListener('error', onError);
-        resolve(e.data);
-      };
-      const onError = (e: ErrorEvent) => {
-        worker.removeEventListener('message', onMessage);
-        worker.removeEventListener('error', onError);
-        reject(new Error(e.message));
-      };
-      worker.addEventListener('message', onMessage);
-      worker.addEventListener('error', onError);
-      worker.postMessage(req);
-    });
+  /** Zooms by `factor` (> 1 in, < 1 out) about the centre of the viewport, animated (200 ms), within min/max. */
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    // Steps pressed during an animation add up from where it was heading, not from where it is.
+    const from = cy.animated() && this.zoomTarget !== null ? this.zoomTarget : cy.zoom();
+    const level = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), from * factor));
+    const box = cy.container()!.getBoundingClientRect();
+    cy.stop();
+    this.zoomTarget = level;
+    cy.animate(
+      { zoom: { level, renderedPosition: { x: box.width / 2, y: box.height / 2 } } },
+      { duration: 200, complete: () => (this.zoomTarget = null) },
+    );
   }
 
-  /** Fits every element into view with a margin (px). */
-  fit(padding = 40): void {
-    this.cy.fit(undefined, padding);
+  /** Which name node labels show (node-label.ts): relabels every node in one batch. */
+  setLabelMode(mode: LabelMode): void {
+    if (mode === this.labelMode) return;
+    this.labelMode = mode;
+    this.cy.batch(() =>
+      this.cy.nodes('[kind]').forEach((n) => {
+        const en = n.data('enName') as string | null;
+        n.data('display', displayLabel(n.data('label') as string, en ? [en] : [], mode));
+      }),
+    );
   }
 
   /** Selects a node and centres the view on it (animated unless `instant`). */
@@ -349,7 +556,7 @@ export class GraphEngine {
   }
 
   setTheme(theme: Theme): void {
-    this.cy.style(stylesheet(theme));
+    this.cy.style(this.styleFor(theme));
   }
 
   /** Re-labels edges after a language switch. */
@@ -358,23 +565,23 @@ export class GraphEngine {
     this.cy.batch(() => this.cy.edges().forEach((e) => void e.data('kindLabel', edgeLabel(e.data('kind')))));
   }
 
-  /** PNG of the whole map as a data: URL, at 2× resolution on the theme's background. */
-  exportPng(background: string): string {
-    return this.cy.png({ full: true, scale: 2, bg: background, output: 'base64uri' }) as string;
+  /** PNG of the whole map with every label, a title and the legend (export-image.ts), as a data: URL. */
+  exportPng(decor: ExportDecor): Promise<string> {
+    return composePng(this.cy, decor, (fn) => this.lod.withAllLabels(fn));
   }
 
-  /** SVG of the whole map (cytoscape-svg, loaded on first use). */
-  async exportSvg(background: string): Promise<string> {
+  /** SVG of the whole map with every label as text, a title and the legend (cytoscape-svg, loaded on first use). */
+  async exportSvg(decor: ExportDecor): Promise<string> {
     await registerSvg();
-    return (this.cy as unknown as { svg(o: object): string }).svg({ full: true, scale: 1, bg: background });
+    return composeSvg(this.cy, decor, (fn) => this.lod.withAllLabels(fn));
   }
 
   /** Releases the Cytoscape instance, the edge handles and the layout worker. */
   destroy(): void {
     this.handlers.clear();
+    this.lod.destroy();
     this.eh.destroy();
-    this.worker?.terminate();
-    this.worker = null;
+    this.layouts.destroy();
     this.cy.destroy();
     GraphEngine.alive--;
   }
