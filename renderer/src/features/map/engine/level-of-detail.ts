@@ -8,137 +8,47 @@
  * view, a viewport at zoom z shows about N·(fit/z)² of them, so keeping ~`top` labels on screen means labelling
  * the top `top·(z/fit)²` ranks: the label budget. A level is drawn in full once the budget covers it and at half
  * opacity once the budget reaches into it. Labels are drawn at a screen size of about 12 px whatever the zoom,
- * by font-size bands of √2 (the font never drops below the stylesheet's 11 model px).
+ * by font-size bands of √2 (the font never drops below the stylesheet's 11 model px). Of the labels so chosen,
+ * those that would cover a more important one are left out (label-collision.ts).
  *
  * Cost: ranks and levels are computed on `add`/`remove` (O(n log n), batched per frame); the fit zoom on
  * `position`/`resize` (O(n), batched per frame). A zoom event costs O(levels) unless a level or a band threshold
- * is crossed; then only the nodes of the levels that change get new classes, in one `cy.batch`. Panning costs
- * nothing.
+ * is crossed; then the labels of the drawn levels are placed again (O(drawn)) and only the nodes whose label
+ * changes get new classes, in one `cy.batch`. Panning costs nothing.
  */
 import type cytoscape from 'cytoscape';
-import type { Core, EventObject, NodeCollection, NodeSingular, StylesheetJson } from 'cytoscape';
+import type { Core, EventObject, NodeCollection, NodeSingular } from 'cytoscape';
 import type { NodeKind } from '../../../../../preload/contract';
-
-/** Base label font (model px) of the stylesheet, and the outline and margin that go with it. */
-export const BASE_FONT = 11;
-const BASE_OUTLINE = 2;
-const BASE_MARGIN = 4;
-/** Screen size (px) aimed at for the top level's labels and for all others. */
-const TOP_PX = 13;
-const OTHER_PX = 11.5;
-const MAX_BAND = 16;
-/** Screen area (px²) per label at fit zoom: a 1000×800 canvas gets 40 labels. */
-const AREA_PER_LABEL = 20_000;
-
-/** Kind weights of the importance score: processes and competencies first, then categories and people. */
-export const KIND_WEIGHT: Record<NodeKind, number> = {
-  process: 30,
-  competency: 14,
-  category: 10,
-  unit: 6,
-  expert: 6,
-  step: 4,
-  knowledge: 0,
-  document: 0,
-  term: -2,
-};
-
-/** Importance of a node: its kind's weight plus its degree (edges in either direction). */
-export function importanceScore(kind: NodeKind, degree: number): number {
-  return (KIND_WEIGHT[kind] ?? 0) + degree;
-}
-
-/** Level of rank `rank` (0 = most important): 0 below `top`, then one level per doubling. */
-export function levelOfRank(rank: number, top: number): number {
-  return rank < top ? 0 : 1 + Math.floor(Math.log2(rank / top));
-}
-
-/** How many labels to draw at `zoom`: `top·(zoom/fitZoom)²` (see the method above). */
-export function labelBudget(zoom: number, fitZoom: number, top: number): number {
-  return top * (zoom / fitZoom) ** 2;
-}
-
-export type LevelState = 'hidden' | 'half' | 'full';
-
-/**
- * Whether level `level` (holding `size` nodes) is drawn for label budget `budget`: level 0 in full while the
- * budget is at least half its size (zoomed out to 71 % of fit, labels are twice as dense as at fit), at half
- * opacity down to a quarter, and always when it has at most 10 nodes; level i ≥ 1 in full once the budget covers
- * its last rank, at half opacity once the budget is 25 % past its first rank (so fit zoom draws level 0 only).
- */
-export function levelState(level: number, size: number, budget: number, top: number): LevelState {
-  if (level === 0) return size <= 10 || budget >= size / 2 ? 'full' : budget >= size / 4 ? 'half' : 'hidden';
-  const start = top * 2 ** (level - 1);
-  return budget >= 2 * start ? 'full' : budget >= 1.25 * start ? 'half' : 'hidden';
-}
-
-/**
- * The font band for drawing labels at about `targetPx` screen px at `zoom`: the smallest b ≥ 0 with
- * BASE_FONT·√2^b·zoom ≥ targetPx (capped at MAX_BAND). Band b means font-size BASE_FONT·√2^b model px.
- */
-export function fontBand(zoom: number, targetPx: number): number {
-  const b = Math.ceil(2 * Math.log2(targetPx / (BASE_FONT * zoom)) - 1e-9);
-  return Math.max(0, Math.min(MAX_BAND, b));
-}
-
-const bandClass = (b: number) => `lod-b${b}`;
-const pinBandClass = (b: number) => `lod-p${b}`;
-const ALL_BANDS = Array.from({ length: MAX_BAND + 1 }, (_, b) => `${bandClass(b)} ${pinBandClass(b)}`).join(
-  ' ',
-);
-const ALL_CLASSES = `lod-full lod-half lod-pin lod-top ${ALL_BANDS}`;
-
-/**
- * Stylesheet rules for the classes this module sets; they go after the node rules. Unlabelled nodes carry no
- * label at all (Cytoscape then measures and draws no text); `lod-all` shows every label at the base size, for
- * exports.
- */
-export function levelOfDetailStyles(): StylesheetJson {
-  const band = (b: number) => {
-    const f = Math.SQRT2 ** b;
-    return {
-      'font-size': +(BASE_FONT * f).toFixed(2),
-      'text-outline-width': +(BASE_OUTLINE * f).toFixed(2),
-      'text-margin-y': +(BASE_MARGIN * f).toFixed(2),
-    };
-  };
-  const bands = (cls: (b: number) => string) =>
-    Array.from({ length: MAX_BAND + 1 }, (_, b) => ({ selector: `node.${cls(b)}`, style: band(b) }));
-  return [
-    { selector: 'node', style: { label: '' } },
-    { selector: 'node.lod-full, node.lod-pin', style: { label: 'data(display)', 'text-opacity': 1 } },
-    { selector: 'node.lod-half', style: { label: 'data(display)', 'text-opacity': 0.5 } },
-    { selector: 'node.lod-top', style: { 'font-weight': 600 } },
-    // Pin bands first, so a node that is both pinned and in a drawn level takes the level's band.
-    ...bands(pinBandClass),
-    ...bands(bandClass),
-    { selector: 'node.lod-pin', style: { 'text-opacity': 1, 'z-index': 20 } },
-    {
-      selector: 'node.lod-all',
-      style: {
-        label: 'data(display)',
-        'text-opacity': 1,
-        'font-size': BASE_FONT,
-        'text-outline-width': BASE_OUTLINE,
-        'text-margin-y': BASE_MARGIN,
-        // Exports draw at the on-screen zoom's texture level, where 11 px may fall below the 7 px minimum.
-        'min-zoomed-font-size': 0,
-      },
-    },
-  ] as StylesheetJson;
-}
+import { placeLabels } from './label-collision';
+import {
+  ALL_CLASSES,
+  AREA_PER_LABEL,
+  BASE_FONT,
+  OTHER_PX,
+  TOP_PX,
+  bandClass,
+  fontBand,
+  importanceScore,
+  labelBudget,
+  levelOfRank,
+  levelState,
+  pinBandClass,
+  type LevelState,
+} from './label-levels';
 
 /** Keeps the label classes of one Cytoscape instance in step with its zoom. One per GraphEngine. */
 export class LevelOfDetail {
   private levels: NodeCollection[] = [];
-  private states: Array<{ state: LevelState; band: number }> = [];
+  /** Level states and bands the classes were last set for (see update), and the classes set per node id. */
+  private shownKey = '';
+  private shown = new Map<string, { node: NodeSingular; classes: string }>();
   private pinned: NodeCollection;
   private pinBand = -1;
   private fitZoom = 1;
   private top = 40;
   private hovered: NodeSingular | null = null;
   private frame = 0;
-  private dirty = { ranks: true, fit: true };
+  private dirty = { ranks: true, fit: true, labels: true };
   private readonly offs: Array<() => void> = [];
 
   constructor(private readonly cy: Core) {
@@ -155,6 +65,8 @@ export class LevelOfDetail {
       this.schedule('ranks');
     });
     on('position', 'node', () => this.schedule('fit'));
+    // The label text changed (label mode, an edit): boxes to place again.
+    on('data', 'node', () => this.schedule('labels'));
     on('resize', null, () => this.schedule('fit'));
     on('zoom', null, () => this.schedule());
     on('select unselect', 'node', () => this.schedule());
@@ -181,6 +93,10 @@ export class LevelOfDetail {
    */
   withAllLabels<T>(fn: () => T): T {
     this.cy.batch(() => this.cy.nodes().addClass('lod-all'));
+    // Label lines and positions are recomputed before the next frame; cy.png and cytoscape-svg draw from them now.
+    (this.cy as unknown as { renderer(): { flushRenderedStyleQueue?(): void } })
+      .renderer()
+      .flushRenderedStyleQueue?.();
     try {
       return fn();
     } finally {
@@ -198,7 +114,7 @@ export class LevelOfDetail {
     this.offs.forEach((off) => off());
   }
 
-  private schedule(what?: 'ranks' | 'fit'): void {
+  private schedule(what?: 'ranks' | 'fit' | 'labels'): void {
     if (what) this.dirty[what] = true;
     if (what === 'ranks') this.dirty.fit = true;
     this.frame ||= requestAnimationFrame(() => {
@@ -210,25 +126,56 @@ export class LevelOfDetail {
   private update(): void {
     const cy = this.cy;
     if (cy.destroyed()) return;
+    const force = this.dirty.ranks || this.dirty.fit || this.dirty.labels;
     if (this.dirty.ranks) this.rank();
     if (this.dirty.fit) this.measureFit();
-    this.dirty = { ranks: false, fit: false };
+    this.dirty = { ranks: false, fit: false, labels: false };
     const zoom = cy.zoom();
     const budget = labelBudget(zoom, this.fitZoom, this.top);
-    const topBand = fontBand(zoom, TOP_PX);
-    const otherBand = fontBand(zoom, OTHER_PX);
+    const bands = [fontBand(zoom, TOP_PX), fontBand(zoom, OTHER_PX)];
+    const states = this.levels.map((nodes, i) => levelState(i, nodes.length, budget, this.top));
+    const key = `${states.join()}|${bands.join()}`;
     cy.batch(() => {
-      this.levels.forEach((nodes, i) => {
-        const state = levelState(i, nodes.length, budget, this.top);
-        const band = i === 0 ? topBand : otherBand;
-        const prev = this.states[i]!;
-        if (prev.state === state && (state === 'hidden' || prev.band === band)) return;
-        nodes.removeClass(`lod-full lod-half ${bandClass(prev.band)}`);
-        if (state !== 'hidden') nodes.addClass(`lod-${state} ${bandClass(band)}`);
-        this.states[i] = { state, band };
-      });
-      this.updatePins(otherBand);
+      if (force || key !== this.shownKey) this.place(states, bands);
+      this.shownKey = key;
+      this.updatePins(bands[1]!);
     });
+  }
+
+  /**
+   * Places the labels of the drawn levels, most important first, and sets their classes; clears the classes of
+   * the labels no longer drawn. Touches only nodes whose classes change.
+   */
+  private place(states: LevelState[], bands: number[]): void {
+    const nodes: NodeSingular[] = [];
+    const classes: string[] = [];
+    const candidates = [];
+    for (let i = 0; i < this.levels.length; i++) {
+      if (states[i] === 'hidden') continue;
+      const band = bands[i === 0 ? 0 : 1]!;
+      const font = BASE_FONT * Math.SQRT2 ** band;
+      for (const n of this.levels[i]!) {
+        const p = n.position();
+        nodes.push(n);
+        classes.push(`lod-${states[i]} ${bandClass(band)}`);
+        candidates.push({
+          x: p.x,
+          y: p.y,
+          nodeHeight: n.height(),
+          text: String(n.data('display') ?? ''),
+          font,
+        });
+      }
+    }
+    const keep = placeLabels(candidates);
+    const next = new Map<string, { node: NodeSingular; classes: string }>();
+    nodes.forEach((n, i) => keep[i] && next.set(n.id(), { node: n, classes: classes[i]! }));
+    for (const [id, was] of this.shown) {
+      if (next.get(id)?.classes !== was.classes && !was.node.removed()) was.node.removeClass(was.classes);
+    }
+    for (const [id, now] of next)
+      if (this.shown.get(id)?.classes !== now.classes) now.node.addClass(now.classes);
+    this.shown = next;
   }
 
   /** Selected node, its neighbours and the hovered node always show their labels. */
@@ -269,7 +216,8 @@ export class LevelOfDetail {
       this.levels = levels;
       this.levels[0]?.addClass('lod-top');
     });
-    this.states = this.levels.map(() => ({ state: 'hidden', band: 0 }));
+    this.shown.clear();
+    this.shownKey = '';
     this.pinned = this.cy.collection() as NodeCollection;
     this.pinBand = -1;
   }

@@ -21,6 +21,11 @@ const WIDE =
 const NO_START = new Set([...'，。、：；！？）》」』】〕〉’”…·,.;:!?)]}%']);
 const NO_END = new Set([...'（《「『【〔〈‘“([{']);
 
+/** Whether the character `ch` takes two columns (CJK ideographs, kana, hangul, full-width forms). */
+export function isWide(ch: string): boolean {
+  return WIDE.test(ch);
+}
+
 /** Whether `s` is written in Latin script: it has Latin letters and no Han, kana or hangul. */
 export function isLatinScript(s: string): boolean {
   return LATIN.test(s) && !EAST_ASIAN.test(s);

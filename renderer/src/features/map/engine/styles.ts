@@ -1,6 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { NodeKind } from '../../../../../preload/contract';
-import { BASE_FONT, levelOfDetailStyles } from './level-of-detail';
+import { BASE_FONT, levelOfDetailStyles } from './label-levels';
 
 /** Shape and colour per node kind: the legend and the canvas read the same table, so they cannot disagree. */
 export const KIND_STYLE: Record<NodeKind, { shape: string; color: string; size: number }> = {

@@ -7,7 +7,7 @@ import {
   labelBudget,
   levelOfRank,
   levelState,
-} from '../../../../../../renderer/src/features/map/engine/level-of-detail';
+} from '../../../../../../renderer/src/features/map/engine/label-levels';
 import sample from '../../../../../../resources/sample/workspace.v1.json';
 
 /** Sample nodes ranked as LevelOfDetail ranks them: score descending, ties by id. */
