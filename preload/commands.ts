@@ -39,6 +39,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'library.reindex', titleKey: 'reindexLibrary', keys: 'CmdOrCtrl+Shift+R', menu: 'file' },
   { id: 'palette.open', titleKey: 'commandPalette', keys: 'CmdOrCtrl+Shift+P', menu: 'view' },
   { id: 'map.fit', titleKey: 'fitView', keys: 'CmdOrCtrl+0', menu: 'view' },
+  // Plain keys: CmdOrCtrl+= / - / 0 belong to the native page zoom and map.fit.
+  { id: 'map.zoomIn', titleKey: 'mapZoomIn', keys: 'Plus', menu: 'view' },
+  { id: 'map.zoomOut', titleKey: 'mapZoomOut', keys: '-', menu: 'view' },
+  { id: 'map.zoomFit', titleKey: 'mapZoomFit', keys: '0', menu: 'none' },
   { id: 'map.layoutForce', titleKey: 'layoutForce', keys: 'Alt+1', menu: 'view' },
   { id: 'map.layoutHierarchical', titleKey: 'layoutHierarchical', keys: 'Alt+2', menu: 'view' },
   { id: 'map.layoutConcentric', titleKey: 'layoutConcentric', keys: 'Alt+3', menu: 'view' },

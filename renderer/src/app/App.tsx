@@ -25,6 +25,16 @@ const NAV_ICON: Record<string, string> = {
   glossary: '≡',
 };
 
+/**
+ * Keyboard shortcuts, except bare keys while a modal dialog is open: `+` or `N` pressed in the shortcuts help
+ * must not act on the map behind it (Escape belongs to the dialog, which stops it before it gets here).
+ */
+function onKeydown(e: KeyboardEvent): void {
+  const bare = !e.ctrlKey && !e.metaKey && !e.altKey && !/^F\d+$/.test(e.key);
+  if (bare && document.querySelector('[aria-modal="true"]')) return;
+  handleKeydown(e);
+}
+
 /** The app shell: navigation rail, the current view, status bar, global modals and toasts. */
 export function App() {
   const { t, i18n } = useTranslation();
@@ -34,10 +44,10 @@ export function App() {
 
   useEffect(() => registerAppCommands(), []);
   useEffect(() => {
-    window.addEventListener('keydown', handleKeydown);
+    window.addEventListener('keydown', onKeydown);
     const off = subscribe('app:did-run-command', ({ id }) => runCommand(id, 'menu'));
     return () => {
-      window.removeEventListener('keydown', handleKeydown);
+      window.removeEventListener('keydown', onKeydown);
       off();
     };
   }, []);

@@ -33,7 +33,9 @@ export function chordId(c: KeyChord): string {
 /** True when a keydown event is this chord. Uses `code` for letters/digits so Shift and Alt layouts still match. */
 export function matches(c: KeyChord, e: KeyboardEvent): boolean {
   const mod = e.ctrlKey || e.metaKey;
-  if (mod !== c.mod || e.shiftKey !== c.shift || e.altKey !== c.alt) return false;
+  // A bare symbol (`+`) matches with or without Shift: many layouts need Shift to type it.
+  const symbol = !c.shift && c.key.length === 1 && !/[a-z0-9]/.test(c.key);
+  if (mod !== c.mod || (e.shiftKey !== c.shift && !symbol) || e.altKey !== c.alt) return false;
   const k = e.key.toLowerCase();
   if (k === c.key) return true;
   if (/^[a-z]$/.test(c.key)) return e.code === `Key${c.key.toUpperCase()}`;

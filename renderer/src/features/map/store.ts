@@ -1,7 +1,9 @@
 /** Knowledge-map UI state: filters, ego graph, selection and the open dialogs. Serialisable values only. */
+import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import type { GraphFilter, NodeKind } from '../../../../preload/contract';
 import type { LayoutName } from './engine/layout-options';
+import { LABEL_MODES, type LabelMode } from './engine/node-label';
 
 export interface PendingConnection {
   source: string;
@@ -26,6 +28,8 @@ interface MapState {
   layout: LayoutName;
   connectMode: boolean;
   webgl: boolean;
+  /** Which name node labels show, as chosen in the toolbar; null follows the UI language (see useLabelMode). */
+  labelMode: LabelMode | null;
   filtersOpen: boolean;
   newNode: null | { kind: NodeKind; x?: number; y?: number };
   confirmDelete: string | null;
@@ -41,6 +45,7 @@ export const useMapStore = create<MapState>((set) => ({
   layout: 'force',
   connectMode: false,
   webgl: localStorage.getItem('wellspring.webgl') === '1',
+  labelMode: savedLabelMode(),
   filtersOpen: false,
   newNode: null,
   confirmDelete: null,
@@ -48,6 +53,27 @@ export const useMapStore = create<MapState>((set) => ({
   contextMenu: null,
   set: (patch) => set(patch),
 }));
+
+const LABEL_MODE_KEY = 'wellspring.labelMode';
+
+function savedLabelMode(): LabelMode | null {
+  const saved = localStorage.getItem(LABEL_MODE_KEY);
+  return (LABEL_MODES as readonly string[]).includes(saved ?? '') ? (saved as LabelMode) : null;
+}
+
+/** Chooses the label mode (remembered across sessions); null goes back to following the UI language. */
+export function setLabelMode(mode: LabelMode | null): void {
+  if (mode) localStorage.setItem(LABEL_MODE_KEY, mode);
+  else localStorage.removeItem(LABEL_MODE_KEY);
+  useMapStore.getState().set({ labelMode: mode });
+}
+
+/** The label mode in effect: the toolbar's choice, else English names in the English UI and Chinese otherwise. */
+export function useLabelMode(): LabelMode {
+  const chosen = useMapStore((s) => s.labelMode);
+  const { i18n } = useTranslation();
+  return chosen ?? (i18n.language === 'en' ? 'en' : 'zh');
+}
 
 /** Number of active filter criteria. */
 export function activeFilterCount(f: GraphFilter): number {

@@ -6,7 +6,10 @@ import { useAppStore } from '../../../app/store';
 import { useMapStore } from '../store';
 import { FloatingMenu } from './FloatingMenu';
 
-/** After a connection is drawn: offers only the edge kinds EDGE_RULES allow between the two nodes' kinds. */
+/**
+ * After a connection is drawn: offers the edge kinds EDGE_RULES allow between the two nodes' kinds, except those
+ * that already connect the two nodes (in either direction; issue #6 found `knows` offered twice).
+ */
 export function ConnectMenu() {
   const { t } = useTranslation('map');
   const c = useMapStore((s) => s.connection);
@@ -17,7 +20,13 @@ export function ConnectMenu() {
   if (!c || !source.data || !target.data) return null;
   const s = source.data.node;
   const tg = target.data.node;
-  const kinds = allowedEdgeKinds(s.kind, tg.kind);
+  const existing = new Set(
+    source.data.edges
+      .filter((e) => (e.source === s.id && e.target === tg.id) || (e.source === tg.id && e.target === s.id))
+      .map((e) => e.kind),
+  );
+  const allowed = allowedEdgeKinds(s.kind, tg.kind);
+  const kinds = allowed.filter((k) => !existing.has(k));
   const close = () => set({ connection: null });
   const connect = (kind: EdgeKind) => {
     close();
@@ -35,13 +44,23 @@ export function ConnectMenu() {
       items={
         kinds.length
           ? kinds.map((k) => ({ id: k, label: t(`edgeKinds.${k}`), run: () => connect(k) }))
-          : [
-              {
-                id: 'none',
-                label: t('connect.none', { source: t(`kinds.${s.kind}`), target: t(`kinds.${tg.kind}`) }),
-                run: close,
-              },
-            ]
+          : allowed.length
+            ? [
+                {
+                  id: 'none',
+                  label: t('connect.allExist', {
+                    kinds: allowed.map((k) => t(`edgeKinds.${k}`)).join(t('connect.listSeparator')),
+                  }),
+                  run: close,
+                },
+              ]
+            : [
+                {
+                  id: 'none',
+                  label: t('connect.none', { source: t(`kinds.${s.kind}`), target: t(`kinds.${tg.kind}`) }),
+                  run: close,
+                },
+              ]
       }
     />
   );

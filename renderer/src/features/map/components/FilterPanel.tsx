@@ -44,6 +44,7 @@ export function FilterPanel() {
       <label>
         {t('filter.category')}
         <select
+          data-testid="filter-category"
           value={filter.categoryId ?? ''}
           onChange={(e) => update({ categoryId: e.target.value || undefined })}
         >

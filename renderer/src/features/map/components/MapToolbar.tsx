@@ -2,7 +2,8 @@ import { useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeDto } from '../../../../../preload/contract';
 import { runCommand } from '../../../commands/registry';
-import { activeFilterCount, useMapStore } from '../store';
+import { activeFilterCount, setLabelMode, useLabelMode, useMapStore } from '../store';
+import type { LabelMode } from '../engine/node-label';
 import { searchNodes } from '../search-nodes';
 
 /** Search box (label or alias, Chinese or English), layouts, fit, new node, connect mode, export, filters. */
@@ -17,6 +18,7 @@ export function MapToolbar({
 }) {
   const { t } = useTranslation('map');
   const { layout, connectMode, filtersOpen, filter, webgl, set } = useMapStore();
+  const labelMode = useLabelMode();
   const [query, setQuery] = useState('');
   const [composing, setComposing] = useState(false);
   const [active, setActive] = useState(0);
@@ -115,6 +117,18 @@ export function MapToolbar({
         {activeFilterCount(filter) > 0 && <span className="badge">{activeFilterCount(filter)}</span>}
       </button>
       <span className="spacer" />
+      <label className="check" title={t('toolbar.labelsHint')}>
+        {t('toolbar.labels')}
+        <select
+          value={labelMode}
+          data-testid="label-mode"
+          onChange={(e) => setLabelMode(e.target.value as LabelMode)}
+        >
+          <option value="zh">{t('toolbar.labelsZh')}</option>
+          <option value="en">{t('toolbar.labelsEn')}</option>
+          <option value="both">{t('toolbar.labelsBoth')}</option>
+        </select>
+      </label>
       <label className="check" title={t('toolbar.webglHint')}>
         <input
           type="checkbox"
