@@ -367,7 +367,7 @@ export class GraphEngine {
   }
 
   /** Runs `fn` with every label drawn at the base size, so that measured boxes do not depend on the zoom. */
-  private readonly measure: Measure = (fn) => (this.lod ? this.lod.withAllLabels(fn) : fn());
+  private readonly measure: Measure = (fn, nodes) => (this.lod ? this.lod.withAllLabels(fn, nodes) : fn());
 
   /**
    * What the canvas shows: the whole map, or a subset (filter, ego graph) whose layouts are temporary. Set it

@@ -89,10 +89,11 @@ export class LevelOfDetail {
 
   /**
    * Runs `fn` with every label drawn at the base size (for exports: the file shows every name, whatever the
-   * zoom on screen), then restores the classes. O(n) twice.
+   * zoom on screen), then restores the classes. O(n) twice. Only `nodes`, when given (placement measures the
+   * nodes around a spot).
    */
-  withAllLabels<T>(fn: () => T): T {
-    this.cy.batch(() => this.cy.nodes().addClass('lod-all'));
+  withAllLabels<T>(fn: () => T, nodes: NodeCollection = this.cy.nodes()): T {
+    this.cy.batch(() => nodes.addClass('lod-all'));
     // Label lines and positions are recomputed before the next frame; cy.png and cytoscape-svg draw from them now.
     (this.cy as unknown as { renderer(): { flushRenderedStyleQueue?(): void } })
       .renderer()
@@ -100,7 +101,7 @@ export class LevelOfDetail {
     try {
       return fn();
     } finally {
-      this.cy.batch(() => this.cy.nodes().removeClass('lod-all'));
+      this.cy.batch(() => nodes.removeClass('lod-all'));
     }
   }
 

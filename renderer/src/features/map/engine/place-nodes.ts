@@ -49,6 +49,8 @@ export interface PlaceOptions {
   step?: number;
   /** Largest radius searched; beyond it the node goes to its start point (model px, default 50,000). */
   maxRadius?: number;
+  /** If given, receives the ids that found no free spot within `maxRadius` (they were put at their start). */
+  failed?: Set<string>;
 }
 
 /** Cell size of the spatial hash (model px): about one labelled node. */
@@ -72,7 +74,9 @@ export function placeNodes(items: readonly PlaceItem[], options: PlaceOptions): 
     if (i < 0) i = 0;
     const item = pending.splice(i, 1)[0]!;
     const start = item.near ?? centroid(item.neighbours, placed) ?? options.centre;
-    const p = firstFreeSpot(item, start, grid, { margin, pitch, step, maxRadius });
+    const found = firstFreeSpot(item, start, grid, { margin, pitch, step, maxRadius });
+    if (!found) options.failed?.add(item.id);
+    const p = found ?? start;
     out.set(item.id, p);
     placed.set(item.id, p);
     grid.add(boxAt(item, p));
@@ -111,7 +115,7 @@ function firstFreeSpot(
   start: Point,
   grid: SpatialHash,
   o: { margin: number; pitch: number; step: number; maxRadius: number },
-): Point {
+): Point | null {
   const b = o.pitch / (2 * Math.PI);
   // θ advances so that successive spots are about `step` apart along the spiral (arc length ≈ r·dθ), but by at
   // least 0.05 rad: beyond r = 20·step the spots thin out to 5 % of the radius.
@@ -124,7 +128,7 @@ function firstFreeSpot(
     const p = { x: start.x + r * Math.cos(theta), y: start.y + r * Math.sin(theta) };
     if (!grid.hits(boxAt(item, p), o.margin)) return p;
   }
-  return start;
+  return null;
 }
 
 /** Boxes hashed by the grid cells they cover, so that a free-spot test looks only at nearby boxes. */

@@ -91,6 +91,21 @@ describe('placeNodes', () => {
     const box = boxAt({ extent: EXTENT }, out.get('new')!);
     expect(obstacles.some((o) => overlaps(box, o, 12))).toBe(false);
   });
+
+  it('reports the nodes that found no spot within maxRadius, and puts them at their start', () => {
+    const { placed, obstacles } = grid();
+    const failed = new Set<string>();
+    const out = placeNodes([item('boxed', ['g00']), item('free', [], { x: 900, y: 900 })], {
+      obstacles,
+      placed,
+      centre: { x: 0, y: 0 },
+      maxRadius: 40,
+      failed,
+    });
+    expect([...failed]).toEqual(['boxed']);
+    expect(out.get('boxed')).toEqual({ x: 0, y: 0 });
+    expect(out.get('free')).toEqual({ x: 900, y: 900 });
+  });
 });
 
 describe('centroid and overlaps', () => {
