@@ -13,6 +13,7 @@ export type Placed = { id: string; x: number; y: number };
 /** How far around the selection (model px) nodes take part in "tidy selection" as fixed context. */
 const TIDY_REACH = 300;
 
+/** Runs an engine's layouts in its own worker and applies them to its canvas (one per GraphEngine). */
 export class LayoutRunner {
   private worker: Worker | null = null;
   private seq = 0;

@@ -26,6 +26,7 @@ export function samePosition(a: Point | null, b: Point | null): boolean {
 /** What a stored position in the data means for the node on the canvas. */
 export type Verdict = 'same' | 'changed' | 'stale';
 
+/** One engine's view of its nodes' stored positions (see the module comment); plain data, no Cytoscape. */
 export class StoredPositions {
   private readonly known = new Map<string, Point | null>();
   private readonly echo = new Map<string, Point & { at: number }>();
