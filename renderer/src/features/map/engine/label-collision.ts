@@ -26,19 +26,33 @@ export interface Box {
   y2: number;
 }
 
+// Width (em) and line count per label text: the same texts are placed again at every zoom threshold.
+const measured = new Map<string, { em: number; lines: number }>();
+
+function measure(text: string): { em: number; lines: number } {
+  let m = measured.get(text);
+  if (!m) {
+    const lines = text.split('\n');
+    let em = 0;
+    for (const line of lines) {
+      let w = 0;
+      for (const ch of line) w += isWide(ch) ? 1 : 0.56;
+      em = Math.max(em, w);
+    }
+    m = { em, lines: lines.length };
+    if (measured.size > 50_000) measured.clear();
+    measured.set(text, m);
+  }
+  return m;
+}
+
 /** The label's box under its node (text-valign bottom, margin 4/11 em, as styles.ts), padded by 0.2 em. */
 export function labelBox(c: LabelCandidate): Box {
-  const lines = c.text.split('\n');
-  let em = 0;
-  for (const line of lines) {
-    let w = 0;
-    for (const ch of line) w += isWide(ch) ? 1 : 0.56;
-    em = Math.max(em, w);
-  }
+  const { em, lines } = measure(c.text);
   const pad = 0.2 * c.font;
   const w = em * c.font + 2 * pad;
   const top = c.y + c.nodeHeight / 2 + (4 / 11) * c.font - pad;
-  return { x1: c.x - w / 2, y1: top, x2: c.x + w / 2, y2: top + lines.length * 1.25 * c.font + 2 * pad };
+  return { x1: c.x - w / 2, y1: top, x2: c.x + w / 2, y2: top + lines * 1.25 * c.font + 2 * pad };
 }
 
 const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
@@ -51,11 +65,12 @@ const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &
 export function placeLabels(candidates: LabelCandidate[]): boolean[] {
   const boxes = candidates.map(labelBox);
   const cell = boxes.reduce((m, b) => Math.max(m, (b.y2 - b.y1) * 4), 1);
-  const grid = new Map<string, Box[]>();
+  // Cell (i, j) keyed as one number: i and j stay far below 2^26 for any map that fits in memory.
+  const grid = new Map<number, Box[]>();
   const cells = (b: Box) => {
-    const out: string[] = [];
+    const out: number[] = [];
     for (let i = Math.floor(b.x1 / cell); i <= Math.floor(b.x2 / cell); i++)
-      for (let j = Math.floor(b.y1 / cell); j <= Math.floor(b.y2 / cell); j++) out.push(`${i},${j}`);
+      for (let j = Math.floor(b.y1 / cell); j <= Math.floor(b.y2 / cell); j++) out.push(i * 67_108_864 + j);
     return out;
   };
   return boxes.map((b) => {

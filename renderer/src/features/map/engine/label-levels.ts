@@ -71,11 +71,6 @@ export function fontBand(zoom: number, targetPx: number): number {
 /** Class of a drawn level's labels in font band b, and of pinned labels (selected, hovered) in band b. */
 export const bandClass = (b: number) => `lod-b${b}`;
 export const pinBandClass = (b: number) => `lod-p${b}`;
-const ALL_BANDS = Array.from({ length: MAX_BAND + 1 }, (_, b) => `${bandClass(b)} ${pinBandClass(b)}`).join(
-  ' ',
-);
-/** Every class this module's rules style (cleared when the graph is ranked again). */
-export const ALL_CLASSES = `lod-full lod-half lod-pin lod-top ${ALL_BANDS}`;
 
 /**
  * Stylesheet rules for the classes this module sets; they go after the node rules. Unlabelled nodes carry no

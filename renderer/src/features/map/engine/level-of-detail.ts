@@ -21,7 +21,6 @@ import type { Core, EventObject, NodeCollection, NodeSingular } from 'cytoscape'
 import type { NodeKind } from '../../../../../preload/contract';
 import { placeLabels } from './label-collision';
 import {
-  ALL_CLASSES,
   AREA_PER_LABEL,
   BASE_FONT,
   OTHER_PX,
@@ -47,6 +46,8 @@ export class LevelOfDetail {
   private fitZoom = 1;
   private top = 40;
   private hovered: NodeSingular | null = null;
+  /** The selection or the hovered node changed since the pins were set (so a plain zoom skips them). */
+  private pinsDirty = true;
   private frame = 0;
   private dirty = { ranks: true, fit: true, labels: true };
   private readonly offs: Array<() => void> = [];
@@ -69,13 +70,18 @@ export class LevelOfDetail {
     on('data', 'node', () => this.schedule('labels'));
     on('resize', null, () => this.schedule('fit'));
     on('zoom', null, () => this.schedule());
-    on('select unselect', 'node', () => this.schedule());
+    on('select unselect', 'node', () => {
+      this.pinsDirty = true;
+      this.schedule();
+    });
     on('mouseover', 'node', (e) => {
       this.hovered = e.target as NodeSingular;
+      this.pinsDirty = true;
       this.schedule();
     });
     on('mouseout', 'node', () => {
       this.hovered = null;
+      this.pinsDirty = true;
       this.schedule();
     });
   }
@@ -139,7 +145,8 @@ export class LevelOfDetail {
     cy.batch(() => {
       if (force || key !== this.shownKey) this.place(states, bands);
       this.shownKey = key;
-      this.updatePins(bands[1]!);
+      if (this.pinsDirty || bands[1] !== this.pinBand) this.updatePins(bands[1]!);
+      this.pinsDirty = false;
     });
   }
 
@@ -213,7 +220,10 @@ export class LevelOfDetail {
       (l) => this.cy.collection(l as unknown as cytoscape.CollectionArgument) as NodeCollection,
     );
     this.cy.batch(() => {
-      nodes.removeClass(ALL_CLASSES);
+      // Only nodes that carry classes lose them (new nodes have none): O(labelled), not O(n).
+      this.levels[0]?.removeClass('lod-top');
+      for (const { node, classes } of this.shown.values()) node.removeClass(classes);
+      this.pinned.removeClass(`lod-pin ${pinBandClass(this.pinBand)}`);
       this.levels = levels;
       this.levels[0]?.addClass('lod-top');
     });
