@@ -3,7 +3,12 @@
  * live outside React, like Excalidraw's Scene and tldraw's Editor). `cy` never goes into React state.
  *
  * - `setGraph` diffs by element id inside one `cy.batch`: only added, removed and changed elements are touched.
- * - Layouts run in a Web Worker (layout.worker.ts) and come back as positions, applied in one batch.
+ *   It never moves a node the user did not ask to move: new nodes without a position are placed beside their
+ *   neighbours (canvas-placement.ts), and a stored position is applied only when it changed elsewhere
+ *   (stored-positions.ts) or when the caller resets to stored positions (issue #6).
+ * - Layouts run in a Web Worker (layout-runner.ts, layout.worker.ts) and come back as positions, applied in one
+ *   batch; in a filtered or ego view (`setScope('subset')`) they are temporary and nothing is emitted to store.
+ * - One engine per view: each takes its stylesheet and element mapping as options (the map's by default).
  * - Every `on(...)` returns its own unsubscribe; nothing calls `removeAllListeners` (cytoscape-web's bug list).
  */
 import cytoscape, {
