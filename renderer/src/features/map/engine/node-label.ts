@@ -70,12 +70,15 @@ export function wrapLabel(text: string, maxWidth = 16, maxLines = 4): string {
   return kept.join('\n');
 }
 
-/** `label` shown for `mode`, wrapped; `both` puts the English name on lines of its own under the Chinese. */
+/**
+ * `label` shown for `mode`, wrapped; `both` puts the English name on lines of its own under the Chinese (at most
+ * 2 lines of Chinese and 3 of English).
+ */
 export function displayLabel(label: string, aliases: readonly string[], mode: LabelMode): string {
   if (mode !== 'both') return wrapLabel(labelText(label, aliases, mode));
   const en = englishName(label, aliases);
   if (!en || en === label) return wrapLabel(label);
-  return `${wrapLabel(label, 16, 2)}\n${wrapLabel(en, 16, 2)}`;
+  return `${wrapLabel(label, 16, 2)}\n${wrapLabel(en, 16, 3)}`;
 }
 
 /** Tokens that must stay on one line: a Latin word, or one CJK character with its punctuation attached. */
