@@ -3,10 +3,6 @@ declare module 'cytoscape-fcose' {
   const ext: cytoscape.Ext;
   export default ext;
 }
-declare module 'cytoscape-dagre' {
-  const ext: cytoscape.Ext;
-  export default ext;
-}
 declare module 'cytoscape-edgehandles' {
   const ext: cytoscape.Ext;
   export default ext;
