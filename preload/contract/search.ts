@@ -1,7 +1,7 @@
 /** Full-text search over documents and graph nodes. Imports only zod. */
 import { z } from 'zod';
 import type { ChannelMap } from './channel';
-import { NodeDto, isoDate } from './model';
+import { NodeDto, NodeKind, isoDate } from './model';
 import { DocumentDto } from './library';
 
 /** [start, end) offsets of a hit inside a snippet or label. */
@@ -68,7 +68,12 @@ export const SEARCH_CHANNELS = {
    * search box): multi-term, mixed Chinese and Latin, full-width letters. `total` counts every match.
    */
   'search:nodes': {
-    input: z.strictObject({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }),
+    input: z.strictObject({
+      query: z.string().max(500),
+      limit: z.number().int().min(1).max(200).optional(),
+      /** Only nodes of these kinds (all when absent). */
+      kinds: z.array(NodeKind).max(20).optional(),
+    }),
     output: z.object({
       nodes: z.array(z.object({ node: NodeDto, score: z.number(), highlights: z.array(Range) })),
       total: z.number().int(),

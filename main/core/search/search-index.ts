@@ -205,10 +205,18 @@ export class SearchIndex {
    * Searches graph nodes only (label, aliases, description) with the same query language, tokenizer and
    * verification as `search`; `total` counts every matching node. Never throws.
    */
-  searchNodes(query: string, limit: number): { hits: SearchResult['nodes']; total: number } {
+  searchNodes(
+    query: string,
+    limit: number,
+    kinds?: readonly string[],
+  ): { hits: SearchResult['nodes']; total: number } {
     const terms = parseQuery(query);
     if (terms.length === 0) return { hits: [], total: 0 };
-    return searchNodes(this.nodePostings, this.nodes, this.nodeIds.size, terms, { limit, snippetWidth: 120 });
+    return searchNodes(this.nodePostings, this.nodes, this.nodeIds.size, terms, {
+      limit,
+      kinds: kinds?.length ? new Set(kinds) : undefined,
+      snippetWidth: 120,
+    });
   }
 
   /** NFKC text of a chunk: the search's `getText`, else the kept text, else the index's `getText`. */

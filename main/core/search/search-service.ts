@@ -195,10 +195,15 @@ export class SearchService implements PageIndex {
 
   /**
    * Graph nodes matching `query` (the map's search box): same tokenizer and verification as `query`, best first,
-   * at most `limit` (default 20); `total` counts every match. Highlights are offsets into the node's label.
+   * at most `limit` (default 20), only of `kinds` when given; `total` counts every match. Highlights are offsets
+   * into the node's label.
    */
-  nodes(query: string, limit = 20): { nodes: SearchResultDto['nodes']; total: number } {
-    const { hits, total } = this.ensureIndex().searchNodes(query, limit);
+  nodes(
+    query: string,
+    limit = 20,
+    kinds?: readonly string[],
+  ): { nodes: SearchResultDto['nodes']; total: number } {
+    const { hits, total } = this.ensureIndex().searchNodes(query, limit, kinds);
     const nodes: SearchResultDto['nodes'] = [];
     for (const n of hits) {
       const node = this.graph.findNode(n.nodeId);

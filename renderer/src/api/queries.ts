@@ -10,6 +10,7 @@ import {
   type GraphChange,
   type GraphDto,
   type GraphFilter,
+  type NodeKind,
   type InputOf,
   type OutputOf,
 } from '../../../preload/contract';
@@ -33,6 +34,21 @@ export const keys = {
   views: ['views:list'] as const,
   metrics: ['analytics:map-metrics'] as const,
 };
+
+/**
+ * Graph nodes matching `query` through the core's search (`search:nodes`: the tokenizer and verification of
+ * Ctrl+K — multi-term, mixed Chinese and Latin, full-width letters). Disabled for an empty query. Debounce the
+ * query in the component (typing should not send a request per key).
+ */
+export function useNodeSearch(query: string, options: { limit?: number; kinds?: NodeKind[] } = {}) {
+  const q = query.trim();
+  return useQuery({
+    queryKey: ['search:nodes', q, options.limit ?? 20, options.kinds ?? []] as const,
+    queryFn: () => call('search:nodes', { query: q, limit: options.limit, kinds: options.kinds }),
+    enabled: q.length > 0,
+    placeholderData: (prev) => prev,
+  });
+}
 
 /** Every view (knowledge map, saved views, pipelines …), in sidebar order. */
 export function useViews() {
@@ -101,7 +117,10 @@ export function onGraphChangeApplied(listener: (change: GraphChange) => void): (
  */
 async function applyChange(qc: QueryClient, change: GraphChange, gap: boolean): Promise<void> {
   void qc.invalidateQueries({ queryKey: keys.info });
-  if (change.nodeIds.length || change.edgeIds.length) void qc.invalidateQueries({ queryKey: keys.metrics });
+  if (change.nodeIds.length || change.edgeIds.length) {
+    void qc.invalidateQueries({ queryKey: keys.metrics });
+    void qc.invalidateQueries({ queryKey: ['search:nodes'] });
+  }
   const whole = keys.graph(undefined);
   const cached = qc.getQueryData<GraphDto>(whole);
   if (gap || !cached) {

@@ -18,7 +18,7 @@ export function searchHandlers(ws: WorkspaceService): DomainHandlers<typeof SEAR
   return {
     'search:query': ({ query, limit, nodeLimit, pagesPerDoc, filters }) =>
       ws.search.query(query, { limit, nodeLimit, pagesPerDoc, filters }),
-    'search:nodes': ({ query, limit }) => ws.search.nodes(query, limit),
+    'search:nodes': ({ query, limit, kinds }) => ws.search.nodes(query, limit, kinds),
   };
 }
 

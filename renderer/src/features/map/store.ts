@@ -25,6 +25,8 @@ interface MapState {
   /** Ego graph around a node, or null for the whole map. */
   ego: { nodeId: string; depth: number } | null;
   selectedId: string | null;
+  /** Centre the view on this node (bumped `seq` repeats it, also for the node already selected). */
+  focusRequest: { id: string; seq: number } | null;
   layout: LayoutName;
   connectMode: boolean;
   webgl: boolean;
@@ -42,6 +44,7 @@ export const useMapStore = create<MapState>((set) => ({
   filter: {},
   ego: null,
   selectedId: null,
+  focusRequest: null,
   layout: 'force',
   connectMode: false,
   webgl: localStorage.getItem('wellspring.webgl') === '1',
@@ -73,6 +76,12 @@ export function useLabelMode(): LabelMode {
   const chosen = useMapStore((s) => s.labelMode);
   const { i18n } = useTranslation();
   return chosen ?? (i18n.language === 'en' ? 'en' : 'zh');
+}
+
+/** Selects `id` and centres the view on it, even when it is already selected (the map search's Enter). */
+export function focusNode(id: string): void {
+  const prev = useMapStore.getState().focusRequest;
+  useMapStore.getState().set({ selectedId: id, focusRequest: { id, seq: (prev?.seq ?? 0) + 1 } });
 }
 
 /** Number of active filter criteria. */

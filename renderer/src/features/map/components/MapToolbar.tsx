@@ -1,12 +1,20 @@
-import { useMemo, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeDto } from '../../../../../preload/contract';
 import { runCommand } from '../../../commands/registry';
-import { activeFilterCount, setLabelMode, useLabelMode, useMapStore } from '../store';
+import { call } from '../../../api/client';
+import { useNodeSearch } from '../../../api/queries';
+import { activeFilterCount, focusNode, setLabelMode, useLabelMode, useMapStore } from '../store';
 import type { LabelMode } from '../engine/node-label';
-import { searchNodes } from '../search-nodes';
 
-/** Search box (label or alias, Chinese or English), layouts, fit, new node, connect mode, export, filters. */
+/** How many matches the search box lists. */
+const SEARCH_LIMIT = 8;
+
+/**
+ * Search box (the core's node search: label, aliases, description; Chinese, English, mixed, full-width), layouts,
+ * fit, new node, connect mode, export, filters. Matches are listed as you type (not while an IME composes); Enter
+ * centres the best one, also when it is already selected. Only nodes on the canvas are offered.
+ */
 export function MapToolbar({
   searchRef,
   nodes,
@@ -22,10 +30,28 @@ export function MapToolbar({
   const [query, setQuery] = useState('');
   const [composing, setComposing] = useState(false);
   const [active, setActive] = useState(0);
-  const results = useMemo(() => (composing ? [] : searchNodes(nodes, query, 8)), [nodes, query, composing]);
+  // One request per pause in typing, as Ctrl+K does.
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const h = setTimeout(() => setDebounced(composing ? '' : query), 120);
+    return () => clearTimeout(h);
+  }, [query, composing]);
+  const search = useNodeSearch(debounced, { limit: 50 });
+  const onCanvas = useMemo(() => new Set(nodes.map((n) => n.id)), [nodes]);
+  const results = useMemo(
+    () =>
+      composing || !query.trim()
+        ? []
+        : (search.data?.nodes ?? [])
+            .map((h) => h.node)
+            .filter((n) => onCanvas.has(n.id))
+            .slice(0, SEARCH_LIMIT),
+    [search.data, onCanvas, composing, query],
+  );
+  const settled = debounced === query && !search.isFetching;
 
   const choose = (n: NodeDto) => {
-    set({ selectedId: n.id });
+    focusNode(n.id);
     setQuery('');
     searchRef.current?.blur();
   };
@@ -50,15 +76,23 @@ export function MapToolbar({
             if (e.nativeEvent.isComposing) return;
             if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - 1));
             else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-            else if (e.key === 'Enter' && results[active]) choose(results[active]);
-            else if (e.key === 'Escape') setQuery('');
+            else if (e.key === 'Enter' && settled && results[active]) choose(results[active]);
+            else if (e.key === 'Enter' && query.trim()) {
+              // Typed faster than the debounce: ask now and take the best match on the canvas.
+              void call('search:nodes', { query, limit: 50 }).then((r) => {
+                const best = r.nodes.find((h) => onCanvas.has(h.node.id));
+                if (best) choose(best.node);
+              });
+            } else if (e.key === 'Escape') setQuery('');
             else return;
             e.preventDefault();
           }}
         />
         {query.trim() && !composing && (
           <ul className="search-results" role="listbox" data-testid="map-search-results">
-            {results.length === 0 && <li className="muted">{t('toolbar.noResults', { query })}</li>}
+            {results.length === 0 && settled && (
+              <li className="muted">{t('toolbar.noResults', { query })}</li>
+            )}
             {results.map((n, i) => (
               <li
                 key={n.id}

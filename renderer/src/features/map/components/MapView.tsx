@@ -137,6 +137,12 @@ export function MapView() {
     if (!selectedId && current.length) engine.unselect();
   }, [selectedId, graph.data]);
 
+  // The map search's Enter: centre the chosen node even when it was already selected.
+  const focusRequest = useMapStore((s) => s.focusRequest);
+  useEffect(() => {
+    if (focusRequest) engineRef.current?.focusNode(focusRequest.id);
+  }, [focusRequest]);
+
   return (
     <div className="map-view">
       <MapToolbar searchRef={searchRef} nodes={graph.data?.nodes ?? []} layingOut={layingOut} />

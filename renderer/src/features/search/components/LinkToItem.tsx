@@ -1,14 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDto } from '../../../../../preload/contract';
 import { ApiError, call } from '../../../api/client';
-import { useGraph } from '../../../api/queries';
+import { useGraph, useNodeSearch } from '../../../api/queries';
 import { useAppStore } from '../../../app/store';
-import { searchNodes } from '../../map/search-nodes';
 
 /**
- * "Link to knowledge item…": a small picker of knowledge items (by label or alias); choosing one creates the
- * `documented_by` edge to this page of the file, as one undoable edit.
+ * "Link to knowledge item…": a small picker of knowledge items (the core's node search over label, aliases and
+ * description, knowledge items only); choosing one creates the `documented_by` edge to this page of the file, as
+ * one undoable edit.
  */
 export function LinkToItem({ doc, page }: { doc: DocumentDto; page: number }) {
   const { t } = useTranslation('search');
@@ -16,10 +16,16 @@ export function LinkToItem({ doc, page }: { doc: DocumentDto; page: number }) {
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
   const graph = useGraph({ kinds: ['knowledge'] }, null);
-  const items = useMemo(() => {
-    const all = graph.data?.nodes ?? [];
-    return q.trim() ? searchNodes(all, q, 12) : all.slice(0, 12);
-  }, [graph.data, q]);
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const h = setTimeout(() => setDebounced(q), 120);
+    return () => clearTimeout(h);
+  }, [q]);
+  const found = useNodeSearch(debounced, { limit: 12, kinds: ['knowledge'] });
+  const items = useMemo(
+    () => (q.trim() ? (found.data?.nodes ?? []).map((h) => h.node) : (graph.data?.nodes ?? []).slice(0, 12)),
+    [graph.data, found.data, q],
+  );
   const link = async (id: string, label: string) => {
     try {
       await call('library:link', { docId: doc.id, page, knowledgeId: id });
