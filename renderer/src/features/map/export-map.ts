@@ -9,6 +9,7 @@ import { keys, queryClient } from '../../api/queries';
 import { useAppStore } from '../../app/store';
 import type { GraphEngine } from './engine/graph-engine';
 import type { ExportDecor } from './engine/export-image';
+import { communityColour } from './engine/node-encoding';
 import { activeFilterCount, useMapStore } from './store';
 
 /**
@@ -38,7 +39,27 @@ export function exportDecor(engine: GraphEngine): ExportDecor {
     title: exportTitle(engine),
     kindLabel: (k) => i18n.t(`map:kinds.${k}`),
     tacitLabel: `${i18n.t('map:kinds.knowledge')} · ${i18n.t('map:values.tacit')}`,
+    communities: communityLegend(engine),
   };
+}
+
+/** Legend entries of the communities on the map, when it is coloured by community (largest first, at most 10). */
+function communityLegend(engine: GraphEngine): ExportDecor['communities'] {
+  if (useMapStore.getState().colourBy !== 'community') return undefined;
+  const metrics = queryClient.getQueryData<{ community: Record<string, number> }>(keys.metrics);
+  if (!metrics) return undefined;
+  const counts = new Map<number, number>();
+  engine.cy.nodes('[kind]').forEach((n) => {
+    const c = metrics.community[n.id()];
+    if (c !== undefined) counts.set(c, (counts.get(c) ?? 0) + 1);
+  });
+  return [...counts]
+    .sort((a, b) => a[0] - b[0])
+    .slice(0, 10)
+    .map(([c, count]) => ({
+      label: i18n.t('map:legend.community', { n: c + 1, count }),
+      color: communityColour(c),
+    }));
 }
 
 /**

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import type { GraphFilter, NodeKind } from '../../../../preload/contract';
 import type { LayoutName } from './engine/layout-options';
+import type { ColourBy, SizeBy } from './engine/node-encoding';
 import { LABEL_MODES, type LabelMode } from './engine/node-label';
 
 export interface PendingConnection {
@@ -25,6 +26,9 @@ interface MapState {
   /** Ego graph around a node, or null for the whole map. */
   ego: { nodeId: string; depth: number } | null;
   selectedId: string | null;
+  /** What node size and colour stand for (the legend's choice, kept in the map view's layout settings). */
+  sizeBy: SizeBy;
+  colourBy: ColourBy;
   /** Centre the view on this node (bumped `seq` repeats it, also for the node already selected). */
   focusRequest: { id: string; seq: number } | null;
   layout: LayoutName;
@@ -45,6 +49,8 @@ export const useMapStore = create<MapState>((set) => ({
   ego: null,
   selectedId: null,
   focusRequest: null,
+  sizeBy: 'kind',
+  colourBy: 'kind',
   layout: 'force',
   connectMode: false,
   webgl: localStorage.getItem('wellspring.webgl') === '1',

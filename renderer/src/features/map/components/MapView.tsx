@@ -7,6 +7,7 @@ import { GraphEngine } from '../engine/graph-engine';
 import { setActiveView } from '../../../commands/registry';
 import { saveMapPositions } from '../save-positions';
 import { useLabelMode, useMapStore } from '../store';
+import { useEncoding, usePersistedEncoding } from '../use-encoding';
 import { ConnectMenu } from './ConnectMenu';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
 import { EgoBar } from './EgoBar';
@@ -126,6 +127,10 @@ export function MapView() {
       engine.fit();
     }
   }, [graph.data, graph.isPlaceholderData, ego, notify, webgl]);
+
+  // Size and colour as the legend says (after setGraph above, so new nodes get them too).
+  usePersistedEncoding();
+  useEncoding(engineRef, graph.data, webgl);
 
   // Keep the engine's selection in step with the store (search, neighbour clicks); a multi-selection that
   // includes the store's node stays as it is.

@@ -22,7 +22,15 @@ export interface ExportDecor {
   kindLabel: (kind: NodeKind) => string;
   /** Legend entry of the dashed border of tacit knowledge items. */
   tacitLabel: string;
+  /**
+   * When the map is coloured by community: the communities' legend entries (label, colour). Colour then no longer
+   * tells the kind, so the kinds' entries show their shapes in a neutral grey.
+   */
+  communities?: Array<{ label: string; color: string }>;
 }
+
+/** The kinds' swatch colour while colour stands for communities. */
+const NEUTRAL = '#94a3b8';
 
 /** One legend entry: a shape in a colour (dashed outline only for tacit knowledge) and its label. */
 export interface LegendEntry {
@@ -51,19 +59,22 @@ export function legendEntries(cy: Core, decor: ExportDecor): LegendEntry[] {
     kinds.add(n.data('kind') as string);
     if (n.data('form') === 'tacit') tacit = true;
   });
+  const byCommunity = (decor.communities?.length ?? 0) > 0;
   const entries: LegendEntry[] = NODE_KINDS.filter((k) => kinds.has(k)).map((k) => ({
     label: decor.kindLabel(k),
     shape: KIND_STYLE[k].shape,
-    color: KIND_STYLE[k].color,
+    color: byCommunity ? NEUTRAL : KIND_STYLE[k].color,
     dashed: false,
   }));
   if (tacit)
     entries.push({
       label: decor.tacitLabel,
       shape: 'ellipse',
-      color: KIND_STYLE.knowledge.color,
+      color: byCommunity ? NEUTRAL : KIND_STYLE.knowledge.color,
       dashed: true,
     });
+  for (const c of decor.communities ?? [])
+    entries.push({ label: c.label, shape: 'ellipse', color: c.color, dashed: false });
   return entries;
 }
 

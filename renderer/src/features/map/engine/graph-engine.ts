@@ -523,6 +523,24 @@ export class GraphEngine {
     );
   }
 
+  /**
+   * Shows the legend's encodings: `sizes` (node id → diameter, px) draws nodes at those sizes instead of their
+   * kind's, `colours` (node id → fill) colours them by community; null for either goes back to the kind's. Nodes
+   * not in a map keep the kind's. One batch; no layout runs, nothing moves.
+   */
+  setEncoding(sizes: ReadonlyMap<string, number> | null, colours: ReadonlyMap<string, string> | null): void {
+    this.cy.batch(() =>
+      this.cy.nodes('[kind]').forEach((n) => {
+        const size = sizes?.get(n.id());
+        if (size === undefined) n.removeClass('sized');
+        else n.data('size', size).addClass('sized');
+        const fill = colours?.get(n.id());
+        if (fill === undefined) n.removeClass('by-community');
+        else n.data('fill', fill).addClass('by-community');
+      }),
+    );
+  }
+
   /** Selects a node and centres the view on it (animated unless `instant`). */
   focusNode(id: string, instant = false): boolean {
     const node = this.cy.getElementById(id);

@@ -55,6 +55,9 @@ export function stylesheet(theme: Theme): StylesheetJson {
       },
     },
     ...kindRules,
+    // Encodings chosen in the legend (node-encoding.ts): size by a measure, colour by community.
+    { selector: 'node.sized', style: { width: 'data(size)', height: 'data(size)' } },
+    { selector: 'node.by-community', style: { 'background-color': 'data(fill)' } },
     ...(levelOfDetailStyles() as object[]),
     {
       selector: 'node[form = "tacit"]',

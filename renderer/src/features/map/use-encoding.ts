@@ -1,0 +1,81 @@
+/**
+ * The legend's encodings on the map's engine: node size by degree / betweenness / importance and colour by
+ * community (engine/node-encoding.ts), from the core's analytics (`analytics:map-metrics`, computed in a worker
+ * and cached until the graph changes). The choice is kept in the knowledge map view's layout settings, so it
+ * comes back with the workspace (DESIGN §4, views are data).
+ */
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { MAP_VIEW_ID, type GraphDto, type NodeKind } from '../../../../preload/contract';
+import { call } from '../../api/client';
+import { useMapMetrics } from '../../api/queries';
+import type { GraphEngine } from './engine/graph-engine';
+import { nodeColours, nodeSizes, type ColourBy, type SizeBy } from './engine/node-encoding';
+import { KIND_STYLE } from './engine/styles';
+import { useMapStore } from './store';
+
+const SIZES: readonly SizeBy[] = ['kind', 'degree', 'betweenness', 'importance'];
+const COLOURS: readonly ColourBy[] = ['kind', 'community'];
+
+/** Loads the map view's saved encoding once, then stores every change the user makes back into the view. */
+export function usePersistedEncoding(): void {
+  const { sizeBy, colourBy } = useMapStore();
+  const loaded = useRef(false);
+  useEffect(() => {
+    void call('views:get', { id: MAP_VIEW_ID })
+      .then((v) => {
+        const s = v.layout.sizeBy as SizeBy;
+        const c = v.layout.colourBy as ColourBy;
+        useMapStore.getState().set({
+          sizeBy: SIZES.includes(s) ? s : 'kind',
+          colourBy: COLOURS.includes(c) ? c : 'kind',
+        });
+      })
+      .catch(() => undefined)
+      .finally(() => (loaded.current = true));
+  }, []);
+  useEffect(() => {
+    if (!loaded.current) return;
+    void call('views:get', { id: MAP_VIEW_ID })
+      .then((v) =>
+        call('views:update', { id: MAP_VIEW_ID, patch: { layout: { ...v.layout, sizeBy, colourBy } } }),
+      )
+      .catch(() => undefined);
+  }, [sizeBy, colourBy]);
+}
+
+/**
+ * Pushes the chosen encoding of `graph` into the engine whenever the graph, the metrics or the choice change;
+ * `engineKey` changes when the view makes a new engine (the WebGL toggle), so the new one gets it too. Call it
+ * after the effect that hands `graph` to the engine.
+ */
+export function useEncoding(
+  engineRef: RefObject<GraphEngine | null>,
+  graph: GraphDto | undefined,
+  engineKey: unknown,
+): void {
+  const { sizeBy, colourBy } = useMapStore();
+  const needsMetrics = sizeBy === 'degree' || sizeBy === 'betweenness' || colourBy === 'community';
+  const metrics = useMapMetrics(needsMetrics);
+  const degree = useMemo(() => {
+    const d = new Map<string, number>();
+    for (const e of graph?.edges ?? []) {
+      d.set(e.source, (d.get(e.source) ?? 0) + 1);
+      d.set(e.target, (d.get(e.target) ?? 0) + 1);
+    }
+    return d;
+  }, [graph]);
+  useEffect(() => {
+    const engine = engineRef.current;
+    if (!engine || !graph) return;
+    const m = metrics.data;
+    const sizes =
+      sizeBy === 'kind'
+        ? null
+        : nodeSizes(graph.nodes, sizeBy, (k: NodeKind) => KIND_STYLE[k].size, degree, m);
+    const colours =
+      colourBy === 'community' && m
+        ? nodeColours(graph.nodes, 'community', (k) => KIND_STYLE[k].color, m)
+        : null;
+    engine.setEncoding(sizes, colours);
+  }, [engineRef, engineKey, graph, degree, metrics.data, sizeBy, colourBy]);
+}
