@@ -90,6 +90,7 @@ export async function exportMap(engine: GraphEngine, format: 'png' | 'svg'): Pro
     }
     notify(i18n.t('map:toast.exported', { name }));
   } catch (e) {
-    notify((e as Error).message, 'error');
+    // ApiError messages are already translated; an encoding failure of the image is named after the file.
+    notify(i18n.t('map:toast.exportFailed', { name, reason: (e as Error).message }), 'error');
   }
 }
