@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentDto, LibraryFolderDto, LibraryProgress } from '../../../preload/contract';
 import { WellspringError } from '../util/errors';
-import type { EventSink } from '../workspace/workspace-service';
+import type { EventSink } from '../workspace/event-sink';
 import { ExtractPool } from './extract-pool';
 import type { ExtractTaskResult } from './extract-worker';
 import { DEFAULT_MAX_BYTES } from './extract/types';

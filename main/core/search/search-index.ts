@@ -5,7 +5,7 @@ import { searchNodes, type NodeRecord } from './node-search';
 import { PostingIndex } from './posting-index';
 import { parseQuery } from './query-terms';
 import type { ChunkEntry, NodeEntry, SearchOptions, SearchResult } from './search-types';
-import type { SnapshotChunk, SnapshotData } from './snapshot';
+import type { SnapshotChunk, SnapshotData } from './snapshot-types';
 import { normalizeForSearch, tokenizeFolded } from './tokenize';
 
 /**

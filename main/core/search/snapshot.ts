@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { WellspringError } from '../util/errors';
-import type { NodeRecord } from './node-search';
 import type { PostingSnapshot } from './posting-index';
 import type { SearchIndex } from './search-index';
+import type { SnapshotChunk, SnapshotData } from './snapshot-types';
+
+export type { SnapshotChunk, SnapshotData } from './snapshot-types';
 import { TOKENIZER_VERSION } from './tokenize';
 
 /**
@@ -26,34 +28,6 @@ export const SNAPSHOT_VERSION = 1;
 
 /** One snapshot record: a tag and a JSON document (no raw newlines). */
 export type SnapshotRecord = [tag: string, json: string];
-
-/** A stored chunk as the snapshot carries it; `iid` is the internal id the postings refer to. */
-export interface SnapshotChunk {
-  iid: number;
-  chunkId: number;
-  docId: number;
-  page: number;
-  length: number;
-  text: string | null;
-}
-
-/** Everything a snapshot holds, decoded. */
-export interface SnapshotData {
-  /**
-   * The caller's own JSON value saved with the snapshot, e.g. a change counter of the database the index was built
-   * from, to tell at start-up whether the snapshot is still current (see {@link loadSearchIndex}).
-   */
-  meta?: unknown;
-  resolution: number;
-  keepText: boolean;
-  /** Internal ids handed out so far (chunks, nodes); new ids continue from here. */
-  chunkIdsUsed: number;
-  nodeIdsUsed: number;
-  chunks: SnapshotChunk[];
-  nodes: Array<[iid: number, node: NodeRecord]>;
-  chunkPostings: PostingSnapshot;
-  nodePostings: PostingSnapshot;
-}
 
 const TEXTS_PER_RECORD = 1000;
 

@@ -13,8 +13,9 @@ import { SearchService } from '../search/search-service';
 import { seedSample } from '../sample/seed-sample';
 import { WellspringError, type Message } from '../util/errors';
 
-/** Receives main-process events; Electron forwards them over IPC, browser mode over server-sent events. */
-export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+import type { EventSink } from './event-sink';
+
+export type { EventSink } from './event-sink';
 
 /** How the core is hosted, reported to the renderer in `workspace:info`. */
 export type HostMode = WorkspaceInfo['mode'];

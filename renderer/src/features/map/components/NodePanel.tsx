@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { EdgeDto, NodeDto, NodePatch } from '../../../../../preload/contract';
-import { ApiError, call } from '../../../api/client';
+import { call } from '../../../api/client';
 import { useNodeDetail } from '../../../api/queries';
 import { useAppStore } from '../../../app/store';
 import { useMapStore } from '../store';
 import { useViewerStore } from '../../viewer/store';
 import { DraftField } from '../../../ui/DraftField';
 import { PropsEditor } from './PropsEditor';
+import { saveNode } from '../save-node';
 
 const splitList = (s: string) =>
   s
@@ -51,17 +52,6 @@ export function NodePanel() {
       </button>
     </aside>
   );
-}
-
-/** Saves a patch and reports errors as a toast; returns whether it was stored. */
-export async function saveNode(id: string, patch: NodePatch): Promise<boolean> {
-  try {
-    await call('graph:update-node', { id, patch });
-    return true;
-  } catch (e) {
-    useAppStore.getState().notify(e instanceof ApiError ? e.message : String(e), 'error');
-    return false;
-  }
 }
 
 function NodeFields({ node }: { node: NodeDto }) {

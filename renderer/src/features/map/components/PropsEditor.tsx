@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { NODE_PROPS, type NodeDto } from '../../../../../preload/contract';
 import { DraftField } from '../../../ui/DraftField';
-import { saveNode } from './NodePanel';
+import { saveNode } from '../save-node';
 
 /** What kind of input a props field needs, read from its zod schema (so the form follows the contract). */
 type Field =
