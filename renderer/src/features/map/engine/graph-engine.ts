@@ -549,6 +549,8 @@ export class GraphEngine {
     node.select();
     node.flashClass('found', 1500);
     const zoom = Math.max(this.cy.zoom(), 1.1);
+    // A newer focus replaces one still under way (queued camera moves would drift the view afterwards).
+    this.cy.stop(true, false);
     if (instant) {
       this.cy.zoom(zoom);
       this.cy.center(node);
