@@ -8,6 +8,7 @@
  * grid and link to nearby nodes, so the map looks like a real one and "fit to screen" is meaningful.
  */
 import { GraphStore } from '../../main/core/graph/graph-store';
+import { mulberry32 } from '../../main/core/analytics/seeded-random';
 import { openWorkspaceDb } from '../../main/core/db/workspace-db';
 import {
   DEFAULT_NODE_PROPS,
@@ -59,17 +60,8 @@ const THINGS = [
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '杰'];
 
-/** mulberry32: a small seeded PRNG, so every run benchmarks the same graph. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG (mulberry32, the analytics' own), so every run benchmarks the same graph. */
+const prng = mulberry32;
 
 /** A UUID-shaped id (the app's ids are UUIDs), drawn from the PRNG. */
 function fakeUuid(rnd: () => number): string {

@@ -8,6 +8,7 @@
  * is filled in afterwards, in id order, row by row.
  */
 import type { HierarchyComponent, RankEdge } from './hierarchy-forest';
+import { shelves } from './pack-components';
 
 /** A node's labelled box (model px). */
 export interface CellSize {
@@ -125,26 +126,12 @@ export function flowBlock(
   return best!;
 }
 
+/** The leaves flowed into rows of at most `maxWidth` (pack-components' shelves, in the leaves' order). */
 function flow(
   boxes: ReadonlyArray<{ id: string; w: number; h: number }>,
   maxWidth: number,
   gap: number,
 ): Omit<LeafBlock, 'id'> {
-  const cells = new Map<string, { x: number; y: number }>();
-  let x = 0;
-  let y = 0;
-  let rowHeight = 0;
-  let w = 0;
-  for (const b of boxes) {
-    if (x > 0 && x + b.w > maxWidth) {
-      y += rowHeight + gap;
-      x = 0;
-      rowHeight = 0;
-    }
-    cells.set(b.id, { x, y });
-    w = Math.max(w, x + b.w);
-    rowHeight = Math.max(rowHeight, b.h);
-    x += b.w + gap;
-  }
-  return { cells, w, h: y + rowHeight };
+  const { offsets, width, height } = shelves(boxes, maxWidth, gap);
+  return { cells: offsets, w: width, h: height };
 }

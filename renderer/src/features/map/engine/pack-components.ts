@@ -123,8 +123,12 @@ export function packShelves(boxes: readonly PackBox[], options: PackOptions): Pa
   return best!;
 }
 
-/** NFDH with a fixed shelf width (boxes already sorted by decreasing height). */
-function shelves(sorted: readonly PackBox[], maxWidth: number, gap: number): PackResult {
+/**
+ * Boxes flowed into rows (shelves) of at most `maxWidth`, left to right, in the order given: with boxes sorted by
+ * decreasing height this is NFDH (next-fit decreasing height; Coffman, Garey, Johnson & Tarjan 1980).
+ * Returns each box's offset and the rows' width and height.
+ */
+export function shelves(sorted: readonly PackBox[], maxWidth: number, gap: number): PackResult {
   const offsets = new Map<string, { x: number; y: number }>();
   let x = 0;
   let y = 0;
