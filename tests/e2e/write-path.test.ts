@@ -17,6 +17,9 @@ describe('write path in Chromium (browser mode)', () => {
       if (m) requests.push(m[1]!);
     });
     const store = env.app.workspace.store;
+    // The fresh sample had no positions: its first layout is stored, but it is no step to undo.
+    await expect.poll(() => env.app.workspace.views.get('map').positionCount).toBe(store.stats().nodeTotal);
+    expect(store.history.state().canUndo).toBe(false);
     const item = store.getGraph().nodes.find((n) => n.label === '拜访记录')!;
     const labelOnCanvas = (id: string) =>
       page.evaluate(

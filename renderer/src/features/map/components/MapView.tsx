@@ -120,7 +120,8 @@ export function MapView() {
     if (ego) {
       engine.runLayout('concentric', ego.nodeId).catch(failed);
     } else if (needsLayout) {
-      engine.runLayout(useMapStore.getState().layout).catch(failed);
+      // A map with no stored position at all (a new workspace, an import): its first arrangement, not undoable.
+      engine.runLayout(useMapStore.getState().layout, undefined, 'place').catch(failed);
     } else if (filterChanged && !first) {
       engine.fitWhenPainted();
     } else if (first) {

@@ -445,17 +445,22 @@ export class GraphEngine {
    * Runs a full layout in the worker (layout.worker.ts), applies it and fits the view; resolves with the
    * positions (empty when a newer layout superseded this one). Stored as `layout` positions in the whole map;
    * in a subset, and for an ego graph's rings around `centreId`, the layout is temporary: nothing is stored and
-   * the next `setGraph(…, { resetPositions: true })` brings back the stored positions.
+   * the next `setGraph(…, { resetPositions: true })` brings back the stored positions. `reason` `place` stores
+   * them without an undo step: the first arrangement of a map that had none is not something to undo.
    * @throws Error when the worker fails.
    */
-  async runLayout(name: LayoutName, centreId?: string): Promise<Placed[]> {
+  async runLayout(
+    name: LayoutName,
+    centreId?: string,
+    reason: 'layout' | 'place' = 'layout',
+  ): Promise<Placed[]> {
     const temporary = centreId !== undefined || this.scope === 'subset';
     const positions = await this.layouts.full(name, centreId);
     if (!positions) return [];
     this.fit();
     this.temporary = temporary;
     this.stored.provisional.clear();
-    if (!temporary) this.emitPositions(positions, 'layout');
+    if (!temporary) this.emitPositions(positions, reason);
     return positions;
   }
 
