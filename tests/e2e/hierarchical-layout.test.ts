@@ -84,6 +84,19 @@ describe('hierarchical layout of the whole map', () => {
     expect(m.overlaps).toBe(0);
     // The new positions are the stored ones.
     await expect.poll(() => env.app.workspace.store.getGraph().nodes.every((n) => n.x !== null)).toBe(true);
+    // Later layouts still run (loading ELK in the worker once took over the worker's message handler).
+    const hierarchical = await page.evaluate(() =>
+      window.__wellspring!.engine!.cy.nodes().map((n) => [n.id(), n.position('x'), n.position('y')]),
+    );
+    await layoutWith(page, 'Alt+3');
+    await layoutWith(page, 'Alt+2');
+    expect(
+      await page.evaluate(() =>
+        window.__wellspring!.engine!.cy.nodes().map((n) => [n.id(), n.position('x'), n.position('y')]),
+      ),
+    ).toEqual(hierarchical);
+    await layoutWith(page, 'Alt+1');
+    expect(await page.locator('.map-overlay.progress').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -40,6 +40,8 @@ export function labelledBox(n: NodeSingular): Box {
   return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
 }
 
+const hundredths = (v: number) => Math.round(v * 100) / 100;
+
 /**
  * Layout-request nodes for `nodes`. With `boxes`, each carries its labelled box (measured through `measure`);
  * without, the box is the node's shape, which is all force and concentric layouts use.
@@ -52,14 +54,16 @@ export function layoutNodes(nodes: NodeCollection, measure: Measure, boxes: bool
       const b = boxes
         ? labelledBox(n)
         : { x1: p.x - size / 2, y1: p.y - size / 2, x2: p.x + size / 2, y2: p.y + size / 2 };
+      // Box sizes to 1/100 px: measured at different positions they differ in the 14th digit, and ties broken
+      // by such noise would give the same graph a different picture (layouts must be deterministic).
       return {
         id: n.id(),
         kind: n.data('kind') as string,
         size,
-        w: b.x2 - b.x1,
-        h: b.y2 - b.y1,
-        cx: p.x - b.x1,
-        cy: p.y - b.y1,
+        w: hundredths(b.x2 - b.x1),
+        h: hundredths(b.y2 - b.y1),
+        cx: hundredths(p.x - b.x1),
+        cy: hundredths(p.y - b.y1),
         x: p.x,
         y: p.y,
       };

@@ -23,25 +23,37 @@ import { seedFrom, withSeededRandom } from './seeded-random';
 
 cytoscape.use(fcose);
 
-self.onmessage = async (e: MessageEvent<LayoutRequest>) => {
+/** Answers one layout request. */
+async function onLayoutRequest(e: MessageEvent<LayoutRequest>): Promise<void> {
   const req = sortedRequest(e.data);
   let res: LayoutResponse;
   try {
     // ELK (1.5 MB) loads with the first hierarchical layout only.
-    const positions =
-      req.job === 'hierarchical'
-        ? await (
-            await import('./hierarchical-layout')
-          ).hierarchicalLayout(req.nodes, req.edges, {
-            aspect: req.aspect,
-          })
-        : runCytoscapeLayout(req);
+    const positions = req.job === 'hierarchical' ? await hierarchical(req) : runCytoscapeLayout(req);
     res = { id: req.id, positions };
   } catch (err) {
     res = { id: req.id, positions: [], error: err instanceof Error ? err.message : String(err) };
   }
   self.postMessage(res);
-};
+}
+
+self.onmessage = onLayoutRequest;
+
+/**
+ * The hierarchical layout. Loading `elkjs/lib/elk.bundled.js` inside a worker installs ELK's own worker
+ * dispatcher as `self.onmessage` (elk.bundled.js: `if (typeof document === 'undefined' && typeof self !==
+ * 'undefined') self.onmessage = …`), after which every later request would go to ELK and never be answered:
+ * the handler is put back after every hierarchical layout.
+ */
+async function hierarchical(req: LayoutRequest): Promise<Array<{ id: string; x: number; y: number }>> {
+  const { hierarchicalLayout } = await import('./hierarchical-layout');
+  try {
+    return await hierarchicalLayout(req.nodes, req.edges, { aspect: req.aspect });
+  } finally {
+    // ELK's module and its first instance (a fake worker made on the first layout) each take the handler.
+    self.onmessage = onLayoutRequest;
+  }
+}
 
 /** Force, tidy or concentric on a headless Cytoscape; `tidy` answers only the movable nodes. */
 function runCytoscapeLayout(req: LayoutRequest): Array<{ id: string; x: number; y: number }> {
