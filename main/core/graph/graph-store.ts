@@ -254,7 +254,9 @@ export class GraphStore {
 
   /**
    * Stores node positions (model px) of one view through the write path. `move` and `layout` are undoable;
-   * `place` (nodes placed automatically beside their neighbours) is not. Unknown node ids are skipped.
+   * `place` (nodes placed automatically beside their neighbours) is no step of its own: the positions of nodes
+   * that the newest undo entry added join that entry, so its redo puts them back where they were placed.
+   * Unknown node ids are skipped.
    * Returns how many were stored. @throws not_found (view)
    */
   savePositions(
@@ -263,13 +265,17 @@ export class GraphStore {
     reason: PositionReason = 'move',
   ): number {
     if (positions.length === 0) return 0;
-    const { change } = this.apply([{ op: 'setPositions', viewId, positions: [...positions] }], {
-      reason,
-      undoable: reason !== 'place',
-      action: reason === 'layout' ? 'layout' : 'move',
-      opPaths: false,
-    });
-    return change.positions.find((p) => p.viewId === viewId)?.nodeIds.length ?? 0;
+    return this.db.transaction(() => {
+      const { change } = this.apply([{ op: 'setPositions', viewId, positions: [...positions] }], {
+        reason,
+        undoable: reason !== 'place',
+        action: reason === 'layout' ? 'layout' : 'move',
+        opPaths: false,
+      });
+      // Where a node was placed belongs to the edit that added it: redo brings it back to the same spot.
+      if (reason === 'place') this.history.amendNewestAdd(viewId, positions);
+      return change.positions.find((p) => p.viewId === viewId)?.nodeIds.length ?? 0;
+    })();
   }
 
   /**

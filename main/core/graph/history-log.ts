@@ -112,6 +112,10 @@ export class HistoryLog {
         'SELECT seq, label, forward FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1',
       ),
       mark: db.prepare('UPDATE history SET undone = ? WHERE seq = ?'),
+      newest: db.prepare(
+        'SELECT seq, forward, backward FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1',
+      ),
+      setForward: db.prepare('UPDATE history SET forward = ? WHERE seq = ?'),
     };
   }
 
@@ -153,6 +157,24 @@ export class HistoryLog {
       nowIso(),
     );
     this.stmts.trim.run(HISTORY_LIMIT);
+  }
+
+  /**
+   * Adds the positions of nodes that the newest entry added (its backward side deletes them) to that entry's
+   * forward side, so that its redo places them where they were placed. Nothing when a redo stack exists (the
+   * newest live entry is then not the latest action) or the entry added none of them. Call inside a transaction.
+   */
+  amendNewestAdd(viewId: string, positions: ReadonlyArray<PositionRow>): void {
+    if (this.stmts.firstUndone.get()) return;
+    const row = this.stmts.newest.get() as { seq: number; forward: string; backward: string } | undefined;
+    if (!row) return;
+    const backward = JSON.parse(row.backward) as RowOp[];
+    const added = new Set(backward.flatMap((o) => (o.op === 'deleteNode' ? [o.id] : [])));
+    const mine = positions.filter((p) => added.has(p.id)).map((p) => ({ id: p.id, x: p.x, y: p.y }));
+    if (mine.length === 0) return;
+    const forward = JSON.parse(row.forward) as RowOp[];
+    forward.push({ op: 'putPositions', viewId, positions: mine });
+    this.stmts.setForward.run(JSON.stringify(forward), row.seq);
   }
 
   /** Undoes the newest entry; null when there is nothing to undo. One transaction. */

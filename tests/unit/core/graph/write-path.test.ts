@@ -103,6 +103,38 @@ describe('the one write path', () => {
     close();
   });
 
+  it('an automatic placement joins the edit that added the node: redo puts the node back where it was placed', () => {
+    const { store, close } = open();
+    store.apply([
+      { op: 'addNode', id: 'a', node: { kind: 'unit', label: '苏州工厂' } },
+      { op: 'addNode', id: 'b', node: { kind: 'unit', label: '杭州门店' } },
+    ]);
+    // The map places both (reason `place`): no undo step of its own …
+    store.savePositions(
+      'map',
+      [
+        { id: 'a', x: 40, y: 50 },
+        { id: 'b', x: 70, y: 80 },
+      ],
+      'place',
+    );
+    expect(store.history.state().undo).toMatchObject({ action: 'batch', count: 2 });
+    store.undo();
+    expect(store.findNode('a')).toBeNull();
+    store.redo();
+    // … but part of the list that added them.
+    expect(store.findNode('a')).toMatchObject({ x: 40, y: 50 });
+    expect(store.findNode('b')).toMatchObject({ x: 70, y: 80 });
+    // A node the newest entry did not add keeps its placement out of that entry.
+    store.addNode({ kind: 'unit', label: '总部' }, 'hq');
+    store.savePositions('map', [{ id: 'a', x: 1, y: 1 }], 'place');
+    store.undo(); // 总部
+    expect(store.findNode('a')).toMatchObject({ x: 1, y: 1 });
+    store.redo();
+    expect(store.findNode('hq')).toMatchObject({ x: null, y: null });
+    close();
+  });
+
   it('links a document page as one undoable list: a new document node without a position and one edge', () => {
     const { store, events, close } = open();
     store.addNode({ kind: 'knowledge', label: '拜访记录', props: item, x: 100, y: 100 }, 'k');
