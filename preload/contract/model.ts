@@ -46,7 +46,17 @@ export const Existence = z.enum(['document', 'template', 'system', 'case', 'trai
 /** Stage of the SECI spiral (Nonaka & Takeuchi, 1995). */
 export const SeciStage = z.enum(['socialisation', 'externalisation', 'combination', 'internalisation']);
 /** A calendar date as YYYY-MM-DD. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  // The pattern lets 2027-02-30 and 2027-13-01 through: the date must exist (a round trip through UTC keeps it).
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'expected a date that exists, as YYYY-MM-DD',
+    },
+  );
 const level1to5 = z.number().int().min(1).max(5);
 
 /** Per-kind props, validated by the store on every write. Unknown keys are rejected. */

@@ -3,9 +3,9 @@ import type Database from 'better-sqlite3';
 import {
   DEFAULT_EDGE_PROPS,
   DEFAULT_NODE_PROPS,
+  GraphOp,
   MAP_VIEW_ID,
   type EditSummary,
-  type GraphOp,
   type NodeDto,
 } from '../../../preload/contract';
 import { WellspringError } from '../util/errors';
@@ -13,6 +13,24 @@ import { nowIso } from '../util/clock';
 import type { RowOp } from './history-log';
 import { nodeFromRow, nodeToRow, type EdgeRow, type NodeRow, type PositionRow } from './rows';
 import { checkEdgeKind, validateEdgeProps, validateNodeProps } from './validate';
+
+/** The operation as the contract's schema reads it (labels trimmed). @throws invalid_input naming the field */
+function parseOp(input: GraphOp): GraphOp {
+  const r = GraphOp.safeParse(input);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+  const field = path.filter((p) => typeof p === 'string').slice(-1)[0] ?? 'op';
+  const emptyLabel = field === 'label' && issue.code === 'too_small';
+  throw new WellspringError(
+    'invalid_input',
+    `Invalid operation at ${path.join('.')}: ${issue.message}`,
+    path,
+    emptyLabel
+      ? { key: 'errors.emptyLabel' }
+      : { key: 'errors.invalidInput', params: { field: String(field) } },
+  );
+}
 
 /** One operation turned into row operations: what redoes it, what undoes it, the id it acted on, what to call it. */
 export interface PlannedOp {
@@ -45,8 +63,13 @@ export class OpPlanner {
     };
   }
 
-  /** Plans one operation. @throws see the class doc */
-  plan(op: GraphOp): PlannedOp {
+  /**
+   * Plans one operation. The operation is checked against the contract's GraphOp schema first, so a caller inside
+   * main (an import, the CLI) meets the same rules as the IPC boundary (a label of spaces, a 600-character label).
+   * @throws see the class doc
+   */
+  plan(input: GraphOp): PlannedOp {
+    const op = parseOp(input);
     switch (op.op) {
       case 'addNode':
         return this.addNode(op.node, op.id ?? randomUUID());

@@ -6,7 +6,7 @@ import {
   allowedEdgeKinds,
   type NodeKind,
 } from '../../../preload/contract';
-import { WellspringError } from '../util/errors';
+import { WellspringError, type Message } from '../util/errors';
 
 /** @throws edge_kind_mismatch naming the kinds allowed (EDGE_RULES, DESIGN §3). */
 export function checkEdgeKind(kind: keyof typeof EDGE_RULES, source: NodeKind, target: NodeKind): void {
@@ -43,6 +43,26 @@ function parseProps(schema: z.ZodType, props: unknown, what: string): Record<str
     'invalid_input',
     `Invalid ${what} at ${path.join('.')}: ${issue.message}`,
     path,
-    known ? { key: 'errors.invalidProp', params: { field } } : undefined,
+    known ? propMessage(issue, field) : undefined,
   );
+}
+
+/** The translated message for a prop's zod issue: its bound, kind of value or date, where zod says which. */
+function propMessage(issue: z.core.$ZodIssue, field: string): Message {
+  const i = issue as {
+    code: string;
+    maximum?: unknown;
+    minimum?: unknown;
+    expected?: unknown;
+    message: string;
+  };
+  if (i.code === 'too_big' && typeof i.maximum === 'number')
+    return { key: 'errors.invalidPropMax', params: { field, max: i.maximum } };
+  if (i.code === 'too_small' && typeof i.minimum === 'number')
+    return { key: 'errors.invalidPropMin', params: { field, min: i.minimum } };
+  if (i.code === 'invalid_type' && (i.expected === 'int' || i.expected === 'number'))
+    return { key: 'errors.invalidPropNumber', params: { field } };
+  if (/date/.test(i.message)) return { key: 'errors.invalidPropDate', params: { field } };
+  if (i.code === 'invalid_value') return { key: 'errors.invalidPropChoice', params: { field } };
+  return { key: 'errors.invalidProp', params: { field } };
 }

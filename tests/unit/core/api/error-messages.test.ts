@@ -99,10 +99,15 @@ describe('errors a user meets carry a translated message', () => {
     const props = await run('graph:update-node', { id: expert, patch: { props: { attritionRisk: 9 } } });
     expect(props).toMatchObject({
       code: 'invalid_input',
-      key: 'errors.invalidProp',
-      params: { field: 'attritionRisk' },
+      key: 'errors.invalidPropMax',
+      params: { field: 'attritionRisk', max: 5 },
     });
-    expect(zh(props)).toBe('“流失风险（1–5）”的值不符合要求。');
+    // The message says what is wrong: the bound, a whole number, a date that exists.
+    expect(zh(props)).toBe('“流失风险（1–5）”的值不能大于 5。');
+    const half = await run('graph:update-node', { id: item, patch: { props: { importance: 1.5 } } });
+    expect(zh(half)).toBe('“重要度（1–3）”的值应为整数。');
+    const feb30 = await run('graph:update-node', { id: item, patch: { props: { reviewDue: '2027-02-30' } } });
+    expect(zh(feb30)).toBe('“复审日期”应为真实存在的日期，格式为 YYYY-MM-DD。');
 
     // Inside graph:apply the error keeps its message and gains the operation's index in its path.
     const applied = await run('graph:apply', { ops: [{ op: 'deleteNode', id: 'nope' }] });

@@ -99,7 +99,7 @@ describe('library reasons', () => {
       expect(zh).not.toMatch(/\$t\(|\{\{/);
     }
     expect(translate('zh-CN', 'library:reasons.formatNotSupported', reasonOf(samples[1])!.params)).toBe(
-      'book.epub：不支持EPUB 电子书（.epub）',
+      'book.epub：不支持 EPUB 电子书（.epub）',
     );
   });
 });

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import i18n from '../../../i18n';
 import type { EdgeDto, NodeDto, NodePatch } from '../../../../../preload/contract';
 import { call } from '../../../api/client';
 import { useNodeDetail } from '../../../api/queries';
@@ -63,7 +64,11 @@ function NodeFields({ node }: { node: NodeDto }) {
         label={t('panel.label')}
         testId="node-label"
         value={node.label}
-        onCommit={(v) => v.trim() && save({ label: v.trim() })}
+        onCommit={(v) => {
+          // An empty name is refused, and said so: the field goes back to the stored name.
+          if (v.trim()) save({ label: v.trim() });
+          else useAppStore.getState().notify(i18n.t('common:errors.emptyLabel'), 'error');
+        }}
       />
       <DraftField
         label={t('panel.aliases')}

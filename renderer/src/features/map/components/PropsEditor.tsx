@@ -102,7 +102,8 @@ function PropField({ node, name, field }: { node: NodeDto; name: string; field: 
       value={text}
       numeric={field.type === 'number'}
       onCommit={(raw) => {
-        const v = raw.trim();
+        // NFKC: a Chinese IME types full-width digits and commas (２, ，), which are the same values.
+        const v = raw.normalize('NFKC').trim();
         if (v === '') return save(field.optional ? null : value);
         if (field.type === 'number') return save(Number(v));
         if (field.type === 'list')
