@@ -1,6 +1,7 @@
 import { WellspringError } from '../util/errors';
 import { ChunkSearch } from './chunk-search';
 import { ChunkStore, type ChunkRecord } from './chunk-store';
+import { prefixNodeHits } from './node-prefix';
 import { searchNodes, type NodeRecord } from './node-search';
 import { PostingIndex } from './posting-index';
 import { parseQuery } from './query-terms';
@@ -203,7 +204,8 @@ export class SearchIndex {
 
   /**
    * Searches graph nodes only (label, aliases, description) with the same query language, tokenizer and
-   * verification as `search`; `total` counts every matching node. Never throws.
+   * verification as `search`, then, as you type, nodes whose label or alias has a word starting with the query's
+   * last Latin term (node-prefix.ts), ranked after; `total` counts every matching node. Never throws.
    */
   searchNodes(
     query: string,
@@ -212,11 +214,21 @@ export class SearchIndex {
   ): { hits: SearchResult['nodes']; total: number } {
     const terms = parseQuery(query);
     if (terms.length === 0) return { hits: [], total: 0 };
-    return searchNodes(this.nodePostings, this.nodes, this.nodeIds.size, terms, {
+    const kindSet = kinds?.length ? new Set(kinds) : undefined;
+    const full = searchNodes(this.nodePostings, this.nodes, this.nodeIds.size, terms, {
       limit,
-      kinds: kinds?.length ? new Set(kinds) : undefined,
+      kinds: kindSet,
       snippetWidth: 120,
     });
+    if (full.hits.length >= limit) return full;
+    // As you type: the last word may be unfinished (`vis` for "Visit record"); such hits rank after full ones.
+    const more = prefixNodeHits(this.nodes, terms, {
+      limit: limit - full.hits.length,
+      kinds: kindSet,
+      exclude: new Set(full.hits.map((h) => h.nodeId)),
+      ceiling: full.hits.length ? Math.min(...full.hits.map((h) => h.score)) : 1,
+    });
+    return { hits: [...full.hits, ...more.hits], total: full.total + more.total };
   }
 
   /** NFKC text of a chunk: the search's `getText`, else the kept text, else the index's `getText`. */

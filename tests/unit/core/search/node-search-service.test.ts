@@ -27,6 +27,27 @@ describe('node search (the map search box)', () => {
     expect(r.total).toBeGreaterThan(3);
   });
 
+  it('as you type, takes an unfinished last Latin word as a prefix, ranked after whole-word hits', () => {
+    // 拜访记录's alias is "Visit record": "vis" is the start of a word of it.
+    expect(labels('vis')).toContain('拜访记录');
+    expect(labels('Visit rec')).toContain('拜访记录');
+    // Inside a mixed token the Latin run counts as a word start: "iso" for ISO9001认证, not "so".
+    ws.store.addNode({ kind: 'knowledge', label: 'ISO9001认证' });
+    expect(labels('iso')).toContain('ISO9001认证');
+    expect(labels('so')).not.toContain('ISO9001认证');
+    // The other terms still have to match in full.
+    expect(labels('认证 iso')).toContain('ISO9001认证');
+    expect(labels('面料 iso')).not.toContain('ISO9001认证');
+    // A whole-word hit outranks a prefix hit: "form" is a word of "Form rules", the start of "Format rules".
+    ws.store.addNode({ kind: 'knowledge', label: '格式规范', aliases: ['Format rules'] });
+    ws.store.addNode({ kind: 'knowledge', label: '表单规范', aliases: ['Form rules'] });
+    const r = labels('form');
+    expect(r).toContain('格式规范');
+    expect(r.indexOf('表单规范')).toBeLessThan(r.indexOf('格式规范'));
+    // One letter is no prefix (too many false hits).
+    expect(labels('v')).toEqual([]);
+  });
+
   it('sees an edit at once, through the change event (no manual refresh)', () => {
     const node = ws.store.getGraph().nodes.find((n) => n.label === 'AQL抽样检验')!;
     ws.store.updateNode(node.id, { label: 'AQL抽样检验标准卡' });
