@@ -78,9 +78,10 @@ describe('hierarchical layout of the whole map', () => {
     expect(m.extent.x2).toBeGreaterThanOrEqual(m.box.x2);
     expect(m.extent.y1).toBeLessThanOrEqual(m.box.y1);
     expect(m.extent.y2).toBeGreaterThanOrEqual(m.box.y2);
-    // …at a zoom five times the old 0.07, with labels drawn, and no labelled box on top of another.
+    // …at a zoom five times the old 0.07, with labels drawn, and no labelled box on top of another. (The fit keeps
+    // clear of the legend and the zoom buttons, which costs some zoom: 18 labels at 1440 × 900 when this was set.)
     expect(m.zoom).toBeGreaterThan(0.35);
-    expect(m.drawn).toBeGreaterThanOrEqual(20);
+    expect(m.drawn).toBeGreaterThanOrEqual(15);
     expect(m.overlaps).toBe(0);
     // The new positions are the stored ones.
     await expect.poll(() => env.app.workspace.store.getGraph().nodes.every((n) => n.x !== null)).toBe(true);

@@ -60,6 +60,27 @@ describe('map analytics in Chromium', () => {
       else colourOf.set(c % 10, fills[id]!);
     }
     expect(new Set(colourOf.values()).size).toBe(Math.min(10, metrics.communityCount));
+    // Fit keeps the map clear of the legend, tall now with its communities, and of the zoom buttons.
+    await page.getByRole('button', { name: '适应窗口', exact: true }).first().click();
+    await expect.poll(() => page.evaluate(() => window.__wellspring!.engine!.cy.animated())).toBe(false);
+    const covered = await page.evaluate(() => {
+      const cy = window.__wellspring!.engine!.cy;
+      const c = cy.container()!.getBoundingClientRect();
+      const boxes = ['[data-testid=legend]', '.zoom-controls'].map((s) =>
+        document.querySelector(s)!.getBoundingClientRect(),
+      );
+      return cy.nodes('[kind]').filter((n) => {
+        const p = n.renderedPosition();
+        return boxes.some(
+          (b) =>
+            c.left + p.x >= b.left &&
+            c.left + p.x <= b.right &&
+            c.top + p.y >= b.top &&
+            c.top + p.y <= b.bottom,
+        );
+      }).length;
+    });
+    expect(covered).toBe(0);
     await shot(page, 'analytics-01-betweenness-community');
 
     // Nothing moved, and the choice is kept with the map view: a reload shows it again.

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EdgeKind } from '../../../../../preload/contract';
 import { useGraph } from '../../../api/queries';
 import { useAppStore } from '../../../app/store';
-import { GraphEngine } from '../engine/graph-engine';
+import { GraphEngine, type Insets } from '../engine/graph-engine';
 import { setActiveView } from '../../../commands/registry';
 import { saveMapPositions } from '../save-positions';
 import { useLabelMode, useMapStore } from '../store';
@@ -30,6 +30,38 @@ declare global {
       enginesAlive?: number;
     };
   }
+}
+
+/** Margin (px) kept between the map and an overlay when fitting. */
+const OVERLAY_GAP = 8;
+
+/**
+ * What the legend (bottom-left) and the zoom buttons (bottom-right) cover of the canvas, as the alternatives
+ * GraphEngine.fit chooses from: each overlay either takes a column at its side or a band at the bottom.
+ */
+function overlayInsets(canvas: HTMLElement): Insets[] {
+  const wrap = canvas.getBoundingClientRect();
+  const rect = (sel: string) => canvas.parentElement?.querySelector(sel)?.getBoundingClientRect() ?? null;
+  const legend = rect('[data-testid=legend]');
+  const zoom = rect('.zoom-controls');
+  const none = { top: 0, right: 0, bottom: 0, left: 0 };
+  const ways = (r: DOMRect | null, side: 'left' | 'right') =>
+    r
+      ? [
+          { ...none, [side]: (side === 'left' ? r.right - wrap.left : wrap.right - r.left) + OVERLAY_GAP },
+          { ...none, bottom: wrap.bottom - r.top + OVERLAY_GAP },
+        ]
+      : [none];
+  const out: Insets[] = [];
+  for (const a of ways(legend, 'left'))
+    for (const b of ways(zoom, 'right'))
+      out.push({
+        top: 0,
+        left: Math.max(a.left, b.left),
+        right: Math.max(a.right, b.right),
+        bottom: Math.max(a.bottom, b.bottom),
+      });
+  return out;
 }
 
 /** The knowledge map: Cytoscape canvas (through GraphEngine), toolbar, filters, legend and the node panel. */
@@ -60,6 +92,7 @@ export function MapView() {
     });
     engineRef.current = engine;
     shownView.current = null;
+    engine.setInsets(() => overlayInsets(containerRef.current!));
     window.__wellspring = {
       engine,
       lastPaint: null,

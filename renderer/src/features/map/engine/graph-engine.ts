@@ -101,6 +101,14 @@ export interface EngineOptions {
   edgeData?: (edge: EdgeDto) => Record<string, unknown>;
 }
 
+/** Rendered px an overlay covers from each side of the canvas. */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
 export class GraphEngine {
   /** Engines constructed and not yet destroyed; a remount must leave exactly one (tests read it). */
   static alive = 0;
@@ -483,11 +491,44 @@ export class GraphEngine {
 
   /** Fits every element into view with a margin (px); `animate` eases there in 300 ms. */
   fit(padding = 40, animate = false): void {
+    const cy = this.cy;
     // A panel opening beside the canvas resizes it before Cytoscape notices: read the size now.
-    this.cy.resize();
-    if (animate) this.cy.animate({ fit: { eles: this.cy.elements(), padding } }, { duration: 300 });
-    else this.cy.fit(undefined, padding);
+    cy.resize();
+    const box = cy.elements().boundingBox();
+    // Cytoscape's fit centres on the whole canvas; the overlays (legend, zoom buttons) cover part of it, so the
+    // map is fitted into what they leave free: of the ways to keep clear of them, the one that zooms in most.
+    let best: { zoom: number; pan: { x: number; y: number } } | null = null;
+    for (const inset of this.insets()) {
+      const w = cy.width() - inset.left - inset.right - 2 * padding;
+      const h = cy.height() - inset.top - inset.bottom - 2 * padding;
+      if (box.w <= 0 || box.h <= 0 || w <= 0 || h <= 0) continue;
+      const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), Math.min(w / box.w, h / box.h)));
+      if (best && best.zoom >= zoom) continue;
+      best = {
+        zoom,
+        pan: {
+          x: inset.left + padding + (w - zoom * box.w) / 2 - zoom * box.x1,
+          y: inset.top + padding + (h - zoom * box.h) / 2 - zoom * box.y1,
+        },
+      };
+    }
+    if (!best) {
+      if (animate) cy.animate({ fit: { eles: cy.elements(), padding } }, { duration: 300 });
+      else cy.fit(undefined, padding);
+    } else if (animate) cy.animate(best, { duration: 300 });
+    else cy.viewport(best);
   }
+
+  /**
+   * What the overlays on the canvas cover, as alternatives (say, "a column on the left" or "a band at the
+   * bottom" for a legend in the corner), in rendered px from each side; `fit` takes the one that leaves the map
+   * largest. Set by the view that owns the overlays (MapView measures its legend and zoom buttons).
+   */
+  setInsets(insets: () => Insets[]): void {
+    this.insets = insets;
+  }
+
+  private insets: () => Insets[] = () => [{ top: 0, right: 0, bottom: 0, left: 0 }];
 
   /** Fits the view (animated) once the elements given to the last `setGraph` have been painted. */
   fitWhenPainted(padding = 40): void {
