@@ -166,7 +166,11 @@ describe('stable positions on the knowledge map', () => {
     await page.getByTestId('filter-panel').getByLabel('专家').check();
     const experts = env.app.workspace.store.stats().nodes.expert;
     await expect.poll(async () => Object.keys(await positions(page)).length).toBe(experts);
-    const filtered = await runLayoutKey(page, 'Alt+1');
+    const pressed = () => page.locator('.map-toolbar button.pressed').first().textContent();
+    const wholeLayout = await pressed();
+    const filtered = await runLayoutKey(page, 'Alt+3');
+    // The toolbar shows the filtered view's own layout …
+    await expect.poll(pressed).toBe('同心圆');
     // The filtered view really was laid out anew…
     expect(Object.keys(filtered).filter((k) => filtered[k]!.x !== before[k]!.x).length).toBeGreaterThan(0);
     // …but nothing was stored.
@@ -179,6 +183,8 @@ describe('stable positions on the knowledge map', () => {
       (k) => after[k]!.x !== before[k]!.x || after[k]!.y !== before[k]!.y,
     );
     expect(moved).toEqual([]);
+    // … and, back on the whole map, the whole map's.
+    expect(await pressed()).toBe(wholeLayout);
     await page.close();
   });
 

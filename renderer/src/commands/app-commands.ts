@@ -15,12 +15,17 @@ const onMap = (c: CommandContext) => useAppStore.getState().view === 'map' && c.
 const go = (view: View): Impl => ({ run: () => useAppStore.getState().setView(view) });
 const failed = (e: Error) => useAppStore.getState().notify(e.message, 'error');
 
-/** Runs a whole-map layout the user asked for, and remembers it as the map's current layout. */
+/**
+ * Runs the layout the user asked for and remembers it: as the whole map's layout, or — on a filtered or ego view,
+ * where layouts are temporary — as that view's only.
+ */
 function layout(name: LayoutName): Impl {
   return {
     when: onMap,
     run: async ({ engine }) => {
-      useMapStore.getState().set({ layout: name });
+      const { ego, filter } = useMapStore.getState();
+      const subset = ego !== null || Object.keys(filter).length > 0;
+      useMapStore.getState().set(subset ? { subsetLayout: name } : { layout: name, subsetLayout: null });
       await engine!.runLayout(name).catch(failed);
     },
   };

@@ -31,7 +31,10 @@ interface MapState {
   colourBy: ColourBy;
   /** Centre the view on this node (bumped `seq` repeats it, also for the node already selected). */
   focusRequest: { id: string; seq: number } | null;
+  /** The layout the whole map was last arranged with (the toolbar shows it pressed). */
   layout: LayoutName;
+  /** A temporary layout of a filtered or ego view, or null: it never changes the whole map's arrangement. */
+  subsetLayout: LayoutName | null;
   connectMode: boolean;
   webgl: boolean;
   /** Which name node labels show, as chosen in the toolbar; null follows the UI language (see useLabelMode). */
@@ -52,6 +55,7 @@ export const useMapStore = create<MapState>((set) => ({
   sizeBy: 'kind',
   colourBy: 'kind',
   layout: 'force',
+  subsetLayout: null,
   connectMode: false,
   webgl: localStorage.getItem('wellspring.webgl') === '1',
   labelMode: savedLabelMode(),

@@ -25,7 +25,9 @@ export function MapToolbar({
   layingOut: boolean;
 }) {
   const { t } = useTranslation('map');
-  const { layout, connectMode, filtersOpen, filter, webgl, set } = useMapStore();
+  const { layout, subsetLayout, ego, connectMode, filtersOpen, filter, webgl, set } = useMapStore();
+  // A filtered or ego view shows its own temporary layout, if one ran; the whole map its stored one.
+  const shownLayout = ego || Object.keys(filter).length ? (subsetLayout ?? layout) : layout;
   const labelMode = useLabelMode();
   const [query, setQuery] = useState('');
   const [composing, setComposing] = useState(false);
@@ -116,7 +118,7 @@ export function MapToolbar({
         {(['force', 'hierarchical', 'concentric'] as const).map((name) => (
           <button
             key={name}
-            className={layout === name ? 'pressed' : ''}
+            className={shownLayout === name ? 'pressed' : ''}
             disabled={layingOut}
             onClick={() =>
               runCommand(

@@ -145,6 +145,8 @@ export function MapView() {
     const viewKey = JSON.stringify([filter, ego]);
     const first = shownView.current === null;
     const viewChanged = !first && viewKey !== shownView.current;
+    // A temporary layout belongs to the view it ran in.
+    if (viewChanged) useMapStore.getState().set({ subsetLayout: null });
     shownView.current = viewKey;
     engine.setScope(ego || Object.keys(filter).length ? 'subset' : 'whole');
     engine.setFadeOthers(!ego);
