@@ -29,6 +29,8 @@ describe('knowledge map features', () => {
     await page.locator('[data-testid=map-canvas]').click({ position: { x: 3, y: 3 }, modifiers: [] });
     await page.getByTestId('map-search').fill('商机确认');
     await page.getByTestId('map-search').press('Enter');
+    // The search box asks the core (search:nodes): wait for the node to be selected before pressing E.
+    await expect.poll(() => page.getByTestId('node-label').inputValue()).toBe('商机确认');
     await page.getByTestId('map-search').blur();
     await page.keyboard.press('e');
     await expect.poll(() => page.getByTestId('ego-bar').isVisible()).toBe(true);
