@@ -124,6 +124,9 @@ export class GraphEngine {
   private temporary = false;
   /** Stored positions as this engine knows them, echoes of its own saves, and provisionally placed nodes. */
   private readonly stored = new StoredPositions();
+  /** What setGraph last applied per node (the object and its degree) and per edge, to skip unchanged ones. */
+  private readonly shown = new Map<string, { node: NodeDto; degree: number }>();
+  private readonly shownEdges = new Map<string, EdgeDto>();
   private selectionPending = false;
   private lastSelected: string | null = null;
   private dragPending = new Set<string>();
@@ -290,12 +293,21 @@ export class GraphEngine {
         if (el.isNode() ? wantNodes.has(id) : wantEdges.has(id)) return;
         el.remove();
         this.stored.forget(id);
+        this.shown.delete(id);
+        this.shownEdges.delete(id);
       });
       const add: ElementDefinition[] = [];
       for (const n of graph.nodes) {
-        const data = this.toNodeData(n, degree.get(n.id) ?? 0);
-        const stored = n.x !== null && n.y !== null ? { x: n.x, y: n.y } : null;
         const existing = cy.getElementById(n.id);
+        const deg = degree.get(n.id) ?? 0;
+        // The cache patches a change by id and keeps every other node object (api/graph-patch.ts): an object
+        // shown before with the same degree needs nothing, which keeps one edit on a 10k-node map cheap.
+        const before = this.shown.get(n.id);
+        if (!resetPositions && before && before.node === n && before.degree === deg && existing.nonempty())
+          continue;
+        this.shown.set(n.id, { node: n, degree: deg });
+        const data = this.toNodeData(n, deg);
+        const stored = n.x !== null && n.y !== null ? { x: n.x, y: n.y } : null;
         const verdict = this.stored.receive(n.id, stored, now);
         if (existing.nonempty()) {
           existing.data(data);
@@ -312,6 +324,8 @@ export class GraphEngine {
         add.push(el);
       }
       for (const e of graph.edges) {
+        if (this.shownEdges.get(e.id) === e && cy.getElementById(e.id).nonempty()) continue;
+        this.shownEdges.set(e.id, e);
         if (cy.getElementById(e.id).nonempty()) cy.getElementById(e.id).data(this.toEdgeData(e));
         else add.push({ group: 'edges', data: this.toEdgeData(e) });
       }
