@@ -124,7 +124,10 @@ describe('a readable map (issue #6)', () => {
     await page.getByTestId('zoom-in').click();
     await page.getByTestId('zoom-in').click();
     await settled(page);
-    await page.evaluate(() => window.__wellspring!.engine!.cy.panBy({ x: 400, y: 300 }));
+    // Braces: panBy returns the Cytoscape instance, which Playwright would spend seconds serialising.
+    await page.evaluate(() => {
+      window.__wellspring!.engine!.cy.panBy({ x: 400, y: 300 });
+    });
     expect(await allInView(page)).toBe(false);
 
     await page.getByRole('button', { name: '筛选' }).click();

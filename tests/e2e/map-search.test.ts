@@ -50,7 +50,10 @@ describe('map search box in Chromium', () => {
     await expect.poll(async () => (await selectedOffset(page)).dx).toBeLessThan(5);
     // … and again after the user panned away, although it is still selected.
     await expect.poll(() => page.evaluate(() => window.__wellspring!.engine!.cy.animated())).toBe(false);
-    await page.evaluate(() => window.__wellspring!.engine!.cy.panBy({ x: 300, y: -200 }));
+    // (braces: panBy returns the Cytoscape instance, which Playwright would spend seconds serialising)
+    await page.evaluate(() => {
+      window.__wellspring!.engine!.cy.panBy({ x: 300, y: -200 });
+    });
     expect((await selectedOffset(page)).dx).toBeGreaterThan(100);
     await box.fill('8d 质量');
     await expect.poll(listed).toContain('质量问题8D分析');

@@ -40,17 +40,19 @@ export function MapToolbar({
   }, [query, composing]);
   const search = useNodeSearch(debounced, { limit: 50 });
   const onCanvas = useMemo(() => new Set(nodes.map((n) => n.id)), [nodes]);
+  const settled = debounced === query && !search.isFetching;
+  // Only the answer to what is typed now: an older query's matches would point at the wrong nodes.
+  const current = settled && !search.isPlaceholderData;
   const results = useMemo(
     () =>
-      composing || !query.trim()
+      composing || !query.trim() || !current
         ? []
         : (search.data?.nodes ?? [])
             .map((h) => h.node)
             .filter((n) => onCanvas.has(n.id))
             .slice(0, SEARCH_LIMIT),
-    [search.data, onCanvas, composing, query],
+    [search.data, onCanvas, composing, query, current],
   );
-  const settled = debounced === query && !search.isFetching;
 
   const choose = (n: NodeDto) => {
     focusNode(n.id);
