@@ -31,6 +31,8 @@ import { StoredPositions } from './stored-positions';
 import { LevelOfDetail } from './level-of-detail';
 import { displayLabel, englishName, type LabelMode } from './node-label';
 import { composePng, composeSvg, type ExportDecor } from './export-image';
+import type { EngineEvents, EngineOptions, EngineScope, Insets, PositionReason } from './engine-types';
+import { fitViewport, zoomViewport } from './viewport';
 
 // Layout extensions (fcose) and ELK are loaded in the layout worker only, where layouts run; SVG export
 // loads cytoscape-svg on first use. Both keep the start-up bundle small (measured by bench:map).
@@ -47,67 +49,9 @@ function registerSvg(): Promise<void> {
   return svgRegistered;
 }
 
-/** Events the engine emits. */
-export interface EngineEvents {
-  /** Selection changed: the selected node id, or null. */
-  select: string | null;
-  /**
-   * Positions to store (model px), and why: `move` the user dragged nodes, `layout` a layout the user ran on the
-   * whole map, `place` nodes without a position were placed beside their neighbours. Never emitted for a
-   * temporary view (a filtered or ego view's layout, see `setScope`).
-   */
-  positions: { positions: Array<{ id: string; x: number; y: number }>; reason: PositionReason };
-  /** The user drew a connection from one node to another (not yet stored). */
-  connect: { source: string; target: string; clientX: number; clientY: number };
-  /** Right-click on a node (id) or the background (null), in client coordinates and model coordinates. */
-  contextmenu: { nodeId: string | null; clientX: number; clientY: number; modelX: number; modelY: number };
-  /**
-   * A frame was painted after the elements changed: counts of visible elements, ms since `setGraph`, and the
-   * time of the paint (`performance.now()`, ms since navigation start).
-   */
-  painted: { nodes: number; edges: number; ms: number; at: number };
-  /** A layout started (true) or finished (false). */
-  layouting: boolean;
-}
+export type { EngineEvents, EngineOptions, EngineScope, Insets, PositionReason } from './engine-types';
 
 type Handler<K extends keyof EngineEvents> = (payload: EngineEvents[K]) => void;
-
-/** Why positions are stored (the `reason` of views:save-positions). */
-export type PositionReason = 'move' | 'layout' | 'place';
-
-/**
- * What the canvas shows: the `whole` map (layouts and placements are stored) or a `subset` of it (a filter or an
- * ego graph: layouts are temporary and nothing but the user's drags is stored).
- */
-export type EngineScope = 'whole' | 'subset';
-
-export interface EngineOptions {
-  theme: Theme;
-  /** Cytoscape's WebGL renderer (3.31+): faster on real GPUs, slower under software GL (TECH-NOTES). */
-  webgl: boolean;
-  /** Translated label of an edge kind, shown on hovered and selected edges. */
-  edgeLabel: (kind: EdgeKind) => string;
-  /**
-   * The stylesheet for a theme; default: the knowledge map's (styles.ts). Each view (pipeline, competency
-   * diagram, snapshot) can bring its own.
-   */
-  stylesheet?: (theme: Theme) => StylesheetJson;
-  /**
-   * Element mapping: a node and its degree → Cytoscape node data (must keep `id`; `kind` and `size` feed layouts
-   * and placement); default: the knowledge map's.
-   */
-  nodeData?: (node: NodeDto, degree: number) => Record<string, unknown>;
-  /** Element mapping for edges (must keep `id`, `source`, `target`); default: the knowledge map's. */
-  edgeData?: (edge: EdgeDto) => Record<string, unknown>;
-}
-
-/** Rendered px an overlay covers from each side of the canvas. */
-export interface Insets {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
 
 export class GraphEngine {
   /** Engines constructed and not yet destroyed; a remount must leave exactly one (tests read it). */
@@ -505,32 +449,7 @@ export class GraphEngine {
 
   /** Fits every element into view with a margin (px); `animate` eases there in 300 ms. */
   fit(padding = 40, animate = false): void {
-    const cy = this.cy;
-    // A panel opening beside the canvas resizes it before Cytoscape notices: read the size now.
-    cy.resize();
-    const box = cy.elements().boundingBox();
-    // Cytoscape's fit centres on the whole canvas; the overlays (legend, zoom buttons) cover part of it, so the
-    // map is fitted into what they leave free: of the ways to keep clear of them, the one that zooms in most.
-    let best: { zoom: number; pan: { x: number; y: number } } | null = null;
-    for (const inset of this.insets()) {
-      const w = cy.width() - inset.left - inset.right - 2 * padding;
-      const h = cy.height() - inset.top - inset.bottom - 2 * padding;
-      if (box.w <= 0 || box.h <= 0 || w <= 0 || h <= 0) continue;
-      const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), Math.min(w / box.w, h / box.h)));
-      if (best && best.zoom >= zoom) continue;
-      best = {
-        zoom,
-        pan: {
-          x: inset.left + padding + (w - zoom * box.w) / 2 - zoom * box.x1,
-          y: inset.top + padding + (h - zoom * box.h) / 2 - zoom * box.y1,
-        },
-      };
-    }
-    if (!best) {
-      if (animate) cy.animate({ fit: { eles: cy.elements(), padding } }, { duration: 300 });
-      else cy.fit(undefined, padding);
-    } else if (animate) cy.animate(best, { duration: 300 });
-    else cy.viewport(best);
+    fitViewport(this.cy, padding, this.insets(), animate);
   }
 
   /**
@@ -558,17 +477,9 @@ export class GraphEngine {
 
   /** Zooms by `factor` (> 1 in, < 1 out) about the centre of the viewport, animated (200 ms), within min/max. */
   zoomBy(factor: number): void {
-    const cy = this.cy;
     // Steps pressed during an animation add up from where it was heading, not from where it is.
-    const from = cy.animated() && this.zoomTarget !== null ? this.zoomTarget : cy.zoom();
-    const level = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), from * factor));
-    const box = cy.container()!.getBoundingClientRect();
-    cy.stop();
-    this.zoomTarget = level;
-    cy.animate(
-      { zoom: { level, renderedPosition: { x: box.width / 2, y: box.height / 2 } } },
-      { duration: 200, complete: () => (this.zoomTarget = null) },
-    );
+    const from = this.cy.animated() && this.zoomTarget !== null ? this.zoomTarget : this.cy.zoom();
+    this.zoomTarget = zoomViewport(this.cy, from * factor, () => (this.zoomTarget = null));
   }
 
   /** Which name node labels show (node-label.ts): relabels every node in one batch. */
