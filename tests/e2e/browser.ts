@@ -107,3 +107,40 @@ export async function mapIdle(page: Page): Promise<void> {
     timeout: 60_000,
   });
 }
+
+/**
+ * Clicks the map's background, presses `key` (a layout shortcut such as Alt+2) and resolves when the layout it
+ * started has finished (the engine's `layouting` event going false).
+ */
+export async function layoutWith(page: Page, key: string): Promise<void> {
+  await page.locator('[data-testid=map-canvas]').click({ position: { x: 3, y: 3 } });
+  await page.evaluate(() => {
+    const w = window as unknown as { __layoutDone: Promise<void> };
+    const engine = window.__wellspring!.engine as unknown as {
+      on(e: 'layouting', h: (on: boolean) => void): () => void;
+    };
+    w.__layoutDone = new Promise<void>((resolve) => {
+      const off = engine.on('layouting', (on) => {
+        if (on) return;
+        off();
+        resolve();
+      });
+    });
+  });
+  await page.keyboard.press(key);
+  await page.evaluate(() => (window as unknown as { __layoutDone: Promise<void> }).__layoutDone);
+}
+
+/** The selected nodes' ids and how far the (first) selected node is from the canvas centre, rendered px. */
+export function selectedOffset(page: Page): Promise<{ ids: string[]; dx: number; dy: number }> {
+  return page.evaluate(() => {
+    const cy = window.__wellspring!.engine!.cy;
+    const sel = cy.$('node:selected');
+    const p = sel.renderedPosition();
+    return {
+      ids: sel.map((n) => n.id()),
+      dx: Math.abs(p.x - cy.width() / 2),
+      dy: Math.abs(p.y - cy.height() / 2),
+    };
+  });
+}

@@ -1,32 +1,11 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { mapIdle, openApp, shot, useAppInChromium } from './harness';
+import { layoutWith, mapIdle, openApp, shot, useAppInChromium } from './harness';
 
 // Issue #6: the hierarchical layout (dagre) turned the sample's 227 nodes into a 2228 × 10443 px strip shown at
 // zoom 0.07, where no label is drawn.
 const env = useAppInChromium();
 
 type Box = { id: string; x1: number; y1: number; x2: number; y2: number };
-
-/** Presses a key on the map and waits until the layout it starts has finished. */
-async function layoutWith(page: Page, key: string): Promise<void> {
-  await page.locator('[data-testid=map-canvas]').click({ position: { x: 3, y: 3 } });
-  await page.evaluate(() => {
-    const w = window as unknown as { __layoutDone: Promise<void> };
-    const engine = window.__wellspring!.engine as unknown as {
-      on(e: 'layouting', h: (on: boolean) => void): () => void;
-    };
-    w.__layoutDone = new Promise<void>((resolve) => {
-      const off = engine.on('layouting', (on) => {
-        if (on) return;
-        off();
-        resolve();
-      });
-    });
-  });
-  await page.keyboard.press(key);
-  await page.evaluate(() => (window as unknown as { __layoutDone: Promise<void> }).__layoutDone);
-}
 
 describe('hierarchical layout of the whole map', () => {
   it('fits the sample into the window with labels drawn at the fit zoom', async () => {

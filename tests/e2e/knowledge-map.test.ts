@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapIdle, nodeScreenPosition, openApp, shot, useAppInChromium } from './harness';
+import { mapIdle, nodeScreenPosition, openApp, selectedOffset, shot, useAppInChromium } from './harness';
 
 const env = useAppInChromium();
 
@@ -25,16 +25,7 @@ describe('knowledge map in Chromium (browser mode)', () => {
     await expect.poll(() => page.getByTestId('map-search-results').textContent()).toContain('拜访记录');
     await page.getByTestId('map-search').press('Enter');
     await page.waitForTimeout(600); // the centring animation takes 250 ms
-    const centred = await page.evaluate(() => {
-      const cy = window.__wellspring!.engine!.cy;
-      const sel = cy.$('node:selected');
-      const p = sel.renderedPosition();
-      return {
-        ids: sel.map((n) => n.id()),
-        dx: Math.abs(p.x - cy.width() / 2),
-        dy: Math.abs(p.y - cy.height() / 2),
-      };
-    });
+    const centred = await selectedOffset(page);
     expect(centred.ids).toEqual([target.id]);
     expect(centred.dx).toBeLessThan(5);
     expect(centred.dy).toBeLessThan(5);

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { mapIdle, openApp, shot, useAppInChromium } from './harness';
+import { mapIdle, openApp, selectedOffset, shot, useAppInChromium } from './harness';
 
 const env = useAppInChromium();
-
-/** Offset of the selected node from the canvas centre (rendered px), and its id. */
-function selectedOffset(page: Page) {
-  return page.evaluate(() => {
-    const cy = window.__wellspring!.engine!.cy;
-    const sel = cy.$('node:selected');
-    const p = sel.renderedPosition();
-    return {
-      ids: sel.map((n) => n.id()),
-      dx: Math.abs(p.x - cy.width() / 2),
-      dy: Math.abs(p.y - cy.height() / 2),
-    };
-  });
-}
 
 /** The map's search box runs the core's search: what Ctrl+K finds, the box finds. */
 describe('map search box in Chromium', () => {

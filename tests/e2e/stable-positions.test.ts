@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { mapIdle, nodeScreenPosition, openApp, shot, useAppInChromium } from './harness';
+import { layoutWith, mapIdle, nodeScreenPosition, openApp, shot, useAppInChromium } from './harness';
 
 // Issue #6: the map never moves what the user placed; new nodes go beside their neighbours without covering
 // anything; layouts are repeatable; a filtered view's layout is temporary.
@@ -82,24 +82,9 @@ async function expectPlacedBeside(page: Page, before: Pos, id: string, neighbour
 }
 
 /** Presses a layout key on the map and waits for that layout to finish; returns the positions then. */
+/** Runs the layout of `key` and answers every node's position afterwards. */
 async function runLayoutKey(page: Page, key: string): Promise<Pos> {
-  await page.locator('[data-testid=map-canvas]').click({ position: { x: 3, y: 3 } });
-  await page.evaluate(() => {
-    const w = window as unknown as { __layoutDone: Promise<void> };
-    const engine = w as unknown as Window;
-    const e = engine.__wellspring!.engine as unknown as {
-      on(e: 'layouting', h: (on: boolean) => void): () => void;
-    };
-    w.__layoutDone = new Promise<void>((resolve) => {
-      const off = e.on('layouting', (on) => {
-        if (on) return;
-        off();
-        resolve();
-      });
-    });
-  });
-  await page.keyboard.press(key);
-  await page.evaluate(() => (window as unknown as { __layoutDone: Promise<void> }).__layoutDone);
+  await layoutWith(page, key);
   return positions(page);
 }
 
