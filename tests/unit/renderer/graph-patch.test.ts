@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeDto, GraphDto, NodeDto } from '../../../preload/contract';
 import { patchGraph, touchedNodeIds } from '../../../renderer/src/api/graph-patch';
+import { edge as baseEdge, node as baseNode } from '../helpers';
 
 const node = (id: string, label = id, x: number | null = null): NodeDto => ({
-  id,
-  kind: 'knowledge',
+  ...baseNode(id),
   label,
-  aliases: [],
-  description: '',
-  tags: [],
-  props: {},
   x,
   y: x,
-  createdAt: '',
-  updatedAt: '',
 });
-const edge = (id: string, source: string, target: string): EdgeDto => ({
-  id,
-  kind: 'related',
-  source,
-  target,
-  props: {},
-  createdAt: '',
-});
+const edge = (id: string, source: string, target: string): EdgeDto => ({ ...baseEdge(source, target), id });
 
 describe('patchGraph', () => {
   const graph: GraphDto = {

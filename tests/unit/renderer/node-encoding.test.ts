@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MapMetrics, NodeDto } from '../../../preload/contract';
+import type { MapMetrics } from '../../../preload/contract';
+import { node } from '../helpers';
 import {
   COMMUNITY_PALETTE,
   MAX_EXTRA,
@@ -8,19 +9,6 @@ import {
   nodeSizes,
 } from '../../../renderer/src/features/map/engine/node-encoding';
 
-const node = (id: string, kind: NodeDto['kind'], props: Record<string, unknown> = {}): NodeDto => ({
-  id,
-  kind,
-  label: id,
-  aliases: [],
-  description: '',
-  tags: [],
-  props,
-  x: null,
-  y: null,
-  createdAt: '',
-  updatedAt: '',
-});
 const nodes = [
   node('a', 'knowledge', { importance: 3 }),
   node('b', 'knowledge', { importance: 1 }),

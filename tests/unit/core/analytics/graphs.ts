@@ -1,34 +1,8 @@
 import { bundledSample } from '../../../../main/core/sample/seed-sample';
-import type { EdgeDto, EdgeKind, GraphDto, NodeDto, NodeKind } from '../../../../preload/contract';
+import type { EdgeDto, GraphDto } from '../../../../preload/contract';
+import { edge, node } from '../../helpers';
 
-/** A node with only what analytics read filled in. */
-export function node(id: string, kind: NodeKind = 'knowledge', props: Record<string, unknown> = {}): NodeDto {
-  return {
-    id,
-    kind,
-    label: id,
-    aliases: [],
-    description: '',
-    tags: [],
-    props,
-    x: null,
-    y: null,
-    createdAt: '2026-12-01T00:00:00.000Z',
-    updatedAt: '2026-12-01T00:00:00.000Z',
-  };
-}
-
-let edgeSeq = 0;
-
-/** An edge source → target; ids are unique across a test run. */
-export function edge(
-  source: string,
-  target: string,
-  kind: EdgeKind = 'related',
-  props: Record<string, unknown> = {},
-): EdgeDto {
-  return { id: `e${++edgeSeq}`, kind, source, target, props, createdAt: '2026-12-01T00:00:00.000Z' };
-}
+export { edge, node } from '../../helpers';
 
 /** A graph of `related` edges written as "a-b b-c …", nodes in order of first mention (all knowledge items). */
 export function undirected(spec: string): GraphDto {
