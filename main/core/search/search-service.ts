@@ -5,7 +5,7 @@ import type { GraphStore } from '../graph/graph-store';
 import fs from 'node:fs';
 import { SearchIndex } from './search-index';
 import { loadSearchIndex, saveSearchIndex } from './snapshot';
-import type { NodeEntry } from './search-types';
+import type { NodeEntry, NodeHit } from './search-types';
 
 function nodeEntry(n: NodeDto): NodeEntry {
   return { nodeId: n.id, kind: n.kind, label: n.label, aliases: n.aliases, description: n.description };
@@ -184,12 +184,7 @@ export class SearchService implements PageIndex {
         })),
       });
     }
-    const nodes: SearchResultDto['nodes'] = [];
-    for (const n of r.nodes) {
-      const node = this.graph.findNode(n.nodeId);
-      // Highlights are offsets in the NFKC label; they fit the stored label when NFKC leaves it unchanged.
-      if (node) nodes.push({ node, score: n.score, highlights: node.label === n.label ? n.highlights : [] });
-    }
+    const nodes = this.nodeResults(r.nodes);
     return { query, docs, nodes, total: r.total, totalNodes: r.totalNodes, tookMs: r.tookMs };
   }
 
@@ -204,12 +199,18 @@ export class SearchService implements PageIndex {
     kinds?: readonly string[],
   ): { nodes: SearchResultDto['nodes']; total: number } {
     const { hits, total } = this.ensureIndex().searchNodes(query, limit, kinds);
+    return { nodes: this.nodeResults(hits), total };
+  }
+
+  /** Index hits → wire results with the current node; nodes deleted since they were indexed are left out. */
+  private nodeResults(hits: ReadonlyArray<NodeHit>): SearchResultDto['nodes'] {
     const nodes: SearchResultDto['nodes'] = [];
     for (const n of hits) {
       const node = this.graph.findNode(n.nodeId);
+      // Highlights are offsets in the NFKC label; they fit the stored label when NFKC leaves it unchanged.
       if (node) nodes.push({ node, score: n.score, highlights: node.label === n.label ? n.highlights : [] });
     }
-    return { nodes, total };
+    return nodes;
   }
 
   private filteredDocIds(f: SearchFilters): Set<number> | undefined {
