@@ -106,15 +106,15 @@ export class HistoryLog {
         'DELETE FROM history WHERE seq <= (SELECT seq FROM history ORDER BY seq DESC LIMIT 1 OFFSET ?)',
       ),
       lastDone: db.prepare(
-        'SELECT seq, label, backward FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1',
+        'SELECT seq, label, forward, backward FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1',
       ),
+      // state() runs after every change: labels only, not the operations (a layout's are megabytes).
+      lastDoneLabel: db.prepare('SELECT label FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1'),
+      firstUndoneLabel: db.prepare('SELECT label FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1'),
       firstUndone: db.prepare(
         'SELECT seq, label, forward FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1',
       ),
       mark: db.prepare('UPDATE history SET undone = ? WHERE seq = ?'),
-      newest: db.prepare(
-        'SELECT seq, forward, backward FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1',
-      ),
       setForward: db.prepare('UPDATE history SET forward = ? WHERE seq = ?'),
     };
   }
@@ -165,8 +165,8 @@ export class HistoryLog {
    * newest live entry is then not the latest action) or the entry added none of them. Call inside a transaction.
    */
   amendNewestAdd(viewId: string, positions: ReadonlyArray<PositionRow>): void {
-    if (this.stmts.firstUndone.get()) return;
-    const row = this.stmts.newest.get() as { seq: number; forward: string; backward: string } | undefined;
+    if (this.stmts.firstUndoneLabel.get()) return;
+    const row = this.stmts.lastDone.get() as { seq: number; forward: string; backward: string } | undefined;
     if (!row) return;
     const backward = JSON.parse(row.backward) as RowOp[];
     const added = new Set(backward.flatMap((o) => (o.op === 'deleteNode' ? [o.id] : [])));
@@ -203,8 +203,8 @@ export class HistoryLog {
 
   /** What undo and redo would do now. */
   state(): HistoryState {
-    const u = this.stmts.lastDone.get() as { label: string } | undefined;
-    const r = this.stmts.firstUndone.get() as { label: string } | undefined;
+    const u = this.stmts.lastDoneLabel.get() as { label: string } | undefined;
+    const r = this.stmts.firstUndoneLabel.get() as { label: string } | undefined;
     return {
       canUndo: !!u,
       canRedo: !!r,
