@@ -19,22 +19,22 @@ const COLOURS: readonly ColourBy[] = ['kind', 'community'];
 /** Loads the map view's saved encoding once, then stores every change the user makes back into the view. */
 export function usePersistedEncoding(): void {
   const { sizeBy, colourBy } = useMapStore();
-  const loaded = useRef(false);
+  // What the map view holds (null until loaded): a change is written only when it differs from it.
+  const persisted = useRef<string | null>(null);
   useEffect(() => {
     void call('views:get', { id: MAP_VIEW_ID })
       .then((v) => {
-        const s = v.layout.sizeBy as SizeBy;
-        const c = v.layout.colourBy as ColourBy;
-        useMapStore.getState().set({
-          sizeBy: SIZES.includes(s) ? s : 'kind',
-          colourBy: COLOURS.includes(c) ? c : 'kind',
-        });
+        const s = SIZES.includes(v.layout.sizeBy as SizeBy) ? (v.layout.sizeBy as SizeBy) : 'kind';
+        const c = COLOURS.includes(v.layout.colourBy as ColourBy) ? (v.layout.colourBy as ColourBy) : 'kind';
+        persisted.current = `${s}/${c}`;
+        useMapStore.getState().set({ sizeBy: s, colourBy: c });
       })
-      .catch(() => undefined)
-      .finally(() => (loaded.current = true));
+      .catch(() => undefined);
   }, []);
   useEffect(() => {
-    if (!loaded.current) return;
+    const key = `${sizeBy}/${colourBy}`;
+    if (persisted.current === null || persisted.current === key) return;
+    persisted.current = key;
     void call('views:get', { id: MAP_VIEW_ID })
       .then((v) =>
         call('views:update', { id: MAP_VIEW_ID, patch: { layout: { ...v.layout, sizeBy, colourBy } } }),
