@@ -50,11 +50,6 @@ export function useNodeSearch(query: string, options: { limit?: number; kinds?: 
   });
 }
 
-/** Every view (knowledge map, saved views, pipelines …), in sidebar order. */
-export function useViews() {
-  return useQuery({ queryKey: keys.views, queryFn: () => call('views:list', {}) });
-}
-
 /** Degree, betweenness and Louvain communities of the whole graph; refetched after every graph change. */
 export function useMapMetrics(enabled: boolean) {
   return useQuery({ queryKey: keys.metrics, queryFn: () => call('analytics:map-metrics', {}), enabled });
@@ -101,15 +96,6 @@ export function useApiMutation<C extends Channel>(channel: C) {
   return useMutation<OutputOf<C>, Error, InputOf<C>>({ mutationFn: (input) => call(channel, input) });
 }
 
-/** Listeners told of every graph change after the cache applied it (the map moves nodes an undo moved). */
-const appliedListeners = new Set<(change: GraphChange) => void>();
-
-/** Subscribes to graph changes once the cache holds them; returns the unsubscribe function. */
-export function onGraphChangeApplied(listener: (change: GraphChange) => void): () => void {
-  appliedListeners.add(listener);
-  return () => appliedListeners.delete(listener);
-}
-
 /**
  * Applies one change event to the cache. The whole knowledge map (`graph:get` without a filter) is patched by id
  * from one `graph:elements` read; filtered graphs, ego graphs and node details are refetched (they are small or
@@ -138,7 +124,6 @@ async function applyChange(qc: QueryClient, change: GraphChange, gap: boolean): 
       if (now) qc.setQueryData(whole, patchGraph(now, { nodeIds, edgeIds: change.edgeIds }, fresh));
     }
   }
-  for (const l of appliedListeners) l(change);
 }
 
 /** Keeps the cache in step with main: graph changes are applied by id, history and library events update theirs. */
