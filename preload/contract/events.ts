@@ -4,6 +4,7 @@ import { GraphChange } from './graph';
 import { HistoryState } from './history';
 import { LibraryProgress } from './library';
 import { WorkspaceInfo } from './workspace';
+import { EvidenceProgress } from './evidence';
 
 export const EVENTS = {
   /** One applied operation list, undo or redo: the ids it touched (see GraphChange). */
@@ -15,6 +16,10 @@ export const EVENTS = {
   'library:did-progress': LibraryProgress,
   /** Files were added, re-extracted or removed. */
   'library:did-change': z.object({ folderId: z.number().int().nullable() }),
+  /** The evidence finder's background run moved on, or finished (then proposals may have changed). */
+  'evidence:did-progress': EvidenceProgress,
+  /** Strength settings changed (every strength may differ). */
+  'strength:did-change': z.object({}),
   /** A command chosen in the native app menu (id from preload/commands.ts). */
   'app:did-run-command': z.object({ id: z.string() }),
 } as const;

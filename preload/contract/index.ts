@@ -1,7 +1,7 @@
 /**
  * The one contract between the renderer and the main process (DESIGN §4), one file per domain:
  * model (the graph model of DESIGN §3), graph (reads and the one write path), history, views, workspace, library,
- * search, analytics, host (dialogs, files, links), events, and the result envelope.
+ * search, analytics, strength, processes, evidence, reports, host (dialogs, files, links), events, and the result envelope.
  *
  * Every channel is named `domain:verb` and carries a zod schema for its input and its output; the API type the
  * renderer sees is derived from them, and `main/core/api/handlers/` implements every channel per domain (a missing
@@ -16,6 +16,10 @@ import { LIBRARY_CHANNELS } from './library';
 import { SEARCH_CHANNELS } from './search';
 import { VIEWS_CHANNELS } from './views';
 import { WORKSPACE_CHANNELS } from './workspace';
+import { STRENGTH_CHANNELS } from './strength';
+import { PROCESSES_CHANNELS } from './processes';
+import { EVIDENCE_CHANNELS } from './evidence';
+import { REPORTS_CHANNELS } from './reports';
 import type { EventName, EventPayload } from './events';
 import type { Result } from './result';
 
@@ -27,6 +31,10 @@ export * from './workspace';
 export * from './library';
 export * from './search';
 export * from './analytics';
+export * from './strength';
+export * from './processes';
+export * from './evidence';
+export * from './reports';
 export * from './host';
 export * from './events';
 export * from './result';
@@ -41,6 +49,10 @@ export const CHANNELS = {
   ...LIBRARY_CHANNELS,
   ...SEARCH_CHANNELS,
   ...ANALYTICS_CHANNELS,
+  ...STRENGTH_CHANNELS,
+  ...PROCESSES_CHANNELS,
+  ...EVIDENCE_CHANNELS,
+  ...REPORTS_CHANNELS,
   ...HOST_CHANNELS,
 } as const;
 

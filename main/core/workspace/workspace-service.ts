@@ -7,6 +7,8 @@ import { LATEST_VERSION } from '../db/migrations';
 import { GraphStore } from '../graph/graph-store';
 import { ViewStore } from '../graph/view-store';
 import { MetricsService } from '../analytics/metrics-service';
+import { KnowledgeService } from '../analytics/knowledge-service';
+import { EvidenceService } from '../evidence/evidence-service';
 import { LibraryService, type LibraryServiceOptions } from '../documents/library-service';
 import { LibraryStore } from '../documents/library-store';
 import { SearchService } from '../search/search-service';
@@ -37,6 +39,8 @@ export class WorkspaceService {
     libraryStore: LibraryStore;
     library: LibraryService;
     search: SearchService;
+    knowledge: KnowledgeService;
+    evidence: EvidenceService;
   } | null = null;
   private readonly listeners = new Set<EventSink>();
 
@@ -82,16 +86,26 @@ export class WorkspaceService {
     const search = new SearchService(libraryStore, store, `${abs}.search-index`);
     const emit: EventSink = (event, payload) => this.emit(event, payload);
     const library = new LibraryService(libraryStore, search, emit, this.libraryOptions);
+    const evidence = new EvidenceService({ db, store, library: libraryStore, search, emit });
+    const knowledge = new KnowledgeService({
+      db,
+      store,
+      library: libraryStore,
+      candidateCounts: () => evidence.candidateCounts(),
+    });
     // The write path's one change event reaches everyone from here (DESIGN §4): search refreshes the touched
     // nodes, analytics drops its cache, the renderer applies the ids; the undo state follows every change.
     store.onDidChange((change) => {
       search.nodesChanged(change.nodeIds);
-      if (change.nodeIds.length || change.edgeIds.length) metrics.invalidate();
+      if (change.nodeIds.length || change.edgeIds.length) {
+        metrics.invalidate();
+        knowledge.invalidate();
+      }
       this.emit('graph:did-change', change);
       this.emit('history:did-change', store.history.state());
     });
     views.onDidChange((viewIds) => this.emit('views:did-change', { viewIds }));
-    this.current = { path: abs, db, store, views, metrics, libraryStore, library, search };
+    this.current = { path: abs, db, store, views, metrics, libraryStore, library, search, knowledge, evidence };
     // The search index saved at the last close is loaded in the background when it is still current (else it is
     // rebuilt from the stored text on the first query), and files left pending by an earlier run are extracted.
     void search.warm();
@@ -131,6 +145,16 @@ export class WorkspaceService {
   /** Full-text search over documents and graph nodes. @throws not_found when none is open */
   get search(): SearchService {
     return this.require().search;
+  }
+
+  /** Strengths, gaps, pipelines and process edits of the open workspace. @throws not_found when none is open */
+  get knowledge(): KnowledgeService {
+    return this.require().knowledge;
+  }
+
+  /** The evidence finder of the open workspace. @throws not_found when none is open */
+  get evidence(): EvidenceService {
+    return this.require().evidence;
   }
 
   private require(): NonNullable<WorkspaceService['current']> {
@@ -173,8 +197,9 @@ export class WorkspaceService {
    */
   close(): void {
     if (!this.current) return;
-    const { db, library, search, metrics } = this.current;
+    const { db, library, search, metrics, evidence } = this.current;
     this.current = null;
+    void evidence.close().catch(() => undefined);
     void metrics.close().catch(() => undefined);
     void library.close().catch(() => undefined);
     // save() reads what it needs from the database before its first await, so the database can close now.
@@ -185,8 +210,9 @@ export class WorkspaceService {
   /** Like close(), but waits until the extraction threads have ended. */
   async shutdown(): Promise<void> {
     if (!this.current) return;
-    const { db, library, search, metrics } = this.current;
+    const { db, library, search, metrics, evidence } = this.current;
     this.current = null;
+    await evidence.close().catch(() => undefined);
     await metrics.close().catch(() => undefined);
     await library.close().catch(() => undefined);
     await search.save().catch(() => undefined);

@@ -16,6 +16,12 @@ import enSearch from './locales/en/search.json';
 import zhSearch from './locales/zh-CN/search.json';
 import enViewer from './locales/en/viewer.json';
 import zhViewer from './locales/zh-CN/viewer.json';
+import enProcesses from './locales/en/processes.json';
+import zhProcesses from './locales/zh-CN/processes.json';
+import enReports from './locales/en/reports.json';
+import zhReports from './locales/zh-CN/reports.json';
+import enEvidence from './locales/en/evidence.json';
+import zhEvidence from './locales/zh-CN/evidence.json';
 
 export const resources = {
   en: {
@@ -25,6 +31,9 @@ export const resources = {
     library: enLibrary,
     search: enSearch,
     viewer: enViewer,
+    processes: enProcesses,
+    reports: enReports,
+    evidence: enEvidence,
   },
   'zh-CN': {
     common: zhCommon,
@@ -33,6 +42,9 @@ export const resources = {
     library: zhLibrary,
     search: zhSearch,
     viewer: zhViewer,
+    processes: zhProcesses,
+    reports: zhReports,
+    evidence: zhEvidence,
   },
 } as const;
 
@@ -60,7 +72,7 @@ void i18n.use(initReactI18next).init({
   resources,
   lng: initialLanguage(),
   fallbackLng: 'en',
-  ns: ['common', 'commands', 'map', 'library', 'search', 'viewer'],
+  ns: ['common', 'commands', 'map', 'library', 'search', 'viewer', 'processes', 'reports', 'evidence'],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -5,6 +5,10 @@ import { hostHandlers } from './host';
 import { libraryHandlers } from './library';
 import type { HostHooks } from './types';
 import { viewsHandlers } from './views';
+import { strengthHandlers } from './strength';
+import { processesHandlers } from './processes';
+import { evidenceHandlers } from './evidence';
+import { reportsHandlers } from './reports';
 import { analyticsHandlers, searchHandlers, workspaceHandlers } from './workspace';
 
 export type { HostHooks } from './types';
@@ -28,6 +32,10 @@ export function createHandlers(ws: WorkspaceService, host: HostHooks = {}): Hand
     ...libraryHandlers(ws),
     ...searchHandlers(ws),
     ...analyticsHandlers(ws),
+    ...strengthHandlers(ws),
+    ...processesHandlers(ws),
+    ...evidenceHandlers(ws),
+    ...reportsHandlers(ws),
     ...hostHandlers(host),
   };
 }
