@@ -1,0 +1,4 @@
+/** Placeholder of the reports work (issue 7); filled in shortly. */
+export function JourneyMapView(_props: { processId: string | null }): React.JSX.Element {
+  return <div />;
+}
