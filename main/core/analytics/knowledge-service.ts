@@ -16,6 +16,13 @@ import type {
 import type { LibraryStore } from '../documents/library-store';
 import type { GraphStore } from '../graph/graph-store';
 import { WellspringError } from '../util/errors';
+import type { EventSink } from '../workspace/event-sink';
+import { knowledgeGaps } from './gaps';
+import { GraphIndexCache, type GraphIndex } from './graph-index';
+import { allKnowledgeStrengths, localToday } from './knowledge-strength';
+import { processIdsByLabel, processSteps } from './process-steps';
+import { readStrengthSettings, writeStrengthSettings } from './strength-settings';
+import { stepStrength } from './step-strength';
 
 /** What KnowledgeService reads besides the graph. */
 export interface KnowledgeServiceDeps {
@@ -24,45 +31,101 @@ export interface KnowledgeServiceDeps {
   library: LibraryStore;
   /** Evidence-finder proposal counts per knowledge item id (empty until a run finished). */
   candidateCounts: () => ReadonlyMap<string, number>;
-  /** Today as YYYY-MM-DD (tests pin it). */
+  /** Today as YYYY-MM-DD (tests pin it); the local calendar date when absent. */
   today?: () => string;
+  /** Receives `strength:did-change` after the settings changed. */
+  emit?: EventSink;
+}
+
+/** What is memoised for one graph version, one settings value and one day. */
+interface Memo {
+  today: string;
+  items: Map<string, ItemStrength>;
+  steps: Map<string, StepStrength>;
 }
 
 /**
  * Process knowledge of one workspace (issue 7): strengths, gaps, pipelines, step details, process edits, the
- * matrix and the journey map, over one GraphIndex rebuilt after each graph change (`invalidate`).
- * SKELETON: filled in by the process-knowledge work.
+ * matrix and the journey map, over one GraphIndex rebuilt after each graph change (`invalidate`). Item and step
+ * strengths are memoised per graph version, settings and day, so every view and the CLI read the same numbers.
+ *
+ * Errors are WellspringError: `not_found` (an id that names nothing), `invalid_input` (a setting out of range,
+ * a node of the wrong kind, a step of another process), and those of the write path (GraphStore.apply).
  */
 export class KnowledgeService {
-  constructor(private readonly deps: KnowledgeServiceDeps) {}
+  private readonly cache: GraphIndexCache;
+  private memo: Memo | null = null;
+  private settingsValue: StrengthSettings | null = null;
+
+  constructor(private readonly deps: KnowledgeServiceDeps) {
+    this.cache = new GraphIndexCache(() => deps.store.getGraph());
+  }
 
   /** Drops the cached graph index and strengths; call on every graph change. */
-  invalidate(): void {}
+  invalidate(): void {
+    this.cache.invalidate();
+    this.memo = null;
+  }
 
+  /** The graph index of the current graph (built on first use after a change). */
+  index(): GraphIndex {
+    return this.cache.get();
+  }
+
+  /** The workspace's strength settings (defaults when none are stored). */
   settings(): StrengthSettings {
-    throw todo();
+    this.settingsValue ??= readStrengthSettings(this.deps.db);
+    return structuredClone(this.settingsValue);
   }
-  updateSettings(_settings: StrengthSettings): StrengthSettings {
-    throw todo();
+
+  /**
+   * Validates and stores new settings (not undoable), then emits `strength:did-change`.
+   * @throws invalid_input naming the field (see validateStrengthSettings); nothing is stored then
+   */
+  updateSettings(settings: StrengthSettings): StrengthSettings {
+    const stored = writeStrengthSettings(this.deps.db, settings);
+    this.settingsValue = stored;
+    this.memo = null;
+    this.deps.emit?.('strength:did-change', {});
+    return structuredClone(stored);
   }
-  itemStrengths(_ids?: string[]): ItemStrength[] {
-    throw todo();
+
+  /**
+   * Strength of the given knowledge items, in the order asked (ids that are no knowledge item are left out), or
+   * of every item in graph order.
+   */
+  itemStrengths(ids?: string[]): ItemStrength[] {
+    const items = this.strengths().items;
+    if (!ids) return [...items.values()];
+    return ids.map((id) => items.get(id)).filter((s): s is ItemStrength => s !== undefined);
   }
-  stepStrengths(_processId?: string): StepStrength[] {
-    throw todo();
+
+  /** Strength of every step of one process (by order), or of every process (by process label, then order). */
+  stepStrengths(processId?: string): StepStrength[] {
+    const index = this.index();
+    const processIds = processId === undefined ? processIdsByLabel(index) : [this.requireProcess(processId)];
+    return processIds.flatMap((p) => processSteps(index, p).map((s) => this.stepStrengthOf(s.id)!));
   }
-  gaps(_processId?: string): GapRow[] {
-    throw todo();
+
+  /** The gaps report (knowledgeGaps) of one process, or of all. @throws not_found / invalid_input for a bad id */
+  gaps(processId?: string): GapRow[] {
+    if (processId !== undefined) this.requireProcess(processId);
+    return knowledgeGaps(this.index(), {
+      settings: this.settings(),
+      strengths: this.strengths().items,
+      candidateCounts: this.deps.candidateCounts(),
+      ...(processId !== undefined ? { processId } : {}),
+    });
   }
+
   processes(): ProcessSummary[] {
     throw todo();
   }
-  createProcess(_input: {
-    label: string;
-    aliases?: string[];
-    ownerUnit?: string;
-    steps?: string[];
-  }): { processId: string; stepIds: string[]; change: GraphChange } {
+  createProcess(_input: { label: string; aliases?: string[]; ownerUnit?: string; steps?: string[] }): {
+    processId: string;
+    stepIds: string[];
+    change: GraphChange;
+  } {
     throw todo();
   }
   pipeline(_processId: string): Pipeline {
@@ -77,11 +140,56 @@ export class KnowledgeService {
   matrix(_processId: string, _rows: 'all' | 'templates'): StepMatrix {
     throw todo();
   }
-  setCell(_stepId: string, _knowledgeId: string, _cell: MatrixCell): { cell: MatrixCell; change: GraphChange | null } {
+  setCell(
+    _stepId: string,
+    _knowledgeId: string,
+    _cell: MatrixCell,
+  ): { cell: MatrixCell; change: GraphChange | null } {
     throw todo();
   }
   journey(_processId: string): JourneyMap {
     throw todo();
+  }
+
+  /** Item strengths of the current graph, settings and day (memoised). */
+  private strengths(): Memo {
+    const today = this.deps.today?.() ?? localToday();
+    if (this.memo?.today !== today) {
+      this.memo = {
+        today,
+        items: allKnowledgeStrengths(this.index(), { settings: this.settings(), today }),
+        steps: new Map(),
+      };
+    }
+    return this.memo;
+  }
+
+  /** Step strength of one step (memoised), or null when `stepId` is not a step. */
+  private stepStrengthOf(stepId: string): StepStrength | null {
+    const memo = this.strengths();
+    let s = memo.steps.get(stepId);
+    if (!s) {
+      const computed = stepStrength(this.index(), stepId, memo.items, this.settings());
+      if (!computed) return null;
+      memo.steps.set(stepId, (s = computed));
+    }
+    return s;
+  }
+
+  /** The id when it names a process. @throws not_found (no such node), invalid_input (another kind) */
+  private requireProcess(processId: string): string {
+    const kind = this.index().kindOf(processId);
+    if (kind === null)
+      throw new WellspringError('not_found', `No process with id ${processId}.`, ['processId'], {
+        key: 'errors.processNotFound',
+        params: { id: processId },
+      });
+    if (kind !== 'process')
+      throw new WellspringError('invalid_input', `${processId} is not a process.`, ['processId'], {
+        key: 'errors.notAProcess',
+        params: { label: this.index().node(processId)!.label },
+      });
+    return processId;
   }
 }
 

@@ -92,6 +92,7 @@ export class WorkspaceService {
       store,
       library: libraryStore,
       candidateCounts: () => evidence.candidateCounts(),
+      emit,
     });
     // The write path's one change event reaches everyone from here (DESIGN §4): search refreshes the touched
     // nodes, analytics drops its cache, the renderer applies the ids; the undo state follows every change.
