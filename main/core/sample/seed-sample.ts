@@ -59,6 +59,7 @@ export function seedSample(
   const insertEdge = db.prepare(
     'INSERT INTO edges (id, kind, source, target, props, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const edgeKeys = new Set<string>();
   db.transaction(() => {
     for (const n of sample.nodes) {
       const props = withKey(n.key, () => validateNodeProps(n.kind, n.props));
@@ -79,6 +80,10 @@ export function seedSample(
       const s = kindOf.get(e.source);
       const t = kindOf.get(e.target);
       if (!s || !t) throw new WellspringError('invalid_input', `Sample ${key}: unknown node key.`);
+      // The table's unique key would refuse it too, but with SQLite's words and without naming the sample's edge.
+      const edgeKey = `${e.kind}\u0000${e.source}\u0000${e.target}`;
+      if (edgeKeys.has(edgeKey)) throw new WellspringError('invalid_input', `Sample ${key}: duplicate edge.`);
+      edgeKeys.add(edgeKey);
       withKey(key, () => checkEdgeKind(e.kind, s, t));
       const props = withKey(key, () => validateEdgeProps(e.kind, e.props));
       insertEdge.run(

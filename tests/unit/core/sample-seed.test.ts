@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspaceDb } from '../../../main/core/db/workspace-db';
@@ -46,5 +47,37 @@ describe('sample workspace', () => {
     expect(() => seedSample(db, broken)).toThrow(/Sample edge #\d+ .*knows/);
     expect(new GraphStore(db).stats().nodeTotal).toBe(0);
     db.close();
+  });
+
+  it('names the sample edge when one is listed twice, and writes nothing', () => {
+    const sample = bundledSample();
+    const knows = sample.edges.find((e) => e.kind === 'knows')!;
+    const broken = { ...sample, edges: [...sample.edges, { ...knows, props: { proficiency: 1 } }] };
+    const { db } = openWorkspaceDb(path.join(tempDir(), 's.wellspring'), { create: true });
+    expect(() => seedSample(db, broken)).toThrow(
+      new RegExp(`Sample edge #${sample.edges.length} \\(${knows.source} knows ${knows.target}\\): duplicate edge`),
+    );
+    expect(new GraphStore(db).stats().edgeTotal).toBe(0);
+    db.close();
+  });
+
+  it("points every document node at a file of the sample's docs folder, and every link at a page it has", () => {
+    const sample = bundledSample();
+    const docsDir = path.join(__dirname, '../../../resources/sample');
+    const docs = sample.nodes.filter((n) => n.kind === 'document');
+    expect(docs.length).toBeGreaterThanOrEqual(7);
+    // Markdown pages are its sections (main/core/documents/extract/text.ts): one per heading.
+    const pages = new Map(
+      docs.map((d) => {
+        const text = fs.readFileSync(path.join(docsDir, String(d.props.path)), 'utf8');
+        return [d.key, text.split('\n').filter((l) => /^#{1,6} /.test(l)).length] as const;
+      }),
+    );
+    const links = sample.edges.filter((e) => e.kind === 'documented_by');
+    for (const l of links) {
+      const page = l.props.page as number;
+      expect(page, `${l.source} → ${l.target}`).toBeGreaterThanOrEqual(1);
+      expect(page, `${l.source} → ${l.target}`).toBeLessThanOrEqual(pages.get(l.target)!);
+    }
   });
 });
