@@ -55,7 +55,9 @@ describe('sample workspace', () => {
     const broken = { ...sample, edges: [...sample.edges, { ...knows, props: { proficiency: 1 } }] };
     const { db } = openWorkspaceDb(path.join(tempDir(), 's.wellspring'), { create: true });
     expect(() => seedSample(db, broken)).toThrow(
-      new RegExp(`Sample edge #${sample.edges.length} \\(${knows.source} knows ${knows.target}\\): duplicate edge`),
+      new RegExp(
+        `Sample edge #${sample.edges.length} \\(${knows.source} knows ${knows.target}\\): duplicate edge`,
+      ),
     );
     expect(new GraphStore(db).stats().edgeTotal).toBe(0);
     db.close();
