@@ -20,7 +20,9 @@ import type { EventSink } from '../workspace/event-sink';
 import { knowledgeGaps } from './gaps';
 import { GraphIndexCache, type GraphIndex } from './graph-index';
 import { allKnowledgeStrengths, localToday } from './knowledge-strength';
-import { processIdsByLabel, processSteps } from './process-steps';
+import { buildPipeline, processSummary, type PipelineInputs } from './process-pipeline';
+import { processIdsByLabel, processOfStep, processSteps } from './process-steps';
+import { buildStepDetail } from './step-detail';
 import { readStrengthSettings, writeStrengthSettings } from './strength-settings';
 import { stepStrength } from './step-strength';
 
@@ -118,8 +120,11 @@ export class KnowledgeService {
     });
   }
 
+  /** Every process, by label, with its step count and strength. */
   processes(): ProcessSummary[] {
-    throw todo();
+    const index = this.index();
+    const inputs = this.pipelineInputs();
+    return processIdsByLabel(index).map((id) => processSummary(index, id, inputs));
   }
   createProcess(_input: { label: string; aliases?: string[]; ownerUnit?: string; steps?: string[] }): {
     processId: string;
@@ -128,11 +133,46 @@ export class KnowledgeService {
   } {
     throw todo();
   }
-  pipeline(_processId: string): Pipeline {
-    throw todo();
+  /** The pipeline of one process (buildPipeline). @throws not_found, invalid_input (not a process) */
+  pipeline(processId: string): Pipeline {
+    this.requireProcess(processId);
+    return buildPipeline(this.index(), processId, this.pipelineInputs());
   }
-  stepDetail(_stepId: string): StepDetail {
-    throw todo();
+
+  /**
+   * The step panel of one step (buildStepDetail), in the pipeline of the process it is part of.
+   * @throws not_found (no such node), invalid_input (not a step, or a step of no process)
+   */
+  stepDetail(stepId: string): StepDetail {
+    const index = this.index();
+    const node = index.node(stepId);
+    if (!node)
+      throw new WellspringError('not_found', `No node with id ${stepId}.`, ['stepId'], {
+        key: 'errors.nodeNotFound',
+        params: { id: stepId },
+      });
+    if (node.kind !== 'step')
+      throw new WellspringError('invalid_input', `“${node.label}” is not a process step.`, ['stepId'], {
+        key: 'errors.notAStep',
+        params: { label: node.label },
+      });
+    const processId = processOfStep(index, stepId);
+    if (!processId)
+      throw new WellspringError(
+        'invalid_input',
+        `The step “${node.label}” is not part of any process.`,
+        ['stepId'],
+        {
+          key: 'errors.stepWithoutProcess',
+          params: { label: node.label },
+        },
+      );
+    return buildStepDetail(
+      index,
+      this.pipeline(processId),
+      stepId,
+      (p) => this.deps.library.documentByPath(p)?.id ?? null,
+    );
   }
   editProcess(_processId: string, _edits: ProcessEdit[]): { addedStepIds: string[]; change: GraphChange } {
     throw todo();
@@ -149,6 +189,14 @@ export class KnowledgeService {
   }
   journey(_processId: string): JourneyMap {
     throw todo();
+  }
+
+  private pipelineInputs(): PipelineInputs {
+    return {
+      strengths: this.strengths().items,
+      stepStrength: (id) => this.stepStrengthOf(id)!,
+      settings: this.settings(),
+    };
   }
 
   /** Item strengths of the current graph, settings and day (memoised). */

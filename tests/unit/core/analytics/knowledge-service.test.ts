@@ -119,3 +119,53 @@ describe('KnowledgeService on the sample workspace', () => {
     close();
   });
 });
+
+describe('KnowledgeService: processes, pipelines and step details on the sample', () => {
+  it('lists the four processes with their steps; pipeline and step detail agree with the graph', () => {
+    const { knowledge, store, close } = openKnowledge({ sample: true });
+    const list = knowledge.processes();
+    expect(list.map((p) => p.id).sort()).toEqual(
+      ['sample:pr-after-sales', 'sample:pr-manufacturing', 'sample:pr-rnd', 'sample:pr-sales'].sort(),
+    );
+    const sales = list.find((p) => p.id === 'sample:pr-sales')!;
+    expect(sales.stepCount).toBe(9);
+    const steps = knowledge
+      .stepStrengths('sample:pr-sales')
+      .map((s) => s.strength)
+      .filter((s) => s !== null);
+    expect(sales.strength).toBe(Math.round(steps.reduce((a, b) => a + b, 0) / steps.length));
+
+    const pipeline = knowledge.pipeline('sample:pr-sales');
+    expect(pipeline.steps).toHaveLength(9);
+    const graph = store.getGraph();
+    for (const s of pipeline.steps) {
+      const required = graph.edges
+        .filter((e) => e.kind === 'requires' && e.source === s.id)
+        .map((e) => e.target);
+      expect([...s.requires, ...s.templates].sort()).toEqual([...new Set(required)].sort());
+      for (const t of s.next) expect(pipeline.steps.find((x) => x.id === t)!.layer).toBeGreaterThan(s.layer);
+    }
+    const first = pipeline.steps[0]!;
+    const detail = knowledge.stepDetail(first.id);
+    expect(detail.processId).toBe('sample:pr-sales');
+    expect(detail.step).toEqual(first);
+    const docs = graph.edges.filter(
+      (e) => e.kind === 'documented_by' && [...first.requires, ...first.templates].includes(e.source),
+    );
+    expect(detail.read).toHaveLength(docs.length);
+    for (const c of detail.consult) expect(c.score).toBeLessThanOrEqual(1);
+    close();
+  });
+
+  it('a step detail of a node that is not a step, or an unknown id, is refused with a translated message', () => {
+    const { knowledge, close } = openKnowledge({ sample: true });
+    expect(() => knowledge.stepDetail('sample:pr-sales')).toThrow(
+      expect.objectContaining({ key: 'errors.notAStep' }),
+    );
+    expect(() => knowledge.stepDetail('gone')).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(() => knowledge.pipeline('gone')).toThrow(
+      expect.objectContaining({ key: 'errors.processNotFound' }),
+    );
+    close();
+  });
+});

@@ -98,9 +98,20 @@ export function processIndex(): GraphIndex {
  * A real workspace database (temporary file) with a KnowledgeService on it: empty, or seeded with the bundled
  * sample. `events` collects what the service emits.
  */
-export function openKnowledge(options: { sample?: boolean; today?: string } = {}) {
+export interface KnowledgeFixture {
+  db: Database.Database;
+  store: GraphStore;
+  library: LibraryStore;
+  knowledge: KnowledgeService;
+  events: string[];
+  counts: Map<string, number>;
+  make: () => KnowledgeService;
+  close: () => void;
+}
+
+export function openKnowledge(options: { sample?: boolean; today?: string } = {}): KnowledgeFixture {
   const file = path.join(tempDir(), 'w.wellspring');
-  const { db }: { db: Database.Database } = openWorkspaceDb(file, { create: true });
+  const { db } = openWorkspaceDb(file, { create: true });
   if (options.sample) seedSample(db);
   const store = new GraphStore(db);
   const library = new LibraryStore(db);
