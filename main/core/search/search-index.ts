@@ -3,8 +3,8 @@ import { ChunkSearch } from './chunk-search';
 import { ChunkStore, type ChunkRecord } from './chunk-store';
 import { prefixNodeHits } from './node-prefix';
 import { searchNodes, type NodeRecord } from './node-search';
-import { PostingIndex } from './posting-index';
-import { parseQuery } from './query-terms';
+import { PostingIndex, sizeOf, type PostingSlots } from './posting-index';
+import { findMatches, parseQuery, type QueryTerm } from './query-terms';
 import type { ChunkEntry, NodeEntry, SearchOptions, SearchResult } from './search-types';
 import type { SnapshotChunk, SnapshotData } from './snapshot-types';
 import { normalizeForSearch, tokenizeFolded } from './tokenize';
@@ -229,6 +229,57 @@ export class SearchIndex {
       ceiling: full.hits.length ? Math.min(...full.hits.map((h) => h.score)) : 1,
     });
     return { hits: [...full.hits, ...more.hits], total: full.total + more.total };
+  }
+
+  /**
+   * Chunks that contain one parsed query term (verified against the NFKC text as in `search`), for callers that
+   * rank pages themselves (the evidence finder). Candidates come from the postings of the term's rarest lookup token
+   * alone, in impact order, instead of the intersection of all its tokens: a phrase like 客户拜访记录 then costs the
+   * rarest bigram's postings plus the verification, not the sum of every bigram's postings. At most `budget`
+   * candidates are verified (`exhaustive: false` past that). `n` and `avgLength` are the chunk count and mean length
+   * in tokens, for BM25. A term without lookup tokens (one CJK character) gives no hits. Never throws.
+   */
+  termHits(
+    term: QueryTerm,
+    budget: number,
+  ): {
+    hits: Array<{ chunkId: number; docId: number; page: number; length: number; text: string }>;
+    exhaustive: boolean;
+    n: number;
+    avgLength: number;
+  } {
+    const n = this.store.size;
+    const out = {
+      hits: [] as ReturnType<SearchIndex['termHits']>['hits'],
+      exhaustive: true,
+      n,
+      avgLength: 0,
+    };
+    out.avgLength = n > 0 ? this.store.totalLength / n : 0;
+    let rarest: PostingSlots | undefined;
+    let rarestSize = Number.POSITIVE_INFINITY;
+    for (const token of term.tokens) {
+      const slots = this.chunkPostings.postings(token);
+      const size = slots ? sizeOf(slots) : 0;
+      if (size === 0) return out;
+      if (size < rarestSize) [rarest, rarestSize] = [slots, size];
+    }
+    if (!rarest) return out;
+    let examined = 0;
+    for (let bucket = rarest.length - 1; bucket >= 0 && out.exhaustive; bucket--) {
+      for (const iid of rarest[bucket] ?? []) {
+        const rec = this.store.records[iid];
+        if (!rec) continue;
+        if (examined++ >= budget) {
+          out.exhaustive = false;
+          break;
+        }
+        const text = this.textOf(rec, {});
+        if (text === undefined || (!term.exact && findMatches(term, text, 1).length === 0)) continue;
+        out.hits.push({ chunkId: rec.chunkId, docId: rec.docId, page: rec.page, length: rec.length, text });
+      }
+    }
+    return out;
   }
 
   /** NFKC text of a chunk: the search's `getText`, else the kept text, else the index's `getText`. */

@@ -103,6 +103,14 @@ export class SearchService implements PageIndex {
     for (const id of chunkIds) this.index.removeChunk(id);
   }
 
+  /**
+   * The index itself, built or refreshed as a query would, for callers that query it directly (the evidence finder).
+   * Building it from SQLite blocks for ~0.4 ms per page the first time (see SearchIndex.rebuild).
+   */
+  searchIndex(): SearchIndex {
+    return this.ensureIndex();
+  }
+
   private ensureIndex(): SearchIndex {
     if (!this.index) {
       const index = new SearchIndex();

@@ -4,6 +4,7 @@ import type { ErrorCode, MessageParams } from '../../../preload/contract';
 // renderer's own key types), so a key that is not translated is a compile error here too.
 type CommonJson = typeof import('../../../renderer/src/i18n/locales/en/common.json');
 type LibraryJson = typeof import('../../../renderer/src/i18n/locales/en/library.json');
+type EvidenceJson = typeof import('../../../renderer/src/i18n/locales/en/evidence.json');
 
 /** The dotted paths of the string leaves of a translation object: `{a: {b: 'x'}}` → `'a.b'`. */
 type Leaves<T, P extends string = ''> = {
@@ -12,10 +13,13 @@ type Leaves<T, P extends string = ''> = {
 
 /**
  * A translated message the core may name: `errors.*` of the renderer's `common` namespace (the default, so no
- * prefix), `library:errors.*` and `library:reasons.*` (per-file extraction reasons, see documents/reasons.ts).
+ * prefix), `library:errors.*` and `library:reasons.*` (per-file extraction reasons, see documents/reasons.ts),
+ * `evidence:errors.*` (the evidence finder).
  */
 export type MessageKey =
-  Leaves<Pick<CommonJson, 'errors'>> | `library:${Leaves<Pick<LibraryJson, 'errors' | 'reasons'>>}`;
+  | Leaves<Pick<CommonJson, 'errors'>>
+  | `library:${Leaves<Pick<LibraryJson, 'errors' | 'reasons'>>}`
+  | `evidence:${Leaves<Pick<EvidenceJson, 'errors'>>}`;
 
 /** A message key with the values its translation interpolates. */
 export interface Message {

@@ -2,6 +2,7 @@ import { sql as init } from './0001-init';
 import { sql as historyPositions } from './0002-history-positions';
 import { sql as library } from './0003-library';
 import { sql as views } from './0004-views';
+import { sql as evidence } from './0005-evidence';
 
 /** One forward-only schema migration. `version` is its number; the list is append-only. */
 export interface Migration {
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002-history-positions', sql: historyPositions },
   { version: 3, name: '0003-library', sql: library },
   { version: 4, name: '0004-views', sql: views },
+  { version: 5, name: '0005-evidence', sql: evidence },
 ];
 
 /** The schema version a fully migrated workspace has. */
