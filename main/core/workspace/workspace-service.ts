@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { EventName, EventPayload, WorkspaceInfo } from '../../../preload/contract';
+import type { EventName, EventPayload, LibraryProgress, WorkspaceInfo } from '../../../preload/contract';
 import { openWorkspaceDb } from '../db/workspace-db';
 import { LATEST_VERSION } from '../db/migrations';
 import { GraphStore } from '../graph/graph-store';
@@ -13,6 +13,7 @@ import { LibraryService, type LibraryServiceOptions } from '../documents/library
 import { LibraryStore } from '../documents/library-store';
 import { SearchService } from '../search/search-service';
 import { seedSample } from '../sample/seed-sample';
+import { seedSampleDocuments } from '../sample/seed-library';
 import { WellspringError, type Message } from '../util/errors';
 
 import type { EventSink } from './event-sink';
@@ -71,8 +72,12 @@ export class WorkspaceService {
     const isNew = !fs.existsSync(abs);
     if (isNew && options.create) fs.mkdirSync(path.dirname(abs), { recursive: true });
     const { db } = openWorkspaceDb(abs, { create: options.create });
+    let sampleDocs: string | null = null;
     try {
-      if (isNew && options.sample) seedSample(db);
+      if (isNew && options.sample) {
+        seedSample(db);
+        sampleDocs = seedSampleDocuments(db, abs);
+      }
     } catch (e) {
       db.close();
       fs.rmSync(abs, { force: true });
@@ -84,7 +89,12 @@ export class WorkspaceService {
     const metrics = new MetricsService(() => store.getGraph());
     const libraryStore = new LibraryStore(db);
     const search = new SearchService(libraryStore, store, `${abs}.search-index`);
-    const emit: EventSink = (event, payload) => this.emit(event, payload);
+    const emit: EventSink = (event, payload) => {
+      this.emit(event, payload);
+      // The evidence finder runs after every indexing run that changed the library (issue 7).
+      if (event === 'library:did-progress' && !(payload as LibraryProgress).running)
+        evidence.refreshIfStale();
+    };
     const library = new LibraryService(libraryStore, search, emit, this.libraryOptions);
     const evidence = new EvidenceService({ db, store, library: libraryStore, search, emit });
     const knowledge = new KnowledgeService({
@@ -106,11 +116,25 @@ export class WorkspaceService {
       this.emit('history:did-change', store.history.state());
     });
     views.onDidChange((viewIds) => this.emit('views:did-change', { viewIds }));
-    this.current = { path: abs, db, store, views, metrics, libraryStore, library, search, knowledge, evidence };
+    this.current = {
+      path: abs,
+      db,
+      store,
+      views,
+      metrics,
+      libraryStore,
+      library,
+      search,
+      knowledge,
+      evidence,
+    };
     // The search index saved at the last close is loaded in the background when it is still current (else it is
     // rebuilt from the stored text on the first query), and files left pending by an earlier run are extracted.
     void search.warm();
     library.resume();
+    // A new sample indexes its documents (the finder runs after that); otherwise catch up on a changed library.
+    if (sampleDocs) void library.addFolder(sampleDocs).catch(() => undefined);
+    else if (!library.progress().running) evidence.refreshIfStale();
     this.remember(abs);
     const info = this.info();
     this.emit('workspace:did-open', info);
