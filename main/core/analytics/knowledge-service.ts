@@ -23,6 +23,10 @@ import { allKnowledgeStrengths, localToday } from './knowledge-strength';
 import { buildPipeline, processSummary, type PipelineInputs } from './process-pipeline';
 import { processIdsByLabel, processOfStep, processSteps } from './process-steps';
 import { buildStepDetail } from './step-detail';
+import { matrixCell, stepMatrix } from './step-matrix';
+import { journeyMap } from './journey-map';
+import { planCreateProcess, planProcessEdits } from '../processes/process-edits';
+import { planSetCell } from '../processes/matrix-cells';
 import { readStrengthSettings, writeStrengthSettings } from './strength-settings';
 import { stepStrength } from './step-strength';
 
@@ -126,13 +130,20 @@ export class KnowledgeService {
     const inputs = this.pipelineInputs();
     return processIdsByLabel(index).map((id) => processSummary(index, id, inputs));
   }
-  createProcess(_input: { label: string; aliases?: string[]; ownerUnit?: string; steps?: string[] }): {
+  /**
+   * Creates a process and, when given, its first steps in sequence, as one undoable operation (planCreateProcess).
+   * @throws invalid_input from the write path (an empty label, …)
+   */
+  createProcess(input: { label: string; aliases?: string[]; ownerUnit?: string; steps?: string[] }): {
     processId: string;
     stepIds: string[];
     change: GraphChange;
   } {
-    throw todo();
+    const plan = planCreateProcess(input);
+    const { change } = this.deps.store.apply(plan.ops, { reason: 'create-process', summary: plan.summary });
+    return { processId: plan.processId, stepIds: plan.stepIds, change };
   }
+
   /** The pipeline of one process (buildPipeline). @throws not_found, invalid_input (not a process) */
   pipeline(processId: string): Pipeline {
     this.requireProcess(processId);
@@ -174,21 +185,44 @@ export class KnowledgeService {
       (p) => this.deps.library.documentByPath(p)?.id ?? null,
     );
   }
-  editProcess(_processId: string, _edits: ProcessEdit[]): { addedStepIds: string[]; change: GraphChange } {
-    throw todo();
+
+  /**
+   * Applies a list of edits of one process as ONE undoable operation (planProcessEdits); all or nothing.
+   * @throws not_found / invalid_input for the process; see planProcessEdits and GraphStore.apply for the edits
+   *   (invalid_input errors.noOps when the edits cancel out)
+   */
+  editProcess(processId: string, edits: ProcessEdit[]): { addedStepIds: string[]; change: GraphChange } {
+    this.requireProcess(processId);
+    const plan = planProcessEdits(this.index(), processId, edits);
+    const { change } = this.deps.store.apply(plan.ops, { reason: 'process-edit', summary: plan.summary });
+    return { addedStepIds: plan.addedStepIds, change };
   }
-  matrix(_processId: string, _rows: 'all' | 'templates'): StepMatrix {
-    throw todo();
+
+  /** The step × knowledge matrix of a process (stepMatrix). @throws not_found, invalid_input (not a process) */
+  matrix(processId: string, rows: 'all' | 'templates'): StepMatrix {
+    this.requireProcess(processId);
+    return stepMatrix(this.index(), processId, rows);
   }
+
+  /**
+   * Sets one matrix cell as one undoable operation (planSetCell); `change` is null when the cell was already so.
+   * @throws not_found (a deleted or unknown step or item), invalid_input (wrong kinds); nothing is written then
+   */
   setCell(
-    _stepId: string,
-    _knowledgeId: string,
-    _cell: MatrixCell,
+    stepId: string,
+    knowledgeId: string,
+    cell: MatrixCell,
   ): { cell: MatrixCell; change: GraphChange | null } {
-    throw todo();
+    const plan = planSetCell(this.index(), stepId, knowledgeId, cell);
+    if (!plan) return { cell, change: null };
+    const { change } = this.deps.store.apply(plan.ops, { reason: 'set-cell', summary: plan.summary });
+    return { cell: matrixCell(this.index(), stepId, knowledgeId), change };
   }
-  journey(_processId: string): JourneyMap {
-    throw todo();
+
+  /** The knowledge journey map of a process (journeyMap). @throws not_found, invalid_input (not a process) */
+  journey(processId: string): JourneyMap {
+    this.requireProcess(processId);
+    return journeyMap(this.index(), processId);
   }
 
   private pipelineInputs(): PipelineInputs {
@@ -239,8 +273,4 @@ export class KnowledgeService {
       });
     return processId;
   }
-}
-
-function todo(): WellspringError {
-  return new WellspringError('unsupported', 'Not built yet.');
 }
