@@ -5,6 +5,7 @@ import { useMapStore } from '../features/map/store';
 import { runCommand } from '../commands/registry';
 import { describeEdit } from '../features/map/describe-edit';
 import { useAppStore } from './store';
+import { EvidenceStatus } from '../features/evidence/components/EvidenceStatus';
 
 /** Bottom bar: counts on screen (`128 nodes · 301 edges`), workspace, host mode, undo/redo. */
 export function StatusBar() {
@@ -24,6 +25,7 @@ export function StatusBar() {
       )}
       {ego && <span className="muted">◎</span>}
       <span className="spacer" />
+      <EvidenceStatus />
       {info.data && (
         <span className="muted" title={info.data.path}>
           {t('status.workspace', { name: info.data.name })} · {t(`status.mode.${info.data.mode}`)}

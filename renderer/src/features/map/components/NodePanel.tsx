@@ -9,6 +9,7 @@ import { useViewerStore } from '../../viewer/store';
 import { DraftField } from '../../../ui/DraftField';
 import { PropsEditor } from './PropsEditor';
 import { saveNode } from '../save-node';
+import { EvidenceProposals } from '../../evidence/components/EvidenceProposals';
 
 const splitList = (s: string) =>
   s
@@ -47,6 +48,7 @@ export function NodePanel() {
       <NodeFields node={node} />
       <PropsEditor node={node} />
       {node.kind === 'knowledge' && <LinkedDocuments node={node} edges={edges} neighbours={neighbours} />}
+      {node.kind === 'knowledge' && <EvidenceProposals knowledgeId={node.id} />}
       <Connections node={node} edges={edges} neighbours={neighbours} />
       <button className="danger" data-testid="delete-node" onClick={() => set({ confirmDelete: node.id })}>
         {t('panel.deleteNode')}
