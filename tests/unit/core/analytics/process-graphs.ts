@@ -99,6 +99,7 @@ export function processIndex(): GraphIndex {
  * sample. `events` collects what the service emits.
  */
 export interface KnowledgeFixture {
+  file: string;
   db: Database.Database;
   store: GraphStore;
   library: LibraryStore;
@@ -128,5 +129,5 @@ export function openKnowledge(options: { sample?: boolean; today?: string } = {}
     });
   const knowledge = make();
   store.onDidChange(() => knowledge.invalidate());
-  return { db, store, library, knowledge, events, counts, make, close: () => db.close() };
+  return { file, db, store, library, knowledge, events, counts, make, close: () => db.close() };
 }
