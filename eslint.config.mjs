@@ -12,7 +12,7 @@ const RENDERER_LAYER = [
 
 const CYTOSCAPE = {
   group: ['cytoscape', 'cytoscape-*'],
-  message: 'Only features/map/engine may import cytoscape.',
+  message: 'Only features/map/engine and features/processes/engine may import cytoscape.',
 };
 const PDFJS = {
   group: ['pdfjs-dist', 'pdfjs-dist/*'],
@@ -78,9 +78,13 @@ export default tseslint.config(
   // features/viewer/engine imports pdfjs-dist.
   restrict(
     ['renderer/**'],
-    ['renderer/src/features/map/engine/**', 'renderer/src/features/viewer/engine/**'],
+    [
+      'renderer/src/features/map/engine/**',
+      'renderer/src/features/processes/engine/**',
+      'renderer/src/features/viewer/engine/**',
+    ],
     [CYTOSCAPE, PDFJS],
   ),
-  restrict(['renderer/src/features/map/engine/**'], [], [PDFJS]),
+  restrict(['renderer/src/features/map/engine/**', 'renderer/src/features/processes/engine/**'], [], [PDFJS]),
   restrict(['renderer/src/features/viewer/engine/**'], [], [CYTOSCAPE]),
 );

@@ -61,6 +61,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'nav.inventory', titleKey: 'goInventory', keys: 'CmdOrCtrl+5', menu: 'view' },
   { id: 'nav.library', titleKey: 'goLibrary', keys: 'CmdOrCtrl+6', menu: 'view' },
   { id: 'nav.glossary', titleKey: 'goGlossary', keys: 'CmdOrCtrl+7', menu: 'view' },
+  { id: 'processes.newProcess', titleKey: 'newProcess', menu: 'file' },
+  { id: 'processes.addStep', titleKey: 'addStep', keys: 'Shift+N', menu: 'edit' },
+  { id: 'processes.printCards', titleKey: 'printWorkstationCards', keys: 'CmdOrCtrl+P', menu: 'file' },
+  { id: 'processes.strengthSettings', titleKey: 'strengthSettings', menu: 'edit' },
   { id: 'help.shortcuts', titleKey: 'shortcuts', keys: 'F1', menu: 'help' },
   { id: 'help.about', titleKey: 'about', menu: 'help' },
 ];

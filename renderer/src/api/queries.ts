@@ -103,6 +103,8 @@ export function useApiMutation<C extends Channel>(channel: C) {
  */
 async function applyChange(qc: QueryClient, change: GraphChange, gap: boolean): Promise<void> {
   void qc.invalidateQueries({ queryKey: keys.info });
+  // Process pipelines and strengths depend on any node or edge (features/processes/README.md).
+  void qc.invalidateQueries({ predicate: (q) => /^(processes|strength):/.test(String(q.queryKey[0])) });
   if (change.nodeIds.length || change.edgeIds.length) {
     void qc.invalidateQueries({ queryKey: keys.metrics });
     void qc.invalidateQueries({ queryKey: ['search:nodes'] });
@@ -143,6 +145,11 @@ export function useLiveInvalidation(): void {
       subscribe('workspace:did-open', () => {
         lastSeq = null;
         void qc.invalidateQueries();
+      }),
+      subscribe('strength:did-change', () => {
+        void qc.invalidateQueries({
+          predicate: (q) => /^(processes|strength|analytics):/.test(String(q.queryKey[0])),
+        });
       }),
       subscribe('views:did-change', () => void qc.invalidateQueries({ queryKey: keys.views })),
       subscribe('library:did-progress', (p) => qc.setQueryData(keys.libraryProgress, p)),

@@ -8,6 +8,7 @@ import { setLanguage, type Language } from '../i18n';
 import { MapView } from '../features/map/components/MapView';
 import { EmptyView } from '../features/placeholder/EmptyView';
 import { LibraryView } from '../features/library/components/LibraryView';
+import { ProcessesView } from '../features/processes/components/ProcessesView';
 import { SearchDialog } from '../features/search/components/SearchDialog';
 import { DocumentViewer } from '../features/viewer/components/DocumentViewer';
 import { AboutDialog, CommandPalette, ShortcutsHelp } from './CommandPalette';
@@ -112,6 +113,8 @@ export function App() {
           </div>
         ) : view === 'map' ? (
           <MapView />
+        ) : view === 'processes' ? (
+          <ProcessesView />
         ) : view === 'library' ? (
           <LibraryView />
         ) : (

@@ -6,6 +6,7 @@ import { useMapStore } from '../features/map/store';
 import { describeEdit } from '../features/map/describe-edit';
 import type { LayoutName } from '../features/map/engine/layout-options';
 import { exportMap } from '../features/map/export-map';
+import { registerProcessCommands } from '../features/processes/commands';
 import { registerCommands, type CommandContext, type CommandImpl } from './registry';
 
 type Impl = CommandImpl;
@@ -112,5 +113,10 @@ export function registerAppCommands(): () => void {
   };
   // Workspace files, zoom and full screen are native: the Electron menu handles them itself.
   if (!isElectron) delete impl['workspace.new'];
-  return registerCommands(impl);
+  const offProcesses = registerProcessCommands();
+  const off = registerCommands(impl);
+  return () => {
+    off();
+    offProcesses();
+  };
 }

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { ProcessSummary } from '../../../../../preload/contract';
+import { useProcessesStore } from '../store';
+import { StrengthChip } from './StrengthChip';
+
+/** The processes sidebar: every process with its step count and strength, and "New process". */
+export function ProcessList(props: {
+  processes: ProcessSummary[] | undefined;
+  loading: boolean;
+  error: Error | null;
+}) {
+  const { t } = useTranslation('processes');
+  const { processId, set } = useProcessesStore();
+  return (
+    <aside className="process-list" data-testid="process-list">
+      <div className="process-list-head">
+        <h3>{t('list.title')}</h3>
+        <button className="primary" data-testid="new-process" onClick={() => set({ dialog: 'newProcess' })}>
+          {t('list.new')}
+        </button>
+      </div>
+      {props.loading && <p className="muted">{t('loading')}</p>}
+      {props.error && <p className="error-text">{props.error.message}</p>}
+      {props.processes?.length === 0 && <p className="muted">{t('list.empty')}</p>}
+      <ul>
+        {props.processes?.map((p) => (
+          <li key={p.id}>
+            <button
+              className={p.id === processId ? 'active' : ''}
+              aria-current={p.id === processId ? 'true' : undefined}
+              data-testid="process-item"
+              onClick={() => set({ processId: p.id, stepId: null, panelOpen: false })}
+            >
+              <span className="process-name">{p.label}</span>
+              <span className="muted small">{t('list.steps', { count: p.stepCount })}</span>
+              <StrengthChip strength={p.strength} band={p.band} />
+            </button>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

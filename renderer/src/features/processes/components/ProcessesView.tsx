@@ -1,0 +1,141 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GapsReport } from '../../reports/components/GapsReport';
+import { JourneyMapView } from '../../reports/components/JourneyMapView';
+import { StepMatrixView } from '../../reports/components/StepMatrixView';
+import { usePipeline, useProcesses } from '../queries';
+import { PROCESS_TABS, useProcessesStore } from '../store';
+import '../processes.css';
+import { AddStepDialog } from './AddStepDialog';
+import { ConfirmRemoveStep } from './ConfirmRemoveStep';
+import { NewProcessDialog } from './NewProcessDialog';
+import { PipelineCanvas } from './PipelineCanvas';
+import { ProcessList } from './ProcessList';
+import { SidePalette } from './SidePalette';
+import { StepPanel } from './StepPanel';
+import { StrengthChip } from './StrengthChip';
+import { StrengthSettingsDialog } from './StrengthSettingsDialog';
+import { WorkstationCards } from './WorkstationCards';
+
+/**
+ * The processes view (issue 7): the process list on the left; the chosen process's pipeline, step × knowledge
+ * matrix, journey map or gaps in tabs; the step panel on the right; the dialogs of the view.
+ */
+export function ProcessesView() {
+  const { t } = useTranslation('processes');
+  const { processId, tab, panelOpen, stepId, paletteOpen, dialog, set } = useProcessesStore();
+  const processes = useProcesses();
+  const list = processes.data;
+  // Keep the choice valid: the first process when none (or a deleted one) is chosen.
+  useEffect(() => {
+    if (!list) return;
+    if (!list.some((p) => p.id === processId))
+      set({ processId: list[0]?.id ?? null, stepId: null, panelOpen: false });
+  }, [list, processId, set]);
+  const current = list?.find((p) => p.id === processId) ?? null;
+  const pipeline = usePipeline(current ? current.id : null);
+  const p = pipeline.data && pipeline.data.process.id === current?.id ? pipeline.data : null;
+  // A step removed elsewhere (undo, another window) closes its panel.
+  useEffect(() => {
+    if (p && stepId && !p.steps.some((s) => s.id === stepId)) set({ stepId: null, panelOpen: false });
+  }, [p, stepId, set]);
+
+  return (
+    <div className="processes-view" data-testid="processes-view">
+      <ProcessList processes={list} loading={processes.isLoading} error={processes.error} />
+      <section className="processes-main">
+        {list && list.length === 0 ? (
+          <div className="empty-view" data-testid="processes-empty">
+            <div className="empty-card">
+              <h2>{t('empty.title')}</h2>
+              <p>{t('empty.text')}</p>
+              <button className="primary" onClick={() => set({ dialog: 'newProcess' })}>
+                {t('list.new')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <>
+            <div className="processes-toolbar">
+              <h2 className="process-title" data-testid="process-title">
+                {current?.label ?? ''}
+                {current && <StrengthChip strength={current.strength} band={current.band} />}
+              </h2>
+              <div className="group tabs" role="tablist">
+                {PROCESS_TABS.map((k) => (
+                  <button
+                    key={k}
+                    role="tab"
+                    aria-selected={tab === k}
+                    className={tab === k ? 'pressed' : ''}
+                    data-testid={`tab-${k}`}
+                    onClick={() => set({ tab: k })}
+                  >
+                    {t(`tabs.${k}`)}
+                  </button>
+                ))}
+              </div>
+              <span className="spacer" />
+              {tab === 'pipeline' && p && (
+                <>
+                  <button data-testid="add-step" onClick={() => set({ dialog: 'addStep' })}>
+                    {t('toolbar.addStep')}
+                  </button>
+                  <button
+                    className={paletteOpen ? 'pressed' : ''}
+                    aria-pressed={paletteOpen}
+                    data-testid="toggle-palette"
+                    onClick={() => set({ paletteOpen: !paletteOpen })}
+                  >
+                    {t('toolbar.palette')}
+                  </button>
+                  <button data-testid="print-cards" onClick={() => set({ dialog: 'cards' })}>
+                    {t('toolbar.printCards')}
+                  </button>
+                </>
+              )}
+              <button data-testid="strength-settings" onClick={() => set({ dialog: 'settings' })}>
+                {t('toolbar.settings')}
+              </button>
+            </div>
+            <div className="processes-body">
+              {tab === 'pipeline' ? (
+                <>
+                  {paletteOpen && p && <SidePalette />}
+                  {pipeline.isError ? (
+                    <div className="empty-view">
+                      <p className="error-text">{pipeline.error.message}</p>
+                      <button onClick={() => void pipeline.refetch()}>{t('actions.retry')}</button>
+                    </div>
+                  ) : p ? (
+                    <PipelineCanvas pipeline={p} />
+                  ) : (
+                    <div className="empty-view">
+                      <p className="muted" role="progressbar">
+                        {t('loading')}
+                      </p>
+                    </div>
+                  )}
+                  {panelOpen && stepId && p && <StepPanel pipeline={p} stepId={stepId} />}
+                </>
+              ) : (
+                <div className="processes-report">
+                  {tab === 'matrix' && <StepMatrixView processId={current?.id ?? null} />}
+                  {tab === 'journey' && <JourneyMapView processId={current?.id ?? null} />}
+                  {tab === 'gaps' && <GapsReport processId={current?.id ?? null} />}
+                </div>
+              )}
+            </div>
+          </>
+        )}
+      </section>
+      {dialog === 'newProcess' && <NewProcessDialog />}
+      {dialog === 'addStep' && p && <AddStepDialog pipeline={p} />}
+      {dialog === 'settings' && <StrengthSettingsDialog />}
+      {dialog === 'cards' && p && <WorkstationCards pipeline={p} />}
+      {dialog && typeof dialog === 'object' && p && (
+        <ConfirmRemoveStep pipeline={p} stepId={dialog.confirmRemove} />
+      )}
+    </div>
+  );
+}
