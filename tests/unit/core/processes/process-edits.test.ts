@@ -169,6 +169,8 @@ describe('editProcess', () => {
   });
 });
 
+const FIRST: ProcessEdit = { op: 'addStep', label: 'first' };
+
 describe('editProcess: bad input is refused with a clear message and writes nothing', () => {
   const cases: Array<[string, (s: ReturnType<typeof setup>) => ProcessEdit[], Record<string, unknown>]> = [
     [
@@ -236,13 +238,9 @@ describe('editProcess: bad input is refused with a clear message and writes noth
       ]);
       const before = content(s.store);
       const undo = s.store.history.state().undo;
-      expect(() =>
-        s.knowledge.editProcess(s.processId, [{ op: 'addStep', label: 'first' }, ...edits(s)].slice(1)),
-      ).toThrow(expect.objectContaining(expected));
+      expect(() => s.knowledge.editProcess(s.processId, edits(s))).toThrow(expect.objectContaining(expected));
       // An edit that would have worked before the bad one is not written either.
-      expect(() =>
-        s.knowledge.editProcess(s.processId, [{ op: 'addStep', label: 'first' }, ...edits(s)]),
-      ).toThrow();
+      expect(() => s.knowledge.editProcess(s.processId, [FIRST, ...edits(s)])).toThrow();
       expect(content(s.store)).toEqual(before);
       expect(s.store.history.state().undo).toEqual(undo);
       s.close();
