@@ -19,6 +19,7 @@ export const evidenceKeys = {
 function invalidateLists(qc: QueryClient): void {
   void qc.invalidateQueries({ queryKey: ['evidence:proposals'] });
   void qc.invalidateQueries({ queryKey: evidenceKeys.counts });
+  void qc.invalidateQueries({ queryKey: evidenceKeys.progress });
 }
 
 /** Keeps the evidence queries live while mounted: progress events set the progress; a finished run or any graph

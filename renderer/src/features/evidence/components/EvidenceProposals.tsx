@@ -68,8 +68,9 @@ function ProposalRow({ proposal: p }: { proposal: EvidenceProposal }) {
         </p>
       )}
       <div className="evidence-actions">
-        <span className="muted small">{t('matched', { name: p.matched })}</span>
-        <span className="spacer" />
+        <span className="muted small evidence-matched" title={t('matched', { name: p.matched })}>
+          {t('matched', { name: p.matched })}
+        </span>
         <button
           className="link"
           title={t('openTitle', { name: p.docName, page: p.page })}
