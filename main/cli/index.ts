@@ -5,6 +5,7 @@ import { GraphStore } from '../core/graph/graph-store';
 import { seedSample } from '../core/sample/seed-sample';
 import { isWellspringError } from '../core/util/errors';
 import { indexCommand, searchCommand, statusCommand } from './library-commands';
+import { REPORTS, reportCommand, type ReportName } from './report-commands';
 
 /**
  * `npm run cli -- <command> [options]`: the command-line tool on the same core as the app.
@@ -14,6 +15,7 @@ import { indexCommand, searchCommand, statusCommand } from './library-commands';
  *   index  FOLDER --workspace FILE [--json] [--max-mb N]   add a folder to the library and extract its documents
  *   search "QUERY" --workspace FILE [--json] [--limit N] [--type pdf]   full-text search
  *   status --workspace FILE [--json] [--problems]                       library folders and file statuses
+ *   report gaps|strength|evidence --workspace FILE [--process NAME] [--format json|csv]   process knowledge reports
  *
  * Exit codes: 0 done, 1 the command failed (message on stderr, with the error code), 2 bad usage.
  */
@@ -23,9 +25,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   index  FOLDER --workspace FILE [--json] [--max-mb N]   index a folder's documents (files over N MB,
                                                  default 200, are skipped with a reason)
   search "QUERY" --workspace FILE [--json] [--limit N] [--type EXT]
-  status --workspace FILE [--json] [--problems]   library folders and files with problems`;
+  status --workspace FILE [--json] [--problems]   library folders and files with problems
+  report gaps|strength|evidence --workspace FILE [--process NAME|ID] [--format json|csv]
+                                                 knowledge gaps, strengths or evidence proposals`;
 
-const COMMANDS = ['init', 'stats', 'index', 'search', 'status'];
+const COMMANDS = ['init', 'stats', 'index', 'search', 'status', 'report'];
 
 export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
@@ -37,6 +41,8 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     limit?: string;
     type?: string[];
     'max-mb'?: string;
+    process?: string;
+    format?: string;
   };
   let positionals: string[];
   try {
@@ -50,14 +56,16 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         limit: { type: 'string' },
         type: { type: 'string', multiple: true },
         'max-mb': { type: 'string' },
+        process: { type: 'string' },
+        format: { type: 'string' },
       },
-      allowPositionals: command === 'index' || command === 'search',
+      allowPositionals: command === 'index' || command === 'search' || command === 'report',
     }));
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  const needsArg = command === 'index' || command === 'search';
+  const needsArg = command === 'index' || command === 'search' || command === 'report';
   if (
     !command ||
     !COMMANDS.includes(command) ||
@@ -69,6 +77,15 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
   }
   const file = path.resolve(values.workspace);
   try {
+    if (command === 'report') {
+      const report = positionals[0] as ReportName;
+      const format = values.format ?? 'json';
+      if (!REPORTS.includes(report) || (format !== 'json' && format !== 'csv')) {
+        console.error(USAGE);
+        return 2;
+      }
+      return await reportCommand(file, report, { format, process: values.process }, out);
+    }
     if (command === 'index') {
       const maxMb = values['max-mb'] === undefined ? undefined : Number(values['max-mb']);
       if (maxMb !== undefined && !(maxMb > 0)) {
