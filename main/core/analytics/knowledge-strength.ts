@@ -2,6 +2,7 @@ import type { ItemStrength, StrengthBand, StrengthSettings } from '../../../prel
 import type { GraphIndex } from './graph-index';
 
 const DAY_MS = 86_400_000;
+const collator = new Intl.Collator();
 
 /** Options of knowledgeStrength / allKnowledgeStrengths. */
 export interface KnowledgeStrengthOptions {
@@ -56,7 +57,8 @@ export function knowledgeStrength(
   if (!props || !item) return null;
   const { settings, today } = options;
 
-  const documents = new Set(index.out(id, 'documented_by').map((e) => e.target)).size;
+  const docEdges = index.out(id, 'documented_by');
+  const documents = docEdges.length < 2 ? docEdges.length : new Set(docEdges.map((e) => e.target)).size;
   const documentation =
     documents > 0 ? 1 : props.existence !== 'person' && props.form === 'explicit' ? 0.3 : 0;
 
@@ -68,7 +70,7 @@ export function knowledgeStrength(
   }
   const holders = [...best]
     .map(([expert, proficiency]) => ({ id: expert, label: index.node(expert)!.label, proficiency }))
-    .sort((a, b) => b.proficiency - a.proficiency || a.label.localeCompare(b.label));
+    .sort((a, b) => b.proficiency - a.proficiency || collator.compare(a.label, b.label));
   const held = holders.reduce((s, h) => s + h.proficiency / 5, 0);
   const holderPart = Math.min(1, held / settings.targetHolders);
 

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AnalyticsBenchResults } from './analytics-bench';
+import { SMOKE_RESULTS_DIR, isPositiveFinite, runBench } from './run-bench';
+
+// The analytics benchmark at 300 nodes and 2 runs, run as `npm run bench:analytics` runs it. It checks that the
+// benchmark works and writes sane numbers, never how fast anything is.
+const RESULTS = path.join(SMOKE_RESULTS_DIR, 'analytics.json');
+
+describe('analytics benchmark (smoke run: 300 nodes)', () => {
+  it('runs as a script and measures every report against its baseline', async () => {
+    fs.rmSync(RESULTS, { force: true });
+    const run = await runBench(
+      'tests/bench/analytics-bench.ts',
+      { ANALYTICS_BENCH_NODES: '300', ANALYTICS_BENCH_RUNS: '2', ANALYTICS_BENCH_RESULTS: RESULTS },
+      60_000,
+    );
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toMatch(/^Analytics benchmark: \d+ nodes/);
+    const json = JSON.parse(fs.readFileSync(RESULTS, 'utf8')) as AnalyticsBenchResults;
+    expect(json.benchmark).toBe('analytics');
+    expect(json.nodes).toBeGreaterThan(250);
+    expect(json.counts.step).toBe(30);
+    expect(json.goals.map((g) => [g.name, typeof g.met])).toEqual([
+      ['all item strengths', 'boolean'],
+      ['step strengths', 'boolean'],
+      ['gaps report', 'boolean'],
+    ]);
+    for (const p of [json.index, json.itemStrengths, json.stepStrengths, json.gaps]) {
+      expect(p.runsMs).toHaveLength(2);
+      expect(p.ratio).toSatisfy(isPositiveFinite);
+    }
+    expect(json.gaps.rows).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,237 @@
+/**
+ * `npm run bench:analytics`: the process-knowledge reports of issue 7 on a synthetic workspace of
+ * ANALYTICS_BENCH_NODES nodes (default 10,000): processes of ten steps in sequence, each step requiring three
+ * knowledge items and producing one, experts who know and own items, documents that document some of them.
+ * Measures, as the median of ANALYTICS_BENCH_RUNS runs (default 7), the graph index build and then each report on
+ * the built index — every item strength, every step strength, the gaps report — against a baseline measured in the
+ * same run: one plain pass counting degrees over the same edge list. Goal: each report under 200 ms after the index
+ * is built. Writes test-results/bench/analytics.json (or ANALYTICS_BENCH_RESULTS).
+ *
+ * A benchmark, not a timed test: it prints and records; it fails only when it cannot run.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { knowledgeGaps } from '../../main/core/analytics/gaps';
+import { buildGraphIndex } from '../../main/core/analytics/graph-index';
+import { allKnowledgeStrengths } from '../../main/core/analytics/knowledge-strength';
+import { processIdsByLabel, processSteps } from '../../main/core/analytics/process-steps';
+import { stepStrength } from '../../main/core/analytics/step-strength';
+import { mulberry32 } from '../../main/core/analytics/seeded-random';
+import { DEFAULT_STRENGTH_SETTINGS } from '../../main/core/analytics/strength-settings';
+import type { EdgeDto, EdgeKind, GraphDto, NodeDto, NodeKind } from '../../preload/contract';
+
+const REPO = path.resolve(__dirname, '../..');
+const NODES = Number(process.env.ANALYTICS_BENCH_NODES ?? 10_000);
+const RUNS = Math.max(1, Number(process.env.ANALYTICS_BENCH_RUNS ?? 7));
+const RESULTS = path.resolve(
+  process.env.ANALYTICS_BENCH_RESULTS ?? path.join(REPO, 'test-results/bench/analytics.json'),
+);
+const GOAL_MS = 200;
+const TODAY = '2027-01-10';
+
+/** One measured part: median and all runs (ms), ratio to the baseline's median, and whether it meets the goal. */
+export interface AnalyticsPart {
+  medianMs: number;
+  runsMs: number[];
+  ratio: number;
+  underGoal: boolean | null;
+}
+
+/** The result file. */
+export interface AnalyticsBenchResults {
+  benchmark: 'analytics';
+  nodes: number;
+  edges: number;
+  counts: Record<string, number>;
+  runs: number;
+  baseline: { medianMs: number; runsMs: number[] };
+  index: AnalyticsPart;
+  itemStrengths: AnalyticsPart;
+  stepStrengths: AnalyticsPart;
+  gaps: AnalyticsPart & { rows: number };
+  goals: Array<{ name: string; goalMs: number; medianMs: number; met: boolean }>;
+}
+
+/** A deterministic process-knowledge graph of about `size` nodes. */
+export function syntheticProcessGraph(size: number, seed = 7): GraphDto {
+  const rnd = mulberry32(seed ^ size);
+  const at = '2026-12-01T00:00:00.000Z';
+  const nodes: NodeDto[] = [];
+  const edges: EdgeDto[] = [];
+  const add = (kind: NodeKind, label: string, props: Record<string, unknown>): string => {
+    const id = `${kind}-${nodes.length}`;
+    nodes.push({
+      id,
+      kind,
+      label,
+      aliases: [],
+      description: '',
+      tags: [],
+      props,
+      x: null,
+      y: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    return id;
+  };
+  const link = (kind: EdgeKind, source: string, target: string, props: Record<string, unknown> = {}) =>
+    edges.push({ id: `e${edges.length}`, kind, source, target, props, createdAt: at });
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const processes = Math.max(1, Math.round(size * 0.01));
+  const experts = Math.max(2, Math.round(size * 0.08));
+  const documents = Math.max(1, Math.round(size * 0.1));
+  const items = Math.max(4, size - processes * 11 - experts - documents);
+  const itemIds = Array.from({ length: items }, (_, i) =>
+    add('knowledge', `知识 ${i}`, {
+      form: rnd() < 0.3 ? 'tacit' : 'explicit',
+      existence: pick(['document', 'template', 'system', 'case', 'training', 'person']),
+      status: 'active',
+      confidentiality: 'internal',
+      importance: 1 + Math.floor(rnd() * 3),
+      ...(rnd() < 0.6
+        ? { reviewDue: `202${5 + Math.floor(rnd() * 4)}-0${1 + Math.floor(rnd() * 9)}-15` }
+        : {}),
+    }),
+  );
+  const expertIds = Array.from({ length: experts }, (_, i) =>
+    add('expert', `专家 ${i}`, {
+      attritionRisk: 1 + Math.floor(rnd() * 5),
+      availability: pick(['available', 'limited', 'unavailable']),
+    }),
+  );
+  const docIds = Array.from({ length: documents }, (_, i) =>
+    add('document', `文档 ${i}`, { path: `/docs/${i}.pdf` }),
+  );
+  for (const k of itemIds) {
+    const holders = Math.floor(rnd() * 4);
+    const seen = new Set<string>();
+    for (let h = 0; h < holders; h++) {
+      const e = pick(expertIds);
+      if (seen.has(e)) continue;
+      seen.add(e);
+      link('knows', e, k, { proficiency: 1 + Math.floor(rnd() * 5) });
+    }
+    if (rnd() < 0.5) link('owns', pick(expertIds), k);
+    if (rnd() < 0.5) link('documented_by', k, pick(docIds), { page: 1 + Math.floor(rnd() * 40) });
+  }
+  for (let p = 0; p < processes; p++) {
+    const pid = add('process', `流程 ${p}`, {});
+    let prev: string | null = null;
+    for (let s = 0; s < 10; s++) {
+      const sid = add('step', `流程 ${p} 步骤 ${s + 1}`, { order: s + 1 });
+      link('part_of', sid, pid);
+      if (prev) link('next', prev, sid);
+      prev = sid;
+      const req = new Set<string>();
+      while (req.size < 3) req.add(pick(itemIds));
+      for (const k of req)
+        link('requires', sid, k, rnd() < 0.5 ? { importance: 1 + Math.floor(rnd() * 3) } : {});
+      link('produces', sid, pick(itemIds));
+      link('consults', sid, pick(expertIds));
+    }
+  }
+  return { nodes, edges };
+}
+
+function time<T>(f: () => T): { ms: number; value: T } {
+  const t0 = performance.now();
+  const value = f();
+  return { ms: performance.now() - t0, value };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function main(): void {
+  const graph = syntheticProcessGraph(NODES);
+  const settings = DEFAULT_STRENGTH_SETTINGS;
+  const counts: Record<string, number> = {};
+  for (const n of graph.nodes) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
+  for (const e of graph.edges) counts[`edge:${e.kind}`] = (counts[`edge:${e.kind}`] ?? 0) + 1;
+
+  const runs = {
+    baseline: [] as number[],
+    index: [] as number[],
+    items: [] as number[],
+    steps: [] as number[],
+    gaps: [] as number[],
+  };
+  let rows = 0;
+  for (let r = 0; r < RUNS; r++) {
+    runs.baseline.push(
+      time(() => {
+        const degree = new Map<string, number>();
+        for (const e of graph.edges) {
+          degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+          degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+        }
+        return degree.size;
+      }).ms,
+    );
+    const index = time(() => buildGraphIndex(graph));
+    runs.index.push(index.ms);
+    const items = time(() => allKnowledgeStrengths(index.value, { settings, today: TODAY }));
+    runs.items.push(items.ms);
+    runs.steps.push(
+      time(() =>
+        processIdsByLabel(index.value).flatMap((p) =>
+          processSteps(index.value, p).map((s) => stepStrength(index.value, s.id, items.value, settings)),
+        ),
+      ).ms,
+    );
+    const gaps = time(() => knowledgeGaps(index.value, { settings, strengths: items.value }));
+    runs.gaps.push(gaps.ms);
+    rows = gaps.value.length;
+  }
+  const base = median(runs.baseline);
+  const part = (xs: number[], goal: boolean): AnalyticsPart => {
+    const m = median(xs);
+    return { medianMs: m, runsMs: xs, ratio: m / base, underGoal: goal ? m < GOAL_MS : null };
+  };
+  const results: AnalyticsBenchResults = {
+    benchmark: 'analytics',
+    nodes: graph.nodes.length,
+    edges: graph.edges.length,
+    counts,
+    runs: RUNS,
+    baseline: { medianMs: base, runsMs: runs.baseline },
+    index: part(runs.index, false),
+    itemStrengths: part(runs.items, true),
+    stepStrengths: part(runs.steps, true),
+    gaps: { ...part(runs.gaps, true), rows },
+    goals: [],
+  };
+  results.goals = (
+    [
+      ['all item strengths', results.itemStrengths],
+      ['step strengths', results.stepStrengths],
+      ['gaps report', results.gaps],
+    ] as const
+  ).map(([name, p]) => ({ name, goalMs: GOAL_MS, medianMs: p.medianMs, met: p.medianMs < GOAL_MS }));
+
+  const fmt = (ms: number) => `${ms.toFixed(2).padStart(9)} ms`;
+  const line = (name: string, p: AnalyticsPart) =>
+    `  ${name.padEnd(22)} ${fmt(p.medianMs)}  ×${p.ratio.toFixed(1).padStart(6)} baseline${
+      p.underGoal === null ? '' : p.underGoal ? `  under ${GOAL_MS} ms ✓` : `  OVER ${GOAL_MS} ms ✗`
+    }`;
+  console.log(
+    [
+      `Analytics benchmark: ${results.nodes} nodes, ${results.edges} edges (${counts.process ?? 0} processes, ${counts.step ?? 0} steps, ${counts.knowledge ?? 0} knowledge items), median of ${RUNS} runs`,
+      `  ${'baseline (degree pass)'.padEnd(22)} ${fmt(base)}`,
+      line('graph index build', results.index),
+      line('all item strengths', results.itemStrengths),
+      line('step strengths', results.stepStrengths),
+      line(`gaps (${rows} rows)`, results.gaps),
+    ].join('\n'),
+  );
+  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+  fs.writeFileSync(RESULTS, JSON.stringify(results, null, 2));
+  console.log(`Results: ${path.relative(process.cwd(), RESULTS)}`);
+}
+
+if (require.main === module) main();
