@@ -150,7 +150,7 @@ function GapTableRow({
   return (
     <tr data-testid="gap-row" data-item-id={r.itemId} data-step-id={r.stepId}>
       {showProcess && <td>{r.processLabel}</td>}
-      <td>
+      <td className="gap-step">
         <span className="muted">{`${r.stepOrder}. `}</span>
         {r.stepLabel}
       </td>
