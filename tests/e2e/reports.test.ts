@@ -206,6 +206,41 @@ describe('reports of the processes view', () => {
     await page.close();
   });
 
+  it('a toggle on an item deleted meanwhile: a clear message, the cell reverted, nothing written', async () => {
+    const page = await env.chrome.context.newPage();
+    await openApp(page, env.app.server.url);
+    await openSales(page, 'matrix');
+    const table = page.getByTestId('matrix-table');
+    const row = table.locator('tbody tr').last();
+    const itemId = (await row.getAttribute('data-item-id'))!;
+    const cell = row.locator('td').first();
+    await expect.poll(() => cell.getAttribute('data-cell')).toBe('none');
+    // The item goes away after the page drew it and before the write reaches main.
+    const api = createHandlers(env.app.workspace);
+    let afterDelete: { edges: number; history: unknown } | null = null;
+    await page.route('**/api/processes:set-cell', async (route) => {
+      env.app.workspace.store.deleteNode(itemId);
+      afterDelete = {
+        edges: env.app.workspace.store.getGraph().edges.length,
+        history: await api['history:state']({}),
+      };
+      await route.continue();
+    });
+    await cell.click();
+    const alert = page.locator('.toast.error');
+    await expect.poll(() => alert.textContent()).toContain('单元格未更改');
+    await shot(page, '75-matrix-refused');
+    // Main wrote nothing for the toggle: the same edges and the same newest undo entry as right after the delete.
+    expect(afterDelete).not.toBeNull();
+    expect({
+      edges: env.app.workspace.store.getGraph().edges.length,
+      history: await api['history:state']({}),
+    }).toEqual(afterDelete);
+    // The view reverts and then drops the deleted row.
+    await expect.poll(() => table.locator(`tbody tr[data-item-id="${itemId}"]`).count()).toBe(0);
+    await page.close();
+  });
+
   it('the journey map shows one lane per phase; an item goes to the map', async () => {
     const page = await env.chrome.context.newPage();
     await openApp(page, env.app.server.url);
