@@ -120,6 +120,10 @@ describe('reports of the processes view', () => {
         },
       )
       .toContain(itemId);
+    // And to the pipeline with its step chosen.
+    await openSales(page, 'gaps');
+    await rows.first().getByTestId('gap-open-step').click();
+    await expect.poll(() => page.getByTestId('tab-pipeline').getAttribute('aria-selected')).toBe('true');
     expect(errors).toEqual([]);
     await page.close();
   });
