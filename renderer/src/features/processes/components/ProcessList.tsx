@@ -6,11 +6,14 @@ import { StrengthChip } from './StrengthChip';
 /** The processes sidebar: every process with its step count and strength, and "New process". */
 export function ProcessList(props: {
   processes: ProcessSummary[] | undefined;
+  /** The process shown (the chosen one, or the first). */
+  currentId: string | null;
   loading: boolean;
   error: Error | null;
 }) {
   const { t } = useTranslation('processes');
-  const { processId, set } = useProcessesStore();
+  const set = useProcessesStore((s) => s.set);
+  const processId = props.currentId;
   return (
     <aside className="process-list" data-testid="process-list">
       <div className="process-list-head">

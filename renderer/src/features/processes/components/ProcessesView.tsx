@@ -26,13 +26,9 @@ export function ProcessesView() {
   const { processId, tab, panelOpen, stepId, paletteOpen, dialog, set } = useProcessesStore();
   const processes = useProcesses();
   const list = processes.data;
-  // Keep the choice valid: the first process when none (or a deleted one) is chosen.
-  useEffect(() => {
-    if (!list) return;
-    if (!list.some((p) => p.id === processId))
-      set({ processId: list[0]?.id ?? null, stepId: null, panelOpen: false });
-  }, [list, processId, set]);
-  const current = list?.find((p) => p.id === processId) ?? null;
+  // The chosen process, else the first (none chosen yet, or it was deleted). Derived, not written back: a
+  // process just created is chosen before the list that holds it has re-rendered.
+  const current = list?.find((p) => p.id === processId) ?? list?.[0] ?? null;
   const pipeline = usePipeline(current ? current.id : null);
   const p = pipeline.data && pipeline.data.process.id === current?.id ? pipeline.data : null;
   // A step removed elsewhere (undo, another window) closes its panel.
@@ -42,7 +38,12 @@ export function ProcessesView() {
 
   return (
     <div className="processes-view" data-testid="processes-view">
-      <ProcessList processes={list} loading={processes.isLoading} error={processes.error} />
+      <ProcessList
+        processes={list}
+        currentId={current?.id ?? null}
+        loading={processes.isLoading}
+        error={processes.error}
+      />
       <section className="processes-main">
         {list && list.length === 0 ? (
           <div className="empty-view" data-testid="processes-empty">

@@ -211,6 +211,9 @@ export class PipelineEngine {
     const eles = this.cy.elements();
     if (eles.empty()) return;
     this.cy.fit(eles, 30);
+    // A short process is not blown up beyond comfortable reading size.
+    if (this.cy.zoom() > 1.1)
+      this.cy.zoom({ level: 1.1, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
     if (readable && this.cy.zoom() < 0.7) {
       const bb = eles.boundingBox();
       this.cy.zoom(0.7);

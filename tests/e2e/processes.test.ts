@@ -1,0 +1,296 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, shot, SHOTS_DIR, useAppInChromium } from './harness';
+
+const env = useAppInChromium();
+
+interface StepSnap {
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+  band: string;
+  fill: string;
+  selected: boolean;
+}
+interface Snap {
+  steps: StepSnap[];
+  nodes: number;
+  edges: Record<string, number>;
+  zoom: number;
+}
+
+/** Calls a channel of the running app through its HTTP bridge, with the page's token. */
+async function api<T>(page: Page, channel: string, input: object): Promise<T> {
+  return page.evaluate(
+    async ([c, i]) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="wellspring-token"]')!.content;
+      const res = await fetch(`/api/${c}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wellspring-token': token },
+        body: JSON.stringify(i),
+      });
+      const r = (await res.json()) as { ok: boolean; value: unknown; message?: string };
+      if (!r.ok) throw new Error(r.message);
+      return r.value;
+    },
+    [channel, input] as const,
+  ) as Promise<T>;
+}
+
+/** The pipeline canvas as plain values (never Cytoscape objects). */
+const snap = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __wellspringPipeline?: { engine: { snapshot(): unknown } | null } };
+    return (w.__wellspringPipeline?.engine?.snapshot() ?? null) as unknown;
+  }) as Promise<Snap | null>;
+
+async function openProcesses(page: Page): Promise<void> {
+  await openApp(page, env.app.server.url);
+  await page.getByTestId('nav-processes').click();
+  await page.getByTestId('processes-view').waitFor();
+}
+
+/** Chooses a process in the list by its label and waits for its steps to be drawn. */
+async function chooseProcess(page: Page, label: string, steps: number): Promise<void> {
+  await page.getByTestId('process-item').filter({ hasText: label }).click();
+  await expect.poll(() => page.getByTestId('process-title').textContent()).toContain(label);
+  await expect.poll(async () => (await snap(page))?.steps.length).toBe(steps);
+}
+
+const BAND_FILL: Record<string, string> = {
+  weak: 'rgb(213,94,0)',
+  medium: 'rgb(230,159,0)',
+  strong: 'rgb(0,158,115)',
+  none: 'rgb(156,163,175)',
+};
+const norm = (c: string) => c.replace(/\s+/g, '');
+
+describe('processes view', () => {
+  it('the sales pipeline: nine steps left to right, coloured as computed, arrows move, panel explains', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openProcesses(page);
+    const list = await api<Array<{ id: string; label: string; stepCount: number }>>(
+      page,
+      'processes:list',
+      {},
+    );
+    const sales = list.find((p) => p.label === '团体定制销售流程')!;
+    expect(sales.stepCount).toBe(9);
+    await chooseProcess(page, '团体定制销售流程', 9);
+    const s = (await snap(page))!;
+    const pipeline = await api<{ steps: Array<{ id: string; order: number; label: string }> }>(
+      page,
+      'processes:pipeline',
+      { processId: sales.id },
+    );
+    const byOrder = [...pipeline.steps].sort((a, b) => a.order - b.order).map((x) => x.id);
+    // Left to right in order, one row.
+    expect(s.steps.map((x) => x.id)).toEqual(byOrder);
+    for (let i = 1; i < s.steps.length; i++) expect(s.steps[i]!.x).toBeGreaterThan(s.steps[i - 1]!.x);
+    expect(s.edges.next).toBe(8);
+    // Each step as strength:steps computes it: band colour and the number in its label.
+    const strengths = await api<Array<{ id: string; strength: number | null; band: string }>>(
+      page,
+      'strength:steps',
+      { processId: sales.id },
+    );
+    for (const st of s.steps) {
+      const want = strengths.find((x) => x.id === st.id)!;
+      expect(st.band).toBe(want.band);
+      expect(norm(st.fill)).toBe(BAND_FILL[want.band]);
+      expect(st.label.split('\n')[1]).toBe(String(want.strength ?? '—'));
+    }
+    await expect.poll(() => page.getByTestId('strength-legend').locator('li[data-band]').count()).toBe(4);
+    await shot(page, 'processes-01-sales-pipeline');
+    await page.getByTestId('pipeline-fit').click();
+    await page.waitForTimeout(300);
+    await shot(page, 'processes-01b-sales-pipeline-fit');
+
+    // Arrow keys move the selection along the steps; Enter opens the panel.
+    await page.getByTestId('pipeline-canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await snap(page))!.steps.find((x) => x.selected)?.id).toBe(byOrder[0]);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await snap(page))!.steps.find((x) => x.selected)?.id).toBe(byOrder[2]);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await snap(page))!.steps.find((x) => x.selected)?.id).toBe(byOrder[1]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('step-panel-title').textContent()).toBe('初次接触');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('step-panel').count()).toBe(0);
+
+    // Clicking a step opens the panel: what to read, whom to consult with reasons.
+    const needs = s.steps[2]!;
+    const pos = await page.evaluate((id) => {
+      const w = window as unknown as {
+        __wellspringPipeline: { engine: { clientPosition(id: string): { x: number; y: number } } };
+      };
+      return w.__wellspringPipeline.engine.clientPosition(id);
+    }, needs.id);
+    await page.mouse.click(pos.x, pos.y);
+    await expect.poll(() => page.getByTestId('step-panel-title').textContent()).toBe('需求探讨');
+    await expect.poll(() => page.getByTestId('consult').count()).toBeGreaterThan(0);
+    const reasons = await page.getByTestId('consult-reasons').first().locator('li').allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const r of reasons) expect(r).not.toMatch(/rank\./);
+    await page.getByTestId('how-computed').click();
+    await expect.poll(() => page.getByTestId('how-input').count()).toBeGreaterThan(0);
+    await shot(page, 'processes-02-step-panel');
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('builds a four-step process with a branch in the UI, attaches by pick and by drag, undo, kept position', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openProcesses(page);
+    const store = env.app.workspace.store;
+    const node = (label: string, kind: string) =>
+      store.getGraph().nodes.find((n) => n.label === label && n.kind === kind);
+
+    await page.getByTestId('new-process').click();
+    await page.getByTestId('new-process-name').fill('样衣制作流程');
+    await page.getByTestId('new-process-steps').fill('接单\n备料\n缝制');
+    await page.getByTestId('new-process-create').click();
+    await expect.poll(async () => (await snap(page))?.steps.length).toBe(3);
+    const proc = node('样衣制作流程', 'process')!;
+    const stepId = (label: string) => node(label, 'step')!.id;
+
+    // A branch: 外协绣花 in parallel with 缝制 (same predecessor 备料, both end the process).
+    const clickStep = async (id: string) => {
+      const p = await page.evaluate((sid) => {
+        const w = window as unknown as {
+          __wellspringPipeline: { engine: { clientPosition(id: string): { x: number; y: number } } };
+        };
+        return w.__wellspringPipeline.engine.clientPosition(sid);
+      }, id);
+      await page.mouse.click(p.x, p.y);
+      return p;
+    };
+    await clickStep(stepId('缝制'));
+    await expect.poll(() => page.getByTestId('step-panel-title').textContent()).toBe('缝制');
+    await page.getByTestId('add-step').click();
+    await page.getByTestId('add-step-name').fill('外协绣花');
+    await page.getByTestId('add-step-parallel').check();
+    await page.getByTestId('add-step-submit').click();
+    await expect.poll(async () => (await snap(page))?.steps.length).toBe(4);
+    const edges = () => store.getGraph().edges;
+    const has = (kind: string, source: string, target: string) =>
+      edges().some((e) => e.kind === kind && e.source === source && e.target === target);
+    for (const l of ['接单', '备料', '缝制', '外协绣花'])
+      expect(has('part_of', stepId(l), proc.id)).toBe(true);
+    expect(has('next', stepId('接单'), stepId('备料'))).toBe(true);
+    expect(has('next', stepId('备料'), stepId('缝制'))).toBe(true);
+    expect(has('next', stepId('备料'), stepId('外协绣花'))).toBe(true);
+    await shot(page, 'processes-03-new-process-branch');
+
+    // Search and pick: 接单 requires 商机评估标准.
+    await clickStep(stepId('接单'));
+    await expect.poll(() => page.getByTestId('step-panel-title').textContent()).toBe('接单');
+    const section = (id: string) => page.getByTestId(id);
+    await section('section-require').getByTestId('section-add').click();
+    await section('section-require').getByTestId('picker-search').fill('商机评估');
+    await section('section-require').getByRole('button', { name: '商机评估标准' }).click();
+    const item = node('商机评估标准', 'knowledge')!;
+    await expect.poll(() => has('requires', stepId('接单'), item.id)).toBe(true);
+
+    // Drag from the side list: 客户档案卡 dropped above 备料 is required by it.
+    await page.getByTestId('step-panel-close').click();
+    await page.getByTestId('toggle-palette').click();
+    await page.getByTestId('palette-finder-search').fill('客户档案卡');
+    const entry = page.getByTestId('side-palette').getByTestId('finder-item').first();
+    await entry.waitFor();
+    const dragged = (await entry.getAttribute('data-id'))!;
+    await page.waitForTimeout(200);
+    const target = await page.evaluate((sid) => {
+      const w = window as unknown as {
+        __wellspringPipeline: { engine: { clientPosition(id: string): { x: number; y: number } } };
+      };
+      return w.__wellspringPipeline.engine.clientPosition(sid);
+    }, stepId('备料'));
+    const canvas = await page.getByTestId('pipeline-canvas').boundingBox();
+    await entry.dragTo(page.getByTestId('pipeline-canvas'), {
+      targetPosition: { x: target.x - canvas!.x, y: target.y - canvas!.y - 10 },
+    });
+    await expect.poll(() => has('requires', stepId('备料'), dragged)).toBe(true);
+
+    await shot(page, 'processes-04a-dropped');
+    // An expert to consult, by search and pick.
+    await clickStep(stepId('接单'));
+    await expect.poll(() => page.getByTestId('step-panel-title').textContent()).toBe('接单');
+    await section('section-consult').getByTestId('section-add').click();
+    await section('section-consult').getByTestId('picker-search').fill('郭晓宇');
+    await section('section-consult').getByRole('button', { name: '郭晓宇' }).click();
+    const expert = node('郭晓宇', 'expert')!;
+    await expect.poll(() => has('consults', stepId('接单'), expert.id)).toBe(true);
+    await expect.poll(async () => (await snap(page))!.nodes).toBeGreaterThan(6);
+    await shot(page, 'processes-04-attached');
+
+    // Ctrl+Z undoes the last attach only.
+    await page.getByTestId('pipeline-canvas').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => has('consults', stepId('接单'), expert.id)).toBe(false);
+    expect(has('requires', stepId('接单'), item.id)).toBe(true);
+    expect(has('requires', stepId('备料'), dragged)).toBe(true);
+
+    // A dragged step keeps its position after a reload.
+    await page.getByTestId('step-panel-close').click();
+    await page.getByTestId('toggle-palette').click();
+    await page.getByTestId('pipeline-fit').click();
+    await page.waitForTimeout(300);
+    const before = (await snap(page))!.steps.find((x) => x.id === stepId('缝制'))!;
+    const from = await page.evaluate((sid) => {
+      const w = window as unknown as {
+        __wellspringPipeline: { engine: { clientPosition(id: string): { x: number; y: number } } };
+      };
+      return w.__wellspringPipeline.engine.clientPosition(sid);
+    }, stepId('缝制'));
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, from.y + 60, { steps: 8 });
+    await page.mouse.move(from.x + 80, from.y + 120, { steps: 8 });
+    await page.mouse.up();
+    const moved = (await snap(page))!.steps.find((x) => x.id === stepId('缝制'))!;
+    expect(Math.hypot(moved.x - before.x, moved.y - before.y)).toBeGreaterThan(20);
+    // The drop is stored in the process's own view (not the map's).
+    const view = (
+      await api<Array<{ id: string; kind: string; layout: { processId?: string } }>>(page, 'views:list', {})
+    ).find((v) => v.kind === 'process' && v.layout.processId === proc.id)!;
+    await expect
+      .poll(() => store.getGraph(undefined, view.id).nodes.find((n) => n.id === stepId('缝制'))?.x)
+      .toBe(Math.round(moved.x));
+    await page.reload();
+    await page.getByTestId('nav-processes').click();
+    await expect.poll(async () => (await snap(page))?.steps.length).toBe(4);
+    const after = (await snap(page))!.steps.find((x) => x.id === stepId('缝制'))!;
+    expect(Math.abs(after.x - moved.x)).toBeLessThan(1);
+    expect(Math.abs(after.y - moved.y)).toBeLessThan(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('prints one A4 page per step of the sales process', async () => {
+    const page = await env.chrome.context.newPage();
+    await openProcesses(page);
+    await chooseProcess(page, '团体定制销售流程', 9);
+    await page.getByTestId('print-cards').click();
+    await expect.poll(() => page.getByTestId('card-sheet').count()).toBe(9);
+    await shot(page, 'processes-05-workstation-card');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBe(9);
+    fs.mkdirSync(SHOTS_DIR, { recursive: true });
+    fs.writeFileSync(path.join(SHOTS_DIR, 'processes-cards.pdf'), pdf);
+    await page.getByTestId('cards-close').click();
+    await expect.poll(() => page.getByTestId('workstation-cards').count()).toBe(0);
+    await page.close();
+  });
+});
