@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
@@ -14,7 +13,6 @@ export function NewProcessDialog() {
   const { t } = useTranslation('processes');
   const set = useProcessesStore((s) => s.set);
   const notify = useAppStore((s) => s.notify);
-  const qc = useQueryClient();
   const [name, setName] = useState('');
   const [steps, setSteps] = useState('');
   const [error, setError] = useState<string | null>(null);
