@@ -169,9 +169,14 @@ export class EvidenceService {
     return this.progress();
   }
 
-  /** Starts a run when the library changed since the last complete run (or there never was one). */
+  /**
+   * Starts a run when the library changed since the last complete run, or when there never was one and the library
+   * has had pages (a new, empty workspace does not run).
+   */
   refreshIfStale(): void {
-    if (this.evidence.lastRun().generation !== this.deps.library.generation()) this.run();
+    const last = this.evidence.lastRun().generation;
+    const now = this.deps.library.generation();
+    if (last !== now && !(last === null && now === 0)) this.run();
   }
 
   /** Resolves when no run is under way (the CLI starts a run and waits for it). */

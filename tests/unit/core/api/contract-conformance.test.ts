@@ -104,6 +104,16 @@ describe('contract conformance on the sample workspace', () => {
     await ws.library.whenIdle();
     await ok('library:cancel', {});
     await ok('library:unlock', { id: doc.id, password: 'x' }).catch(() => called.add('library:unlock'));
+    // The evidence finder on the sample's own documents (indexed at open) and the folder above.
+    await ok('evidence:run', {});
+    await ws.evidence.whenIdle();
+    await ok('evidence:progress', {});
+    await ok('evidence:counts', {});
+    type Key = { knowledgeId: string; docId: number; page: number };
+    const [p1, p2] = (await ok('evidence:proposals', {})) as Key[];
+    await ok('evidence:proposals', { knowledgeId: p1!.knowledgeId, limit: 2 });
+    await ok('evidence:reject', { knowledgeId: p1!.knowledgeId, docId: p1!.docId, page: p1!.page });
+    await ok('evidence:accept', { knowledgeId: p2!.knowledgeId, docId: p2!.docId, page: p2!.page });
     await ok('library:remove-folder', { id: folder.id });
     await ok('export:save-file', { suggestedName: 'map.svg', content: '<svg/>', encoding: 'utf8' });
     await ok('shell:open-external', { url: 'https://example.org/' });
