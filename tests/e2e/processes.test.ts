@@ -143,6 +143,32 @@ describe('processes view', () => {
     await expect.poll(() => page.getByTestId('how-input').count()).toBeGreaterThan(0);
     await shot(page, 'processes-02-step-panel');
     await page.keyboard.press('Escape');
+
+    // Strength settings: a bad threshold is refused in place; saved thresholds recolour the pipeline.
+    await page.getByTestId('strength-settings').click();
+    await page.getByTestId('setting-weakBelow').fill('150');
+    await expect.poll(() => page.getByTestId('strength-settings-dialog').getByRole('alert').count()).toBe(1);
+    expect(await page.getByTestId('settings-save').isDisabled()).toBe(true);
+    await page.getByTestId('setting-weakBelow').fill('60');
+    await page.getByTestId('setting-strongFrom').fill('72');
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => page.getByTestId('strength-settings-dialog').count()).toBe(0);
+    const recoloured = await api<Array<{ id: string; band: string }>>(page, 'strength:steps', {
+      processId: sales.id,
+    });
+    expect(recoloured.map((x) => x.band)).not.toEqual(strengths.map((x) => x.band));
+    await expect
+      .poll(async () => (await snap(page))!.steps.map((x) => `${x.id} ${x.band} ${norm(x.fill)}`))
+      .toEqual(
+        byOrder.map((id) => {
+          const b = recoloured.find((x) => x.id === id)!.band;
+          return `${id} ${b} ${BAND_FILL[b]}`;
+        }),
+      );
+    await page.getByTestId('theme').selectOption('dark');
+    await page.waitForTimeout(300);
+    await shot(page, 'processes-06-dark-recoloured');
+    await page.getByTestId('theme').selectOption('light');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -129,7 +129,9 @@ function Card({ d, total }: { d: StepDetail; total: number }) {
                     <div className="muted small">{[c.title, c.department].filter(Boolean).join(' · ')}</div>
                   </td>
                   <td>{c.contact ?? '—'}</td>
-                  <td className="small">{c.reasons.map((r) => reasons(r.key, r.params)).join('; ')}</td>
+                  <td className="small">
+                    {c.reasons.map((r) => reasons(r.key, r.params)).join(t('cards.separator'))}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -30,6 +30,9 @@ export interface DropHit {
   zone: 'above' | 'below';
 }
 
+/** The smallest zoom a pipeline opens at: its 12 px labels still ~10 px on screen. */
+const READABLE_ZOOM = 0.85;
+
 type Handler<K extends keyof PipelineEvents> = (payload: PipelineEvents[K]) => void;
 
 /** A step as the end-to-end tests read it (plain values only). */
@@ -204,7 +207,7 @@ export class PipelineEngine {
   }
 
   /**
-   * Fits the whole pipeline; with `readable`, never below zoom 0.7 (then the start of the process shows, at the
+   * Fits the whole pipeline; with `readable`, never below READABLE_ZOOM (then the start of the process shows, at the
    * left): a long process is read by scrolling along it rather than as a picture too small to read.
    */
   fit(readable = false): void {
@@ -214,11 +217,11 @@ export class PipelineEngine {
     // A short process is not blown up beyond comfortable reading size.
     if (this.cy.zoom() > 1.1)
       this.cy.zoom({ level: 1.1, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
-    if (readable && this.cy.zoom() < 0.7) {
+    if (readable && this.cy.zoom() < READABLE_ZOOM) {
       const bb = eles.boundingBox();
-      this.cy.zoom(0.7);
+      this.cy.zoom(READABLE_ZOOM);
       const h = this.cy.height();
-      this.cy.pan({ x: 30 - bb.x1 * 0.7, y: h / 2 - ((bb.y1 + bb.y2) / 2) * 0.7 });
+      this.cy.pan({ x: 30 - bb.x1 * READABLE_ZOOM, y: h / 2 - ((bb.y1 + bb.y2) / 2) * READABLE_ZOOM });
     }
   }
 
