@@ -13,7 +13,7 @@ afterEach(async () => {
 /** Opens a new sample workspace and resolves when the evidence run after the first indexing run has finished. */
 async function freshSample(): Promise<{ ws: WorkspaceService; file: string; progress: EvidenceProgress }> {
   const dir = tempDir();
-  const ws = new WorkspaceService(path.join(dir, 'data'), 'cli', { threads: 1, watch: false });
+  const ws = new WorkspaceService(path.join(dir, 'data'), 'node', { threads: 1, watch: false });
   open.push(ws);
   const finished = new Promise<EvidenceProgress>((resolve) => {
     ws.onEvent((event, payload) => {
@@ -57,14 +57,12 @@ describe('a new sample workspace', () => {
       graph.edges.some(
         (e) => e.kind === 'documented_by' && e.source === itemId && docNodePath.get(e.target) === docPath,
       );
-    const pages = ws.libraryStore
-      .documents({})
-      .docs.flatMap((d) =>
-        Array.from({ length: d.pageCount }, (_, i) => ({
-          doc: d,
-          text: ws.libraryStore.page(d.id, i + 1).text.normalize('NFKC'),
-        })),
-      );
+    const pages = ws.libraryStore.documents({}).docs.flatMap((d) =>
+      Array.from({ length: d.pageCount }, (_, i) => ({
+        doc: d,
+        text: ws.libraryStore.page(d.id, i + 1).text.normalize('NFKC'),
+      })),
+    );
     const proposals = ws.evidence.proposals(undefined, 100);
     // Each proposal: the page really contains the matched name, and the item does not link the document.
     for (const p of proposals) {
