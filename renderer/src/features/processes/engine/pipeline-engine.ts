@@ -30,6 +30,16 @@ export interface DropHit {
   zone: 'above' | 'below';
 }
 
+/**
+ * Breaks a label without spaces (Chinese) into two balanced lines when it is longer than `max` characters:
+ * Cytoscape wraps only at spaces, and `text-overflow-wrap: anywhere` would break Latin words anywhere too.
+ */
+function wrap(label: string, max: number): string {
+  if (label.length <= max || /\s/.test(label)) return label;
+  const half = Math.ceil(label.length / 2);
+  return `${label.slice(0, half)}\n${label.slice(half)}`;
+}
+
 /** The smallest zoom a pipeline opens at: its 12 px labels still ~10 px on screen. */
 const READABLE_ZOOM = 0.85;
 
@@ -161,7 +171,10 @@ export class PipelineEngine {
         refId: n.refId,
         stepId: n.stepId,
         band: n.band,
-        label: n.role === 'step' ? `${n.label}\n${n.strength ?? '—'}` : n.label,
+        label:
+          n.role === 'step'
+            ? `${wrap(n.label, 9)}\n${n.strength ?? '—'}`
+            : wrap(n.label, n.role === 'exp' || n.role === 'tpl' ? 6 : 10),
       });
       for (const n of layout.nodes) {
         const at = n.role === 'step' ? (this.stored.get(n.id) ?? { x: n.x, y: n.y }) : null;
