@@ -65,6 +65,8 @@ describe('messages named by the main process', () => {
       source: 'expert',
       target: 'process',
       field: 'proficiency',
+      relation: 'requires',
+      expected: 'knowledge',
     };
     const en = load('en');
     const keys = [

@@ -8,6 +8,7 @@ import {
   type Channel,
   type EventName,
   type InputOf,
+  type StrengthSettings,
 } from '../../../../preload/contract';
 import { createHandlers } from '../../../../main/core/api/handlers';
 import { dispatch } from '../../../../main/core/api/dispatch';
@@ -114,6 +115,27 @@ describe('contract conformance on the sample workspace', () => {
     await ok('evidence:proposals', { knowledgeId: p1!.knowledgeId, limit: 2 });
     await ok('evidence:reject', { knowledgeId: p1!.knowledgeId, docId: p1!.docId, page: p1!.page });
     await ok('evidence:accept', { knowledgeId: p2!.knowledgeId, docId: p2!.docId, page: p2!.page });
+    // Process knowledge: strengths, gaps, pipelines, edits, the matrix and the journey map, and their exports.
+    const settings = (await ok('strength:settings', {})) as StrengthSettings;
+    await ok('strength:update-settings', { settings: { ...settings, weakBelow: settings.weakBelow + 1 } });
+    await ok('strength:items', {});
+    await ok('strength:steps', {});
+    await ok('strength:gaps', {});
+    const processes = (await ok('processes:list', {})) as Array<{ id: string }>;
+    const created = (await ok('processes:create', { label: '新流程', steps: ['甲', '乙'] })) as {
+      processId: string;
+      stepIds: string[];
+    };
+    await ok('processes:edit', {
+      processId: created.processId,
+      edits: [{ op: 'attach', stepId: created.stepIds[0]!, relation: 'requires', targetId: item.id }],
+    });
+    await ok('processes:pipeline', { processId: processes[0]!.id });
+    await ok('processes:step', { stepId: created.stepIds[0]! });
+    await ok('processes:matrix', { processId: created.processId });
+    await ok('processes:set-cell', { stepId: created.stepIds[1]!, knowledgeId: item.id, cell: 'produces' });
+    await ok('processes:journey', { processId: processes[0]!.id });
+    await ok('reports:export', { request: { report: 'gaps' }, format: 'csv', language: 'zh-CN' });
     await ok('library:remove-folder', { id: folder.id });
     await ok('export:save-file', { suggestedName: 'map.svg', content: '<svg/>', encoding: 'utf8' });
     await ok('shell:open-external', { url: 'https://example.org/' });
@@ -130,6 +152,8 @@ describe('contract conformance on the sample workspace', () => {
       'history:did-change',
       'views:did-change',
       'workspace:did-open',
+      'evidence:did-progress',
+      'strength:did-change',
     ] as const)
       expect(kinds).toContain(name);
     for (const { event, payload } of events) {
