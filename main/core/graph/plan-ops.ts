@@ -56,6 +56,12 @@ export class OpPlanner {
       node: db.prepare('SELECT * FROM nodes WHERE id = ?'),
       edge: db.prepare('SELECT * FROM edges WHERE id = ?'),
       edgeByKey: db.prepare('SELECT id FROM edges WHERE kind = ? AND source = ? AND target = ?'),
+      processOfStep: db
+        .prepare(
+          `SELECT n.label FROM edges e JOIN nodes n ON n.id = e.target
+           WHERE e.kind = 'part_of' AND e.source = ? LIMIT 1`,
+        )
+        .pluck(),
       incident: db.prepare('SELECT * FROM edges WHERE source = ? OR target = ? ORDER BY rowid'),
       positionsOfNode: db.prepare('SELECT view_id, x, y FROM view_positions WHERE node_id = ?'),
       position: db.prepare('SELECT x, y FROM view_positions WHERE view_id = ? AND node_id = ?'),
@@ -197,6 +203,18 @@ export class OpPlanner {
           params: { kind: input.kind, source: source.label, target: target.label },
         },
       );
+    }
+    // A process step belongs to one process (DESIGN §3): its strength, place in the pipeline and workstation card
+    // are those of that process. Moving it means removing the old part_of first, in the same operation list.
+    if (input.kind === 'part_of' && source.kind === 'step') {
+      const process = this.q.processOfStep.get(input.source) as string | undefined;
+      if (process !== undefined)
+        throw new WellspringError(
+          'invalid_input',
+          `The step “${source.label}” is already part of the process “${process}”.`,
+          ['source'],
+          { key: 'errors.stepInOtherProcess', params: { step: source.label, process } },
+        );
     }
     const props = validateEdgeProps(input.kind, input.props ?? DEFAULT_EDGE_PROPS[input.kind]);
     const row: EdgeRow = {

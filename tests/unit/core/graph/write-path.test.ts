@@ -79,6 +79,45 @@ describe('the one write path', () => {
     close();
   });
 
+  it('refuses a step in a second process, naming both, and lets it move within one list', () => {
+    const { store, events, close } = open();
+    store.apply([
+      { op: 'addNode', id: 'p1', node: { kind: 'process', label: '销售流程' } },
+      { op: 'addNode', id: 'p2', node: { kind: 'process', label: '售后流程' } },
+      { op: 'addNode', id: 's', node: { kind: 'step', label: '回访', props: { order: 1 } } },
+      { op: 'addEdge', id: 'in-p1', edge: { kind: 'part_of', source: 's', target: 'p1' } },
+    ]);
+    const before = store.history.state();
+    events.length = 0;
+    expect(() =>
+      store.apply([
+        { op: 'updateNode', id: 's', patch: { label: '客户回访' } },
+        { op: 'addEdge', edge: { kind: 'part_of', source: 's', target: 'p2' } },
+      ]),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'invalid_input',
+        key: 'errors.stepInOtherProcess',
+        params: { step: '客户回访', process: '销售流程' },
+      }),
+    );
+    expect(store.findNode('s')!.label).toBe('回访');
+    expect(events).toEqual([]);
+    expect(store.history.state()).toEqual(before);
+    // Moving it is one list: out of the first process, into the second.
+    store.apply([
+      { op: 'deleteEdge', id: 'in-p1' },
+      { op: 'addEdge', edge: { kind: 'part_of', source: 's', target: 'p2' } },
+    ]);
+    expect(
+      store
+        .getGraph()
+        .edges.filter((e) => e.kind === 'part_of')
+        .map((e) => e.target),
+    ).toEqual(['p2']);
+    close();
+  });
+
   it('keeps positions per view; deleting a node and undoing restores them in every view', () => {
     const { store, views, close } = open();
     store.addNode({ kind: 'unit', label: '门店', x: 5, y: 6 }, 'u');
