@@ -9,6 +9,7 @@ import { HowComputed } from './HowComputed';
 import { NodeFinder, type FinderKind } from './NodeFinder';
 import { StepEditor } from './StepEditor';
 import { StrengthChip } from './StrengthChip';
+import { StepEvidence } from './StepEvidence';
 
 /** `t` for keys that arrive at run time (the consult reasons, `processes:rank.*`). */
 type DynamicT = (key: string, options?: Record<string, unknown>) => string;
@@ -100,6 +101,7 @@ export function StepPanel({ pipeline, stepId }: { pipeline: Pipeline; stepId: st
             </ul>
             {d.read.length === 0 && <p className="muted small">{t('panel.nothingToRead')}</p>}
           </Section>
+          <StepEvidence items={[...d.require, ...d.templates]} />
           <Section
             title={t('panel.consult')}
             count={d.consult.length}
