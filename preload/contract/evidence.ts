@@ -12,6 +12,7 @@ export const EvidenceProposal = z.object({
   knowledgeId: id,
   knowledgeLabel: z.string(),
   docId: z.number().int(),
+  /** The document node's label when the graph has one for this file (the sample's 成衣质量检验手册), else the file name. */
   docName: z.string(),
   path: z.string(),
   page: z.number().int(),

@@ -63,7 +63,9 @@ export const Pipeline = z.object({
   process: ProcessSummary,
   steps: z.array(PipelineStep),
   items: z.array(PipelineItem),
-  experts: z.array(z.object({ id, label: z.string(), attritionRisk: z.number().int(), availability: z.string().nullable() })),
+  experts: z.array(
+    z.object({ id, label: z.string(), attritionRisk: z.number().int(), availability: z.string().nullable() }),
+  ),
   /** An item produced by step `from` and required by step `to` (knowledge handed on). */
   flows: z.array(z.object({ from: id, to: id, itemId: id })),
   /** `next` edges: their ids, so the view can draw them and an edit can name them. */

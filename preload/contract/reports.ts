@@ -12,7 +12,11 @@ export type ReportFormat = z.infer<typeof ReportFormat>;
 /** Which report: the gaps of one process (or all), or one process's matrix (all rows or only templates). */
 export const ReportRequest = z.discriminatedUnion('report', [
   z.strictObject({ report: z.literal('gaps'), processId: id.optional() }),
-  z.strictObject({ report: z.literal('matrix'), processId: id, rows: z.enum(['all', 'templates']).optional() }),
+  z.strictObject({
+    report: z.literal('matrix'),
+    processId: id,
+    rows: z.enum(['all', 'templates']).optional(),
+  }),
 ]);
 export type ReportRequest = z.infer<typeof ReportRequest>;
 
@@ -22,7 +26,11 @@ export const REPORTS_CHANNELS = {
    * with `export:save-file` as a data URL).
    */
   'reports:export': {
-    input: z.strictObject({ request: ReportRequest, format: ReportFormat, language: z.enum(['en', 'zh-CN']) }),
+    input: z.strictObject({
+      request: ReportRequest,
+      format: ReportFormat,
+      language: z.enum(['en', 'zh-CN']),
+    }),
     output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string() }),
   },
 } as const satisfies ChannelMap;

@@ -28,7 +28,10 @@ export const StrengthSettings = z
     weakBelow: z.number().int().min(1).max(99),
     strongFrom: z.number().int().min(2).max(100),
   })
-  .refine((s) => s.weakBelow < s.strongFrom, { message: 'weakBelow must be below strongFrom', path: ['weakBelow'] })
+  .refine((s) => s.weakBelow < s.strongFrom, {
+    message: 'weakBelow must be below strongFrom',
+    path: ['weakBelow'],
+  })
   .refine((s) => Object.values(s.weights).some((w) => w > 0), {
     message: 'at least one weight must be above 0',
     path: ['weights'],
@@ -74,7 +77,9 @@ export const StepStrength = z.object({
   strength: z.number().int().min(0).max(100).nullable(),
   band: StrengthBand,
   /** The required items counted, each once, with the importance used as weight (1–3). */
-  inputs: z.array(z.object({ id, label: z.string(), strength: z.number().int(), importance: z.number().int() })),
+  inputs: z.array(
+    z.object({ id, label: z.string(), strength: z.number().int(), importance: z.number().int() }),
+  ),
 });
 export type StepStrength = z.infer<typeof StepStrength>;
 
@@ -108,7 +113,10 @@ const processScope = z.strictObject({ processId: id.optional() });
 export const STRENGTH_CHANNELS = {
   'strength:settings': { input: z.strictObject({}), output: StrengthSettings },
   /** Replaces the settings (validated: every weight 0–100, thresholds in range); not part of the undo history. */
-  'strength:update-settings': { input: z.strictObject({ settings: StrengthSettings }), output: StrengthSettings },
+  'strength:update-settings': {
+    input: z.strictObject({ settings: StrengthSettings }),
+    output: StrengthSettings,
+  },
   /** Strength of the given knowledge items (all items when `ids` is absent), with their inputs. */
   'strength:items': {
     input: z.strictObject({ ids: z.array(id).max(100_000).optional() }),

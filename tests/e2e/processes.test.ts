@@ -267,6 +267,47 @@ describe('processes view', () => {
     expect(has('requires', stepId('接单'), item.id)).toBe(true);
     expect(has('requires', stepId('备料'), dragged)).toBe(true);
 
+    // Evidence: 缝制 requires 断针管理, which the sample's quality manual describes but nobody linked. The step
+    // panel proposes that page; accepting it documents the item and the step's number on the canvas rises.
+    await page.getByTestId('step-panel-close').click();
+    await page.getByTestId('pipeline-fit').click();
+    await clickStep(stepId('缝制'));
+    await expect.poll(() => page.getByTestId('step-panel-title').textContent()).toBe('缝制');
+    await section('section-require').getByTestId('section-add').click();
+    await section('section-require').getByTestId('picker-search').fill('断针');
+    await section('section-require').getByRole('button', { name: '断针管理' }).click();
+    const needle = node('断针管理', 'knowledge')!;
+    await expect.poll(() => has('requires', stepId('缝制'), needle.id)).toBe(true);
+    const strengthOf = async () =>
+      (
+        await api<Array<{ id: string; strength: number | null }>>(page, 'strength:steps', {
+          processId: proc.id,
+        })
+      ).find((x) => x.id === stepId('缝制'))!.strength;
+    const shown = async () =>
+      (await snap(page))!.steps
+        .find((x) => x.id === stepId('缝制'))!
+        .label.split('\n')
+        .at(-1);
+    const weakBefore = (await strengthOf())!;
+    await expect.poll(shown).toBe(String(weakBefore));
+    await expect
+      .poll(() => env.app.workspace.evidence.progress().finishedAt, { timeout: 60_000 })
+      .not.toBeNull();
+    const evidence = page.getByTestId('step-evidence-item').filter({ hasText: '断针管理' });
+    await evidence.locator('summary').click();
+    const proposal = evidence.getByTestId('evidence-proposal').first();
+    await expect.poll(() => proposal.textContent()).toContain('成衣质量检验手册');
+    await shot(page, 'processes-04b-evidence');
+    await proposal.getByTestId('evidence-accept').click();
+    await expect
+      .poll(() => edges().some((e) => e.kind === 'documented_by' && e.source === needle.id))
+      .toBe(true);
+    const strongerAfter = (await strengthOf())!;
+    expect(strongerAfter).toBeGreaterThan(weakBefore);
+    await expect.poll(shown).toBe(String(strongerAfter));
+    await shot(page, 'processes-04c-evidence-accepted');
+
     // A dragged step keeps its position after a reload.
     await page.getByTestId('step-panel-close').click();
     await page.getByTestId('toggle-palette').click();

@@ -84,7 +84,7 @@ export class EvidenceService {
       const n = perItem.get(r.knowledge_id) ?? 0;
       if (n >= limit) continue;
       perItem.set(r.knowledge_id, n + 1);
-      out.push(toDto(r));
+      out.push(toDto(r, this.deps.store.documentNodeByPath(r.doc_path)?.label));
     }
     return out;
   }
@@ -271,7 +271,8 @@ export class EvidenceService {
   }
 }
 
-function toDto(r: ProposalRow): EvidenceProposal {
+/** A stored proposal as it crosses the boundary; `docName` is the document node's label when the graph has one. */
+function toDto(r: ProposalRow, documentLabel?: string): EvidenceProposal {
   let snippet: EvidenceProposal['snippet'] = { text: '', highlights: [] };
   try {
     snippet = JSON.parse(r.snippet) as EvidenceProposal['snippet'];
@@ -282,7 +283,7 @@ function toDto(r: ProposalRow): EvidenceProposal {
     knowledgeId: r.knowledge_id,
     knowledgeLabel: r.knowledge_label,
     docId: r.doc_id,
-    docName: r.doc_name,
+    docName: documentLabel ?? r.doc_name,
     path: r.doc_path,
     page: r.page,
     score: r.score,

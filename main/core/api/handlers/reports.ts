@@ -6,6 +6,7 @@ import type { DomainHandlers } from './types';
 /** Report files (CSV with a BOM, XLSX) of the gaps report and the step × knowledge matrix. */
 export function reportsHandlers(ws: WorkspaceService): DomainHandlers<typeof REPORTS_CHANNELS> {
   return {
-    'reports:export': ({ request, format, language }) => exportReport(ws.knowledge, request, format, language),
+    'reports:export': ({ request, format, language }) =>
+      exportReport(ws.knowledge, request, format, language),
   };
 }
