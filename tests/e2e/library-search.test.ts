@@ -27,15 +27,21 @@ describe('document library and search in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await openApp(page, env.app.server.url);
 
-    // Library: empty state, add a folder, watch the progress finish.
+    // Library: the sample's own documents are there from the start (copied and indexed when the sample was
+    // created); add a folder, watch the progress finish.
     await page.getByTestId('nav-library').click();
-    await expect.poll(() => page.getByTestId('folder-list').textContent()).toBe('');
+    await expect
+      .poll(() => page.getByTestId('folder-list').textContent(), { timeout: 60_000 })
+      .toMatch(/sample-documents已索引 7 · 有问题 0 · 等待 0/);
+    const sampleFiles = env.app.workspace.libraryStore.documents({}).total;
     await page.getByTestId('folder-path').fill(docsDir);
     await page.getByTestId('add-folder').click();
     await expect
       .poll(() => page.getByTestId('library-progress').textContent(), { timeout: 60_000 })
       .toMatch(/已索引 5 个文件/);
-    await expect.poll(() => page.getByTestId('status-table').locator('tbody tr').count()).toBe(5);
+    await expect
+      .poll(() => page.getByTestId('status-table').locator('tbody tr').count())
+      .toBe(5 + sampleFiles);
     await shot(page, '20-library');
     await page.getByTestId('only-problems').check();
     await expect.poll(() => page.getByTestId('status-table').locator('tbody tr').count()).toBe(2);

@@ -100,10 +100,10 @@ describe('knowledge map features', () => {
     // Cytoscape puts zero-width spaces between CJK characters to wrap them anywhere.
     expect(svgText.replaceAll('\u200b', '').includes('商机确认')).toBe(true);
 
-    // Other views show an honest empty state; exactly one map engine lives after remounts.
+    // Views not built yet show an honest empty state; exactly one map engine lives after remounts.
     expect(await page.evaluate(() => window.__wellspring!.enginesAlive)).toBe(1);
-    await page.getByTestId('nav-processes').click();
-    await expect.poll(() => page.getByTestId('view-processes').textContent()).toContain('尚未完成');
+    await page.getByTestId('nav-experts').click();
+    await expect.poll(() => page.getByTestId('view-experts').textContent()).toContain('尚未完成');
     expect(await page.evaluate(() => window.__wellspring!.enginesAlive)).toBe(0);
     await page.getByTestId('nav-map').click();
     await page.waitForFunction(() => window.__wellspring?.engine != null);

@@ -104,10 +104,15 @@ describe('library and search details', () => {
     await openApp(page, env.app.server.url);
 
     await page.getByTestId('nav-library').click();
+    // The sample's own documents are in the library from the start.
+    await expect
+      .poll(() => page.getByTestId('folder-list').textContent(), { timeout: 60_000 })
+      .toMatch(/等待 0/);
+    const sampleFiles = env.app.workspace.libraryStore.documents({}).total;
     await page.getByTestId('folder-path').fill(docsDir);
     await page.getByTestId('add-folder').click();
     const table = page.getByTestId('status-table');
-    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBe(6);
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBe(6 + sampleFiles);
     await expect
       .poll(() => table.locator('tbody tr[data-status="pending"]').count(), { timeout: 60_000 })
       .toBe(0);
@@ -118,7 +123,7 @@ describe('library and search details', () => {
       expect(await row.getAttribute('data-status')).toBe('unsupported');
       expect((await row.locator('td.detail').textContent())!.trim()).not.toBe('');
     }
-    expect(await table.locator('tbody tr[data-status="indexed"]').count()).toBe(4);
+    expect(await table.locator('tbody tr[data-status="indexed"]').count()).toBe(4 + sampleFiles);
 
     // The two 合同.md show their folder, relative to the library folder; unique names show none.
     const root = path.basename(docsDir);
