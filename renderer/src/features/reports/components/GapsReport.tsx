@@ -7,6 +7,7 @@ import { openInPipeline, showOnMap } from '../navigate';
 import { useGaps, useStrengthSettings } from '../queries';
 import { ExportButtons } from './ExportButtons';
 import '../reports.css';
+import { StrengthChip } from '../../processes/components/StrengthChip';
 
 /**
  * The gaps report (issue 7 item 5): required knowledge that is weak, undocumented, held by nobody at proficiency
@@ -156,12 +157,8 @@ function GapTableRow({
       </td>
       <td className="gap-item">{r.itemLabel}</td>
       <td className="num">
-        <span
-          className={`band band-${band}`}
-          title={t('gaps.strengthValue', { value: r.strength, band: t(`bands.${band}`) })}
-          data-testid="gap-strength"
-        >
-          {r.strength}
+        <span data-testid="gap-strength">
+          <StrengthChip strength={r.strength} band={band} />
         </span>
       </td>
       <td>
