@@ -30,7 +30,7 @@ import { searchableNames } from '../../main/core/evidence/evidence-finder';
 import { EvidenceService } from '../../main/core/evidence/evidence-service';
 import { GraphStore } from '../../main/core/graph/graph-store';
 import { SearchService } from '../../main/core/search/search-service';
-import { createSyntheticWorkspace } from './synthetic-workspace';
+import { TOPICS, createSyntheticWorkspace } from './synthetic-workspace';
 
 const REPO = path.resolve(__dirname, '../..');
 const NODES = Number(process.env.EVIDENCE_BENCH_NODES ?? 10_000);
@@ -42,18 +42,7 @@ const PAGES_PER_DOC = 10;
 const GOAL_MS_PER_ITEM = 1;
 
 const ZH_WORDS = [
-  '客户',
-  '供应商',
-  '质量',
-  '安全',
-  '设备',
-  '财务',
-  '采购',
-  '库存',
-  '生产',
-  '售后',
-  '合同',
-  '培训',
+  ...TOPICS,
   '拜访记录',
   '操作规程',
   '检查清单',

@@ -33,7 +33,8 @@ const KIND_MIX: ReadonlyArray<readonly [NodeKind, number]> = [
 /** Grid pitch in model px; the app's nodes are 24–44 px wide with a label below. */
 const PITCH = 90;
 
-const TOPICS = [
+/** Business topics the synthetic labels are made of (also the filler words of the evidence bench's pages). */
+export const TOPICS = [
   '客户',
   '供应商',
   '质量',
