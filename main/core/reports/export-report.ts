@@ -1,5 +1,5 @@
 import type { ReportFormat, ReportRequest } from '../../../preload/contract';
-import type { KnowledgeService } from '../analytics/knowledge-service';
+import type { KnowledgeService } from '../processes/knowledge-service';
 import type { ReportLanguage } from './report-labels';
 import { gapsTable, matrixTable, processName, type ReportTable } from './report-table';
 import { writeCsv } from './write-csv';

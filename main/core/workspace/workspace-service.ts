@@ -7,7 +7,7 @@ import { LATEST_VERSION } from '../db/migrations';
 import { GraphStore } from '../graph/graph-store';
 import { ViewStore } from '../graph/view-store';
 import { MetricsService } from '../analytics/metrics-service';
-import { KnowledgeService } from '../analytics/knowledge-service';
+import { KnowledgeService } from '../processes/knowledge-service';
 import { EvidenceService } from '../evidence/evidence-service';
 import { LibraryService, type LibraryServiceOptions } from '../documents/library-service';
 import { LibraryStore } from '../documents/library-store';

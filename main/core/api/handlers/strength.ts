@@ -2,7 +2,7 @@ import type { STRENGTH_CHANNELS } from '../../../../preload/contract';
 import type { WorkspaceService } from '../../workspace/workspace-service';
 import type { DomainHandlers } from './types';
 
-/** Knowledge strength, its settings and the gaps report (main/core/analytics/knowledge-service.ts). */
+/** Knowledge strength, its settings and the gaps report (main/core/processes/knowledge-service.ts). */
 export function strengthHandlers(ws: WorkspaceService): DomainHandlers<typeof STRENGTH_CHANNELS> {
   return {
     'strength:settings': () => ws.knowledge.settings(),

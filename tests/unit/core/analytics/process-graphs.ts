@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { GraphDto } from '../../../../preload/contract';
-import { KnowledgeService } from '../../../../main/core/analytics/knowledge-service';
+import { KnowledgeService } from '../../../../main/core/processes/knowledge-service';
 import { openWorkspaceDb } from '../../../../main/core/db/workspace-db';
 import { LibraryStore } from '../../../../main/core/documents/library-store';
 import { GraphStore } from '../../../../main/core/graph/graph-store';

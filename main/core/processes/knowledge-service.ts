@@ -17,18 +17,18 @@ import type { LibraryStore } from '../documents/library-store';
 import type { GraphStore } from '../graph/graph-store';
 import { WellspringError } from '../util/errors';
 import type { EventSink } from '../workspace/event-sink';
-import { knowledgeGaps } from './gaps';
-import { GraphIndexCache, type GraphIndex } from './graph-index';
-import { allKnowledgeStrengths, localToday } from './knowledge-strength';
-import { buildPipeline, processSummary, type PipelineInputs } from './process-pipeline';
-import { processIdsByLabel, processOfStep, processSteps } from './process-steps';
-import { buildStepDetail } from './step-detail';
-import { matrixCell, stepMatrix } from './step-matrix';
-import { journeyMap } from './journey-map';
-import { planCreateProcess, planProcessEdits } from '../processes/process-edits';
-import { planSetCell } from '../processes/matrix-cells';
-import { readStrengthSettings, writeStrengthSettings } from './strength-settings';
-import { stepStrength } from './step-strength';
+import { knowledgeGaps } from '../analytics/gaps';
+import { GraphIndexCache, type GraphIndex } from '../analytics/graph-index';
+import { allKnowledgeStrengths, localToday } from '../analytics/knowledge-strength';
+import { buildPipeline, processSummary, type PipelineInputs } from '../analytics/process-pipeline';
+import { processIdsByLabel, processOfStep, processSteps } from '../analytics/process-steps';
+import { buildStepDetail } from '../analytics/step-detail';
+import { matrixCell, stepMatrix } from '../analytics/step-matrix';
+import { journeyMap } from '../analytics/journey-map';
+import { planCreateProcess, planProcessEdits } from './process-edits';
+import { planSetCell } from './matrix-cells';
+import { readStrengthSettings, writeStrengthSettings } from '../analytics/strength-settings';
+import { stepStrength } from '../analytics/step-strength';
 
 /** What KnowledgeService reads besides the graph. */
 export interface KnowledgeServiceDeps {
