@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemStrength, StepStrength, StrengthSettings } from '../../../../../preload/contract';
 import { useItemStrength, useStrengthSettings } from '../queries';
-import { StrengthChip } from './StrengthChip';
+import { StrengthChip } from '../../../ui/StrengthChip';
 
 const PARTS = ['documentation', 'holders', 'owner', 'freshness'] as const;
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProcessSummary } from '../../../../../preload/contract';
 import { useProcessesStore } from '../store';
-import { StrengthChip } from './StrengthChip';
+import { StrengthChip } from '../../../ui/StrengthChip';
 
 /** The processes sidebar: every process with its step count and strength, and "New process". */
 export function ProcessList(props: {

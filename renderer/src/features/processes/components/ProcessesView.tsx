@@ -13,7 +13,7 @@ import { PipelineCanvas } from './PipelineCanvas';
 import { ProcessList } from './ProcessList';
 import { SidePalette } from './SidePalette';
 import { StepPanel } from './StepPanel';
-import { StrengthChip } from './StrengthChip';
+import { StrengthChip } from '../../../ui/StrengthChip';
 import { StrengthSettingsDialog } from './StrengthSettingsDialog';
 import { WorkstationCards } from './WorkstationCards';
 
@@ -123,7 +123,14 @@ export function ProcessesView() {
                 <div className="processes-report">
                   {tab === 'matrix' && <StepMatrixView processId={current?.id ?? null} />}
                   {tab === 'journey' && <JourneyMapView processId={current?.id ?? null} />}
-                  {tab === 'gaps' && <GapsReport processId={current?.id ?? null} />}
+                  {tab === 'gaps' && (
+                    <GapsReport
+                      processId={current?.id ?? null}
+                      onOpenStep={(id, step) =>
+                        set({ processId: id, tab: 'pipeline', stepId: step, panelOpen: true })
+                      }
+                    />
+                  )}
                 </div>
               )}
             </div>

@@ -8,7 +8,7 @@ import { useProcessesStore } from '../store';
 import { HowComputed } from './HowComputed';
 import { NodeFinder, type FinderKind } from './NodeFinder';
 import { StepEditor } from './StepEditor';
-import { StrengthChip } from './StrengthChip';
+import { StrengthChip } from '../../../ui/StrengthChip';
 import { StepEvidence } from './StepEvidence';
 
 /** `t` for keys that arrive at run time (the consult reasons, `processes:rank.*`). */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BAND_COLOURS, BANDS } from '../bands';
+import { BAND_COLOURS, BANDS } from '../../../ui/strength-bands';
 import { useStrengthSettings } from '../queries';
 
 /**

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Pipeline, StepDetail } from '../../../../../preload/contract';
 import { call } from '../../../api/client';
 import { useProcessesStore } from '../store';
-import { StrengthChip } from './StrengthChip';
+import { StrengthChip } from '../../../ui/StrengthChip';
 
 /**
  * Workstation cards (issue 7: knowledge pushed to where the work happens): one A4 page per step for the

@@ -6,7 +6,7 @@
  */
 import type { StylesheetJson } from 'cytoscape';
 import type { Theme } from '../../../app/store';
-import { BAND_COLOURS } from '../bands';
+import { BAND_COLOURS } from '../../../ui/strength-bands';
 import { SIZES } from './pipeline-layout';
 
 const PALETTE = {

@@ -3,19 +3,27 @@ import { useTranslation } from 'react-i18next';
 import { GAP_REASONS, type GapReason, type GapRow, type StrengthBand } from '../../../../../preload/contract';
 import { bandOf, reasonKey } from '../bands';
 import { GAP_COLUMNS, nextSort, sortGaps, type GapColumn, type GapSort } from '../gap-sort';
-import { openInPipeline, showOnMap } from '../navigate';
+import { showOnMap } from '../navigate';
 import { useGaps, useStrengthSettings } from '../queries';
 import { ExportButtons } from './ExportButtons';
 import '../reports.css';
-import { StrengthChip } from '../../processes/components/StrengthChip';
+import { StrengthChip } from '../../../ui/StrengthChip';
 
 /**
  * The gaps report (issue 7 item 5): required knowledge that is weak, undocumented, held by nobody at proficiency
  * ≥ 3, by one person only, or tacit only, one row per step and item. Sortable by every column (click or Enter on
  * a header; `aria-sort`), filtered by reason, with a count summary; each row goes to the map or the pipeline;
- * exported as CSV or XLSX. `processId` null: every process (a process column is shown).
+ * exported as CSV or XLSX. `processId` null: every process (a process column is shown). `onOpenStep` is how the
+ * view that hosts the report opens a step in its pipeline (the processes view passes it; without it the row has
+ * no such action).
  */
-export function GapsReport({ processId }: { processId: string | null }) {
+export function GapsReport({
+  processId,
+  onOpenStep,
+}: {
+  processId: string | null;
+  onOpenStep?: (processId: string, stepId: string) => void;
+}) {
   const { t, i18n } = useTranslation('reports');
   const gaps = useGaps(processId);
   const settings = useStrengthSettings();
@@ -91,6 +99,7 @@ export function GapsReport({ processId }: { processId: string | null }) {
                   row={r}
                   showProcess={processId === null}
                   band={bandOf(r.strength, settings.data)}
+                  onOpenStep={onOpenStep}
                 />
               ))}
             </tbody>
@@ -142,10 +151,12 @@ function GapTableRow({
   row: r,
   showProcess,
   band,
+  onOpenStep,
 }: {
   row: GapRow;
   showProcess: boolean;
   band: StrengthBand;
+  onOpenStep?: (processId: string, stepId: string) => void;
 }) {
   const { t } = useTranslation('reports');
   return (
@@ -182,13 +193,15 @@ function GapTableRow({
         <button className="link" onClick={() => showOnMap(r.itemId)} data-testid="gap-show-on-map">
           {t('gaps.showOnMap')}
         </button>
-        <button
-          className="link"
-          onClick={() => openInPipeline(r.processId, r.stepId)}
-          data-testid="gap-open-step"
-        >
-          {t('gaps.openInPipeline')}
-        </button>
+        {onOpenStep && (
+          <button
+            className="link"
+            onClick={() => onOpenStep(r.processId, r.stepId)}
+            data-testid="gap-open-step"
+          >
+            {t('gaps.openInPipeline')}
+          </button>
+        )}
       </td>
     </tr>
   );

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { StrengthBand } from '../../../../../preload/contract';
-import { BAND_COLOURS } from '../bands';
+import type { StrengthBand } from '../../../preload/contract';
+import { BAND_COLOURS } from './strength-bands';
 
 /** A strength number on its band's colour (— when there is none), with the band named for screen readers. */
 export function StrengthChip({ strength, band }: { strength: number | null; band: StrengthBand }) {

@@ -3,7 +3,7 @@
  * vermillion, orange and bluish green (Okabe & Ito 2008, "Color Universal Design"), grey for a step that
  * requires nothing; the number is always shown beside the colour, so no one depends on the hue alone.
  */
-import type { StrengthBand } from '../../../../preload/contract';
+import type { StrengthBand } from '../../../preload/contract';
 
 /** Fill colour of each band, and the text colour that reads on it. */
 export const BAND_COLOURS: Record<StrengthBand, { fill: string; text: string }> = {
