@@ -2,9 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openWorkspaceDb } from '../core/db/workspace-db';
 import { GraphStore } from '../core/graph/graph-store';
-import { seedSample } from '../core/sample/seed-sample';
 import { isWellspringError } from '../core/util/errors';
-import { indexCommand, searchCommand, statusCommand } from './library-commands';
+import { indexCommand, initCommand, searchCommand, statusCommand } from './library-commands';
 import { REPORTS, reportCommand, type ReportName } from './report-commands';
 
 /**
@@ -109,22 +108,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         out,
       );
     }
-    if (command === 'init') {
-      const { db, fromVersion } = openWorkspaceDb(file, { create: true });
-      try {
-        if (fromVersion !== 0) {
-          out(`${file} already exists; it was left as it is.`);
-          return values.sample ? 1 : 0;
-        }
-        const counts = values.sample ? seedSample(db) : { nodes: 0, edges: 0 };
-        out(
-          `Created ${file}${values.sample ? ` with the sample workspace (${counts.nodes} nodes · ${counts.edges} edges)` : ''}.`,
-        );
-      } finally {
-        db.close();
-      }
-      return 0;
-    }
+    if (command === 'init') return await initCommand(file, values.sample === true, out);
     const { db } = openWorkspaceDb(file);
     try {
       const stats = new GraphStore(db).stats();

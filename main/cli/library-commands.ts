@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { DocumentDto, SearchResultDto } from '../../preload/contract';
 import { WorkspaceService } from '../core/workspace/workspace-service';
 import { userDataDir } from '../core/workspace/paths';
@@ -17,6 +18,41 @@ async function withWorkspace<T>(
   ws.open(file, { create });
   try {
     return await f(ws);
+  } finally {
+    await ws.shutdown();
+  }
+}
+
+/**
+ * `init`: creates a workspace file; with `sample`, seeded with the sample workspace and its documents, which are
+ * indexed and searched for evidence before the command returns — the same workspace the app creates at first
+ * start, so `report evidence` and the gaps report's candidate pages agree with the app. A file that exists is
+ * left as it is (answer 1 when the sample was asked for, else 0).
+ * @throws WellspringError when the file cannot be created
+ */
+export async function initCommand(file: string, sample: boolean, out: Out): Promise<number> {
+  if (fs.existsSync(file)) {
+    out(`${file} already exists; it was left as it is.`);
+    return sample ? 1 : 0;
+  }
+  const ws = new WorkspaceService(userDataDir(), 'node', { watch: false, progressIntervalMs: 200 });
+  ws.open(file, { create: true, sample });
+  try {
+    if (!sample) {
+      out(`Created ${file}.`);
+      return 0;
+    }
+    await ws.whenLibraryIdle();
+    ws.evidence.refreshIfStale();
+    await ws.evidence.whenIdle();
+    const s = ws.store.stats();
+    const docs = ws.libraryStore.documents({}).total;
+    const proposals = ws.evidence.progress().proposals;
+    out(
+      `Created ${file} with the sample workspace (${s.nodeTotal} nodes · ${s.edgeTotal} edges; ` +
+        `${docs} documents indexed, ${proposals} evidence proposals).`,
+    );
+    return 0;
   } finally {
     await ws.shutdown();
   }

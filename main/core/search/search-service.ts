@@ -61,8 +61,15 @@ export class SearchService implements PageIndex {
     } catch {
       return false;
     }
-    // A query may have rebuilt the index meanwhile, or the library may have changed: keep what is current.
-    if (this.index || this.library.generation() !== generation) return false;
+    // A query may have rebuilt the index meanwhile, or the library may have changed: keep what is current. The
+    // workspace may also have been closed while the snapshot was read (a short CLI command): then nothing is kept.
+    let current: number;
+    try {
+      current = this.library.generation();
+    } catch {
+      return false;
+    }
+    if (this.index || current !== generation) return false;
     this.index = index;
     this.nodesStale = true;
     this.indexedNodeIds = new Set(index.indexedNodeIds());

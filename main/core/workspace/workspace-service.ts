@@ -133,12 +133,28 @@ export class WorkspaceService {
     void search.warm();
     library.resume();
     // A new sample indexes its documents (the finder runs after that); otherwise catch up on a changed library.
-    if (sampleDocs) void library.addFolder(sampleDocs).catch(() => undefined);
+    if (sampleDocs)
+      this.seeding = library.addFolder(sampleDocs).then(
+        () => undefined,
+        () => undefined,
+      );
     else if (!library.progress().running) evidence.refreshIfStale();
     this.remember(abs);
     const info = this.info();
     this.emit('workspace:did-open', info);
     return info;
+  }
+
+  /** The sample's documents being added to the library, while a new sample workspace is being set up. */
+  private seeding: Promise<void> = Promise.resolve();
+
+  /**
+   * Resolves when the library has nothing left to extract, including the sample's own documents that a new sample
+   * workspace starts indexing at open (the CLI waits for them). Never rejects.
+   */
+  async whenLibraryIdle(): Promise<void> {
+    await this.seeding;
+    await this.current?.library.whenIdle();
   }
 
   /** The GraphStore of the open workspace. @throws not_found when none is open */
@@ -240,6 +256,8 @@ export class WorkspaceService {
     await evidence.close().catch(() => undefined);
     await metrics.close().catch(() => undefined);
     await library.close().catch(() => undefined);
+    // A snapshot still loading reads the database when it is done: let it finish first.
+    await search.warming?.catch(() => undefined);
     await search.save().catch(() => undefined);
     db.close();
   }

@@ -9,7 +9,9 @@ describe('cli', () => {
     const file = path.join(tempDir(), '样例 工作区.wellspring');
     const out: string[] = [];
     expect(await runCli(['init', '--workspace', file, '--sample'], (s) => out.push(s))).toBe(0);
-    expect(out[0]).toMatch(/with the sample workspace \(\d+ nodes · \d+ edges\)/);
+    expect(out[0]).toMatch(
+      /with the sample workspace \(\d+ nodes · \d+ edges; 7 documents indexed, [1-9]\d* evidence proposals\)/,
+    );
     out.length = 0;
     expect(await runCli(['stats', '--workspace', file, '--json'], (s) => out.push(s))).toBe(0);
     const stats = JSON.parse(out[0]!) as {
