@@ -56,12 +56,10 @@ export class OpPlanner {
       node: db.prepare('SELECT * FROM nodes WHERE id = ?'),
       edge: db.prepare('SELECT * FROM edges WHERE id = ?'),
       edgeByKey: db.prepare('SELECT id FROM edges WHERE kind = ? AND source = ? AND target = ?'),
-      processOfStep: db
-        .prepare(
-          `SELECT n.label FROM edges e JOIN nodes n ON n.id = e.target
-           WHERE e.kind = 'part_of' AND e.source = ? LIMIT 1`,
-        )
-        .pluck(),
+      processOfStep: db.prepare(
+        `SELECT n.id, n.label FROM edges e JOIN nodes n ON n.id = e.target
+         WHERE e.kind = 'part_of' AND e.source = ? LIMIT 1`,
+      ),
       incident: db.prepare('SELECT * FROM edges WHERE source = ? OR target = ? ORDER BY rowid'),
       positionsOfNode: db.prepare('SELECT view_id, x, y FROM view_positions WHERE node_id = ?'),
       position: db.prepare('SELECT x, y FROM view_positions WHERE view_id = ? AND node_id = ?'),
@@ -206,14 +204,30 @@ export class OpPlanner {
     }
     // A process step belongs to one process (DESIGN §3): its strength, place in the pipeline and workstation card
     // are those of that process. Moving it means removing the old part_of first, in the same operation list.
+    type ProcessRef = { id: string; label: string } | undefined;
     if (input.kind === 'part_of' && source.kind === 'step') {
-      const process = this.q.processOfStep.get(input.source) as string | undefined;
+      const process = this.q.processOfStep.get(input.source) as ProcessRef;
       if (process !== undefined)
         throw new WellspringError(
           'invalid_input',
-          `The step “${source.label}” is already part of the process “${process}”.`,
+          `The step “${source.label}” is already part of the process “${process.label}”.`,
           ['source'],
-          { key: 'errors.stepInOtherProcess', params: { step: source.label, process } },
+          { key: 'errors.stepInOtherProcess', params: { step: source.label, process: process.label } },
+        );
+    }
+    // `next` runs between steps of one process: a flow into another process's step would be drawn by neither.
+    if (input.kind === 'next') {
+      const from = this.q.processOfStep.get(input.source) as ProcessRef;
+      const to = this.q.processOfStep.get(input.target) as ProcessRef;
+      if (from && to && from.id !== to.id)
+        throw new WellspringError(
+          'invalid_input',
+          `“${source.label}” (${from.label}) cannot lead to “${target.label}” (${to.label}): steps of different processes.`,
+          ['target'],
+          {
+            key: 'errors.nextAcrossProcesses',
+            params: { from: source.label, to: target.label, fromProcess: from.label, toProcess: to.label },
+          },
         );
     }
     const props = validateEdgeProps(input.kind, input.props ?? DEFAULT_EDGE_PROPS[input.kind]);

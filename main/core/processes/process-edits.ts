@@ -47,7 +47,9 @@ const TARGET_KIND: Record<StepRelation, NodeKind> = {
  *   (none when the process uses no `next` edges: it is then laid out by order).
  * - moveStep: to 0-based position `index` among the order slots (steps sharing an order are one slot); orders
  *   renumbered 1…k; a straight sequence (one step per slot, `next` exactly from each to the following) is rewired
- *   to follow the new order, any other shape keeps its `next` edges.
+ *   to follow the new order; a process without `next` edges (laid out by order) just gets new orders; a process
+ *   that branches or joins is refused (errors.moveNeedsStraightProcess), since its orders would no longer match
+ *   its flow.
  * - removeStep: deletes the step (with its edges), joins each predecessor to each successor, renumbers.
  * - updateStep: label, responsibleRole, phase (null removes it).
  * - connect / disconnect: a `next` edge between two steps of the process.
@@ -183,6 +185,16 @@ export function planProcessEdits(
           slots.every((slot) => slot.length === 1) &&
           [...edges.values()].filter((e) => e.kind === 'next').length === slots.length - 1 &&
           slots.slice(1).every((slot, k) => edges.has(key('next', slots[k]![0]!, slot[0]!)));
+        // A process that branches or joins has no one sequence to move along: its orders would stop matching
+        // what the pipeline draws. It is reshaped with connect / disconnect instead.
+        const hasNext = [...edges.values()].some((e) => e.kind === 'next');
+        if (hasNext && !straight)
+          throw new WellspringError(
+            'invalid_input',
+            `“${steps.get(edit.stepId)!.label}” cannot be moved: the process branches or joins (connect or disconnect steps instead).`,
+            at('stepId'),
+            { key: 'errors.moveNeedsStraightProcess', params: { step: steps.get(edit.stepId)!.label } },
+          );
         const rest = slots
           .map((slot) => slot.filter((s) => s !== edit.stepId))
           .filter((slot) => slot.length > 0);

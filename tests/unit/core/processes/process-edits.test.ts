@@ -225,6 +225,14 @@ describe('editProcess: bad input is refused with a clear message and writes noth
       { code: 'invalid_input', key: 'errors.afterAndParallel' },
     ],
     [
+      'moving a step of a process that branches (its orders would stop matching its flow)',
+      (s) => [
+        { op: 'addStep', label: 'B2', parallelTo: s.B },
+        { op: 'moveStep', stepId: s.D, index: 1 },
+      ],
+      { code: 'invalid_input', key: 'errors.moveNeedsStraightProcess', path: ['edits', 1, 'stepId'] },
+    ],
+    [
       'an unknown item',
       (s) => [{ op: 'attach', stepId: s.A, relation: 'produces', targetId: 'gone' }],
       { code: 'not_found', key: 'errors.nodeNotFound' },
@@ -270,6 +278,35 @@ describe('editProcess: bad input is refused with a clear message and writes noth
     const before = content(s.store);
     expect(() => s.store.addEdge({ kind: 'part_of', source: s.A, target: s.processId })).toThrow(
       expect.objectContaining({ code: 'duplicate_edge', key: 'errors.duplicateEdge' }),
+    );
+    expect(content(s.store)).toEqual(before);
+    s.close();
+  });
+
+  it('a `next` into a step of another process, through the write path, naming both processes', () => {
+    const s = setup();
+    const other = s.knowledge.createProcess({ label: 'Service', steps: ['X'] });
+    const before = content(s.store);
+    expect(() => s.store.addEdge({ kind: 'next', source: s.D, target: other.stepIds[0]! })).toThrow(
+      expect.objectContaining({
+        code: 'invalid_input',
+        key: 'errors.nextAcrossProcesses',
+        params: { from: 'D', to: 'X', fromProcess: 'Sales', toProcess: 'Service' },
+      }),
+    );
+    expect(content(s.store)).toEqual(before);
+    s.close();
+  });
+
+  it('a second process of the same name (NFKC, any case)', () => {
+    const s = setup();
+    const before = content(s.store);
+    expect(() => s.knowledge.createProcess({ label: ' ｓａｌｅｓ ', steps: ['X'] })).toThrow(
+      expect.objectContaining({
+        code: 'invalid_input',
+        key: 'errors.processNameTaken',
+        params: { label: 'Sales' },
+      }),
     );
     expect(content(s.store)).toEqual(before);
     s.close();
