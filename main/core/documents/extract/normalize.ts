@@ -43,29 +43,37 @@ export function normalizeText(s: string): string {
     .replace(INVISIBLE, '');
   const lines = flat.split('\n').map((line) => line.replace(/ {2,}/g, ' ').replace(/^[ \t]+|[ \t]+$/g, ''));
 
-  const out: string[] = [];
+  // Output lines, each kept as its joined pieces: testing the end of a line that keeps growing by joins, as one
+  // string, flattened it again at every join (V8 concatenates lazily), which made a long CJK text quadratic (a
+  // 3 MB file of CJK lines took 20 s). `last` is the last piece of the line being built: all a join rule looks at.
+  const out: string[][] = [];
+  let last: string | undefined;
   let blank = 0;
   for (const line of lines) {
     if (line === '') {
       blank++;
       continue;
     }
-    const prev = out.length > 0 ? out[out.length - 1] : undefined;
-    if (prev !== undefined && blank === 0) {
-      if (CJK_LINE_END.test(prev) && CJK_LINE_START.test(line)) {
-        out[out.length - 1] = prev + line;
+    if (last !== undefined && blank === 0) {
+      if (CJK_LINE_END.test(last) && CJK_LINE_START.test(line)) {
+        out[out.length - 1]!.push(line);
+        last = line;
         continue;
       }
-      if (HYPHEN_LINE_END.test(prev) && LOWER_LINE_START.test(line)) {
-        out[out.length - 1] = prev.slice(0, -1) + line;
+      if (HYPHEN_LINE_END.test(last) && LOWER_LINE_START.test(line)) {
+        const pieces = out[out.length - 1]!;
+        pieces[pieces.length - 1] = last.slice(0, -1);
+        pieces.push(line);
+        last = line;
         continue;
       }
     }
-    if (prev !== undefined && blank > 0) out.push('');
-    out.push(line);
+    if (last !== undefined && blank > 0) out.push([]);
+    out.push([line]);
+    last = line;
     blank = 0;
   }
-  return out.join('\n');
+  return out.map((pieces) => pieces.join('')).join('\n');
 }
 
 const CJK_SOFT_BREAK = new RegExp(String.raw`(?<=[${CJK}])[ \t\r]*\n\s*(?=[${CJK}])`, 'gu');

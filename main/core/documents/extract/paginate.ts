@@ -43,17 +43,20 @@ export function paginate(text: string, size = PAGE_CHARS): string[] {
   return pages.map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
+// Walks the line with an offset instead of slicing off the rest each time, which copied the whole remainder per
+// piece (quadratic in the line's length: a 30 MB single-line text never finished).
 function splitLongLine(line: string, size: number): string[] {
   const pieces: string[] = [];
-  let rest = line;
-  while (rest.length > size) {
-    let cut = rest.lastIndexOf(' ', size);
+  let start = 0;
+  while (line.length - start > size) {
+    let cut = line.lastIndexOf(' ', start + size) - start;
     if (cut <= 0 || cut < size - Math.min(SPACE_LOOKBACK, size / 10)) cut = size;
-    const code = rest.charCodeAt(cut);
+    const code = line.charCodeAt(start + cut);
     if (code >= 0xdc00 && code <= 0xdfff && cut > 1) cut--; // do not separate a surrogate pair
-    pieces.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^ /, '');
+    pieces.push(line.slice(start, start + cut));
+    start += cut;
+    if (line.charCodeAt(start) === 0x20) start++;
   }
-  pieces.push(rest);
+  pieces.push(line.slice(start));
   return pieces;
 }
