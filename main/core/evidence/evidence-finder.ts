@@ -26,7 +26,8 @@ import { normalizeForSearch } from '../search/tokenize';
  * overwrite (GraphStore.linkDocument), so a second page of the same document is no second piece of evidence.
  * Documents the item already links (any page) and rejected pages are skipped before ranking, so the best
  * {@link MAX_PROPOSALS} remaining are proposed. Names that are too short or generic to mean anything — under two
- * letters/digits in all (`A`, `知`), or digits only (`2024`) — are not searched.
+ * letters/digits in all (`A`, `知`; `+` and `#` count, so `C++` and `C#` are names), or digits only (`2024`) — are
+ * not searched.
  */
 
 /** Proposals kept per knowledge item, at most. */
@@ -89,7 +90,8 @@ export function searchableNames(item: EvidenceItem): Name[] {
     const folded = normalizeForSearch(raw).replace(/\s+/g, ' ').trim();
     if (!folded || seen.has(folded)) return;
     seen.add(folded);
-    const significant = folded.match(/[\p{L}\p{N}]/gu) ?? [];
+    // Letters and digits, and the marks that make a name of one letter (C++, C#, F#) a name of its own.
+    const significant = folded.match(/[\p{L}\p{N}+#]/gu) ?? [];
     if (significant.length < 2 || /^[\p{N}\s.,:/-]+$/u.test(folded)) return;
     const terms = parseQuery(`"${folded.replaceAll('"', ' ')}"`);
     if (terms.length !== 1 || terms[0]!.tokens.length === 0) return;

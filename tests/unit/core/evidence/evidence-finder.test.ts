@@ -77,4 +77,10 @@ describe('findEvidence', () => {
       searchableNames(item('Cutting SOP', ['cutting  sop', 'ＣＵＴＴＩＮＧ SOP'])).map((n) => n.raw),
     ).toEqual(['Cutting SOP']);
   });
+
+  it('finds a name of one letter and marks, such as C++, as a whole word', () => {
+    expect(searchableNames(item('C++', ['C#', 'C'])).map((n) => n.raw)).toEqual(['C++', 'C#']);
+    const index = indexOf([`${FILLER}\n用 C++ 编写的排料程序`, `${FILLER}\nThe C compiler`, FILLER]);
+    expect(docs(findEvidence(item('C++'), index, NONE))).toEqual([1]);
+  });
 });
