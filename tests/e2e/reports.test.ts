@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import i18next from 'i18next';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/core/api/handlers';
+import enReports from '../../renderer/src/i18n/locales/en/reports.json';
 import { SHOTS_DIR, openApp, shot, useAppInChromium } from './harness';
 
 // Issue 7 items 5–7 in Chromium on the sample: the gaps report, the step × knowledge matrix (toggle, reload,
@@ -243,6 +245,169 @@ describe('reports of the processes view', () => {
     // The view reverts and then drops the deleted row.
     await expect.poll(() => table.locator(`tbody tr[data-item-id="${itemId}"]`).count()).toBe(0);
     await page.close();
+  });
+
+  it('rows stay under the cursor: an item set to none keeps its row; fast toggles reach only that item', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openApp(page, env.app.server.url);
+    await openSales(page, 'matrix');
+    const api = createHandlers(env.app.workspace);
+    const sales = (await api['processes:list']({})).find((p) => p.label === SALES)!;
+    const matrix = () => api['processes:matrix']({ processId: sales.id, rows: 'all' });
+    const before = await matrix();
+    // An item only one cell refers to: once that cell is none, the server's matrix no longer lists it.
+    const r = before.cells.findIndex((row) => row.filter((x) => x !== 'none').length === 1);
+    expect(r).toBeGreaterThanOrEqual(0);
+    const item = before.items[r]!;
+    const c = before.cells[r]!.findIndex((x) => x !== 'none');
+    const step = before.steps[c]!;
+    const stepIds = new Set(before.steps.map((s) => s.id));
+    const edges = () =>
+      env.app.workspace.store
+        .getGraph()
+        .edges.filter((e) => (e.kind === 'requires' || e.kind === 'produces') && stepIds.has(e.source))
+        .map((e) => `${e.source}|${e.kind}|${e.target}`)
+        .sort();
+    const othersBefore = edges().filter((k) => !k.endsWith(`|${item.id}`));
+
+    const table = page.getByTestId('matrix-table');
+    const rowsOnScreen = table.locator('tbody tr');
+    const row = table.locator(`tbody tr[data-item-id="${item.id}"]`);
+    const td = row.locator(`td[data-step-id="${step.id}"]`);
+    await expect.poll(() => rowsOnScreen.count()).toBe(before.items.length);
+    const idle = () => expect.poll(() => table.locator('td[aria-busy="true"]').count()).toBe(0);
+
+    // To none, clicking as fast as Playwright can: the server drops the item, the row stays, all cells empty.
+    const toNone = { requires: 3, produces: 2, both: 1 }[
+      before.cells[r]![c] as 'requires' | 'produces' | 'both'
+    ];
+    for (let i = 0; i < toNone; i++) await td.click();
+    await expect.poll(async () => (await matrix()).items.some((i) => i.id === item.id)).toBe(false);
+    await idle();
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('td:not([data-cell="none"])').count()).toBe(0);
+    expect(await rowsOnScreen.count()).toBe(before.items.length);
+    expect((await rowsOnScreen.nth(r).getAttribute('data-item-id')) === item.id).toBe(true);
+
+    // Four quick clicks (requires → produces → both → none), then Space once more on the cell still focused.
+    for (let i = 0; i < 4; i++) await td.click();
+    await idle();
+    expect(await td.getAttribute('data-cell')).toBe('none');
+    expect(await td.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(() => td.getAttribute('data-cell')).toBe('requires');
+    await idle();
+    await expect
+      .poll(() => edges().filter((k) => k.endsWith(`|${item.id}`)))
+      .toEqual([`${step.id}|requires|${item.id}`]);
+    // Nothing else moved: the other items' edges, the rows on screen and their order.
+    expect(edges().filter((k) => !k.endsWith(`|${item.id}`))).toEqual(othersBefore);
+    const after = await matrix();
+    expect(after.cells[after.items.findIndex((i) => i.id === item.id)]).toEqual(
+      before.steps.map((s) => (s.id === step.id ? 'requires' : 'none')),
+    );
+    expect(await rowsOnScreen.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-item-id')))).toEqual(
+      before.items.map((i) => i.id),
+    );
+    await shot(page, '76-matrix-stable-rows');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a new process without rows: "Add knowledge item" adds a row, a toggle writes the edge', async () => {
+    const api = createHandlers(env.app.workspace);
+    const label = 'QA 矩阵新流程';
+    const created = await api['processes:create']({ label, steps: ['准备资料', '提交审批'] });
+    const graph = await api['graph:get']({});
+    const knowledge = graph.nodes.filter((n) => n.kind === 'knowledge');
+    const item = knowledge.find((n) => n.props.existence !== 'template' && n.label.length >= 4)!;
+    const template = knowledge.find((n) => n.props.existence === 'template')!;
+    expect([item, template].every(Boolean)).toBe(true);
+
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openApp(page, env.app.server.url);
+    await page.getByTestId('nav-processes').click();
+    await page.getByTestId('process-item').filter({ hasText: label }).first().click();
+    await page.getByTestId('tab-matrix').click();
+    const report = page.getByTestId('matrix-report');
+    // The empty state points at the control.
+    await expect.poll(() => report.textContent()).toContain('“添加知识项”');
+    expect(await page.getByTestId('matrix-table').count()).toBe(0);
+    await shot(page, '77-matrix-empty');
+
+    // Templates and forms only: the picker offers templates, not other items.
+    await page.getByTestId('matrix-rows-templates').click();
+    await page.getByTestId('matrix-add-item').click();
+    await page.getByTestId('matrix-add-search').fill(item.label);
+    await expect.poll(() => page.getByTestId('matrix-add-popover').textContent()).toContain('没有匹配');
+    await page.getByTestId('matrix-add-search').fill(template.label);
+    await expect
+      .poll(() => page.locator(`[data-testid=matrix-add-option][data-id="${template.id}"]`).count())
+      .toBe(1);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('matrix-rows-all').click();
+
+    // All knowledge: search, pick; a row of empty cells, nothing written yet.
+    await page.getByTestId('matrix-add-item').click();
+    await page.getByTestId('matrix-add-search').fill(item.label);
+    const option = page.locator(`[data-testid=matrix-add-option][data-id="${item.id}"]`);
+    await expect.poll(() => option.count()).toBe(1);
+    await shot(page, '78-matrix-add-picker');
+    await option.click();
+    const row = page.locator(`[data-testid=matrix-table] tbody tr[data-item-id="${item.id}"]`);
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator('td[data-cell="none"]').count()).toBe(2);
+    expect((await api['processes:matrix']({ processId: created.processId })).items).toEqual([]);
+
+    // Toggle the second step's cell: the edge is in the graph, the row stays.
+    const td = row.locator(`td[data-step-id="${created.stepIds[1]}"]`);
+    await td.click();
+    await expect
+      .poll(async () => (await api['processes:matrix']({ processId: created.processId })).cells)
+      .toEqual([['none', 'requires']]);
+    const edge = env.app.workspace.store
+      .getGraph()
+      .edges.filter((e) => e.target === item.id && created.stepIds.includes(e.source))
+      .map((e) => `${e.source}|${e.kind}`);
+    expect(edge).toEqual([`${created.stepIds[1]}|requires`]);
+    await expect.poll(() => td.getAttribute('data-cell')).toBe('requires');
+    await shot(page, '79-matrix-added-row');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('English counts take their plural form (one candidate page, 2 candidate pages)', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      lng: 'en',
+      ns: ['reports'],
+      defaultNS: 'reports',
+      resources: { en: { reports: enReports } },
+    });
+    expect(i18n.t('gaps.candidates', { count: 1 })).toBe(
+      'Undocumented, but the library has 1 candidate page',
+    );
+    expect(i18n.t('gaps.candidates', { count: 2 })).toBe(
+      'Undocumented, but the library has 2 candidate pages',
+    );
+    const summary = (gaps: number, items: number, steps: number) =>
+      i18n.t('gaps.summary', {
+        count: gaps,
+        items: i18n.t('gaps.summaryItems', { count: items }),
+        steps: i18n.t('gaps.summarySteps', { count: steps }),
+      });
+    expect(summary(1, 1, 1)).toBe('1 gap in 1 item across 1 step');
+    expect(summary(3, 2, 1)).toBe('3 gaps in 2 items across 1 step');
+    // Every string with a count has both forms.
+    const flat = (o: object, at = ''): [string, string][] =>
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === 'string' ? [[`${at}${k}`, v] as [string, string]] : flat(v as object, `${at}${k}.`),
+      );
+    for (const [k, v] of flat(enReports)) if (v.includes('{{count}}')) expect(k, k).toMatch(/_(one|other)$/);
   });
 
   it('the journey map shows one lane per phase; an item goes to the map', async () => {

@@ -47,10 +47,11 @@ export function GapsReport({
     return <p className="report-state error-text">{t('gaps.loadFailed', { message: gaps.error.message })}</p>;
 
   const columns = GAP_COLUMNS.filter((c) => c !== 'process' || processId === null);
+  // Each number takes its own plural form (i18next `_one` / `_other` on `count`).
   const summary = t('gaps.summary', {
     count: rows.length,
-    items: new Set(rows.map((r) => r.itemId)).size,
-    steps: new Set(rows.map((r) => r.stepId)).size,
+    items: t('gaps.summaryItems', { count: new Set(rows.map((r) => r.itemId)).size }),
+    steps: t('gaps.summarySteps', { count: new Set(rows.map((r) => r.stepId)).size }),
   });
 
   return (

@@ -1,16 +1,25 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixCell, StepMatrix } from '../../../../../preload/contract';
-import { call } from '../../../api/client';
-import { useAppStore } from '../../../app/store';
-import { CELL_SYMBOL, nextCell } from '../bands';
+import { CELL_SYMBOL } from '../bands';
 import { useMatrix, useProcessList } from '../queries';
+import { mergeRows, withRows, type MatrixItem } from '../stable-rows';
+import { cellKey, useCellWrites } from '../use-cell-writes';
+import { AddItemPicker } from './AddItemPicker';
 import { ExportButtons } from './ExportButtons';
 import { MatrixPrint } from './MatrixPrint';
 import '../reports.css';
 
 type Rows = 'all' | 'templates';
+
+/** The rows on screen for one process and row mode (`key`), and the server's matrix they were merged with. */
+interface Shown {
+  key: string;
+  server: StepMatrix | undefined;
+  items: MatrixItem[];
+  /** Items a write was refused for (deleted, most likely): their rows go once the server stops listing them. */
+  refused: ReadonlySet<string>;
+}
 
 /**
  * The step × knowledge matrix (issue 7 item 6): columns the process's steps in order, rows its knowledge items
@@ -19,18 +28,48 @@ type Rows = 'all' | 'templates';
  * and reverted with an error toast when main refuses (e.g. the item was deleted). Arrow keys, Home and End move
  * the focused cell (one tab stop for the whole grid). Header row and item column stay in view; Print prints only
  * the matrix on A4 landscape (MatrixPrint).
+ *
+ * Rows are stable while the view is open on one process and row mode (stable-rows.ts): an item no step refers to
+ * any more stays as a row of empty cells, and "Add knowledge item" adds a row that is written only when one of
+ * its cells is toggled. Focus is kept by item and step id, never by index.
  */
 export function StepMatrixView({ processId }: { processId: string | null }) {
   const { t } = useTranslation('reports');
   const [rows, setRows] = useState<Rows>('all');
   const matrix = useMatrix(processId, rows);
   const processes = useProcessList();
-  const qc = useQueryClient();
-  const notify = useAppStore((s) => s.notify);
-  /** Cells written but not answered yet, by `stepId|itemId`. */
-  const [pending, setPending] = useState<ReadonlyMap<string, MatrixCell>>(new Map());
-  const [focus, setFocus] = useState({ r: 0, c: 0 });
+  const key = `${processId}|${rows}`;
+  const [shown, setShown] = useState<Shown>({ key: '', server: undefined, items: [], refused: new Set() });
+  const server = matrix.data;
+  const settled = server !== undefined && !matrix.isPlaceholderData;
+  if (settled && (shown.key !== key || shown.server !== server)) {
+    // Derived state, updated during render (React re-renders at once, before painting).
+    const same = shown.key === key;
+    const listed = new Set(server.items.map((i) => i.id));
+    const kept = same ? shown.items.filter((i) => listed.has(i.id) || !shown.refused.has(i.id)) : [];
+    setShown({
+      key,
+      server,
+      items: mergeRows(kept, server.items),
+      refused: same ? shown.refused : new Set(),
+    });
+  }
+  const dropRow = (item: MatrixItem) =>
+    setShown((s) => {
+      const refused = new Set(s.refused).add(item.id);
+      const listed = s.server?.items.some((i) => i.id === item.id) ?? false;
+      return { ...s, refused, items: listed ? s.items : s.items.filter((i) => i.id !== item.id) };
+    });
+  const { pending, toggle } = useCellWrites(processId, rows, dropRow);
+  const [focus, setFocus] = useState<{ item: string; step: string } | null>(null);
   const cells = useRef(new Map<string, HTMLTableCellElement>());
+  /** A cell to focus after the next render (a row just added). */
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusNext.current === null) return;
+    cells.current.get(focusNext.current)?.focus();
+    focusNext.current = null;
+  });
 
   if (processId === null) return <p className="report-state muted">{t('matrix.chooseProcess')}</p>;
   if (matrix.isPending) return <p className="report-state muted">{t('matrix.loading')}</p>;
@@ -38,53 +77,33 @@ export function StepMatrixView({ processId }: { processId: string | null }) {
     return (
       <p className="report-state error-text">{t('matrix.loadFailed', { message: matrix.error.message })}</p>
     );
-  const m = matrix.data;
+  const m = settled && shown.key === key ? withRows(matrix.data, shown.items) : matrix.data;
   const processLabel = processes.data?.find((p) => p.id === processId)?.label ?? '';
-  const r0 = Math.min(focus.r, m.items.length - 1);
-  const c0 = Math.min(focus.c, m.steps.length - 1);
+  const r0 = Math.max(
+    0,
+    m.items.findIndex((i) => i.id === focus?.item),
+  );
+  const c0 = Math.max(
+    0,
+    m.steps.findIndex((s) => s.id === focus?.step),
+  );
 
-  const valueAt = (r: number, c: number): MatrixCell => {
-    const key = `${m.steps[c]!.id}|${m.items[r]!.id}`;
-    return pending.get(key) ?? m.cells[r]?.[c] ?? 'none';
-  };
-  const withPending = (key: string, cell: MatrixCell | null) =>
-    setPending((prev) => {
-      const next = new Map(prev);
-      if (cell === null) next.delete(key);
-      else next.set(key, cell);
-      return next;
-    });
-
-  const toggle = async (r: number, c: number) => {
-    const step = m.steps[c]!;
-    const item = m.items[r]!;
-    const key = `${step.id}|${item.id}`;
-    const cell = nextCell(valueAt(r, c));
-    withPending(key, cell);
-    try {
-      const res = await call('processes:set-cell', { stepId: step.id, knowledgeId: item.id, cell });
-      // The answer goes into the cache now, so the cell does not flicker back before the refetch.
-      qc.setQueryData<StepMatrix>(['processes:matrix', processId, rows], (old) =>
-        setCellIn(old, step.id, item.id, res.cell),
-      );
-    } catch (e) {
-      notify(t('matrix.setFailed', { message: (e as Error).message }), 'error');
-      void qc.invalidateQueries({ queryKey: ['processes:matrix', processId] });
-    } finally {
-      setPending((prev) => {
-        if (prev.get(key) !== cell) return prev;
-        const next = new Map(prev);
-        next.delete(key);
-        return next;
-      });
-    }
-  };
+  const valueAt = (r: number, c: number): MatrixCell =>
+    pending.get(cellKey(m.steps[c]!.id, m.items[r]!.id)) ?? m.cells[r]?.[c] ?? 'none';
+  const toggleAt = (r: number, c: number) => void toggle(m.steps[c]!, m.items[r]!, valueAt(r, c));
 
   const moveTo = (r: number, c: number) => {
-    const r1 = Math.max(0, Math.min(m.items.length - 1, r));
-    const c1 = Math.max(0, Math.min(m.steps.length - 1, c));
-    setFocus({ r: r1, c: c1 });
-    cells.current.get(`${r1}|${c1}`)?.focus();
+    const item = m.items[Math.max(0, Math.min(m.items.length - 1, r))]!;
+    const step = m.steps[Math.max(0, Math.min(m.steps.length - 1, c))]!;
+    setFocus({ item: item.id, step: step.id });
+    cells.current.get(cellKey(step.id, item.id))?.focus();
+  };
+  const addRow = (item: MatrixItem) => {
+    if (!m.items.some((i) => i.id === item.id))
+      setShown((s) => (s.key === key ? { ...s, items: [...s.items, item] } : s));
+    const step = m.steps[0]!;
+    setFocus({ item: item.id, step: step.id });
+    focusNext.current = cellKey(step.id, item.id);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const moves: Record<string, [number, number]> = {
@@ -99,7 +118,7 @@ export function StepMatrixView({ processId }: { processId: string | null }) {
     };
     const to = moves[e.key];
     if (to) moveTo(to[0], to[1]);
-    else if (e.key === ' ' || e.key === 'Enter') void toggle(r0, c0);
+    else if (e.key === ' ' || e.key === 'Enter') toggleAt(r0, c0);
     else return;
     e.preventDefault();
     e.stopPropagation();
@@ -131,6 +150,12 @@ export function StepMatrixView({ processId }: { processId: string | null }) {
         </span>
         <span className="muted small">{`${t('matrix.symbols')} — ${t('matrix.legend')}`}</span>
         <span className="spacer" />
+        <AddItemPicker
+          templatesOnly={rows === 'templates'}
+          rows={new Set(m.items.map((i) => i.id))}
+          disabled={m.steps.length === 0 || !settled}
+          onPick={addRow}
+        />
         <ExportButtons request={{ report: 'matrix', processId, rows }} />
         <button onClick={() => window.print()} disabled={empty !== null} data-testid="matrix-print">
           {t('matrix.print')}
@@ -169,13 +194,14 @@ export function StepMatrixView({ processId }: { processId: string | null }) {
                   </th>
                   {m.steps.map((step, c) => {
                     const cell = valueAt(r, c);
-                    const isPending = pending.has(`${step.id}|${item.id}`);
+                    const id = cellKey(step.id, item.id);
+                    const isPending = pending.has(id);
                     return (
                       <td
                         key={step.id}
                         ref={(el) => {
-                          if (el) cells.current.set(`${r}|${c}`, el);
-                          else cells.current.delete(`${r}|${c}`);
+                          if (el) cells.current.set(id, el);
+                          else cells.current.delete(id);
                         }}
                         role="gridcell"
                         tabIndex={r === r0 && c === c0 ? 0 : -1}
@@ -189,8 +215,8 @@ export function StepMatrixView({ processId }: { processId: string | null }) {
                         data-cell={cell}
                         data-step-id={step.id}
                         onClick={() => {
-                          setFocus({ r, c });
-                          void toggle(r, c);
+                          setFocus({ item: item.id, step: step.id });
+                          toggleAt(r, c);
                         }}
                       >
                         {cell !== 'none' && (
@@ -213,21 +239,4 @@ export function StepMatrixView({ processId }: { processId: string | null }) {
       {!empty && <MatrixPrint matrix={m} processLabel={processLabel} rows={rows} valueAt={valueAt} />}
     </section>
   );
-}
-
-/** `old` with the cell of (stepId, itemId) set to `cell` (unchanged when either is not in it). */
-function setCellIn(
-  old: StepMatrix | undefined,
-  stepId: string,
-  itemId: string,
-  cell: MatrixCell,
-): StepMatrix | undefined {
-  if (!old) return old;
-  const c = old.steps.findIndex((s) => s.id === stepId);
-  const r = old.items.findIndex((i) => i.id === itemId);
-  if (c < 0 || r < 0) return old;
-  return {
-    ...old,
-    cells: old.cells.map((row, i) => (i === r ? row.map((v, j) => (j === c ? cell : v)) : row)),
-  };
 }
