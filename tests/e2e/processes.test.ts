@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,6 +10,8 @@ const env = useAppInChromium();
 interface StepSnap {
   id: string;
   label: string;
+  fullLabel: string;
+  labelWidth: number;
   x: number;
   y: number;
   band: string;
@@ -81,6 +84,11 @@ describe('processes view', () => {
     );
     const sales = list.find((p) => p.label === '团体定制销售流程')!;
     expect(sales.stepCount).toBe(9);
+    // The list is in pinyin order, not in code-point order.
+    const pinyin = new Intl.Collator('zh-CN-u-co-pinyin', { numeric: true });
+    await expect
+      .poll(() => page.getByTestId('process-item').locator('.process-name').allTextContents())
+      .toEqual(list.map((p) => p.label).sort((a, b) => pinyin.compare(a, b)));
     await chooseProcess(page, '团体定制销售流程', 9);
     const s = (await snap(page))!;
     const pipeline = await api<{ steps: Array<{ id: string; order: number; label: string }> }>(
@@ -122,6 +130,22 @@ describe('processes view', () => {
     await expect.poll(async () => (await snap(page))!.steps.find((x) => x.selected)?.id).toBe(byOrder[1]);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('step-panel-title').textContent()).toBe('初次接触');
+    // Enter moves the focus into the panel: Tab goes on inside it, not across the legend and zoom buttons.
+    const focusIn = (testId: string) =>
+      page.evaluate((id) => !!document.activeElement?.closest(`[data-testid="${id}"]`), testId);
+    await expect.poll(() => focusIn('step-panel')).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await focusIn('step-panel')).toBe(true);
+    // Escape from inside the panel closes it, the canvas has the focus again and the step is still selected.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('step-panel').count()).toBe(0);
+    expect(await focusIn('pipeline-canvas')).toBe(true);
+    expect((await snap(page))!.steps.find((x) => x.selected)?.id).toBe(byOrder[1]);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await snap(page))!.steps.find((x) => x.selected)?.id).toBe(byOrder[2]);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusIn('step-panel')).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('step-panel').count()).toBe(0);
 
@@ -141,6 +165,14 @@ describe('processes view', () => {
     for (const r of reasons) expect(r).not.toMatch(/rank\./);
     await page.getByTestId('how-computed').click();
     await expect.poll(() => page.getByTestId('how-input').count()).toBeGreaterThan(0);
+    // The popover's inputs are the required items plus the templates; the require section says so.
+    const detail = await api<{ require: unknown[]; templates: unknown[] }>(page, 'processes:step', {
+      stepId: needs.id,
+    });
+    expect(await page.getByTestId('how-input').count()).toBe(detail.require.length + detail.templates.length);
+    const note = page.getByTestId('section-require').getByTestId('section-note');
+    if (detail.templates.length) expect(await note.textContent()).toContain(String(detail.templates.length));
+    else expect(await note.count()).toBe(0);
     await shot(page, 'processes-02-step-panel');
     await page.keyboard.press('Escape');
 
@@ -203,7 +235,19 @@ describe('processes view', () => {
     };
     await clickStep(stepId('缝制'));
     await expect.poll(() => page.getByTestId('step-panel-title').textContent()).toBe('缝制');
+    // A straight process: the last step can move earlier, not later.
+    const editor = page.getByTestId('step-panel').locator('details.edit-section');
+    await editor.locator('summary').click();
+    expect(await page.getByTestId('step-earlier').isDisabled()).toBe(false);
+    expect(await page.getByTestId('step-later').isDisabled()).toBe(true);
+    expect(await page.getByTestId('step-branches-hint').count()).toBe(0);
+    // Names stop at 500 characters, role and phase at 200 (the contract's limits).
     await page.getByTestId('add-step').click();
+    await page.getByTestId('add-step-name').fill('长'.repeat(600));
+    expect((await page.getByTestId('add-step-name').inputValue()).length).toBe(500);
+    await page.getByTestId('add-step-role').fill('r'.repeat(300));
+    expect((await page.getByTestId('add-step-role').inputValue()).length).toBe(200);
+    await page.getByTestId('add-step-role').fill('');
     await page.getByTestId('add-step-name').fill('外协绣花');
     await page.getByTestId('add-step-parallel').check();
     await page.getByTestId('add-step-submit').click();
@@ -216,6 +260,16 @@ describe('processes view', () => {
     expect(has('next', stepId('接单'), stepId('备料'))).toBe(true);
     expect(has('next', stepId('备料'), stepId('缝制'))).toBe(true);
     expect(has('next', stepId('备料'), stepId('外协绣花'))).toBe(true);
+    // Now it branches: earlier / later are off with the hint (the server would refuse the move).
+    await clickStep(stepId('外协绣花'));
+    await expect.poll(() => page.getByTestId('step-panel-title').textContent()).toBe('外协绣花');
+    if ((await editor.getAttribute('open')) === null) await editor.locator('summary').click();
+    await expect.poll(() => page.getByTestId('step-branches-hint').count()).toBe(1);
+    expect(await page.getByTestId('step-earlier').isDisabled()).toBe(true);
+    expect(await page.getByTestId('step-later').isDisabled()).toBe(true);
+    expect(await page.getByTestId('step-earlier').getAttribute('title')).toBe(
+      await page.getByTestId('step-branches-hint').textContent(),
+    );
     await shot(page, 'processes-03-new-process-branch');
 
     // Search and pick: 接单 requires 商机评估标准.
@@ -352,12 +406,123 @@ describe('processes view', () => {
     await expect.poll(() => page.getByTestId('card-sheet').count()).toBe(9);
     await shot(page, 'processes-05-workstation-card');
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    expect(pages).toBe(9);
     fs.mkdirSync(SHOTS_DIR, { recursive: true });
     fs.writeFileSync(path.join(SHOTS_DIR, 'processes-cards.pdf'), pdf);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBe(9);
     await page.getByTestId('cards-close').click();
     await expect.poll(() => page.getByTestId('workstation-cards').count()).toBe(0);
+    await page.close();
+  });
+  it('caps long names: two lines and "…" in the box, the number on its own line, the full name as title', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openProcesses(page);
+    const longName = '超长步骤名称'.repeat(84).slice(0, 500);
+    const longProcess = `一个名字非常长的流程${'很长'.repeat(60)}`;
+    const created = await api<{ processId: string; stepIds: string[] }>(page, 'processes:create', {
+      label: longProcess,
+      steps: [longName, 'A step named with several ordinary English words in it', '收尾'],
+    });
+    await expect
+      .poll(() => page.getByTestId('process-item').filter({ hasText: '一个名字非常长的流程' }).count())
+      .toBe(1);
+    await page.getByTestId('process-item').filter({ hasText: '一个名字非常长的流程' }).click();
+    await expect.poll(async () => (await snap(page))?.steps.length).toBe(3);
+    // The step box is 136 px wide, its text area 124 px (pipeline-styles.ts LABEL_BOXES).
+    for (const st of (await snap(page))!.steps) {
+      const lines = st.label.split('\n');
+      expect(lines.length).toBeLessThanOrEqual(3);
+      expect(lines.at(-1)).toBe('—');
+      expect(st.labelWidth, st.label).toBeLessThanOrEqual(124);
+    }
+    const long = (await snap(page))!.steps.find((x) => x.id === created.stepIds[0])!;
+    expect(long.fullLabel).toBe(longName);
+    expect(long.label.split('\n')).toHaveLength(3);
+    expect(long.label.split('\n')[1]!.endsWith('…')).toBe(true);
+    // The process list and the panel title cut the name on screen and keep it whole in their title.
+    const entry = page.getByTestId('process-item').filter({ hasText: '一个名字非常长的流程' });
+    expect(await entry.getAttribute('title')).toBe(longProcess);
+    const nameBox = await entry.locator('.process-name').evaluate((e) => ({
+      sw: e.scrollWidth,
+      cw: e.clientWidth,
+      h: e.getBoundingClientRect().height,
+    }));
+    expect(nameBox.sw).toBeGreaterThan(nameBox.cw);
+    expect(nameBox.h).toBeLessThan(30);
+    const pos = await page.evaluate((id) => {
+      const w = window as unknown as {
+        __wellspringPipeline: { engine: { clientPosition(id: string): { x: number; y: number } } };
+      };
+      return w.__wellspringPipeline.engine.clientPosition(id);
+    }, long.id);
+    await page.mouse.move(pos.x, pos.y);
+    await expect.poll(() => page.getByTestId('pipeline-canvas').getAttribute('title')).toBe(longName);
+    await page.mouse.click(pos.x, pos.y);
+    const title = page.getByTestId('step-panel-title');
+    await expect.poll(() => title.getAttribute('title')).toBe(longName);
+    const titleBox = await title.evaluate((e) => ({ h: e.clientHeight, sh: e.scrollHeight }));
+    expect(titleBox.h).toBeLessThan(80);
+    expect(titleBox.sh).toBeGreaterThan(titleBox.h);
+    await shot(page, 'processes-07-long-names');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a workstation card with forty required items goes on over further A4 sheets, nothing cut off', async () => {
+    const page = await env.chrome.context.newPage();
+    await openProcesses(page);
+    const created = await api<{ processId: string; stepIds: string[] }>(page, 'processes:create', {
+      label: '知识密集流程',
+      steps: ['Heavy step', 'Light step'],
+    });
+    const [heavy, light] = created.stepIds as [string, string];
+    const items = env.app.workspace.store
+      .getGraph()
+      .nodes.filter((n) => n.kind === 'knowledge')
+      .slice(0, 40);
+    expect(items.length).toBe(40);
+    await api(page, 'processes:edit', {
+      processId: created.processId,
+      edits: items.map((n) => ({ op: 'attach', stepId: heavy, relation: 'requires', targetId: n.id })),
+    });
+    const detail = await api<{ require: Array<{ label: string }>; templates: unknown[] }>(
+      page,
+      'processes:step',
+      { stepId: heavy },
+    );
+    expect(detail.require.length).toBeGreaterThan(30);
+    const last = detail.require.at(-1)!.label;
+    await chooseProcess(page, '知识密集流程', 2);
+    await page.getByTestId('print-cards').click();
+    await expect.poll(() => page.getByTestId('card-sheet').count()).toBe(2);
+    await expect
+      .poll(() => page.getByTestId('card-require').first().locator('li').count())
+      .toBe(detail.require.length);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    fs.mkdirSync(SHOTS_DIR, { recursive: true });
+    const file = path.join(SHOTS_DIR, 'processes-cards-long.pdf');
+    fs.writeFileSync(file, pdf);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(3);
+    // The text of each sheet (pdftotext, whitespace dropped: a label may wrap).
+    const text = (n: number) =>
+      execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', file, '-'], {
+        encoding: 'utf8',
+      }).replace(/\s+/g, '');
+    const sheets = Array.from({ length: pages }, (_, i) => text(i + 1));
+    const on = (s: string) => sheets.flatMap((t, i) => (t.includes(s.replace(/\s+/g, '')) ? [i + 1] : []));
+    // The heavy card starts on sheet 1 and its last required item is printed on a later sheet; the light card
+    // is the last sheet, alone.
+    expect(on('Heavy step')).toEqual([1]);
+    const lastOn = on(last);
+    expect(lastOn.length).toBeGreaterThan(0);
+    expect(Math.max(...lastOn)).toBeGreaterThan(1);
+    expect(Math.max(...lastOn)).toBeLessThan(pages);
+    expect(on('Light step')).toEqual([pages]);
+    void light;
+    await page.getByTestId('cards-close').click();
     await page.close();
   });
 });

@@ -18,6 +18,8 @@ interface ProcessesState {
   tab: ProcessTab;
   stepId: string | null;
   panelOpen: boolean;
+  /** The panel was opened from the keyboard: it takes the focus once it is shown (then this goes back to false). */
+  focusPanel: boolean;
   /** The side list of knowledge, experts and templates to drag onto steps. */
   paletteOpen: boolean;
   dialog: ProcessDialog;
@@ -43,6 +45,7 @@ export const useProcessesStore = create<ProcessesState>((set, get) => ({
   ...restored(),
   stepId: null,
   panelOpen: false,
+  focusPanel: false,
   paletteOpen: false,
   dialog: null,
   set: (patch) => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Pipeline } from '../../../../../preload/contract';
 import { Modal } from '../../../ui/Modal';
 import { editProcess } from '../queries';
+import { MAX_NAME, MAX_ROLE } from '../limits';
 import { useProcessesStore } from '../store';
 
 type Where = 'end' | 'after' | 'parallel';
@@ -45,6 +46,7 @@ export function AddStepDialog({ pipeline }: { pipeline: Pipeline }) {
           <input
             value={label}
             autoFocus
+            maxLength={MAX_NAME}
             data-testid="add-step-name"
             onChange={(e) => {
               setLabel(e.target.value);
@@ -54,11 +56,21 @@ export function AddStepDialog({ pipeline }: { pipeline: Pipeline }) {
         </label>
         <label>
           {t('step.role')}
-          <input value={role} data-testid="add-step-role" onChange={(e) => setRole(e.target.value)} />
+          <input
+            value={role}
+            maxLength={MAX_ROLE}
+            data-testid="add-step-role"
+            onChange={(e) => setRole(e.target.value)}
+          />
         </label>
         <label>
           {t('step.phase')}
-          <input value={phase} data-testid="add-step-phase" onChange={(e) => setPhase(e.target.value)} />
+          <input
+            value={phase}
+            maxLength={MAX_ROLE}
+            data-testid="add-step-phase"
+            onChange={(e) => setPhase(e.target.value)}
+          />
         </label>
         <fieldset className="inline add-step-where">
           <legend>{t('addStep.where')}</legend>

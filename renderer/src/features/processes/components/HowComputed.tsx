@@ -137,9 +137,9 @@ function ItemTable(props: { item: ItemStrength; settings: StrengthSettings; onBa
     holders: inp.holders.length
       ? t('how.facts.holders', {
           list: inp.holders.map((h) => `${h.label} (${h.proficiency})`).join(', '),
-          target: settings.targetHolders,
+          count: settings.targetHolders,
         })
-      : t('how.facts.noHolders', { target: settings.targetHolders }),
+      : t('how.facts.noHolders', { count: settings.targetHolders }),
     owner: inp.owners.length
       ? t('how.facts.owner', { list: inp.owners.map((o) => o.label).join(', ') })
       : t('how.facts.noOwner'),
@@ -149,10 +149,10 @@ function ItemTable(props: { item: ItemStrength; settings: StrengthSettings; onBa
         : inp.overdueDays !== null && inp.overdueDays > 0
           ? t('how.facts.overdue', {
               date: inp.reviewDue,
-              days: inp.overdueDays,
+              count: inp.overdueDays,
               horizon: settings.freshnessHorizonDays,
             })
-          : t('how.facts.due', { date: inp.reviewDue, days: -(inp.overdueDays ?? 0) }),
+          : t('how.facts.due', { date: inp.reviewDue, count: -(inp.overdueDays ?? 0) }),
   };
   return (
     <>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
 import { useAppStore } from '../../../app/store';
 import { Modal } from '../../../ui/Modal';
+import { MAX_FIRST_STEPS, MAX_NAME } from '../limits';
 import { useProcessesStore } from '../store';
 
 /**
@@ -21,10 +22,13 @@ export function NewProcessDialog() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return setError(t('newProcess.nameRequired'));
-    const lines = steps
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
+    const all = steps.split('\n').map((l) => l.trim());
+    // The first line over the limit, numbered as the user sees it (blank lines included).
+    const long = all.findIndex((l) => l.length > MAX_NAME);
+    if (long >= 0) return setError(t('validation.stepLineTooLong', { line: long + 1, max: MAX_NAME }));
+    const lines = all.filter(Boolean);
+    if (lines.length > MAX_FIRST_STEPS)
+      return setError(t('validation.tooManySteps', { max: MAX_FIRST_STEPS }));
     setBusy(true);
     try {
       const r = await call('processes:create', {
@@ -53,6 +57,7 @@ export function NewProcessDialog() {
           <input
             value={name}
             autoFocus
+            maxLength={MAX_NAME}
             data-testid="new-process-name"
             onChange={(e) => {
               setName(e.target.value);
@@ -67,7 +72,10 @@ export function NewProcessDialog() {
             value={steps}
             data-testid="new-process-steps"
             placeholder={t('newProcess.stepsPlaceholder')}
-            onChange={(e) => setSteps(e.target.value)}
+            onChange={(e) => {
+              setSteps(e.target.value);
+              setError(null);
+            }}
           />
         </label>
         {error && (

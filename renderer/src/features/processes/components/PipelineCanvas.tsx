@@ -26,7 +26,7 @@ const ARROWS: Record<string, StepDirection> = {
 /**
  * The pipeline canvas of one process (through PipelineEngine): steps by layer and row, coloured by strength,
  * with their satellites, a legend and zoom buttons. Click selects a step and opens its panel; arrow keys move
- * the selection, Enter opens the panel, Escape closes it; dragged steps keep their place (the process's view);
+ * the selection, Enter opens the panel (and moves the focus into it), Escape closes it; dragged steps keep their place (the process's view);
  * knowledge, experts and templates dragged from the side list attach to the step they are dropped on.
  */
 export function PipelineCanvas({ pipeline }: { pipeline: Pipeline }) {
@@ -35,7 +35,7 @@ export function PipelineCanvas({ pipeline }: { pipeline: Pipeline }) {
   const engineRef = useRef<PipelineEngine | null>(null);
   const theme = useAppStore((s) => s.theme);
   const notify = useAppStore((s) => s.notify);
-  const { stepId, set } = useProcessesStore();
+  const { stepId, panelOpen, set } = useProcessesStore();
   const stepIds = pipeline.steps.map((s) => s.id);
   const positions = useStepPositions(pipeline.process.id, pipeline.process.label, stepIds);
   const viewId = positions.data?.viewId ?? null;
@@ -89,6 +89,15 @@ export function PipelineCanvas({ pipeline }: { pipeline: Pipeline }) {
 
   useEffect(() => engineRef.current?.select(stepId), [stepId]);
 
+  // The panel closed (Escape or × in it) while it held the focus: the focus went with it to <body>, so the
+  // canvas takes it back and the arrow keys go on from the step still selected.
+  const wasOpen = useRef(panelOpen);
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (wasOpen.current && !panelOpen && lost) containerRef.current?.focus();
+    wasOpen.current = panelOpen;
+  }, [panelOpen]);
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.nativeEvent.isComposing || e.ctrlKey || e.metaKey || e.altKey) return;
     const dir = ARROWS[e.key];
@@ -98,7 +107,7 @@ export function PipelineCanvas({ pipeline }: { pipeline: Pipeline }) {
       if (next) set({ stepId: next });
     } else if (e.key === 'Enter' && stepId) {
       e.preventDefault();
-      set({ panelOpen: true });
+      set({ panelOpen: true, focusPanel: true });
     } else if (e.key === 'Escape') {
       e.stopPropagation();
       set({ panelOpen: false });

@@ -4,6 +4,7 @@ import { GapsReport } from '../../reports/components/GapsReport';
 import { JourneyMapView } from '../../reports/components/JourneyMapView';
 import { StepMatrixView } from '../../reports/components/StepMatrixView';
 import { usePipeline, useProcesses } from '../queries';
+import { sortByLabel } from '../sort-processes';
 import { PROCESS_TABS, useProcessesStore } from '../store';
 import '../processes.css';
 import { AddStepDialog } from './AddStepDialog';
@@ -22,13 +23,15 @@ import { WorkstationCards } from './WorkstationCards';
  * matrix, journey map or gaps in tabs; the step panel on the right; the dialogs of the view.
  */
 export function ProcessesView() {
-  const { t } = useTranslation('processes');
+  const { t, i18n } = useTranslation('processes');
   const { processId, tab, panelOpen, stepId, paletteOpen, dialog, set } = useProcessesStore();
   const processes = useProcesses();
   const list = processes.data;
   // The chosen process, else the first (none chosen yet, or it was deleted). Derived, not written back: a
-  // process just created is chosen before the list that holds it has re-rendered.
-  const current = list?.find((p) => p.id === processId) ?? list?.[0] ?? null;
+  // process just created is chosen before the list that holds it has re-rendered. The first is the first the
+  // list shows (sorted by label).
+  const current =
+    list?.find((p) => p.id === processId) ?? (list ? sortByLabel(list, i18n.language)[0] : null) ?? null;
   const pipeline = usePipeline(current ? current.id : null);
   const p = pipeline.data && pipeline.data.process.id === current?.id ? pipeline.data : null;
   // A step removed elsewhere (undo, another window) closes its panel.
@@ -58,8 +61,8 @@ export function ProcessesView() {
         ) : (
           <>
             <div className="processes-toolbar">
-              <h2 className="process-title" data-testid="process-title">
-                {current?.label ?? ''}
+              <h2 className="process-title" data-testid="process-title" title={current?.label}>
+                <span className="process-title-name">{current?.label ?? ''}</span>
                 {current && <StrengthChip strength={current.strength} band={current.band} />}
               </h2>
               <div className="group tabs" role="tablist">

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultCandidate, Pipeline, PipelineItem, StepRelation } from '../../../../../preload/contract';
 import { useAppStore } from '../../../app/store';
@@ -19,6 +19,10 @@ type DynamicT = (key: string, options?: Record<string, unknown>) => string;
  * work place needs — what to read (opening the document at its page), whom to consult (ranked, each rank
  * explained), the knowledge it requires and produces, templates, whom to hand on to, lessons learned. Attached
  * entries have a × to detach them and a "+" to search and pick more.
+ *
+ * Keyboard: opened with Enter from the canvas, the panel takes the focus (its title), so Tab goes on into the
+ * panel rather than across the legend and zoom buttons; Escape anywhere in it closes it (the step stays
+ * selected and PipelineCanvas takes the focus back). Fields and popovers that use Escape themselves stop it first.
  */
 export function StepPanel({ pipeline, stepId }: { pipeline: Pipeline; stepId: string }) {
   const { t } = useTranslation('processes');
@@ -26,7 +30,15 @@ export function StepPanel({ pipeline, stepId }: { pipeline: Pipeline; stepId: st
   const detail = useStepDetail(stepId);
   const notify = useAppStore((s) => s.notify);
   const openViewer = useViewerStore((s) => s.open);
+  const focusPanel = useProcessesStore((s) => s.focusPanel);
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const step = pipeline.steps.find((s) => s.id === stepId);
+  const shown = step !== undefined;
+  useEffect(() => {
+    if (!focusPanel || !shown) return;
+    titleRef.current?.focus();
+    set({ focusPanel: false });
+  }, [focusPanel, shown, set]);
   if (!step) return null;
   const d = detail.data?.step.id === stepId ? detail.data : null;
   const pid = pipeline.process.id;
@@ -46,11 +58,19 @@ export function StepPanel({ pipeline, stepId }: { pipeline: Pipeline; stepId: st
       ))}
     </ul>
   );
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Escape' || e.nativeEvent.isComposing) return;
+    e.stopPropagation();
+    set({ panelOpen: false });
+  };
+  const templateCount = d?.templates.length ?? 0;
   return (
-    <aside className="step-panel" data-testid="step-panel" aria-label={step.label}>
+    <aside className="step-panel" data-testid="step-panel" aria-label={step.label} onKeyDown={onKeyDown}>
       <div className="panel-head">
         <div className="grow">
-          <h3 data-testid="step-panel-title">{step.label}</h3>
+          <h3 data-testid="step-panel-title" ref={titleRef} tabIndex={-1} title={step.label}>
+            {step.label}
+          </h3>
           <div className="muted small">
             {[step.responsibleRole, step.phase].filter(Boolean).join(' · ') || t('step.noRole')}
           </div>
@@ -122,6 +142,7 @@ export function StepPanel({ pipeline, stepId }: { pipeline: Pipeline; stepId: st
           <Section
             title={t('panel.require')}
             count={d.require.length}
+            note={templateCount > 0 ? t('panel.requirePlusTemplates', { count: templateCount }) : undefined}
             testId="section-require"
             add={{
               kind: 'knowledge',
@@ -181,6 +202,8 @@ export function StepPanel({ pipeline, stepId }: { pipeline: Pipeline; stepId: st
 function Section(props: {
   title: string;
   count: number;
+  /** Said after the count (the require section: templates also count in the step's strength). */
+  note?: string;
   testId: string;
   children: ReactNode;
   add?: { kind: FinderKind; exclude: string[]; onPick: (id: string) => void };
@@ -191,6 +214,11 @@ function Section(props: {
     <section className="panel-section" data-testid={props.testId}>
       <h4>
         {props.title} <span className="muted">{props.count}</span>
+        {props.note && (
+          <span className="muted small section-note" data-testid="section-note">
+            {props.note}
+          </span>
+        )}
         {props.add && (
           <button
             className="icon add"

@@ -8,10 +8,12 @@ import { useProcessesStore } from '../store';
 import { StrengthChip } from '../../../ui/StrengthChip';
 
 /**
- * Workstation cards (issue 7: knowledge pushed to where the work happens): one A4 page per step for the
- * operating-instruction board — what to read with page numbers, whom to consult and why, which templates, what
- * to hand on to which step, and the step's strength. Shown as a print preview in its own DOM under <body>
- * (print CSS hides the app and prints only the sheets, `@page { size: A4 }`, a page break after each card).
+ * Workstation cards (issue 7: knowledge pushed to where the work happens): one card per step for the
+ * operating-instruction board — what to read with page numbers, whom to consult and why, the knowledge it
+ * requires (each with its strength, so tacit and undocumented items show too), which templates, what to hand on
+ * to which step, and the step's strength. Shown as a print preview in its own DOM under <body> (print CSS hides
+ * the app and prints only the cards on the A4 page `workstation-card`). Each card starts on a new sheet; a card
+ * that fits takes exactly one, a longer one goes on over the next sheets (nothing is cut off at the bottom).
  */
 export function WorkstationCards({ pipeline }: { pipeline: Pipeline }) {
   const { t } = useTranslation('processes');
@@ -138,6 +140,22 @@ function Card({ d, total }: { d: StepDetail; total: number }) {
           </table>
         ) : (
           <p className="muted">{t('panel.noExperts')}</p>
+        )}
+      </section>
+      <section data-testid="card-require">
+        <h2>{t('panel.require')}</h2>
+        {d.require.length ? (
+          <ul className="card-require">
+            {d.require.map((i) => (
+              <li key={i.id}>
+                <StrengthChip strength={i.strength} band={i.band} />
+                <span>{i.label}</span>
+                {i.documents === 0 && <span className="muted small">{t('panel.undocumented')}</span>}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('panel.nothingRequired')}</p>
         )}
       </section>
       <section>

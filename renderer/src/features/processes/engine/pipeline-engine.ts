@@ -11,8 +11,8 @@
 import cytoscape, { type Core, type EventObject, type NodeSingular } from 'cytoscape';
 import type { Pipeline } from '../../../../../preload/contract';
 import type { Theme } from '../../../app/store';
-import { layoutPipeline, SIZES, type LaidNode } from './pipeline-layout';
-import { pipelineStylesheet } from './pipeline-styles';
+import { fitLabel, layoutPipeline, SIZES, type LaidNode } from './pipeline-layout';
+import { LABEL_BOXES, LABEL_FONT_FAMILY, pipelineStylesheet } from './pipeline-styles';
 
 /** Events of the engine. */
 export interface PipelineEvents {
@@ -30,14 +30,29 @@ export interface DropHit {
   zone: 'above' | 'below';
 }
 
+/** Lines a box's name may take; a step's strength number always has a line of its own below them. */
+const NAME_LINES = 2;
+/** Room left for the difference between our measurement and Cytoscape's (px). */
+const MEASURE_SLACK = 4;
+
 /**
- * Breaks a label without spaces (Chinese) into two balanced lines when it is longer than `max` characters:
- * Cytoscape wraps only at spaces, and `text-overflow-wrap: anywhere` would break Latin words anywhere too.
+ * The label a box draws: its name broken to the box's width in at most NAME_LINES lines (cut with "…"), for a
+ * step followed by its strength number on its own line. `cut` tells whether the name was shortened (then the
+ * full name is the canvas's tooltip while the pointer is on the box).
  */
-function wrap(label: string, max: number): string {
-  if (label.length <= max || /\s/.test(label)) return label;
-  const half = Math.ceil(label.length / 2);
-  return `${label.slice(0, half)}\n${label.slice(half)}`;
+function drawnLabel(
+  n: LaidNode,
+  measure: (font: string, text: string) => number,
+): { label: string; cut: boolean } {
+  const box = LABEL_BOXES[n.role];
+  const font = `${box.weight} ${box.size}px ${LABEL_FONT_FAMILY}`;
+  const name = fitLabel(n.label, {
+    maxWidth: box.width - MEASURE_SLACK,
+    maxLines: NAME_LINES,
+    measure: (text) => measure(font, text),
+  });
+  const cut = name.endsWith('…') && !n.label.trimEnd().endsWith('…');
+  return { label: n.role === 'step' ? `${name}\n${n.strength ?? '—'}` : name, cut };
 }
 
 /** The smallest zoom a pipeline opens at: its 12 px labels still ~10 px on screen. */
@@ -48,7 +63,12 @@ type Handler<K extends keyof PipelineEvents> = (payload: PipelineEvents[K]) => v
 /** A step as the end-to-end tests read it (plain values only). */
 export interface StepSnapshot {
   id: string;
+  /** As drawn: the name in at most two lines (cut with "…"), then the strength number. */
   label: string;
+  /** The step's whole name. */
+  fullLabel: string;
+  /** Widest line of the drawn label in its canvas font (model px), to check it stays inside the box. */
+  labelWidth: number;
   x: number;
   y: number;
   band: string;
@@ -69,6 +89,14 @@ export class PipelineEngine {
   private readonly ownSaves = new Map<string, { x: number; y: number; at: number }>();
   private dragStart = new Map<string, { x: number; y: number }>();
   private shownProcess: string | null = null;
+  private readonly measureCtx = document.createElement('canvas').getContext('2d');
+  /** Width (px) of `text` drawn in CSS `font`; a rough stand-in when the canvas has no 2D context. */
+  private readonly measure = (font: string, text: string): number => {
+    const ctx = this.measureCtx;
+    if (!ctx) return Array.from(text).length * 9;
+    ctx.font = font;
+    return ctx.measureText(text).width;
+  };
 
   constructor(container: HTMLElement, theme: Theme) {
     this.cy = cytoscape({
@@ -106,6 +134,13 @@ export class PipelineEngine {
     cy.on('dbltap', 'node', (e: EventObject) =>
       this.emit('open', (e.target as NodeSingular).data('stepId') as string),
     );
+    // A shortened name shows in full as the canvas's tooltip while the pointer is on its box.
+    const container = cy.container()!;
+    cy.on('mouseover', 'node', (e: EventObject) => {
+      const n = e.target as NodeSingular;
+      if (n.data('cut')) container.title = n.data('fullLabel') as string;
+    });
+    cy.on('mouseout', 'node', () => container.removeAttribute('title'));
     cy.on('grab', 'node[role = "step"]', (e: EventObject) => {
       const n = e.target as NodeSingular;
       this.dragStart.set(n.id(), { ...n.position() });
@@ -165,17 +200,19 @@ export class PipelineEngine {
       this.cy.elements().forEach((el) => {
         if (!ids.has(el.id())) el.remove();
       });
-      const data = (n: LaidNode) => ({
-        id: n.id,
-        role: n.role,
-        refId: n.refId,
-        stepId: n.stepId,
-        band: n.band,
-        label:
-          n.role === 'step'
-            ? `${wrap(n.label, 9)}\n${n.strength ?? '—'}`
-            : wrap(n.label, n.role === 'exp' || n.role === 'tpl' ? 6 : 10),
-      });
+      const data = (n: LaidNode) => {
+        const drawn = drawnLabel(n, this.measure);
+        return {
+          id: n.id,
+          role: n.role,
+          refId: n.refId,
+          stepId: n.stepId,
+          band: n.band,
+          label: drawn.label,
+          fullLabel: n.label,
+          cut: drawn.cut,
+        };
+      };
       for (const n of layout.nodes) {
         const at = n.role === 'step' ? (this.stored.get(n.id) ?? { x: n.x, y: n.y }) : null;
         const el = this.cy.getElementById(n.id);
@@ -302,6 +339,12 @@ export class PipelineEngine {
       .map((n) => ({
         id: n.id(),
         label: n.data('label') as string,
+        fullLabel: n.data('fullLabel') as string,
+        labelWidth: Math.max(
+          ...(n.data('label') as string)
+            .split('\n')
+            .map((l) => this.measure(`bold ${LABEL_BOXES.step.size}px ${LABEL_FONT_FAMILY}`, l)),
+        ),
         x: n.position().x,
         y: n.position().y,
         band: n.data('band') as string,

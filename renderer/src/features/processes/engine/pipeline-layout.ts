@@ -8,6 +8,10 @@
  *
  * Positions are model px of node centres. Rows are as tall as their tallest step with its satellites, so no two
  * boxes overlap whatever the counts are.
+ *
+ * Also here, as pure functions of the same data: moving between steps with the arrow keys (stepInDirection),
+ * whether the steps form one straight line (isStraight, for earlier / later) and breaking a box's label to
+ * its width (fitLabel).
  */
 import type { Pipeline, PipelineStep, StrengthBand } from '../../../../../preload/contract';
 
@@ -202,4 +206,90 @@ export function stepInDirection(
   if (!pool.length) return cur.id;
   return [...pool].sort((a, b) => Math.abs(a.row - cur.row) - Math.abs(b.row - cur.row) || a.row - b.row)[0]!
     .id;
+}
+
+/** The steps in `order` order (ties by id, so every caller sees the same sequence). */
+export function inOrder<T extends Pick<PipelineStep, 'id' | 'order' | 'next'>>(steps: readonly T[]): T[] {
+  return [...steps].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Whether the `next` edges of a process form one straight line through all its steps: every step has at most
+ * one successor and one predecessor among the steps of the process, and walking from the one step without a
+ * predecessor reaches every step (no branch, no join, no ring, no second chain). No steps or one step is straight.
+ *
+ * Only then may a step move earlier or later: the main process refuses `moveStep` otherwise
+ * (errors.moveNeedsStraightProcess), because the step orders and the drawn flow would disagree.
+ */
+export function isStraight(steps: readonly Pick<PipelineStep, 'id' | 'order' | 'next'>[]): boolean {
+  const ids = new Set(steps.map((s) => s.id));
+  const succ = new Map<string, string>();
+  const preds = new Map<string, number>();
+  for (const s of steps) {
+    const next = [...new Set(s.next)].filter((id) => ids.has(id));
+    if (next.length > 1) return false;
+    if (next[0] !== undefined) {
+      succ.set(s.id, next[0]);
+      preds.set(next[0], (preds.get(next[0]) ?? 0) + 1);
+    }
+  }
+  if ([...preds.values()].some((n) => n > 1)) return false;
+  const starts = steps.filter((s) => !preds.has(s.id));
+  if (starts.length !== 1) return steps.length === 0;
+  const seen = new Set<string>();
+  for (let at: string | undefined = starts[0]!.id; at !== undefined && !seen.has(at); at = succ.get(at))
+    seen.add(at);
+  return seen.size === ids.size;
+}
+
+/** Options of fitLabel. */
+export interface FitLabelOptions {
+  /** Widest a line may be, in the unit `measure` answers (px on the canvas). */
+  maxWidth: number;
+  /** Most lines drawn; the last one ends in "…" when the text goes on. */
+  maxLines: number;
+  /** Width of a string as it is drawn (canvas `measureText`, or a stand-in in tests). */
+  measure: (text: string) => number;
+}
+
+const ELLIPSIS = '…';
+
+/**
+ * Breaks `label` into at most `maxLines` lines no wider than `maxWidth`, joined by "\n", cutting the last line
+ * with "…" when the text does not fit. Greedy first-fit line breaking: a line breaks at the last space that fits
+ * (Latin words stay whole), else between any two characters (Chinese has no spaces, and a word wider than the
+ * line must break somewhere). Whitespace runs count as one space; the result has no leading or trailing space.
+ *
+ * Why not Cytoscape's own wrapping: `text-wrap: wrap` breaks only at spaces (a 500-character Chinese name is one
+ * line across its neighbours) and has no line limit, and `ellipsis` allows only one line. Cytoscape draws the
+ * lines given here as they are when each fits its `text-max-width`.
+ */
+export function fitLabel(label: string, { maxWidth, maxLines, measure }: FitLabelOptions): string {
+  const text = label.replace(/\s+/g, ' ').trim();
+  const lines: string[] = [];
+  let rest = text;
+  while (rest && lines.length < maxLines) {
+    if (measure(rest) <= maxWidth) {
+      lines.push(rest);
+      rest = '';
+      break;
+    }
+    const chars = Array.from(rest);
+    // The longest prefix that fits (at least one character, so a very narrow box still makes progress).
+    let fit = 1;
+    while (fit < chars.length && measure(chars.slice(0, fit + 1).join('')) <= maxWidth) fit++;
+    const prefix = chars.slice(0, fit).join('');
+    const space = prefix.lastIndexOf(' ');
+    const atSpace = chars[fit] === ' ' ? prefix.length : space > 0 ? space : -1;
+    const line = atSpace > 0 ? prefix.slice(0, atSpace) : prefix;
+    lines.push(line.trimEnd());
+    rest = rest.slice(line.length).trimStart();
+  }
+  if (rest && lines.length) {
+    // Text is left over: the last line makes room for the ellipsis.
+    const chars = Array.from(lines[lines.length - 1]!);
+    while (chars.length && measure(chars.join('').trimEnd() + ELLIPSIS) > maxWidth) chars.pop();
+    lines[lines.length - 1] = chars.join('').trimEnd() + ELLIPSIS;
+  }
+  return lines.join('\n');
 }

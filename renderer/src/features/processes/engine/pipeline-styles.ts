@@ -7,7 +7,26 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { Theme } from '../../../app/store';
 import { BAND_COLOURS } from '../../../ui/strength-bands';
-import { SIZES } from './pipeline-layout';
+import { SIZES, type LaidNode } from './pipeline-layout';
+
+/** Cytoscape's default font family, named so the engine measures labels in the font they are drawn in. */
+export const LABEL_FONT_FAMILY = 'Helvetica Neue, Helvetica, sans-serif';
+
+/**
+ * How each kind of box draws its label: font size (px), weight and the widest a line may be (model px, the
+ * box's width less its padding; ellipses lose more at their ends). The engine breaks labels to these widths
+ * (fitLabel in pipeline-layout.ts) and the stylesheet sets them, so both read one source.
+ */
+export const LABEL_BOXES: Record<
+  LaidNode['role'],
+  { size: number; weight: 'bold' | 'normal'; width: number }
+> = {
+  step: { size: 15, weight: 'bold', width: SIZES.stepW - 12 },
+  req: { size: 12, weight: 'normal', width: SIZES.itemW - 10 },
+  prod: { size: 12, weight: 'normal', width: SIZES.itemW - 10 },
+  tpl: { size: 11, weight: 'normal', width: SIZES.sideW - 8 },
+  exp: { size: 11, weight: 'normal', width: SIZES.sideW - 14 },
+};
 
 const PALETTE = {
   light: {
@@ -45,12 +64,13 @@ export function pipelineStylesheet(theme: Theme): StylesheetJson {
       selector: 'node',
       style: {
         label: 'data(label)',
-        'font-size': 12,
+        'font-size': LABEL_BOXES.req.size,
+        'font-family': LABEL_FONT_FAMILY,
         color: p.text,
         'text-valign': 'center',
         'text-halign': 'center',
         'text-wrap': 'wrap',
-        'text-max-width': `${SIZES.itemW - 10}px`,
+        'text-max-width': `${LABEL_BOXES.req.width}px`,
         width: SIZES.itemW,
         height: SIZES.itemH,
         shape: 'round-rectangle',
@@ -63,9 +83,9 @@ export function pipelineStylesheet(theme: Theme): StylesheetJson {
       style: {
         width: SIZES.stepW,
         height: SIZES.stepH,
-        'font-size': 15,
-        'font-weight': 'bold',
-        'text-max-width': `${SIZES.stepW - 12}px`,
+        'font-size': LABEL_BOXES.step.size,
+        'font-weight': LABEL_BOXES.step.weight,
+        'text-max-width': `${LABEL_BOXES.step.width}px`,
         'border-width': 2,
         'border-color': p.next,
       },
@@ -88,8 +108,8 @@ export function pipelineStylesheet(theme: Theme): StylesheetJson {
         shape: 'cut-rectangle',
         width: SIZES.sideW,
         height: SIZES.sideH,
-        'font-size': 11,
-        'text-max-width': `${SIZES.sideW - 8}px`,
+        'font-size': LABEL_BOXES.tpl.size,
+        'text-max-width': `${LABEL_BOXES.tpl.width}px`,
       },
     },
     {
@@ -99,8 +119,8 @@ export function pipelineStylesheet(theme: Theme): StylesheetJson {
         shape: 'ellipse',
         width: SIZES.sideW,
         height: SIZES.sideH,
-        'font-size': 11,
-        'text-max-width': `${SIZES.sideW - 14}px`,
+        'font-size': LABEL_BOXES.exp.size,
+        'text-max-width': `${LABEL_BOXES.exp.width}px`,
       },
     },
     { selector: 'node[role != "step"]', style: { 'text-events': 'no' } },
