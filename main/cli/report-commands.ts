@@ -39,11 +39,16 @@ export async function reportCommand(
   try {
     let processId: string | undefined;
     if (options.process !== undefined) {
-      processId = resolveProcess(ws, options.process) ?? undefined;
-      if (!processId) {
-        console.error(`wellspring: no process is called “${options.process}” (give its id, name or alias).`);
+      const found = resolveProcess(ws, options.process);
+      if (found.length !== 1) {
+        console.error(
+          found.length === 0
+            ? `wellspring: no process is called “${options.process}” (give its id, name or alias).`
+            : `wellspring: “${options.process}” names ${found.length} processes (${found.join(', ')}); give its id.`,
+        );
         return 1;
       }
+      processId = found[0];
     }
     const csv = options.format === 'csv';
     if (report === 'strength') {
@@ -105,17 +110,20 @@ export async function reportCommand(
   }
 }
 
-/** The process whose id, label or alias is `name` (NFKC, case-insensitive), or null. */
-export function resolveProcess(ws: WorkspaceService, name: string): string | null {
+/**
+ * The processes `name` names: the one with that id; else those with that label; else those with that alias
+ * (NFKC, case-insensitive). More than one means the name is ambiguous (a workspace made before process names had
+ * to differ); none, that nothing matches.
+ */
+export function resolveProcess(ws: WorkspaceService, name: string): string[] {
   const fold = (s: string) => s.normalize('NFKC').trim().toLocaleLowerCase();
   const wanted = fold(name);
   const list = ws.knowledge.processes();
-  return (
-    list.find((p) => p.id === name)?.id ??
-    list.find((p) => fold(p.label) === wanted)?.id ??
-    list.find((p) => p.aliases.some((a) => fold(a) === wanted))?.id ??
-    null
-  );
+  const byId = list.filter((p) => p.id === name);
+  if (byId.length) return byId.map((p) => p.id);
+  const byLabel = list.filter((p) => fold(p.label) === wanted);
+  if (byLabel.length) return byLabel.map((p) => p.id);
+  return list.filter((p) => p.aliases.some((a) => fold(a) === wanted)).map((p) => p.id);
 }
 
 const bom = (s: string) => `\uFEFF${s}`;
