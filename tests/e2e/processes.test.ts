@@ -252,6 +252,10 @@ describe('processes view', () => {
     await page.getByTestId('add-step-parallel').check();
     await page.getByTestId('add-step-submit').click();
     await expect.poll(async () => (await snap(page))?.steps.length).toBe(4);
+    // The new step is selected with its panel open (it is chosen before the pipeline that holds it arrives).
+    await expect.poll(() => page.getByTestId('step-panel-title').textContent()).toBe('外协绣花');
+    await page.getByTestId('step-panel-close').click();
+    await page.getByTestId('pipeline-fit').click();
     const edges = () => store.getGraph().edges;
     const has = (kind: string, source: string, target: string) =>
       edges().some((e) => e.kind === kind && e.source === source && e.target === target);

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GapsReport } from '../../reports/components/GapsReport';
 import { JourneyMapView } from '../../reports/components/JourneyMapView';
@@ -34,9 +34,14 @@ export function ProcessesView() {
     list?.find((p) => p.id === processId) ?? (list ? sortByLabel(list, i18n.language)[0] : null) ?? null;
   const pipeline = usePipeline(current ? current.id : null);
   const p = pipeline.data && pipeline.data.process.id === current?.id ? pipeline.data : null;
-  // A step removed elsewhere (undo, another window) closes its panel.
+  // A step removed elsewhere (undo, another window) closes its panel. Only a step the pipeline showed before counts
+  // as removed: a step just added is selected before the pipeline that holds it has arrived.
+  const shownSteps = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
-    if (p && stepId && !p.steps.some((s) => s.id === stepId)) set({ stepId: null, panelOpen: false });
+    if (!p) return;
+    if (stepId && shownSteps.current.has(stepId) && !p.steps.some((s) => s.id === stepId))
+      set({ stepId: null, panelOpen: false });
+    shownSteps.current = new Set(p.steps.map((s) => s.id));
   }, [p, stepId, set]);
 
   return (
