@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mapIdle, openApp, shot, useAppInChromium } from './harness';
+import { BAND_COLOURS } from '../../renderer/src/ui/strength-bands';
+import { NEUTRAL_COLOUR } from '../../renderer/src/features/map/engine/node-encoding';
 
 const env = useAppInChromium();
 
@@ -93,6 +95,39 @@ describe('map analytics in Chromium', () => {
     await mapIdle(page);
     await expect.poll(() => page.getByTestId('size-by').inputValue()).toBe('betweenness');
     expect(await page.getByTestId('colour-by').inputValue()).toBe('community');
+
+    // Colour by knowledge strength: knowledge items and steps in their band's colour (the pipeline's), the rest grey.
+    await page.getByTestId('colour-by').selectOption('strength');
+    await expect.poll(() => page.getByTestId('legend-strength').textContent()).toContain('弱');
+    const bands = new Map(
+      [...env.app.workspace.knowledge.itemStrengths(), ...env.app.workspace.knowledge.stepStrengths()].map(
+        (x) => [x.id, x.band],
+      ),
+    );
+    const fillOf = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          window
+            .__wellspring!.engine!.cy.nodes('[kind]')
+            .map((n) => [
+              n.id(),
+              { kind: n.data('kind') as string, fill: n.style('background-color') as string },
+            ]),
+        ),
+      );
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(',')})`;
+    await expect
+      .poll(async () => {
+        const f = await fillOf();
+        return Object.entries(f).every(([id, { fill }]) => {
+          const band = bands.get(id);
+          return fill.replaceAll(' ', '') === rgb(band ? BAND_COLOURS[band].fill : NEUTRAL_COLOUR);
+        });
+      })
+      .toBe(true);
+    const seen = new Set([...bands.values()]);
+    expect(seen.has('weak') && seen.has('strong')).toBe(true);
+    await shot(page, 'analytics-02-strength');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -55,6 +55,21 @@ export function useMapMetrics(enabled: boolean) {
   return useQuery({ queryKey: keys.metrics, queryFn: () => call('analytics:map-metrics', {}), enabled });
 }
 
+/**
+ * The strength band of every knowledge item and process step (`strength:items`, `strength:steps`), as node id →
+ * band; refetched after every graph change and when the strength settings change. Disabled unless `enabled`.
+ */
+export function useStrengthBands(enabled: boolean) {
+  return useQuery({
+    queryKey: ['strength:bands'],
+    queryFn: async () => {
+      const [items, steps] = await Promise.all([call('strength:items', {}), call('strength:steps', {})]);
+      return new Map([...items, ...steps].map((s) => [s.id, s.band] as const));
+    },
+    enabled,
+  });
+}
+
 export function useLibraryProgress() {
   return useQuery({ queryKey: keys.libraryProgress, queryFn: () => call('library:progress', {}) });
 }

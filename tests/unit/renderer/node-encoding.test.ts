@@ -6,6 +6,7 @@ import {
   MAX_EXTRA,
   communityColour,
   nodeColours,
+  NEUTRAL_COLOUR,
   nodeSizes,
 } from '../../../renderer/src/features/map/engine/node-encoding';
 
@@ -59,5 +60,20 @@ describe('node encodings', () => {
       '#3b82f6',
     ]);
     expect(nodeColours(nodes, 'community', kind).get('a')).toBe('#3b82f6');
+  });
+
+  it('colours by strength: nodes with a band take its colour, every other node the neutral grey', () => {
+    const kind = () => '#3b82f6';
+    const bandColour = (b: string) => `band-${b}`;
+    const c = nodeColours(nodes, 'strength', kind, metrics, {
+      bands: new Map([
+        ['a', 'weak'],
+        ['b', 'strong'],
+      ]),
+      bandColour,
+    });
+    expect([...c.values()]).toEqual(['band-weak', 'band-strong', NEUTRAL_COLOUR]);
+    // Before the bands have arrived, nothing is coloured as if it had a strength.
+    expect(new Set(nodeColours(nodes, 'strength', kind).values())).toEqual(new Set([NEUTRAL_COLOUR]));
   });
 });

@@ -1,5 +1,6 @@
 /**
  * The legend's encodings on the map's engine: node size by degree / betweenness / importance and colour by
+ * knowledge strength (the pipeline's bands, ui/strength-bands.ts) or by
  * community (engine/node-encoding.ts), from the core's analytics (`analytics:map-metrics`, computed in a worker
  * and cached until the graph changes). The choice is kept in the knowledge map view's layout settings, so it
  * comes back with the workspace (DESIGN §4, views are data).
@@ -7,14 +8,15 @@
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { MAP_VIEW_ID, type GraphDto, type NodeKind } from '../../../../preload/contract';
 import { call } from '../../api/client';
-import { useMapMetrics } from '../../api/queries';
+import { useMapMetrics, useStrengthBands } from '../../api/queries';
+import { BAND_COLOURS } from '../../ui/strength-bands';
 import type { GraphEngine } from './engine/graph-engine';
 import { nodeColours, nodeSizes, type ColourBy, type SizeBy } from './engine/node-encoding';
 import { KIND_STYLE } from './engine/styles';
 import { useMapStore } from './store';
 
 const SIZES: readonly SizeBy[] = ['kind', 'degree', 'betweenness', 'importance'];
-const COLOURS: readonly ColourBy[] = ['kind', 'community'];
+const COLOURS: readonly ColourBy[] = ['kind', 'community', 'strength'];
 
 /** Loads the map view's saved encoding once, then stores every change the user makes back into the view. */
 export function usePersistedEncoding(): void {
@@ -56,6 +58,7 @@ export function useEncoding(
   const { sizeBy, colourBy } = useMapStore();
   const needsMetrics = sizeBy === 'degree' || sizeBy === 'betweenness' || colourBy === 'community';
   const metrics = useMapMetrics(needsMetrics);
+  const bands = useStrengthBands(colourBy === 'strength');
   const degree = useMemo(() => {
     const d = new Map<string, number>();
     for (const e of graph?.edges ?? []) {
@@ -75,7 +78,12 @@ export function useEncoding(
     const colours =
       colourBy === 'community' && m
         ? nodeColours(graph.nodes, 'community', (k) => KIND_STYLE[k].color, m)
-        : null;
+        : colourBy === 'strength' && bands.data
+          ? nodeColours(graph.nodes, 'strength', (k) => KIND_STYLE[k].color, undefined, {
+              bands: bands.data,
+              bandColour: (b) => BAND_COLOURS[b].fill,
+            })
+          : null;
     engine.setEncoding(sizes, colours);
-  }, [engineRef, engineKey, graph, degree, metrics.data, sizeBy, colourBy]);
+  }, [engineRef, engineKey, graph, degree, metrics.data, bands.data, sizeBy, colourBy]);
 }

@@ -2,22 +2,22 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NODE_KINDS } from '../../../../../preload/contract';
 import { useGraph, useMapMetrics } from '../../../api/queries';
-import { communityColour, type ColourBy, type SizeBy } from '../engine/node-encoding';
+import { BAND_COLOURS, BANDS } from '../../../ui/strength-bands';
+import { NEUTRAL_COLOUR, communityColour, type ColourBy, type SizeBy } from '../engine/node-encoding';
 import { KIND_STYLE } from '../engine/styles';
 import { useMapStore } from '../store';
 
 const SIZE_BY: readonly SizeBy[] = ['kind', 'degree', 'betweenness', 'importance'];
-const COLOUR_BY: readonly ColourBy[] = ['kind', 'community'];
+const COLOUR_BY: readonly ColourBy[] = ['kind', 'community', 'strength'];
 /** Communities listed in the legend; the rest are summed up in one line. */
 const COMMUNITIES_SHOWN = 8;
-/** The kinds' swatch colour while colour stands for communities (as in exports). */
-const NEUTRAL = '#94a3b8';
 
 /**
  * The kinds on the map (those of the nodes shown, all kinds while nothing is loaded) with their colour and
  * shape, plus the tacit-knowledge border; collapsible. Colours come from KIND_STYLE, the table the canvas and
  * the exports use. Below them, what node size and colour stand for (kind, degree, betweenness, importance;
- * kind or Louvain community); coloured by community, the legend lists the largest communities with their colour.
+ * kind, Louvain community or knowledge strength); coloured by community, the legend lists the largest communities
+ * with their colour; by strength, the bands (the pipeline's colours: knowledge items and steps carry them).
  */
 export function Legend() {
   const { t } = useTranslation('map');
@@ -46,8 +46,8 @@ export function Legend() {
             <li key={k}>
               <span
                 className={`kind-dot shape-${k}`}
-                // Coloured by community, colour no longer tells the kind: the shapes do, in grey.
-                style={{ background: colourBy === 'community' ? NEUTRAL : KIND_STYLE[k].color }}
+                // Coloured by community or strength, colour no longer tells the kind: the shapes do, in grey.
+                style={{ background: colourBy === 'kind' ? KIND_STYLE[k].color : NEUTRAL_COLOUR }}
               />
               {t(`kinds.${k}`)}
             </li>
@@ -61,6 +61,17 @@ export function Legend() {
         </ul>
       )}
       {open && colourBy === 'community' && <Communities community={metrics.data?.community} />}
+      {open && colourBy === 'strength' && (
+        <ul className="legend-communities" data-testid="legend-strength">
+          {BANDS.filter((b) => b !== 'none').map((b) => (
+            <li key={b}>
+              <span className="kind-dot" style={{ background: BAND_COLOURS[b].fill }} />
+              {t(`legend.band.${b}`)}
+            </li>
+          ))}
+          <li className="muted">{t('legend.strengthOf')}</li>
+        </ul>
+      )}
       {open && (
         <div className="legend-encoding">
           <label>

@@ -2,12 +2,15 @@
  * Visual encodings of the knowledge map: what a node's size and colour stand for. Pure functions over the
  * graph and the analytics of main/core/analytics (degree, betweenness, Louvain communities; contract MapMetrics).
  */
-import type { MapMetrics, NodeDto, NodeKind } from '../../../../../preload/contract';
+import type { MapMetrics, NodeDto, NodeKind, StrengthBand } from '../../../../../preload/contract';
 
 /** What node size stands for: the kind alone, degree, betweenness centrality, or a knowledge item's importance. */
 export type SizeBy = 'kind' | 'degree' | 'betweenness' | 'importance';
-/** What node colour stands for: the kind, or the Louvain community. */
-export type ColourBy = 'kind' | 'community';
+/**
+ * What node colour stands for: the kind, the Louvain community, or knowledge strength (knowledge items and
+ * process steps by their band, everything else neutral).
+ */
+export type ColourBy = 'kind' | 'community' | 'strength';
 
 /** The largest extra diameter (px) a measure adds to a node's base size. */
 export const MAX_EXTRA = 30;
@@ -72,15 +75,28 @@ export function communityColour(community: number): string {
   ]!;
 }
 
-/** Node id → fill colour: the kind's colour, or its community's (nodes without one keep the kind's). */
+/** The fill of nodes that have no band while colour stands for strength (or a community they lack). */
+export const NEUTRAL_COLOUR = '#94a3b8';
+
+/**
+ * Node id → fill colour: the kind's colour; or the node's community's (nodes without one keep the kind's); or,
+ * by strength, `bandColour(band)` for nodes that have a band in `bands` (knowledge items and steps) and
+ * NEUTRAL_COLOUR for every other node, so that only what has a strength carries colour.
+ */
 export function nodeColours(
   nodes: readonly NodeDto[],
   by: ColourBy,
   kindColour: (kind: NodeKind) => string,
   metrics?: MapMetrics,
+  strength?: { bands: ReadonlyMap<string, StrengthBand>; bandColour: (band: StrengthBand) => string },
 ): Map<string, string> {
   const out = new Map<string, string>();
   for (const n of nodes) {
+    if (by === 'strength') {
+      const band = strength?.bands.get(n.id);
+      out.set(n.id, band && strength ? strength.bandColour(band) : NEUTRAL_COLOUR);
+      continue;
+    }
     const c = by === 'community' ? metrics?.community[n.id] : undefined;
     out.set(n.id, c === undefined ? kindColour(n.kind) : communityColour(c));
   }
