@@ -16,11 +16,12 @@ import { normalizeForSearch } from '../search/tokenize';
  *
  *   weight(name) × idf(df) × bm25Tf(tf, length) × (1 + min(chars, 24) / 24) × (1.5 if in the opening lines)
  *
- * — Okapi BM25 with k1 = 1.2, b = 0.75 and Lucene's idf (Robertson & Zaragoza 2009; `ranking.ts`), where df is the
+ * — Okapi BM25 with k1 = 1.2, b = 0.3 (less length normalisation than the search's 0.75) and Lucene's idf (Robertson & Zaragoza 2009; `ranking.ts`), where df is the
  * number of pages containing the name (so a rarer name counts more) and tf its occurrences on the page (capped at 8,
  * as the search does); `weight` is 1 for the label and 0.8 for an alias; the length factor prefers longer, more
  * specific names (up to 2× at 24 characters); "opening lines" means the first occurrence lies in the page's first
- * four lines and first 300 characters (a title or heading). A page keeps its best name.
+ * four lines and first 300 characters (a title or heading) of a page of at least 200 characters (a one-line note
+ * is all opening). A page keeps its best name.
  *
  * One page per document: a `documented_by` link is one edge per item and document whose `page` an accept would
  * overwrite (GraphStore.linkDocument), so a second page of the same document is no second piece of evidence.
@@ -40,6 +41,14 @@ const ALIAS_WEIGHT = 0.8;
 const OPENING_BONUS = 1.5;
 const OPENING_LINES = 4;
 const OPENING_CHARS = 300;
+/**
+ * Length normalisation of the page score (BM25's b). The search uses 0.75; evidence wants less: a page that
+ * documents an item is a page of substance, and full normalisation let a one-line note outrank the manual page
+ * that explains the item (QA, issue 7).
+ */
+const EVIDENCE_B = 0.3;
+/** A page shorter than this (characters) is all "opening": it gets no heading bonus. */
+const OPENING_MIN_PAGE = 200;
 /** Snippet width in UTF-16 units. */
 const SNIPPET_WIDTH = 160;
 
@@ -137,8 +146,8 @@ export function findEvidence(
       if (exclusions.linked(item.id, h.docId) || exclusions.rejected(item.id, h.docId, h.page)) continue;
       const matches = findMatches(name.term, h.text, TF_CAP);
       if (matches.length === 0) continue;
-      let score = weight * bm25Tf(matches.length / 2, h.length, avgLength);
-      if (inOpening(h.text, matches[0]!)) score *= OPENING_BONUS;
+      let score = weight * bm25Tf(matches.length / 2, h.length, avgLength, EVIDENCE_B);
+      if (h.text.length >= OPENING_MIN_PAGE && inOpening(h.text, matches[0]!)) score *= OPENING_BONUS;
       const prev = bestByDoc.get(h.docId);
       if (!prev || score > prev.score || (score === prev.score && h.page < prev.page))
         bestByDoc.set(h.docId, { docId: h.docId, page: h.page, score, name, text: h.text });

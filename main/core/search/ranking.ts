@@ -35,9 +35,12 @@ export function idf(df: number, n: number): number {
   return Math.log(1 + (n - d + 0.5) / (d + 0.5));
 }
 
-/** BM25 term-frequency component for `tf` occurrences in an entry of `length` tokens (average `avgLength`). */
-export function bm25Tf(tf: number, length: number, avgLength: number): number {
-  const norm = 1 - BM25_B + (BM25_B * length) / (avgLength > 0 ? avgLength : 1);
+/**
+ * BM25 term-frequency component for `tf` occurrences in an entry of `length` tokens (average `avgLength`), with
+ * length normalisation `b` (default BM25_B; 0 = none, 1 = full).
+ */
+export function bm25Tf(tf: number, length: number, avgLength: number, b: number = BM25_B): number {
+  const norm = 1 - b + (b * length) / (avgLength > 0 ? avgLength : 1);
   return (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm);
 }
 
