@@ -56,6 +56,7 @@ export class OpPlanner {
       node: db.prepare('SELECT * FROM nodes WHERE id = ?'),
       edge: db.prepare('SELECT * FROM edges WHERE id = ?'),
       edgeByKey: db.prepare('SELECT id FROM edges WHERE kind = ? AND source = ? AND target = ?'),
+      processes: db.prepare("SELECT id, label FROM nodes WHERE kind = 'process'"),
       processOfStep: db.prepare(
         `SELECT n.id, n.label FROM edges e JOIN nodes n ON n.id = e.target
          WHERE e.kind = 'part_of' AND e.source = ? LIMIT 1`,
@@ -98,6 +99,7 @@ export class OpPlanner {
         key: 'errors.nodeExists',
         params: { id },
       });
+    if (input.kind === 'process') this.requireFreeProcessName(input.label, id);
     const props = validateNodeProps(input.kind, input.props ?? DEFAULT_NODE_PROPS[input.kind]);
     const now = nowIso();
     const node: NodeDto = {
@@ -125,8 +127,32 @@ export class OpPlanner {
     };
   }
 
+  /**
+   * Two processes of one name cannot be told apart in the process list, the reports or the CLI's `--process`: a
+   * new or renamed process must differ (NFKC, case-insensitive) from every other.
+   * @throws WellspringError invalid_input `errors.processNameTaken`
+   */
+  private requireFreeProcessName(label: string, id: string): void {
+    const fold = (l: string) => l.normalize('NFKC').trim().toLocaleLowerCase();
+    const wanted = fold(label);
+    const taken = (this.q.processes.all() as Array<{ id: string; label: string }>).find(
+      (p) => p.id !== id && fold(p.label) === wanted,
+    );
+    if (taken)
+      throw new WellspringError(
+        'invalid_input',
+        `A process called “${taken.label}” exists already.`,
+        ['label'],
+        {
+          key: 'errors.processNameTaken',
+          params: { label: taken.label },
+        },
+      );
+  }
+
   private updateNode(id: string, patch: Extract<GraphOp, { op: 'updateNode' }>['patch']): PlannedOp {
     const before = this.requireNode(id, ['id']);
+    if (before.kind === 'process' && patch.label !== undefined) this.requireFreeProcessName(patch.label, id);
     let props = before.props;
     if (patch.props) {
       const merged: Record<string, unknown> = { ...before.props };

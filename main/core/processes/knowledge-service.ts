@@ -136,28 +136,14 @@ export class KnowledgeService {
    */
   /**
    * Creates a process and its first steps in sequence, as one undoable operation.
-   * @throws WellspringError invalid_input `errors.processNameTaken` when a process of that name (NFKC,
-   *   case-insensitive) exists; the write path's errors for bad labels
+   * @throws WellspringError invalid_input `errors.processNameTaken` (the write path's rule: a process of that
+   *   name exists, NFKC and case-insensitive), and its other errors for bad labels
    */
   createProcess(input: { label: string; aliases?: string[]; ownerUnit?: string; steps?: string[] }): {
     processId: string;
     stepIds: string[];
     change: GraphChange;
   } {
-    // Two processes of one name cannot be told apart in the list, the reports or `--process`.
-    const fold = (l: string) => l.normalize('NFKC').trim().toLocaleLowerCase();
-    const index = this.index();
-    const taken = index.idsOfKind('process').find((id) => fold(index.node(id)!.label) === fold(input.label));
-    if (taken !== undefined)
-      throw new WellspringError(
-        'invalid_input',
-        `A process called “${input.label}” exists already.`,
-        ['label'],
-        {
-          key: 'errors.processNameTaken',
-          params: { label: index.node(taken)!.label },
-        },
-      );
     const plan = planCreateProcess(input);
     const { change } = this.deps.store.apply(plan.ops, { reason: 'create-process', summary: plan.summary });
     return { processId: plan.processId, stepIds: plan.stepIds, change };

@@ -309,6 +309,18 @@ describe('editProcess: bad input is refused with a clear message and writes noth
       }),
     );
     expect(content(s.store)).toEqual(before);
+    // The rule is the write path's: a rename (the map's panel) and a node added on the map are held to it too.
+    const other = s.knowledge.createProcess({ label: 'Service' }).processId;
+    const withOther = content(s.store);
+    expect(() => s.store.updateNode(other, { label: 'SALES' })).toThrow(
+      expect.objectContaining({ key: 'errors.processNameTaken' }),
+    );
+    expect(() => s.store.addNode({ kind: 'process', label: 'service' })).toThrow(
+      expect.objectContaining({ key: 'errors.processNameTaken', params: { label: 'Service' } }),
+    );
+    expect(content(s.store)).toEqual(withOther);
+    // Its own name in other case is no clash.
+    s.store.updateNode(other, { label: 'SERVICE' });
     s.close();
   });
 
