@@ -98,6 +98,8 @@ export const GapRow = z.object({
   itemId: id,
   itemLabel: z.string(),
   strength: z.number().int(),
+  /** The item's band under the workspace's thresholds (as ItemStrength.band). */
+  band: StrengthBand,
   reasons: z.array(GapReason),
   /** Experts who know the item (any proficiency) and those at proficiency ≥ 3. */
   holders: z.number().int(),

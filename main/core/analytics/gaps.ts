@@ -1,5 +1,6 @@
 import type { GapReason, GapRow, ItemStrength, StrengthSettings } from '../../../preload/contract';
 import type { GraphIndex } from './graph-index';
+import { strengthBand } from './knowledge-strength';
 import { processIdsByLabel, processSteps, stepItems } from './process-steps';
 
 /** Options of knowledgeGaps. */
@@ -25,6 +26,7 @@ export const CAPABLE_PROFICIENCY = 3;
  * - `single-holder`: exactly one expert knows it, at any proficiency (the key-person risk of the IAEA
  *   knowledge-loss method: one departure loses it);
  * - `tacit-only`: its form is tacit and no document holds it.
+ * Each row's band is its strength's under `settings` (the thresholds the `weak` reason uses).
  * Rows are ordered by process label, step order (then label), then strength ascending (then item label).
  * O(steps × required items + their knows edges). Never throws; an unknown processId gives no rows.
  */
@@ -63,6 +65,7 @@ export function knowledgeGaps(index: GraphIndex, options: KnowledgeGapsOptions):
           itemId: r.id,
           itemLabel: s.label,
           strength: s.strength,
+          band: strengthBand(s.strength, settings),
           reasons,
           holders,
           capableHolders,

@@ -1,17 +1,4 @@
-import type { GapReason, MatrixCell, StrengthBand, StrengthSettings } from '../../../../preload/contract';
-
-/**
- * The band of a strength 0–100 under the workspace's thresholds (contract StrengthSettings): below `weakBelow`
- * weak, from `strongFrom` strong, medium between. Without settings yet, the defaults 40 / 70.
- */
-export function bandOf(
-  strength: number,
-  settings: Pick<StrengthSettings, 'weakBelow' | 'strongFrom'> | undefined,
-): StrengthBand {
-  const weakBelow = settings?.weakBelow ?? 40;
-  const strongFrom = settings?.strongFrom ?? 70;
-  return strength < weakBelow ? 'weak' : strength >= strongFrom ? 'strong' : 'medium';
-}
+import type { GapReason, MatrixCell } from '../../../../preload/contract';
 
 /** The order a matrix cell cycles through on click or Space: none → requires → produces → both → none. */
 export function nextCell(cell: MatrixCell): MatrixCell {

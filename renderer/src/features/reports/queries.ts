@@ -46,8 +46,3 @@ export function useJourney(processId: string | null) {
 export function useProcessList() {
   return useQuery({ queryKey: ['processes:list'], queryFn: () => call('processes:list', {}) });
 }
-
-/** The workspace's strength settings (the band thresholds). */
-export function useStrengthSettings() {
-  return useQuery({ queryKey: ['strength:settings'], queryFn: () => call('strength:settings', {}) });
-}

@@ -20,6 +20,8 @@ describe('knowledgeGaps', () => {
       ['S2', 'K3', 36, ['weak', 'undocumented', 'single-holder'], 0],
       ['S2', 'K4', 50, ['unheld'], 0],
     ]);
+    // Each row carries the item's band under the default thresholds (weak < 40 ≤ medium < 70).
+    expect(rows.map((r) => r.band)).toEqual(['weak', 'weak', 'medium']);
     expect(rows[1]).toMatchObject({
       processId: 'P',
       processLabel: 'P',
@@ -35,6 +37,7 @@ describe('knowledgeGaps', () => {
     const settings = { ...SETTINGS, weakBelow: 60, strongFrom: 80 };
     const rows = knowledgeGaps(index, { settings, strengths, processId: 'P' });
     expect(rows.find((r) => r.itemId === 'K4')!.reasons).toEqual(['weak', 'unheld']);
+    expect(rows.find((r) => r.itemId === 'K4')!.band).toBe('weak');
     expect(knowledgeGaps(index, { settings, strengths, processId: 'nope' })).toEqual([]);
   });
 });

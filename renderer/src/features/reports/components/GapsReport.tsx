@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GAP_REASONS, type GapReason, type GapRow, type StrengthBand } from '../../../../../preload/contract';
-import { bandOf, reasonKey } from '../bands';
+import { GAP_REASONS, type GapReason, type GapRow } from '../../../../../preload/contract';
+import { reasonKey } from '../bands';
 import { GAP_COLUMNS, nextSort, sortGaps, type GapColumn, type GapSort } from '../gap-sort';
 import { showOnMap } from '../navigate';
-import { useGaps, useStrengthSettings } from '../queries';
+import { useGaps } from '../queries';
 import { ExportButtons } from './ExportButtons';
 import '../reports.css';
 import { StrengthChip } from '../../../ui/StrengthChip';
@@ -26,7 +26,6 @@ export function GapsReport({
 }) {
   const { t, i18n } = useTranslation('reports');
   const gaps = useGaps(processId);
-  const settings = useStrengthSettings();
   const [sort, setSort] = useState<GapSort>(null);
   const [reason, setReason] = useState<GapReason | 'all'>('all');
 
@@ -99,7 +98,6 @@ export function GapsReport({
                   key={`${r.stepId}|${r.itemId}`}
                   row={r}
                   showProcess={processId === null}
-                  band={bandOf(r.strength, settings.data)}
                   onOpenStep={onOpenStep}
                 />
               ))}
@@ -151,12 +149,10 @@ function SortHeader({
 function GapTableRow({
   row: r,
   showProcess,
-  band,
   onOpenStep,
 }: {
   row: GapRow;
   showProcess: boolean;
-  band: StrengthBand;
   onOpenStep?: (processId: string, stepId: string) => void;
 }) {
   const { t } = useTranslation('reports');
@@ -170,7 +166,7 @@ function GapTableRow({
       <td className="gap-item">{r.itemLabel}</td>
       <td className="num">
         <span data-testid="gap-strength">
-          <StrengthChip strength={r.strength} band={band} />
+          <StrengthChip strength={r.strength} band={r.band} />
         </span>
       </td>
       <td>
