@@ -4,6 +4,7 @@ import { processSteps, stepItems } from '../core/analytics/process-steps';
 import { WorkspaceService } from '../core/workspace/workspace-service';
 import { userDataDir } from '../core/workspace/paths';
 import type { Out } from './library-commands';
+import { foldText } from '../core/util/text';
 
 /** The reports of `npm run cli -- report <name>`. */
 export const REPORTS = ['gaps', 'strength', 'evidence'] as const;
@@ -116,7 +117,7 @@ export async function reportCommand(
  * to differ); none, that nothing matches.
  */
 export function resolveProcess(ws: WorkspaceService, name: string): string[] {
-  const fold = (s: string) => s.normalize('NFKC').trim().toLocaleLowerCase();
+  const fold = (s: string) => foldText(s).trim();
   const wanted = fold(name);
   const list = ws.knowledge.processes();
   const byId = list.filter((p) => p.id === name);

@@ -13,6 +13,7 @@ import { nowIso } from '../util/clock';
 import type { RowOp } from './history-log';
 import { nodeFromRow, nodeToRow, type EdgeRow, type NodeRow, type PositionRow } from './rows';
 import { checkEdgeKind, validateEdgeProps, validateNodeProps } from './validate';
+import { foldText } from '../util/text';
 
 /** The operation as the contract's schema reads it (labels trimmed). @throws invalid_input naming the field */
 function parseOp(input: GraphOp): GraphOp {
@@ -133,7 +134,7 @@ export class OpPlanner {
    * @throws WellspringError invalid_input `errors.processNameTaken`
    */
   private requireFreeProcessName(label: string, id: string): void {
-    const fold = (l: string) => l.normalize('NFKC').trim().toLocaleLowerCase();
+    const fold = (l: string) => foldText(l).trim();
     const wanted = fold(label);
     const taken = (this.q.processes.all() as Array<{ id: string; label: string }>).find(
       (p) => p.id !== id && fold(p.label) === wanted,
