@@ -5,6 +5,7 @@ import { WorkspaceService } from '../core/workspace/workspace-service';
 import { userDataDir } from '../core/workspace/paths';
 import type { Out } from './library-commands';
 import { foldText } from '../core/util/text';
+import { BOM } from '../core/reports/write-csv';
 
 /** The reports of `npm run cli -- report <name>`. */
 export const REPORTS = ['gaps', 'strength', 'evidence'] as const;
@@ -127,7 +128,7 @@ export function resolveProcess(ws: WorkspaceService, name: string): string[] {
   return list.filter((p) => p.aliases.some((a) => fold(a) === wanted)).map((p) => p.id);
 }
 
-const bom = (s: string) => `\uFEFF${s}`;
+const bom = (s: string) => BOM + s;
 
 function itemCsv(items: readonly ItemStrength[]): string {
   return Papa.unparse(
