@@ -14,6 +14,10 @@ const CYTOSCAPE = {
   group: ['cytoscape', 'cytoscape-*'],
   message: 'Only features/map/engine and features/processes/engine may import cytoscape.',
 };
+const ECHARTS = {
+  group: ['echarts', 'echarts/*'],
+  message: 'Only ui/charts may import echarts (through useEChart and chartToSvg).',
+};
 const PDFJS = {
   group: ['pdfjs-dist', 'pdfjs-dist/*'],
   message: 'Only features/viewer/engine may import pdfjs-dist.',
@@ -82,9 +86,11 @@ export default tseslint.config(
       'renderer/src/features/map/engine/**',
       'renderer/src/features/processes/engine/**',
       'renderer/src/features/viewer/engine/**',
+      'renderer/src/ui/charts/**',
     ],
-    [CYTOSCAPE, PDFJS],
+    [CYTOSCAPE, PDFJS, ECHARTS],
   ),
-  restrict(['renderer/src/features/map/engine/**', 'renderer/src/features/processes/engine/**'], [], [PDFJS]),
-  restrict(['renderer/src/features/viewer/engine/**'], [], [CYTOSCAPE]),
+  restrict(['renderer/src/ui/charts/**'], [], [CYTOSCAPE, PDFJS]),
+  restrict(['renderer/src/features/map/engine/**', 'renderer/src/features/processes/engine/**'], [], [PDFJS, ECHARTS]),
+  restrict(['renderer/src/features/viewer/engine/**'], [], [CYTOSCAPE, ECHARTS]),
 );

@@ -74,9 +74,18 @@ export const NODE_PROPS = {
     title: z.string().max(200).optional(),
     department: z.string().max(200).optional(),
     contact: z.string().max(200).optional(),
-    /** 1 (staying) … 5 (leaving soon), IAEA knowledge-loss risk assessment. */
+    /**
+     * Attrition risk factor as entered: 1 (staying) … 5 (leaving soon), IAEA knowledge-loss risk assessment. An
+     * `expectedLeaving` date, when set, takes precedence (main/core/analytics/attrition-risk.ts).
+     */
     attritionRisk: level1to5,
     availability: z.enum(['available', 'limited', 'unavailable']).optional(),
+    /** Expected leaving date (retirement, transfer, end of contract). The write path refuses a date in the past. */
+    expectedLeaving: isoDate.optional(),
+    /** Position risk factor set by hand (1–5), replacing the computed one; the computed criteria stay shown. */
+    positionRiskOverride: level1to5.optional(),
+    /** Why the position risk was overridden. */
+    positionRiskNote: z.string().max(1000).optional(),
   }),
   process: z.strictObject({ ownerUnit: z.string().max(200).optional() }),
   step: z.strictObject({

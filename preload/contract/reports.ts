@@ -1,9 +1,11 @@
 /**
- * Report exports (issue 7): the gaps report and the step × knowledge matrix as CSV (UTF-8 with a BOM, so Excel
+ * Report exports (issues 7, 8): the gaps report, the step × knowledge matrix, the key-person risk ranking, a
+ * departure simulation and the inventory lists as CSV (UTF-8 with a BOM, so Excel
  * opens Chinese) or XLSX, built in the main process with the same numbers the views show. Imports only zod.
  */
 import { z } from 'zod';
 import type { ChannelMap } from './channel';
+import { InventoryQuery } from './inventory';
 import { id } from './model';
 
 export const ReportFormat = z.enum(['csv', 'xlsx']);
@@ -17,6 +19,12 @@ export const ReportRequest = z.discriminatedUnion('report', [
     processId: id,
     rows: z.enum(['all', 'templates']).optional(),
   }),
+  /** The key-person risk ranking (issue 8). */
+  z.strictObject({ report: z.literal('risk') }),
+  /** A departure simulation: uncovered items, strength drops, successors and externalisation tasks. */
+  z.strictObject({ report: z.literal('departure'), expertIds: z.array(id).min(1).max(1000) }),
+  /** The list behind one inventory bucket. */
+  z.strictObject({ report: z.literal('inventory'), query: InventoryQuery }),
 ]);
 export type ReportRequest = z.infer<typeof ReportRequest>;
 

@@ -23,11 +23,7 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 }
 
-/** Today's local calendar date as YYYY-MM-DD. */
-export function localToday(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
+export { localToday } from '../util/clock';
 
 /**
  * Knowledge strength of one knowledge item (DESIGN §3 analytics; issue 7), an integer 0–100:

@@ -9,7 +9,7 @@ import {
   type NodeDto,
 } from '../../../preload/contract';
 import { WellspringError } from '../util/errors';
-import { nowIso } from '../util/clock';
+import { localToday, nowIso } from '../util/clock';
 import type { RowOp } from './history-log';
 import { nodeFromRow, nodeToRow, type EdgeRow, type NodeRow, type PositionRow } from './rows';
 import { checkEdgeKind, validateEdgeProps, validateNodeProps } from './validate';
@@ -101,6 +101,7 @@ export class OpPlanner {
         params: { id },
       });
     if (input.kind === 'process') this.requireFreeProcessName(input.label, id);
+    if (input.kind === 'expert') requireLeavingDate(input.props?.expectedLeaving, undefined);
     const props = validateNodeProps(input.kind, input.props ?? DEFAULT_NODE_PROPS[input.kind]);
     const now = nowIso();
     const node: NodeDto = {
@@ -161,6 +162,7 @@ export class OpPlanner {
         if (v === null) delete merged[k];
         else merged[k] = v;
       }
+      if (before.kind === 'expert') requireLeavingDate(merged.expectedLeaving, before.props.expectedLeaving);
       props = validateNodeProps(before.kind, merged);
     }
     const after: NodeDto = {
@@ -350,4 +352,36 @@ export class OpPlanner {
     const label = (id: string) => (this.q.node.get(id) as NodeRow | undefined)?.label ?? id;
     return `${label(row.source)} → ${label(row.target)}`;
   }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * An expert's expected leaving date (issue 8): when it is set or changed it must be a date that exists, written
+ * YYYY-MM-DD, and not before today (local calendar) — a leaving date already past says nothing about the future.
+ * An unchanged date is let through, so an expert whose date has passed can still be edited otherwise.
+ * @throws WellspringError invalid_input `errors.leavingDateMalformed` / `errors.leavingDateInPast` naming the value
+ */
+function requireLeavingDate(value: unknown, before: unknown): void {
+  if (value === undefined || value === before) return;
+  const path = ['props', 'expectedLeaving'];
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const exists =
+    typeof value === 'string' &&
+    ISO_DATE.test(value) &&
+    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  if (!exists)
+    throw new WellspringError('invalid_input', `The leaving date “${text}” is not a date (YYYY-MM-DD).`, path, {
+      key: 'errors.leavingDateMalformed',
+      params: { value: text },
+    });
+  const today = localToday();
+  if (value < today)
+    throw new WellspringError(
+      'invalid_input',
+      `The leaving date ${value} is in the past (today is ${today}).`,
+      path,
+      { key: 'errors.leavingDateInPast', params: { value, today } },
+    );
 }

@@ -4,6 +4,7 @@ import type { ReportLanguage } from './report-labels';
 import { gapsTable, matrixTable, processName, type ReportTable } from './report-table';
 import { writeCsv } from './write-csv';
 import { writeXlsx } from './write-xlsx';
+import { WellspringError } from '../util/errors';
 
 /** What exportReport reads: the same numbers the views show. */
 export type ReportSource = Pick<KnowledgeService, 'gaps' | 'matrix' | 'processes'>;
@@ -36,6 +37,8 @@ export function reportTable(
   language: ReportLanguage,
   date: string,
 ): ReportTable {
+  if (request.report !== 'gaps' && request.report !== 'matrix')
+    throw new WellspringError('internal', `The ${request.report} report is being built (issue 8).`);
   const process = processName(knowledge.processes(), request.processId, language);
   if (request.report === 'gaps') return gapsTable(knowledge.gaps(request.processId), process, date, language);
   const rows = request.rows ?? 'all';

@@ -9,6 +9,9 @@ import { ViewStore } from '../graph/view-store';
 import { MetricsService } from '../analytics/metrics-service';
 import { KnowledgeService } from '../processes/knowledge-service';
 import { EvidenceService } from '../evidence/evidence-service';
+import { ExpertService } from '../experts/expert-service';
+import { AuthorshipService } from '../experts/authorship-service';
+import { InventoryService } from '../inventory/inventory-service';
 import { LibraryService, type LibraryServiceOptions } from '../documents/library-service';
 import { LibraryStore } from '../documents/library-store';
 import { SearchService } from '../search/search-service';
@@ -42,6 +45,9 @@ export class WorkspaceService {
     search: SearchService;
     knowledge: KnowledgeService;
     evidence: EvidenceService;
+    experts: ExpertService;
+    authorship: AuthorshipService;
+    inventory: InventoryService;
   } | null = null;
   private readonly listeners = new Set<EventSink>();
 
@@ -104,6 +110,9 @@ export class WorkspaceService {
       candidateCounts: () => evidence.candidateCounts(),
       emit,
     });
+    const experts = new ExpertService({ db, store, knowledge, search });
+    const authorship = new AuthorshipService({ db, store, library: libraryStore });
+    const inventory = new InventoryService({ db, store, knowledge });
     // The write path's one change event reaches everyone from here (DESIGN §4): search refreshes the touched
     // nodes, analytics drops its cache, the renderer applies the ids; the undo state follows every change.
     store.onDidChange((change) => {
@@ -111,6 +120,8 @@ export class WorkspaceService {
       if (change.nodeIds.length || change.edgeIds.length) {
         metrics.invalidate();
         knowledge.invalidate();
+        experts.invalidate();
+        inventory.invalidate();
       }
       this.emit('graph:did-change', change);
       this.emit('history:did-change', store.history.state());
@@ -127,6 +138,9 @@ export class WorkspaceService {
       search,
       knowledge,
       evidence,
+      experts,
+      authorship,
+      inventory,
     };
     // The search index saved at the last close is loaded in the background when it is still current (else it is
     // rebuilt from the stored text on the first query), and files left pending by an earlier run are extracted.
@@ -196,6 +210,21 @@ export class WorkspaceService {
   /** The evidence finder of the open workspace. @throws not_found when none is open */
   get evidence(): EvidenceService {
     return this.require().evidence;
+  }
+
+  /** Experts, key-person risk and the departure simulation of the open workspace. @throws not_found */
+  get experts(): ExpertService {
+    return this.require().experts;
+  }
+
+  /** Holders proposed from document authors. @throws not_found when none is open */
+  get authorship(): AuthorshipService {
+    return this.require().authorship;
+  }
+
+  /** The knowledge inventory of the open workspace. @throws not_found when none is open */
+  get inventory(): InventoryService {
+    return this.require().inventory;
   }
 
   private require(): NonNullable<WorkspaceService['current']> {

@@ -22,6 +22,12 @@ import enReports from './locales/en/reports.json';
 import zhReports from './locales/zh-CN/reports.json';
 import enEvidence from './locales/en/evidence.json';
 import zhEvidence from './locales/zh-CN/evidence.json';
+import enExperts from './locales/en/experts.json';
+import zhExperts from './locales/zh-CN/experts.json';
+import enInventory from './locales/en/inventory.json';
+import zhInventory from './locales/zh-CN/inventory.json';
+import enAuthors from './locales/en/authors.json';
+import zhAuthors from './locales/zh-CN/authors.json';
 
 export const resources = {
   en: {
@@ -34,6 +40,9 @@ export const resources = {
     processes: enProcesses,
     reports: enReports,
     evidence: enEvidence,
+    experts: enExperts,
+    inventory: enInventory,
+    authors: enAuthors,
   },
   'zh-CN': {
     common: zhCommon,
@@ -45,6 +54,9 @@ export const resources = {
     processes: zhProcesses,
     reports: zhReports,
     evidence: zhEvidence,
+    experts: zhExperts,
+    inventory: zhInventory,
+    authors: zhAuthors,
   },
 } as const;
 
@@ -72,7 +84,7 @@ void i18n.use(initReactI18next).init({
   resources,
   lng: initialLanguage(),
   fallbackLng: 'en',
-  ns: ['common', 'commands', 'map', 'library', 'search', 'viewer', 'processes', 'reports', 'evidence'],
+  ns: ['common', 'commands', 'map', 'library', 'search', 'viewer', 'processes', 'reports', 'evidence', 'experts', 'inventory', 'authors'],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,

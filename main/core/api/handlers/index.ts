@@ -9,6 +9,8 @@ import { strengthHandlers } from './strength';
 import { processesHandlers } from './processes';
 import { evidenceHandlers } from './evidence';
 import { reportsHandlers } from './reports';
+import { expertsHandlers } from './experts';
+import { inventoryHandlers } from './inventory';
 import { analyticsHandlers, searchHandlers, workspaceHandlers } from './workspace';
 
 export type { HostHooks } from './types';
@@ -36,6 +38,8 @@ export function createHandlers(ws: WorkspaceService, host: HostHooks = {}): Hand
     ...processesHandlers(ws),
     ...evidenceHandlers(ws),
     ...reportsHandlers(ws),
+    ...expertsHandlers(ws),
+    ...inventoryHandlers(ws),
     ...hostHandlers(host),
   };
 }
