@@ -44,8 +44,9 @@ export const PositionCriterion = z.object({
 export type PositionCriterion = z.infer<typeof PositionCriterion>;
 
 /**
- * The position risk factor (PRF, 1–5): `computed` from the sum of the criteria's weights (0 → 1, < 4 → 2,
- * < 8 → 3, < 16 → 4, ≥ 16 → 5), `override` when set by hand; `factor` is the one used.
+ * The position risk factor (PRF, 1–5): `computed` from the sum of the criteria's weights (0 → 1, < 6 → 2,
+ * < 12 → 3, < 24 → 4, ≥ 24 → 5: 12 is one critical tacit item nobody else holds even at proficiency 2, so 4 means
+ * one such item and 5 two), `override` when set by hand; `factor` is the one used.
  */
 export const PositionRisk = z.object({
   factor: level,
@@ -72,7 +73,7 @@ export const RiskRow = z.object({
   /** attrition.factor × position.factor, 1–25. */
   total: z.number().int().min(1).max(25),
   band: RiskBand,
-  /** 1-based rank in the ranking (ties share no rank: total, then position factor, then label). */
+  /** 1-based rank (ties broken by position factor, attrition factor, position score, then label). */
   rank: z.number().int().min(1),
 });
 export type RiskRow = z.infer<typeof RiskRow>;

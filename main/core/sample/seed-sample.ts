@@ -4,7 +4,7 @@ import { EdgeKind, NodeKind } from '../../../preload/contract';
 import sampleJson from '../../../resources/sample/workspace.v1.json';
 import { GraphStore, checkEdgeKind, validateEdgeProps, validateNodeProps } from '../graph/graph-store';
 import { WellspringError } from '../util/errors';
-import { nowIso } from '../util/clock';
+import { localToday, nowIso } from '../util/clock';
 
 /** Shape of `resources/sample/workspace.v*.json`: nodes keyed by a stable slug, edges referring to slugs. */
 export const SampleFile = z.object({
@@ -12,6 +12,11 @@ export const SampleFile = z.object({
   sampleVersion: z.number().int().min(1),
   name: z.string(),
   nameEn: z.string(),
+  /**
+   * The sample's nodes are dated as if entered over this many weeks before the day it is created (each kind
+   * growing evenly in file order), so the inventory's weekly trend has a history to show; 0: all dated now.
+   */
+  buildUpWeeks: z.number().int().min(0).max(520).default(0),
   nodes: z.array(
     z.object({
       key: z.string().min(1),
@@ -52,6 +57,7 @@ export function seedSample(
   const store = new GraphStore(db);
   const kindOf = new Map(sample.nodes.map((n) => [n.key, n.kind]));
   const now = nowIso();
+  const createdAt = buildUpDates(sample);
   const insertNode = db.prepare(
     `INSERT INTO nodes (id, kind, label, aliases, description, tags, props, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -62,7 +68,7 @@ export function seedSample(
   const edgeKeys = new Set<string>();
   db.transaction(() => {
     for (const n of sample.nodes) {
-      const props = withKey(n.key, () => validateNodeProps(n.kind, n.props));
+      const props = withKey(n.key, () => validateNodeProps(n.kind, sampleProps(n.kind, n.props)));
       insertNode.run(
         `sample:${n.key}`,
         n.kind,
@@ -71,8 +77,8 @@ export function seedSample(
         n.description,
         JSON.stringify(n.tags),
         JSON.stringify(props),
-        now,
-        now,
+        createdAt.get(n.key) ?? now,
+        createdAt.get(n.key) ?? now,
       );
     }
     sample.edges.forEach((e, i) => {
@@ -92,7 +98,7 @@ export function seedSample(
         `sample:${e.source}`,
         `sample:${e.target}`,
         JSON.stringify(props),
-        now,
+        later(createdAt.get(e.source) ?? now, createdAt.get(e.target) ?? now),
       );
     });
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('name', ?), ('sample_version', ?)").run(
@@ -102,6 +108,43 @@ export function seedSample(
   })();
   const s = store.stats();
   return { nodes: s.nodeTotal, edges: s.edgeTotal };
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * Creation times of the sample's nodes (ISO): with `buildUpWeeks` w, the i-th of the n nodes of a kind (file order)
+ * is dated now − w·(1 − i/n) weeks, so every kind grows evenly and the last node is a week-fraction old at most.
+ */
+function buildUpDates(sample: SampleFile, now = Date.now()): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!sample.buildUpWeeks) return out;
+  const byKind = new Map<string, string[]>();
+  for (const n of sample.nodes) byKind.set(n.kind, [...(byKind.get(n.kind) ?? []), n.key]);
+  for (const keys of byKind.values())
+    keys.forEach((key, i) => {
+      const ago = sample.buildUpWeeks * (1 - i / keys.length) * WEEK_MS;
+      out.set(key, new Date(now - ago).toISOString());
+    });
+  return out;
+}
+
+/** The later of two ISO times (an edge cannot be older than its ends). */
+function later(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+/**
+ * Sample-only props turned into real ones: an expert's `expectedLeavingInMonths` (the sample's retirements stay
+ * ahead of whoever opens it) becomes `expectedLeaving`, that many months after today (local calendar).
+ */
+function sampleProps(kind: string, props: Record<string, unknown>): Record<string, unknown> {
+  const months = props.expectedLeavingInMonths;
+  if (kind !== 'expert' || typeof months !== 'number') return props;
+  const { expectedLeavingInMonths: _, ...rest } = props;
+  const d = new Date();
+  d.setMonth(d.getMonth() + months);
+  return { ...rest, expectedLeaving: localToday(d) };
 }
 
 function withKey<T>(key: string, f: () => T): T {
