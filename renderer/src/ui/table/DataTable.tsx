@@ -1,0 +1,257 @@
+import {
+  createSortedRowModel,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type RowData,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { compareValues, type SortValue } from './compare';
+import './table.css';
+
+/** One column of a {@link DataTable}. */
+export interface DataTableColumn<T extends RowData> {
+  /** Stable id (also the sort state's id and the cell's `data-col`). */
+  id: string;
+  /** Header content (already translated). */
+  header: ReactNode;
+  /** Title attribute of the header (a longer explanation), optional. */
+  headerTitle?: string;
+  /** The cell content of a row. */
+  cell: (row: T) => ReactNode;
+  /**
+   * The value the column sorts by: numbers numerically, strings in the UI language's collation (pinyin for
+   * Chinese), `null` always last. Without it the column cannot be sorted.
+   */
+  sortValue?: (row: T) => SortValue;
+  /** Sort descending on the first click (numbers usually: the biggest first). Default false. */
+  descFirst?: boolean;
+  /** CSS grid track of the column, e.g. `'2fr'`, `'minmax(120px, 1fr)'`, `'72px'`. Default `'1fr'`. */
+  width?: string;
+  /** Horizontal alignment of header and cells. Default `'start'`. */
+  align?: 'start' | 'end' | 'center';
+}
+
+/** Props of {@link DataTable}. */
+export interface DataTableProps<T extends RowData> {
+  /** The rows, already filtered by the caller (filtering is domain-specific: names, aliases, pinyin…). */
+  rows: readonly T[];
+  columns: readonly DataTableColumn<T>[];
+  /** Stable row id (React key, `data-row-id`, the active row kept across re-sorts). */
+  getRowId: (row: T) => string;
+  /** Row click, or Enter on the active row. */
+  onOpen?: (row: T) => void;
+  /** Accessible name of the table. */
+  ariaLabel: string;
+  /** The sort before the first header click, e.g. `[{ id: 'total', desc: true }]`; default: the rows' order. */
+  initialSort?: SortingState;
+  /** Called with the new sort after a header click (to remember it). */
+  onSortChange?: (sorting: SortingState) => void;
+  /** Estimated row height in px (rows are measured after render). Default 34. */
+  rowHeight?: number;
+  /** Shown instead of the body when `rows` is empty. */
+  empty?: ReactNode;
+  /** `data-testid` of the table; rows get `${testId}-row`. */
+  testId?: string;
+  /** Id of the row to show highlighted (e.g. the one whose profile is open). */
+  selectedId?: string | null;
+}
+
+const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
+
+/**
+ * A generic sortable, virtualised table: TanStack Table v9 (`useTable` with `rowSortingFeature` and
+ * `createSortedRowModel`) for the row model, TanStack Virtual for the rows in view (each row carries `data-index`
+ * and the `measureElement` ref, so rows of varying height are placed right). Layout is a CSS grid (one track per
+ * column), so header and rows line up without a `<table>` (which cannot be virtualised with absolute rows).
+ *
+ * Keyboard: the body is one tab stop; ↑/↓/Home/End/PageUp/PageDown move the active row (scrolled into view),
+ * Enter opens it. Header buttons sort (click again to reverse, a third time to clear). The parent must give the
+ * table a height (it fills its container and scrolls inside).
+ */
+export function DataTable<T extends RowData>(props: DataTableProps<T>) {
+  const { rows, columns, getRowId, onOpen, ariaLabel, onSortChange, testId, selectedId } = props;
+  const { i18n } = useTranslation();
+  const [sorting, setSorting] = useState<SortingState>(props.initialSort ?? []);
+  const [active, setActive] = useState<string | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const language = i18n.language;
+
+  const defs = useMemo<ColumnDef<typeof features, T>[]>(
+    () =>
+      columns.map((c) => ({
+        id: c.id,
+        accessorFn: (row: T) => (c.sortValue ? c.sortValue(row) : null),
+        header: () => c.header,
+        enableSorting: c.sortValue !== undefined,
+        sortDescFirst: c.descFirst ?? false,
+        sortFn: (a, b, columnId) =>
+          compareValues(a.getValue<SortValue>(columnId), b.getValue<SortValue>(columnId), language),
+      })),
+    [columns, language],
+  );
+
+  const table = useTable({
+    features,
+    columns: defs,
+    data: rows,
+    getRowId: (row) => getRowId(row),
+    state: { sorting },
+    onSortingChange: (updater) => {
+      setSorting((prev) => {
+        const next = typeof updater === 'function' ? updater(prev) : updater;
+        onSortChange?.(next);
+        return next;
+      });
+    },
+  });
+  const model = table.getRowModel().rows;
+
+  // The virtualizer's methods change identity with its state; nothing here memoizes on them, and the rows are
+  // rendered fresh every time, so React Compiler skipping this component is the intended outcome.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: model.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => props.rowHeight ?? 34,
+    overscan: 8,
+    getItemKey: (i) => model[i]?.id ?? i,
+  });
+
+  const activeIndex = active === null ? -1 : model.findIndex((r) => r.id === active);
+  const moveTo = useCallback(
+    (index: number) => {
+      const at = Math.max(0, Math.min(model.length - 1, index));
+      const row = model[at];
+      if (!row) return;
+      setActive(row.id);
+      virtualizer.scrollToIndex(at, { align: 'auto' });
+    },
+    [model, virtualizer],
+  );
+
+  // An active row that was filtered away is forgotten, so Enter never opens a row the user cannot see.
+  useEffect(() => {
+    if (active !== null && activeIndex < 0) setActive(null);
+  }, [active, activeIndex]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? 340) / (props.rowHeight ?? 34)) - 1,
+    );
+    const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
+    if (e.key in step) {
+      e.preventDefault();
+      moveTo(activeIndex < 0 ? 0 : activeIndex + step[e.key]!);
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      moveTo(e.key === 'Home' ? 0 : model.length - 1);
+    } else if (e.key === 'Enter' && activeIndex >= 0 && onOpen) {
+      e.preventDefault();
+      onOpen(model[activeIndex]!.original);
+    }
+  };
+
+  const template = columns.map((c) => c.width ?? '1fr').join(' ');
+  const header = table.getHeaderGroups()[0]?.headers ?? [];
+
+  return (
+    <div
+      className="data-table"
+      role="table"
+      aria-label={ariaLabel}
+      aria-rowcount={model.length}
+      data-testid={testId}
+    >
+      <div className="data-table-head" role="row" style={{ gridTemplateColumns: template }}>
+        {header.map((h, i) => {
+          const col = columns[i]!;
+          const dir = h.column.getIsSorted();
+          const sort = dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none';
+          return (
+            <div
+              key={h.id}
+              role="columnheader"
+              aria-sort={h.column.getCanSort() ? sort : undefined}
+              className={`data-table-th align-${col.align ?? 'start'}`}
+              title={col.headerTitle}
+            >
+              {h.column.getCanSort() ? (
+                <button
+                  type="button"
+                  className="data-table-sort"
+                  data-col={col.id}
+                  onClick={h.column.getToggleSortingHandler()}
+                >
+                  {col.header}
+                  <span className="data-table-arrow" aria-hidden="true">
+                    {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
+                  </span>
+                </button>
+              ) : (
+                col.header
+              )}
+            </div>
+          );
+        })}
+      </div>
+      {model.length === 0 ? (
+        <div className="data-table-empty">{props.empty}</div>
+      ) : (
+        <div
+          ref={scrollRef}
+          className="data-table-body"
+          tabIndex={0}
+          role="rowgroup"
+          aria-activedescendant={active !== null ? `row-${testId ?? 'dt'}-${active}` : undefined}
+          onKeyDown={onKeyDown}
+          data-testid={testId ? `${testId}-body` : undefined}
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((v) => {
+              const row = model[v.index]!;
+              const classes = ['data-table-row'];
+              if (row.id === active) classes.push('active');
+              if (row.id === selectedId) classes.push('selected');
+              return (
+                <div
+                  key={v.key}
+                  id={`row-${testId ?? 'dt'}-${row.id}`}
+                  ref={virtualizer.measureElement}
+                  data-index={v.index}
+                  data-row-id={row.id}
+                  data-testid={testId ? `${testId}-row` : undefined}
+                  role="row"
+                  aria-rowindex={v.index + 1}
+                  aria-selected={row.id === active}
+                  className={classes.join(' ')}
+                  style={{ gridTemplateColumns: template, transform: `translateY(${v.start}px)` }}
+                  onClick={() => {
+                    setActive(row.id);
+                    onOpen?.(row.original);
+                  }}
+                >
+                  {columns.map((c) => (
+                    <div
+                      key={c.id}
+                      role="cell"
+                      data-col={c.id}
+                      className={`data-table-td align-${c.align ?? 'start'}`}
+                    >
+                      {c.cell(row.original)}
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
