@@ -33,6 +33,36 @@ describe('sample workspace', () => {
     db.close();
   });
 
+  it('dates leaving experts months after the day it is created, and spreads creation over the build-up weeks', () => {
+    const sample = bundledSample();
+    const { db } = openWorkspaceDb(path.join(tempDir(), 's.wellspring'), { create: true });
+    seedSample(db, sample);
+    const graph = new GraphStore(db).getGraph();
+    const withMonths = sample.nodes.filter((n) => typeof n.props.expectedLeavingInMonths === 'number');
+    expect(withMonths.length).toBeGreaterThan(0);
+    for (const n of withMonths) {
+      const props = graph.nodes.find((g) => g.id === `sample:${n.key}`)!.props;
+      expect(props.expectedLeavingInMonths).toBeUndefined();
+      const want = new Date();
+      want.setMonth(want.getMonth() + (n.props.expectedLeavingInMonths as number));
+      const p = (x: number) => String(x).padStart(2, '0');
+      expect(props.expectedLeaving).toBe(`${want.getFullYear()}-${p(want.getMonth() + 1)}-${p(want.getDate())}`);
+    }
+    // Every kind grows evenly over buildUpWeeks: the first knowledge item is that many weeks old, the last recent.
+    const items = sample.nodes.filter((n) => n.kind === 'knowledge');
+    const age = (key: string) =>
+      (Date.now() - Date.parse(graph.nodes.find((g) => g.id === `sample:${key}`)!.createdAt)) / (7 * 86_400_000);
+    expect(age(items[0]!.key)).toBeCloseTo(sample.buildUpWeeks, 1);
+    expect(age(items[items.length - 1]!.key)).toBeLessThan(sample.buildUpWeeks / items.length + 0.01);
+    // An edge is never older than its ends.
+    const created = new Map(graph.nodes.map((n) => [n.id, n.createdAt]));
+    for (const e of graph.edges) {
+      expect(e.createdAt >= created.get(e.source)!).toBe(true);
+      expect(e.createdAt >= created.get(e.target)!).toBe(true);
+    }
+    db.close();
+  });
+
   it('writes nothing when one edge of the sample breaks the rules', () => {
     const sample = bundledSample();
     const broken = {

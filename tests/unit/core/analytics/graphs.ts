@@ -67,7 +67,7 @@ export function smallProcess(): GraphDto {
   };
 }
 
-/** The bundled sample workspace (230 nodes) as a GraphDto, keys as ids, without a database: its real topology. */
+/** The bundled sample workspace as a GraphDto, keys as ids, without a database: its real topology. */
 export function sampleGraph(): GraphDto {
   const s = bundledSample();
   return {
