@@ -118,8 +118,11 @@ export function useApiMutation<C extends Channel>(channel: C) {
  */
 async function applyChange(qc: QueryClient, change: GraphChange, gap: boolean): Promise<void> {
   void qc.invalidateQueries({ queryKey: keys.info });
-  // Process pipelines and strengths depend on any node or edge (features/processes/README.md).
-  void qc.invalidateQueries({ predicate: (q) => /^(processes|strength):/.test(String(q.queryKey[0])) });
+  // Process pipelines, strengths, experts' risk and the inventory depend on any node or edge
+  // (features/processes/README.md, features/experts/README.md).
+  void qc.invalidateQueries({
+    predicate: (q) => /^(processes|strength|experts|inventory):/.test(String(q.queryKey[0])),
+  });
   if (change.nodeIds.length || change.edgeIds.length) {
     void qc.invalidateQueries({ queryKey: keys.metrics });
     void qc.invalidateQueries({ queryKey: ['search:nodes'] });
