@@ -227,3 +227,67 @@ describe('migration 0004 (views)', () => {
     close();
   });
 });
+
+describe("an expert's expected leaving date (issue 8)", () => {
+  const iso = (d: Date) =>
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const today = iso(new Date());
+  const yesterday = iso(new Date(Date.now() - 86_400_000));
+
+  it('accepts today or later, and refuses a date in the past or malformed, naming it, writing nothing', () => {
+    const { store, close } = open();
+    store.apply([
+      { op: 'addNode', id: 'e', node: { kind: 'expert', label: '吴秀兰', props: { attritionRisk: 3 } } },
+    ]);
+    store.apply([{ op: 'updateNode', id: 'e', patch: { props: { expectedLeaving: today } } }]);
+    expect(store.findNode('e')!.props.expectedLeaving).toBe(today);
+    for (const [value, key] of [
+      [yesterday, 'errors.leavingDateInPast'],
+      ['2027-02-30', 'errors.leavingDateMalformed'],
+      ['next June', 'errors.leavingDateMalformed'],
+      ['2027-99-99', 'errors.leavingDateMalformed'],
+    ] as const) {
+      let err: unknown;
+      try {
+        store.apply([{ op: 'updateNode', id: 'e', patch: { props: { expectedLeaving: value } } }]);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toMatchObject({ code: 'invalid_input', key, params: { value } });
+      expect((err as Error).message).toContain(value);
+      expect(store.findNode('e')!.props.expectedLeaving).toBe(today);
+    }
+    // A new expert leaving yesterday is refused too; nothing of the list is written.
+    expect(() =>
+      store.apply([
+        { op: 'addNode', id: 'f', node: { kind: 'knowledge', label: '排料', props: item } },
+        {
+          op: 'addNode',
+          id: 'g',
+          node: { kind: 'expert', label: '刘国忠', props: { attritionRisk: 5, expectedLeaving: yesterday } },
+        },
+      ]),
+    ).toThrow(/in the past/);
+    expect(store.findNode('f')).toBeNull();
+    close();
+  });
+
+  it('lets an expert whose stored date has passed be edited otherwise', () => {
+    const { db, store, close } = open();
+    store.apply([
+      { op: 'addNode', id: 'e', node: { kind: 'expert', label: '冯涛', props: { attritionRisk: 5 } } },
+    ]);
+    // The date was valid when entered; time moved on (set in the row directly: test set-up).
+    db.prepare(
+      "UPDATE nodes SET props = json_set(props, '$.expectedLeaving', '2020-01-31') WHERE id = 'e'",
+    ).run();
+    store.apply([
+      { op: 'updateNode', id: 'e', patch: { label: '冯涛（售后）', props: { availability: 'limited' } } },
+    ]);
+    expect(store.findNode('e')!).toMatchObject({
+      label: '冯涛（售后）',
+      props: { expectedLeaving: '2020-01-31' },
+    });
+    close();
+  });
+});
