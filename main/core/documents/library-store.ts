@@ -21,6 +21,17 @@ interface DocumentRow {
   status: DocumentStatus;
   error: string | null;
   indexed_at: string | null;
+  /** JSON array of recorded authors (migration 0006); NULL for files extracted before it. */
+  authors: string | null;
+}
+
+/** A library file with the authors it records (issue 8 §7). */
+export interface AuthoredFile {
+  id: number;
+  path: string;
+  name: string;
+  /** Names as recorded in the file, at least one. */
+  authors: string[];
 }
 
 /** A file found on disk by a folder scan. */
@@ -61,6 +72,16 @@ function toDto(r: DocumentRow): DocumentDto {
     error: r.error,
     indexedAt: r.indexed_at,
   };
+}
+
+/** A stored `authors` value as names; a damaged value reads as none. */
+function parseAuthors(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((a): a is string => typeof a === 'string' && a.trim() !== '') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Statuses that the library view lists under "problems". */
@@ -122,7 +143,10 @@ export class LibraryStore {
       ),
       result: db.prepare(
         `UPDATE documents SET status = ?, error = ?, mime = ?, encoding = ?, page_count = ?, sha256 = ?,
-           indexed_at = ? WHERE id = ?`,
+           indexed_at = ?, authors = ? WHERE id = ?`,
+      ),
+      authored: db.prepare(
+        "SELECT id, path, name, authors FROM documents WHERE authors IS NOT NULL AND authors <> '[]' ORDER BY id",
       ),
     };
   }
@@ -264,7 +288,7 @@ export class LibraryStore {
 
   /**
    * Stores an extraction result in one transaction: the old pages go, the new ones come in, the row gets its
-   * status. Returns the removed and the new pages (for the search index).
+   * status and its recorded authors (`[]` when none). Returns the removed and the new pages (for the search index).
    */
   storeResult(
     id: number,
@@ -286,11 +310,30 @@ export class LibraryStore {
         result.pageCount,
         result.sha256 ?? null,
         nowIso(),
+        JSON.stringify(result.authors ?? []),
         id,
       );
       this.q.bump.run();
       return { removedChunks, pages };
     })();
+  }
+
+  /**
+   * Files that record at least one author, by id. Files extracted before migration 0006 have no authors stored
+   * (NULL) and are not listed until their next extraction.
+   */
+  authoredFiles(): AuthoredFile[] {
+    const out: AuthoredFile[] = [];
+    for (const r of this.q.authored.all() as Array<{
+      id: number;
+      path: string;
+      name: string;
+      authors: string;
+    }>) {
+      const authors = parseAuthors(r.authors);
+      if (authors.length > 0) out.push({ id: r.id, path: r.path, name: r.name, authors });
+    }
+    return out;
   }
 
   /** One file. @throws not_found */

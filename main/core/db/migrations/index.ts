@@ -3,6 +3,7 @@ import { sql as historyPositions } from './0002-history-positions';
 import { sql as library } from './0003-library';
 import { sql as views } from './0004-views';
 import { sql as evidence } from './0005-evidence';
+import { sql as documentAuthors } from './0006-document-authors';
 
 /** One forward-only schema migration. `version` is its number; the list is append-only. */
 export interface Migration {
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003-library', sql: library },
   { version: 4, name: '0004-views', sql: views },
   { version: 5, name: '0005-evidence', sql: evidence },
+  { version: 6, name: '0006-document-authors', sql: documentAuthors },
 ];
 
 /** The schema version a fully migrated workspace has. */

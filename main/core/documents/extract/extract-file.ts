@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { officeAuthors, type OfficePackage } from './authors';
 import { extractCsv } from './csv';
 import { detectFormat, mimeFromName, type DocumentFormat } from './detect-format';
 import { extractDocx } from './docx';
@@ -24,6 +25,9 @@ import { DEFAULT_MAX_BYTES, type ExtractOptions, type ExtractResult } from './ty
  * - 'unsupported': a format we do not read (by content or extension), binary content in a text file, or too large.
  * - 'failed': missing, unreadable, empty, damaged ("not a valid PDF (damaged or truncated)"), or malformed (CSV
  *   quoting, with the line).
+ *
+ * `authors`: the names the file records (PDF Info/XMP, Office core properties, Markdown front matter; see
+ * `authors.ts`), set only when there are some.
  *
  * Every `error` starts with the file's base name (and the line for text formats): "x.csv line 17: unclosed quote".
  *
@@ -89,15 +93,22 @@ async function extract(filePath: string, name: string, options: ExtractOptions):
     }
   };
 
+  // Read before the text: pdfjs may detach `buf`, and this zip part is small. Encrypted OOXML is no zip: no authors.
+  const officeNames = OFFICE_PACKAGES.has(detected.format)
+    ? officeAuthors(buf, detected.format as OfficePackage)
+    : [];
   let out: FormatOutput;
   try {
     out = await read(detected.format, buf, name, options.password, onPage);
+    if (officeNames.length > 0) out.authors = officeNames;
   } catch (e) {
     return failure(e, name, detected.mime);
   }
   if (detected.format !== 'pdf') out.pages.forEach((_, i) => onPage(i + 1, out.pages.length));
   return toResult(out, detected.format, detected.mime, name);
 }
+
+const OFFICE_PACKAGES: ReadonlySet<DocumentFormat> = new Set(['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp']);
 
 function read(
   format: DocumentFormat,
@@ -135,6 +146,7 @@ function read(
 function toResult(out: FormatOutput, format: DocumentFormat, mime: string, name: string): ExtractResult {
   const result: ExtractResult = { status: 'indexed', pages: out.pages, pageCount: out.pageCount, mime };
   if (out.encoding) result.encoding = out.encoding;
+  if (out.authors && out.authors.length > 0) result.authors = out.authors;
   const failed = out.failedPages ?? [];
   if (failed.length > 0) {
     result.failedPages = failed;

@@ -12,6 +12,8 @@ export interface FormatOutput {
   encoding?: string;
   /** Units (1-based) that could not be read while others were. */
   failedPages?: number[];
+  /** Authors recorded in the file's metadata, as recorded (see `authors.ts`); absent when it names none. */
+  authors?: string[];
   /** Reason to report alongside an otherwise successful result. */
   warning?: string;
 }

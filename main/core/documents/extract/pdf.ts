@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { mergeAuthors } from './authors';
 import { ExtractError } from './errors';
 import type { FormatOutput } from './format-output';
 import { normalizeText } from './normalize';
@@ -72,6 +73,7 @@ export async function extractPdf(
     } catch (e) {
       throw openError(e, fileName, password);
     }
+    const authors = await pdfAuthors(doc);
     const pages: ExtractedPage[] = [];
     const failedPages: number[] = [];
     const total = doc.numPages;
@@ -98,9 +100,31 @@ export async function extractPdf(
     if (total > 0 && failedPages.length === total) {
       throw new ExtractError('failed', `${fileName}: no page could be read (damaged PDF)`);
     }
-    return failedPages.length > 0 ? { pages, pageCount: total, failedPages } : { pages, pageCount: total };
+    const out: FormatOutput = { pages, pageCount: total };
+    if (failedPages.length > 0) out.failedPages = failedPages;
+    if (authors.length > 0) out.authors = authors;
+    return out;
   } finally {
     await loadingTask.destroy();
+  }
+}
+
+/**
+ * The authors a PDF records: the Info dictionary's `/Author` (ISO 32000-1 §14.3.3) and the XMP packet's
+ * `dc:creator` sequence (§14.3.2; pdfjs parses it into an array), merged and split (`mergeAuthors`). Metadata that
+ * cannot be read gives `[]`: the text still counts.
+ */
+async function pdfAuthors(doc: {
+  getMetadata(): Promise<{ info: unknown; metadata: unknown }>;
+}): Promise<string[]> {
+  try {
+    const { info, metadata } = await doc.getMetadata();
+    const author = (info as { Author?: unknown } | null)?.Author;
+    const creator = (metadata as { get(name: string): unknown } | null)?.get('dc:creator');
+    const xmp = Array.isArray(creator) ? creator : [creator];
+    return mergeAuthors([author, ...xmp].map((v) => (typeof v === 'string' ? v : null)));
+  } catch {
+    return [];
   }
 }
 

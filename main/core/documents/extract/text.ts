@@ -1,3 +1,4 @@
+import { frontMatterAuthors } from './authors';
 import { decodeText } from './encoding';
 import { decodeEntities } from './entities';
 import { unitsToPages, type FormatOutput, type RawUnit } from './format-output';
@@ -18,7 +19,7 @@ export function extractPlainText(buf: Uint8Array, fileName: string): FormatOutpu
  * Markdown: decoded, split into sections at ATX (`## Title`) and setext (`Title` over `===`/`---`) headings outside
  * fenced code, each section reduced to plain text (see `markdownToText`) and labelled with its heading. Text before
  * the first heading (front matter included) is a section without a label. A section longer than a page is split into
- * several pages with the same label.
+ * several pages with the same label. The front matter's `author:` / `authors:` become `authors` (frontMatterAuthors).
  *
  * @throws ExtractError 'unsupported' for binary content
  */
@@ -29,7 +30,10 @@ export function extractMarkdown(buf: Uint8Array, fileName: string): FormatOutput
     label: s.heading === undefined ? undefined : markdownToText(s.heading),
   }));
   const pages = unitsToPages(units);
-  return { pages, pageCount: pages.length, encoding };
+  const authors = frontMatterAuthors(text);
+  return authors.length > 0
+    ? { pages, pageCount: pages.length, encoding, authors }
+    : { pages, pageCount: pages.length, encoding };
 }
 
 interface Section {

@@ -28,6 +28,12 @@ export interface ExtractResult {
   error?: string;
   /** For PDFs: pages that threw while the others extracted. */
   failedPages?: number[];
+  /**
+   * Authors recorded in the file, as recorded, split into names (issue 8 §7): PDF Info `/Author` and XMP
+   * `dc:creator`; DOCX/XLSX/PPTX `docProps/core.xml` dc:creator; ODT/ODS/ODP `meta.xml` meta:initial-creator and
+   * dc:creator; Markdown front matter `author:` / `authors:`. Absent when the file names none.
+   */
+  authors?: string[];
 }
 
 export interface ExtractOptions {
