@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { chartToSvg, createChart, type ChartClick, type ChartOption, type ECharts } from './echarts';
 
+// The option and click types for views, which may not import './echarts' themselves (eslint: only ui/charts may).
+export type { ChartClick, ChartOption } from './echarts';
+
 /**
  * A small hook around one ECharts instance (TECH-NOTES: echarts-for-react throws on unmount, its #522): the
  * chart is created on the element the returned ref is attached to, gets `option` on every change (not merged:
