@@ -7,6 +7,7 @@ import { handleKeydown, runCommand } from '../commands/registry';
 import { setLanguage, type Language } from '../i18n';
 import { MapView } from '../features/map/components/MapView';
 import { EmptyView } from '../features/placeholder/EmptyView';
+import { InventoryView } from '../features/inventory/components/InventoryView';
 import { LibraryView } from '../features/library/components/LibraryView';
 import { ProcessesView } from '../features/processes/components/ProcessesView';
 import { SearchDialog } from '../features/search/components/SearchDialog';
@@ -117,6 +118,8 @@ export function App() {
           <ProcessesView />
         ) : view === 'library' ? (
           <LibraryView />
+        ) : view === 'inventory' ? (
+          <InventoryView />
         ) : (
           <EmptyView view={view} />
         )}

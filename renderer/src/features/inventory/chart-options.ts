@@ -1,0 +1,180 @@
+/**
+ * The inventory's bar and donut charts as ECharts options (pure: no React, no DOM). Each data item carries the
+ * bucket `key` that `inventory:list` takes back, so a click on a bar or slice knows which list to open; the grid
+ * sits exactly at the margins of chart-layout.ts.
+ */
+import type { ChartOption } from '../../ui/charts/useEChart';
+import { HORIZONTAL_GRID, HORIZONTAL_LABEL_WIDTH, VERTICAL_GRID, VERTICAL_LABEL_WIDTH } from './chart-layout';
+
+/** One bar or slice: the bucket key (null: "none recorded"), the translated name, the count. */
+export interface ChartDatum {
+  key: string | null;
+  name: string;
+  value: number;
+  /** True for the "others" bar of a chart cut to its top buckets; it has no list of its own. */
+  others?: boolean;
+  /** A colour of its own (the donut's slices); bars take the chart's colour otherwise. */
+  colour?: string;
+}
+
+/** The theme's colours, read from the CSS variables (ECharts on canvas cannot read them itself). */
+export interface ChartColours {
+  text: string;
+  muted: string;
+  border: string;
+  panel: string;
+}
+
+/** What a data item looks like inside the option: ECharts keeps unknown fields, so the click gets `key` back. */
+export interface DataItem {
+  value: number;
+  name: string;
+  key: string | null;
+  others: boolean;
+  itemStyle?: { color: string };
+}
+
+function item(d: ChartDatum): DataItem {
+  return {
+    value: d.value,
+    name: d.name,
+    key: d.key,
+    others: d.others ?? false,
+    ...(d.colour ? { itemStyle: { color: d.colour } } : {}),
+  };
+}
+
+/** The bucket of a clicked data item, or null when the item is not one of ours (or is an "others" bar). */
+export function clickedBucket(data: unknown): { key: string | null; name: string } | null {
+  if (typeof data !== 'object' || data === null || !('key' in data) || !('name' in data)) return null;
+  const d = data as Partial<DataItem>;
+  if (d.others) return null;
+  if (d.key !== null && typeof d.key !== 'string') return null;
+  return { key: d.key ?? null, name: String(d.name) };
+}
+
+/** True when the clicked data item is the "others" bar. */
+export function clickedOthers(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as Partial<DataItem>).others === true;
+}
+
+/**
+ * A bar chart of `data` in one colour, bars standing up (`horizontal` false: labels wrap under them) or lying
+ * down (first bucket on top, labels cut at HORIZONTAL_LABEL_WIDTH px), each bar labelled with its count.
+ * `seriesName` is what the tooltip and screen readers call the series.
+ */
+export function barOption(
+  data: readonly ChartDatum[],
+  opts: { horizontal: boolean; colour: string; colours: ChartColours; seriesName: string },
+): ChartOption {
+  const { colours: c } = opts;
+  const names = data.map((d) => d.name);
+  const categoryAxis = {
+    type: 'category' as const,
+    data: names,
+    axisTick: { show: false },
+    axisLine: { lineStyle: { color: c.border } },
+    axisLabel: opts.horizontal
+      ? { color: c.text, width: HORIZONTAL_LABEL_WIDTH, overflow: 'truncate' as const }
+      : {
+          color: c.text,
+          interval: 0,
+          width: VERTICAL_LABEL_WIDTH,
+          overflow: 'break' as const,
+          lineHeight: 13,
+          fontSize: 11,
+        },
+    ...(opts.horizontal ? { inverse: true } : {}),
+  };
+  const valueAxis = {
+    type: 'value' as const,
+    minInterval: 1,
+    axisLabel: { color: c.muted },
+    splitLine: { lineStyle: { color: c.border } },
+  };
+  const grid = opts.horizontal ? HORIZONTAL_GRID : VERTICAL_GRID;
+  return {
+    animationDuration: 300,
+    grid: { ...grid, outerBoundsMode: 'none' },
+    tooltip: {
+      trigger: 'item',
+      backgroundColor: c.panel,
+      borderColor: c.border,
+      textStyle: { color: c.text },
+    },
+    xAxis: opts.horizontal ? valueAxis : categoryAxis,
+    yAxis: opts.horizontal ? categoryAxis : valueAxis,
+    series: [
+      {
+        type: 'bar',
+        name: opts.seriesName,
+        data: data.map(item),
+        itemStyle: { color: opts.colour, borderRadius: opts.horizontal ? [0, 3, 3, 0] : [3, 3, 0, 0] },
+        barMaxWidth: 36,
+        cursor: 'pointer',
+        label: {
+          show: true,
+          position: opts.horizontal ? 'right' : 'top',
+          color: c.text,
+          fontSize: 11,
+        },
+      },
+    ],
+  };
+}
+
+/** A donut of `data` (each datum in its own `colour`), slices labelled "name: count", legend-free. */
+export function donutOption(
+  data: readonly ChartDatum[],
+  opts: { colours: ChartColours; seriesName: string },
+): ChartOption {
+  const { colours: c } = opts;
+  return {
+    animationDuration: 300,
+    tooltip: {
+      trigger: 'item',
+      backgroundColor: c.panel,
+      borderColor: c.border,
+      textStyle: { color: c.text },
+    },
+    series: [
+      {
+        type: 'pie',
+        name: opts.seriesName,
+        radius: ['42%', '68%'],
+        center: ['50%', '52%'],
+        avoidLabelOverlap: true,
+        cursor: 'pointer',
+        itemStyle: { borderColor: c.panel, borderWidth: 2 },
+        label: { color: c.text, formatter: '{b}: {c}' },
+        labelLine: { lineStyle: { color: c.muted } },
+        data: data.map(item),
+      },
+    ],
+  };
+}
+
+/**
+ * The first `top` buckets of `data` (already in the order to show), then one "others" bar summing the rest when
+ * more than `top` + 1 would be drawn (cutting a single bucket saves nothing). Buckets in `keep` (e.g. the
+ * "unowned" bucket) are never folded into "others" and stay last. Counts are summed as they are: an item with two
+ * owners counts in both, as in the chart's other bars.
+ */
+export function topWithOthers(
+  data: readonly ChartDatum[],
+  top: number,
+  othersName: (count: number) => string,
+  keep: (d: ChartDatum) => boolean = () => false,
+): ChartDatum[] {
+  const kept = data.filter(keep);
+  const ranked = data.filter((d) => !keep(d));
+  if (ranked.length <= top + 1) return [...ranked, ...kept];
+  const rest = ranked.slice(top);
+  const others: ChartDatum = {
+    key: null,
+    name: othersName(rest.length),
+    value: rest.reduce((s, d) => s + d.value, 0),
+    others: true,
+  };
+  return [...ranked.slice(0, top), others, ...kept];
+}

@@ -1,0 +1,116 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InventoryFacet } from '../../../../../preload/contract';
+import type { ChartClick, ChartOption } from '../../../ui/charts/useEChart';
+import { useEChart } from '../../../ui/charts/useEChart';
+import { clickedBucket, clickedOthers, type ChartDatum } from '../chart-options';
+import { saveSvg } from '../save-svg';
+
+/** The list a click asks for: a facet, a bucket key (null: "none recorded") and the bucket's name for the title. */
+export interface ListRequest {
+  facet: InventoryFacet;
+  key: string | null;
+  /** The chart's title and the bucket's name, for the list's heading. */
+  chart: string;
+  bucket: string;
+}
+
+/** How the data-key attribute writes a bucket key (null, the "none recorded" bucket, has no string of its own). */
+export const domKey = (key: string | null): string => key ?? '__none__';
+
+/**
+ * One chart of the dashboard: a titled card with the chart (canvas, through the charts hook), an SVG export, and
+ * the buckets again as buttons under it, so every list behind the chart is reachable with the keyboard and by
+ * screen readers. A click on a bar or slice, or on its button, asks for its list (`onOpen`); the bucket whose
+ * list is open is pressed (`open`). `collapseAfter` shows only that many buttons until "all" is asked for (the
+ * owners; a click on the chart's "others" bar asks for all too).
+ */
+export function ChartCard({
+  facet,
+  title,
+  option,
+  height,
+  buckets,
+  open,
+  onOpen,
+  collapseAfter,
+  note,
+}: {
+  facet: InventoryFacet;
+  title: string;
+  option: ChartOption;
+  height: number;
+  buckets: readonly ChartDatum[];
+  open: { facet: InventoryFacet; key: string | null } | null;
+  onOpen(request: ListRequest): void;
+  collapseAfter?: number;
+  note?: string;
+}) {
+  const { t } = useTranslation('inventory');
+  const [all, setAll] = useState(false);
+  const onClick = useCallback(
+    (c: ChartClick) => {
+      if (clickedOthers(c.data)) {
+        setAll(true);
+        return;
+      }
+      const b = clickedBucket(c.data);
+      if (b) onOpen({ facet, key: b.key, chart: title, bucket: b.name });
+    },
+    [facet, onOpen, title],
+  );
+  const { ref, toSvg } = useEChart(option, onClick);
+  const empty = buckets.every((b) => b.value === 0);
+  const shown = collapseAfter && !all ? buckets.slice(0, collapseAfter) : buckets;
+
+  const exportSvg = () => {
+    const w = Math.round(ref.current?.clientWidth ?? 0) || 640;
+    void saveSvg(toSvg(w, height), `inventory-${facet}.svg`);
+  };
+
+  return (
+    <section className="inv-card inv-chart" data-testid={`chart-${facet}`} aria-label={title}>
+      <header className="inv-card-head">
+        <h3>{title}</h3>
+        <button
+          className="small"
+          onClick={exportSvg}
+          title={t('chart.exportSvgTitle', { chart: title })}
+          data-testid={`svg-${facet}`}
+        >
+          {t('chart.exportSvg')}
+        </button>
+      </header>
+      {note && <p className="muted small inv-note">{note}</p>}
+      <div className="inv-chart-box" style={{ height }}>
+        <div ref={ref} className="inv-chart-canvas" data-testid={`canvas-${facet}`} style={{ height }} />
+        {empty && <p className="inv-chart-empty muted">{t('chart.empty')}</p>}
+      </div>
+      <ul className="inv-buckets" aria-label={t('chart.buckets', { chart: title })}>
+        {shown.map((b) =>
+          b.others ? null : (
+            <li key={domKey(b.key)}>
+              <button
+                className="inv-bucket"
+                aria-pressed={open?.facet === facet && open.key === b.key}
+                data-testid="bucket"
+                data-facet={facet}
+                data-key={domKey(b.key)}
+                onClick={() => onOpen({ facet, key: b.key, chart: title, bucket: b.name })}
+              >
+                {b.name} <span className="inv-bucket-count">{b.value}</span>
+              </button>
+            </li>
+          ),
+        )}
+        {collapseAfter !== undefined && buckets.length > collapseAfter && (
+          <li>
+            <button className="link small" onClick={() => setAll(!all)} aria-expanded={all}>
+              {all ? t('chart.fewer') : t('chart.all', { count: buckets.length })}
+            </button>
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,195 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InventoryBucket, InventoryFacet, InventorySummary } from '../../../../../preload/contract';
+import { useAppStore } from '../../../app/store';
+import type { ChartOption } from '../../../ui/charts/useEChart';
+import { useBucketName } from '../bucket-names';
+import { CHART_HEIGHT_PX, horizontalChartHeight } from '../chart-layout';
+import { barOption, donutOption, topWithOthers, type ChartColours, type ChartDatum } from '../chart-options';
+import { barColour, formColour, HEALTH_COLOUR } from '../palette';
+import { useInventoryLive, useInventorySummary } from '../queries';
+import { useChartColours } from '../use-chart-colours';
+import { ChartCard, type ListRequest } from './ChartCard';
+import { InventoryList } from './InventoryList';
+import { TotalsRow } from './TotalsRow';
+import { TrendCard } from './TrendCard';
+import '../inventory.css';
+
+/** Owners drawn one by one before the rest are summed into "others". */
+const TOP_OWNERS = 10;
+
+interface ChartSpec {
+  facet: InventoryFacet;
+  title: string;
+  option: ChartOption;
+  height: number;
+  buckets: ChartDatum[];
+  collapseAfter?: number;
+  note?: string;
+}
+
+/**
+ * The knowledge inventory dashboard (知识盘点, issue 8 item 5): totals as cards; charts by kind, category, form,
+ * existence, owner, SECI stage and health, and the weekly trend; a click on any bar, slice, card or bucket button
+ * opens the list behind it in a panel docked under the charts. Empty, loading and error states of its own.
+ */
+export function InventoryView() {
+  const { t, i18n } = useTranslation('inventory');
+  const summary = useInventorySummary();
+  useInventoryLive();
+  const [open, setOpen] = useState<ListRequest | null>(null);
+  const close = useCallback(() => setOpen(null), []);
+  const setView = useAppStore((s) => s.setView);
+  const { colours, dark } = useChartColours();
+  const name = useBucketName();
+
+  const charts = useMemo(
+    () => (summary.data ? chartSpecs(summary.data, { t, name, colours, dark }) : []),
+    [summary.data, t, name, colours, dark],
+  );
+
+  if (summary.isPending)
+    return (
+      <div className="inventory-view" data-testid="inventory-view">
+        <p className="muted inv-state" data-testid="inventory-loading">
+          {t('loading')}
+        </p>
+      </div>
+    );
+  if (summary.isError)
+    return (
+      <div className="inventory-view" data-testid="inventory-view">
+        <div className="inv-state">
+          <p className="error-text">{t('loadFailed', { message: summary.error.message })}</p>
+          <button onClick={() => void summary.refetch()}>{t('retry')}</button>
+        </div>
+      </div>
+    );
+
+  const s = summary.data;
+  const asOf = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(
+    new Date(s.asOf),
+  );
+  return (
+    <div className={`inventory-view${open ? ' with-list' : ''}`} data-testid="inventory-view">
+      <div className="inv-dashboard">
+        <header className="inv-head">
+          <h2>{t('title')}</h2>
+          <span className="muted" data-testid="inventory-as-of">
+            {t('asOf', { date: asOf })}
+          </span>
+        </header>
+        <TotalsRow summary={s} onOpen={setOpen} />
+        {s.knowledgeItems === 0 ? (
+          <div className="inv-empty empty-card" data-testid="inventory-empty">
+            <h3>{t('empty.title')}</h3>
+            <p>{t('empty.body')}</p>
+            <button className="primary" onClick={() => setView('map')}>
+              {t('empty.goMap')}
+            </button>
+          </div>
+        ) : (
+          <div className="inv-charts">
+            {charts.map((c) => (
+              <ChartCard key={c.facet} {...c} open={open} onOpen={setOpen} />
+            ))}
+            <TrendCard onOpen={setOpen} />
+          </div>
+        )}
+      </div>
+      {open && <InventoryList request={open} onClose={close} />}
+    </div>
+  );
+}
+
+/** The seven bucket charts of one summary, named and coloured. */
+function chartSpecs(
+  s: InventorySummary,
+  ctx: {
+    t: ReturnType<typeof useTranslation<'inventory'>>['t'];
+    name: ReturnType<typeof useBucketName>;
+    colours: ChartColours;
+    dark: boolean;
+  },
+): ChartSpec[] {
+  const { t, name, colours, dark } = ctx;
+  const data = (facet: InventoryFacet, buckets: InventoryBucket[]): ChartDatum[] =>
+    buckets.map((b) => ({ key: b.key, name: name(facet, b), value: b.count }));
+  const bar = (facet: InventoryFacet, d: ChartDatum[], horizontal: boolean, colour = barColour(dark)) => ({
+    ...barOption(d, { horizontal, colour, colours, seriesName: t(`charts.${facet}`) }),
+    backgroundColor: colours.panel,
+  });
+
+  const kind = data('kind', s.byKind);
+  const category = data('category', s.byCategory);
+  const form = data('form', s.byForm).map((d) => ({ ...d, colour: formColour(d.key, dark) }));
+  const existence = data('existence', s.byExistence);
+  const owner = data('owner', s.byOwner);
+  const ownerBars = topWithOthers(
+    owner,
+    TOP_OWNERS,
+    (count) => t('chart.others', { count }),
+    (d) => d.key === null,
+  );
+  const seci = data('seci', s.bySeci);
+  const health = data('health', s.health);
+
+  return [
+    {
+      facet: 'kind',
+      title: t('charts.kind'),
+      option: bar('kind', kind, true),
+      height: horizontalChartHeight(kind.length),
+      buckets: kind,
+    },
+    {
+      facet: 'category',
+      title: t('charts.category'),
+      option: bar('category', category, true),
+      height: horizontalChartHeight(category.length),
+      buckets: category,
+      note: t('notes.category'),
+    },
+    {
+      facet: 'form',
+      title: t('charts.form'),
+      option: {
+        ...donutOption(form, { colours, seriesName: t('charts.form') }),
+        backgroundColor: colours.panel,
+      },
+      height: CHART_HEIGHT_PX,
+      buckets: form,
+    },
+    {
+      facet: 'existence',
+      title: t('charts.existence'),
+      option: bar('existence', existence, false),
+      height: CHART_HEIGHT_PX,
+      buckets: existence,
+    },
+    {
+      facet: 'owner',
+      title: t('charts.owner'),
+      option: bar('owner', ownerBars, true),
+      height: horizontalChartHeight(ownerBars.length),
+      buckets: owner,
+      collapseAfter: TOP_OWNERS,
+      note: t('notes.owner'),
+    },
+    {
+      facet: 'seci',
+      title: t('charts.seci'),
+      option: bar('seci', seci, false),
+      height: CHART_HEIGHT_PX,
+      buckets: seci,
+    },
+    {
+      facet: 'health',
+      title: t('charts.health'),
+      option: bar('health', health, false, HEALTH_COLOUR),
+      height: CHART_HEIGHT_PX,
+      buckets: health,
+      note: t('notes.health'),
+    },
+  ];
+}
