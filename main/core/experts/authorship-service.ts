@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { AuthorProposal, EditSummary } from '../../../preload/contract';
+import type { AuthorProposal, EditSummary, NodeDto } from '../../../preload/contract';
+import { buildGraphIndex } from '../analytics/graph-index';
 import type { LibraryStore } from '../documents/library-store';
 import type { GraphStore } from '../graph/graph-store';
+import { nowIso } from '../util/clock';
 import { WellspringError } from '../util/errors';
+import { AuthorMatcher } from './author-match';
 
 /** What AuthorshipService reads: the graph and the library's recorded document authors. */
 export interface AuthorshipServiceDeps {
@@ -18,25 +21,173 @@ export interface AuthorKey {
   docId: number;
 }
 
-const todo = (what: string): never => {
-  throw new WellspringError('internal', `AuthorshipService.${what} is being built (issue 8).`);
-};
+/** The proficiency an accepted proposal gets: the author wrote the item down, so they can explain and apply it. */
+export const AUTHOR_PROFICIENCY = 3;
+
+const collator = new Intl.Collator('zh-CN');
 
 /**
- * Expertise from evidence (issue 8 §7): the authors recorded in the library's documents (PDF and Office
- * metadata), matched to experts by name and alias, proposed as holders of the knowledge items the documents
- * document; accepted (a `knows` edge, undoable) or rejected (remembered).
+ * Expertise from evidence (issue 8 §7): the authors recorded in the library's documents (PDF and Office metadata,
+ * Markdown front matter; extracted in main/core/documents/extract/authors.ts and stored on `documents.authors`,
+ * migration 0006) are matched to experts by label and aliases (author-match.ts), and proposed as holders of the
+ * knowledge items those documents document; accepted (a `knows` edge, undoable) or rejected (remembered in
+ * `author_rejections`).
+ *
+ * Files indexed before migration 0006 have no recorded authors and give no proposals until their next extraction.
+ * Nothing is cached: a proposal list is computed from the store on each call (the graph once, the library's
+ * authored files once), so it is always current with the graph, the library and the rejections.
  */
 export class AuthorshipService {
-  constructor(private readonly deps: AuthorshipServiceDeps) {}
+  private readonly q;
 
-  proposals(_expertId?: string): AuthorProposal[] {
-    return todo('proposals');
+  constructor(private readonly deps: AuthorshipServiceDeps) {
+    this.q = {
+      rejections: deps.db.prepare('SELECT expert_id, knowledge_id, doc_id FROM author_rejections'),
+      reject: deps.db.prepare(
+        `INSERT INTO author_rejections (expert_id, knowledge_id, doc_id, rejected_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+      ),
+    };
   }
-  accept(_key: AuthorKey): EditSummary {
-    return todo('accept');
+
+  /**
+   * The current proposals, of one expert or of all: (expert, knowledge item, library file) for each library file
+   * with recorded authors, each author matched to exactly one expert (AuthorMatcher: an author matching two experts
+   * proposes neither), each document node of the file (a `document` node whose `props.path` is the file's path),
+   * each knowledge item `documented_by` that node — unless the expert already `knows` the item (any proficiency) or
+   * the triple was rejected. One proposal per triple (the first author that matched is shown). Proficiency 3.
+   *
+   * Order: expert label, then item label (zh-CN collation), then file id. An unknown `expertId` gives `[]`.
+   * Cost: O(nodes + edges + recorded authors).
+   */
+  proposals(expertId?: string): AuthorProposal[] {
+    const files = this.deps.library.authoredFiles();
+    if (files.length === 0) return [];
+    const index = buildGraphIndex(this.deps.store.getGraph());
+    const experts = index.idsOfKind('expert').map((id) => index.node(id)!);
+    const matcher = new AuthorMatcher(experts.map((e) => ({ id: e.id, names: [e.label, ...e.aliases] })));
+    const documentsByPath = new Map<string, NodeDto[]>();
+    for (const d of index.idsOfKind('document').map((id) => index.node(id)!)) {
+      const p = (d.props as { path?: unknown }).path;
+      if (typeof p !== 'string') continue;
+      const list = documentsByPath.get(p);
+      if (list) list.push(d);
+      else documentsByPath.set(p, [d]);
+    }
+    const rejected = new Set(
+      (this.q.rejections.all() as Array<{ expert_id: string; knowledge_id: string; doc_id: number }>).map(
+        (r) => tripleKey(r.expert_id, r.knowledge_id, r.doc_id),
+      ),
+    );
+    const out: AuthorProposal[] = [];
+    const seen = new Set<string>();
+    for (const file of files) {
+      const docNodes = documentsByPath.get(file.path);
+      if (!docNodes) continue;
+      for (const author of file.authors) {
+        const m = matcher.match(author);
+        if (!m || (expertId !== undefined && m.id !== expertId)) continue;
+        const expert = index.node(m.id)!;
+        const known = new Set(index.out(m.id, 'knows').map((e) => e.target));
+        for (const doc of docNodes) {
+          for (const link of index.in(doc.id, 'documented_by')) {
+            const item = index.node(link.source);
+            if (!item || item.kind !== 'knowledge' || known.has(item.id)) continue;
+            const key = tripleKey(m.id, item.id, file.id);
+            if (seen.has(key) || rejected.has(key)) continue;
+            seen.add(key);
+            out.push({
+              expertId: m.id,
+              expertLabel: expert.label,
+              knowledgeId: item.id,
+              knowledgeLabel: item.label,
+              docId: file.id,
+              documentId: doc.id,
+              docName: doc.label || file.name,
+              author,
+              matched: m.matched,
+              proficiency: AUTHOR_PROFICIENCY,
+            });
+          }
+        }
+      }
+    }
+    return out.sort(
+      (a, b) =>
+        collator.compare(a.expertLabel, b.expertLabel) ||
+        (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0) ||
+        collator.compare(a.knowledgeLabel, b.knowledgeLabel) ||
+        (a.knowledgeId < b.knowledgeId ? -1 : a.knowledgeId > b.knowledgeId ? 1 : 0) ||
+        a.docId - b.docId,
+    );
   }
-  reject(_key: AuthorKey): { ok: true } {
-    return todo('reject');
+
+  /**
+   * Accepts a proposal: re-checks that it is still current (`proposals(expertId)` holds the key), then adds the
+   * `knows` edge expert → item with `{ proficiency: 3 }` in ONE `GraphStore.apply` (one undo step, Ctrl+Z removes it).
+   * @returns the undo entry's summary (`connect`, `knows`, "expert → item")
+   * @throws WellspringError not_found `errors.authorProposalGone` when the proposal no longer holds — rejected, the
+   *   expert already knows the item, the link or the document or the author changed, or it never existed; nothing
+   *   is written then
+   */
+  accept(key: AuthorKey): EditSummary {
+    const p = this.proposals(key.expertId).find(
+      (x) => x.knowledgeId === key.knowledgeId && x.docId === key.docId,
+    );
+    if (!p) throw gone(key);
+    const summary: EditSummary = {
+      action: 'connect',
+      kind: 'knows',
+      label: `${p.expertLabel} → ${p.knowledgeLabel}`,
+    };
+    this.deps.store.apply(
+      [
+        {
+          op: 'addEdge',
+          edge: {
+            kind: 'knows',
+            source: p.expertId,
+            target: p.knowledgeId,
+            props: { proficiency: p.proficiency },
+          },
+        },
+      ],
+      { reason: 'accept-author', summary },
+    );
+    return summary;
   }
+
+  /**
+   * Rejects a proposal: the triple is stored in `author_rejections` and never proposed again. Idempotent (a
+   * second rejection of the same triple changes nothing), and it also takes a triple that is not proposed right
+   * now, so a list that went stale meanwhile never fails the click.
+   * @throws WellspringError not_found `errors.authorProposalGone` when the expert is not an expert, the item is not
+   *   a knowledge item, or the file is not in the library; nothing is written then
+   */
+  reject(key: AuthorKey): { ok: true } {
+    const expert = this.deps.store.findNode(key.expertId);
+    const item = this.deps.store.findNode(key.knowledgeId);
+    let fileKnown = true;
+    try {
+      this.deps.library.document(key.docId);
+    } catch {
+      fileKnown = false;
+    }
+    if (expert?.kind !== 'expert' || item?.kind !== 'knowledge' || !fileKnown) throw gone(key);
+    this.q.reject.run(key.expertId, key.knowledgeId, key.docId, nowIso());
+    return { ok: true };
+  }
+}
+
+function tripleKey(expertId: string, knowledgeId: string, docId: number): string {
+  return `${expertId}\u0000${knowledgeId}\u0000${docId}`;
+}
+
+function gone(key: AuthorKey): WellspringError {
+  return new WellspringError(
+    'not_found',
+    `No current author proposal of ${key.expertId} for ${key.knowledgeId} from library file ${key.docId}.`,
+    ['knowledgeId'],
+    { key: 'errors.authorProposalGone' },
+  );
 }

@@ -185,8 +185,9 @@ function unquote(v: string): string {
   return v;
 }
 
-/** Drops a YAML comment (` #…`) from an unquoted value. */
+/** An unquoted value with its comment (` #…`) dropped, or a quoted one (anything after the closing quote dropped). */
 function stripComment(v: string): string {
-  if (v.startsWith('"') || v.startsWith("'")) return v;
+  const quoted = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')/.exec(v);
+  if (quoted) return quoted[1]!;
   return v.replace(/\s+#.*$/, '').trim();
 }
