@@ -118,7 +118,8 @@ export function textWidth(text: string): number {
   return n;
 }
 
-function widths(header: readonly string[], rows: readonly ReportValue[][]): number[] {
+/** Column widths in characters: the longest text of each column plus 2, between 6 and 50. */
+export function widths(header: readonly string[], rows: readonly ReportValue[][]): number[] {
   return header.map((h, i) => {
     const longest = Math.max(textWidth(h), ...rows.map((r) => textWidth(String(r[i] ?? ''))));
     return Math.min(50, Math.max(6, longest + 2));
@@ -126,7 +127,7 @@ function widths(header: readonly string[], rows: readonly ReportValue[][]): numb
 }
 
 /** Excel's sheet-name rules: no `[]:*?/\`, at most 31 characters. */
-function sheetName(name: string): string {
+export function sheetName(name: string): string {
   return [...name.replace(/[[\]:*?/\\]/g, '-')].slice(0, 31).join('');
 }
 

@@ -41,13 +41,13 @@ describe('exportReport on the sample workspace', () => {
     expect(gaps.length).toBeGreaterThan(0);
     const expected = gaps.map((g) => [g.processLabel, g.stepOrder, g.stepLabel, g.itemLabel, g.strength]);
 
-    const csv = await exportReport(ws.knowledge, { report: 'gaps', processId: sales.id }, 'csv', 'zh-CN');
+    const csv = await exportReport(ws, { report: 'gaps', processId: sales.id }, 'csv', 'zh-CN');
     expect(csv.fileName).toMatch(/^gaps-团体定制销售流程-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = csvRows(csv.base64);
     expect(rows[0]?.[3]).toBe('知识项');
     expect(rows.slice(1).map((r) => r.slice(0, 5))).toEqual(expected.map((r) => r.map(String)));
 
-    const xlsx = await exportReport(ws.knowledge, { report: 'gaps', processId: sales.id }, 'xlsx', 'en');
+    const xlsx = await exportReport(ws, { report: 'gaps', processId: sales.id }, 'xlsx', 'en');
     const { sheet, rows: cells } = await xlsxRows(xlsx.base64);
     expect(String(sheet.getCell('A1').value)).toContain('团体定制销售流程');
     expect(cells[0]?.slice(0, 5)).toEqual(['Process', 'No.', 'Step', 'Knowledge item', 'Strength']);
@@ -59,7 +59,7 @@ describe('exportReport on the sample workspace', () => {
   it('the gaps of all processes: one row per gap of every process', async () => {
     const { ws } = open();
     const all = ws.knowledge.gaps();
-    const csv = await exportReport(ws.knowledge, { report: 'gaps' }, 'csv', 'en');
+    const csv = await exportReport(ws, { report: 'gaps' }, 'csv', 'en');
     expect(csv.fileName).toMatch(/^gaps-All-processes-/);
     expect(csvRows(csv.base64)).toHaveLength(all.length + 1);
     ws.close();
@@ -73,14 +73,14 @@ describe('exportReport on the sample workspace', () => {
       ['知识项', ...m.steps.map((s) => s.label)],
       ...m.items.map((it, r) => [it.label, ...m.cells[r]!.map((c) => words[c])]),
     ];
-    const csv = await exportReport(ws.knowledge, { report: 'matrix', processId: sales.id }, 'csv', 'zh-CN');
+    const csv = await exportReport(ws, { report: 'matrix', processId: sales.id }, 'csv', 'zh-CN');
     expect(csvRows(csv.base64)).toEqual(expected);
-    const xlsx = await exportReport(ws.knowledge, { report: 'matrix', processId: sales.id }, 'xlsx', 'zh-CN');
+    const xlsx = await exportReport(ws, { report: 'matrix', processId: sales.id }, 'xlsx', 'zh-CN');
     const { rows } = await xlsxRows(xlsx.base64);
     expect(rows).toEqual(expected);
     const templates = ws.knowledge.matrix(sales.id, 'templates');
     const t = await exportReport(
-      ws.knowledge,
+      ws,
       { report: 'matrix', processId: sales.id, rows: 'templates' },
       'csv',
       'zh-CN',

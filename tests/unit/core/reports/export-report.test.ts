@@ -66,10 +66,18 @@ const MATRIX: StepMatrix = {
   ],
 };
 
+const unused = (): never => {
+  throw new Error('not read by the gaps and matrix reports');
+};
 const fake: ReportSource = {
-  processes: () => [PROCESS],
-  gaps: (processId?: string) => GAPS.filter((g) => !processId || g.processId === processId),
-  matrix: () => MATRIX,
+  knowledge: {
+    processes: () => [PROCESS],
+    gaps: (processId?: string) => GAPS.filter((g) => !processId || g.processId === processId),
+    matrix: () => MATRIX,
+    index: unused,
+  },
+  experts: { risk: unused, simulate: unused },
+  inventory: { list: unused },
 };
 
 const TODAY = '2026-05-01';
