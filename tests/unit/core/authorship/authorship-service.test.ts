@@ -131,7 +131,7 @@ describe('AuthorshipService on a real library', () => {
       knowledgeId: ctx.pattern.id,
       docId: ctx.lib('pattern.md').id,
     };
-    const knowsBefore = ctx.store.stats().edges.knows;
+    const knowsBefore = ctx.store.stats().edges.knows ?? 0;
     const edgesBefore = ctx.store.stats().edgeTotal;
     const summary = ctx.authorship.accept(key);
     expect(summary).toEqual({ action: 'connect', kind: 'knows', label: '陈建国 → 排料' });
