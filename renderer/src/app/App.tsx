@@ -7,6 +7,7 @@ import { handleKeydown, runCommand } from '../commands/registry';
 import { setLanguage, type Language } from '../i18n';
 import { MapView } from '../features/map/components/MapView';
 import { EmptyView } from '../features/placeholder/EmptyView';
+import { ExpertsView } from '../features/experts/components/ExpertsView';
 import { InventoryView } from '../features/inventory/components/InventoryView';
 import { LibraryView } from '../features/library/components/LibraryView';
 import { ProcessesView } from '../features/processes/components/ProcessesView';
@@ -116,6 +117,8 @@ export function App() {
           <MapView />
         ) : view === 'processes' ? (
           <ProcessesView />
+        ) : view === 'experts' ? (
+          <ExpertsView />
         ) : view === 'library' ? (
           <LibraryView />
         ) : view === 'inventory' ? (
