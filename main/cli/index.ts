@@ -5,6 +5,7 @@ import { GraphStore } from '../core/graph/graph-store';
 import { isWellspringError } from '../core/util/errors';
 import { indexCommand, initCommand, searchCommand, statusCommand } from './library-commands';
 import { REPORTS, reportCommand, type ReportName } from './report-commands';
+import { inventoryCommand, riskCommand, simulateDepartureCommand } from './expert-commands';
 
 /**
  * `npm run cli -- <command> [options]`: the command-line tool on the same core as the app.
@@ -15,6 +16,9 @@ import { REPORTS, reportCommand, type ReportName } from './report-commands';
  *   search "QUERY" --workspace FILE [--json] [--limit N] [--type pdf]   full-text search
  *   status --workspace FILE [--json] [--problems]                       library folders and file statuses
  *   report gaps|strength|evidence --workspace FILE [--process NAME] [--format json|csv]   process knowledge reports
+ *   report risk|inventory --workspace FILE [--format json|csv]   key-person risk ranking; knowledge inventory
+ *   simulate-departure EXPERT [EXPERT…] --workspace FILE [--format json|csv]   what leaves with them (by id,
+ *                                                 name or alias; nothing is written)
  *
  * Exit codes: 0 done, 1 the command failed (message on stderr, with the error code), 2 bad usage.
  */
@@ -26,9 +30,13 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   search "QUERY" --workspace FILE [--json] [--limit N] [--type EXT]
   status --workspace FILE [--json] [--problems]   library folders and files with problems
   report gaps|strength|evidence --workspace FILE [--process NAME|ID] [--format json|csv]
-                                                 knowledge gaps, strengths or evidence proposals`;
+                                                 knowledge gaps, strengths or evidence proposals
+  report risk|inventory --workspace FILE [--format json|csv]
+                                                 key-person risk ranking (highest first); knowledge inventory
+  simulate-departure EXPERT [EXPERT…] --workspace FILE [--format json|csv]
+                                                 departure simulation of experts given by id, name or alias`;
 
-const COMMANDS = ['init', 'stats', 'index', 'search', 'status', 'report'];
+const COMMANDS = ['init', 'stats', 'index', 'search', 'status', 'report', 'simulate-departure'];
 
 export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
@@ -58,7 +66,11 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         process: { type: 'string' },
         format: { type: 'string' },
       },
-      allowPositionals: command === 'index' || command === 'search' || command === 'report',
+      allowPositionals:
+        command === 'index' ||
+        command === 'search' ||
+        command === 'report' ||
+        command === 'simulate-departure',
     }));
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
@@ -69,21 +81,30 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     !command ||
     !COMMANDS.includes(command) ||
     !values.workspace ||
-    (needsArg && positionals.length !== 1)
+    (needsArg && positionals.length !== 1) ||
+    (command === 'simulate-departure' && positionals.length === 0)
   ) {
     console.error(USAGE);
     return 2;
   }
   const file = path.resolve(values.workspace);
   try {
-    if (command === 'report') {
-      const report = positionals[0] as ReportName;
-      const format = values.format ?? 'json';
-      if (!REPORTS.includes(report) || (format !== 'json' && format !== 'csv')) {
+    const format = values.format ?? 'json';
+    if ((command === 'report' || command === 'simulate-departure') && format !== 'json' && format !== 'csv') {
+      console.error(USAGE);
+      return 2;
+    }
+    if (command === 'simulate-departure' && (format === 'json' || format === 'csv'))
+      return await simulateDepartureCommand(file, positionals, format, out);
+    if (command === 'report' && (format === 'json' || format === 'csv')) {
+      const report = positionals[0]!;
+      if (report === 'risk') return await riskCommand(file, format, out);
+      if (report === 'inventory') return await inventoryCommand(file, format, out);
+      if (!REPORTS.includes(report as ReportName)) {
         console.error(USAGE);
         return 2;
       }
-      return await reportCommand(file, report, { format, process: values.process }, out);
+      return await reportCommand(file, report as ReportName, { format, process: values.process }, out);
     }
     if (command === 'index') {
       const maxMb = values['max-mb'] === undefined ? undefined : Number(values['max-mb']);
