@@ -5,22 +5,19 @@
  * the page). No imports, so the tests can read it without loading ECharts.
  */
 
-/** Grid margins of a chart whose bars stand up (short value labels under the bars: existence, SECI, health). */
-export const VERTICAL_GRID = { left: 40, right: 12, top: 22, bottom: 46 } as const;
-
-/** Grid margins of a chart whose bars lie down (long labels on the left: kind, category, owner). */
+/**
+ * Grid margins of the bar charts. Every bar chart lies down: labels on the left get HORIZONTAL_LABEL_WIDTH px in
+ * either language (standing bars gave "socialisation" and "database / system" some 50 px and broke them mid-word).
+ */
 export const HORIZONTAL_GRID = { left: 128, right: 40, top: 6, bottom: 24 } as const;
 
 /** Width (px) a category label may take on the left of a horizontal bar chart before it is cut with "…". */
 export const HORIZONTAL_LABEL_WIDTH = 118;
 
-/** Width (px) a label under a standing bar may take before it wraps. */
-export const VERTICAL_LABEL_WIDTH = 64;
-
 /** Height (px) of one row of a horizontal bar chart; the chart grows with its bucket count. */
 export const HORIZONTAL_ROW_PX = 26;
 
-/** Height (px) of a standing bar chart, the donut and the trend. */
+/** Height (px) of the donut and the trend. */
 export const CHART_HEIGHT_PX = 240;
 
 /**

@@ -4,7 +4,7 @@
  * sits exactly at the margins of chart-layout.ts.
  */
 import type { ChartOption } from '../../ui/charts/useEChart';
-import { HORIZONTAL_GRID, HORIZONTAL_LABEL_WIDTH, VERTICAL_GRID, VERTICAL_LABEL_WIDTH } from './chart-layout';
+import { HORIZONTAL_GRID, HORIZONTAL_LABEL_WIDTH } from './chart-layout';
 
 /** One bar or slice: the bucket key (null: "none recorded"), the translated name, the count. */
 export interface ChartDatum {
@@ -59,71 +59,56 @@ export function clickedOthers(data: unknown): boolean {
 }
 
 /**
- * A bar chart of `data` in one colour, bars standing up (`horizontal` false: labels wrap under them) or lying
- * down (first bucket on top, labels cut at HORIZONTAL_LABEL_WIDTH px), each bar labelled with its count.
- * `seriesName` is what the tooltip and screen readers call the series.
+ * A bar chart of `data` in one colour, bars lying down (first bucket on top, labels cut with "…" at
+ * HORIZONTAL_LABEL_WIDTH px, the whole label in the tooltip and on the bucket's button), each bar labelled with
+ * its count. `seriesName` is what the tooltip calls the series.
  */
 export function barOption(
   data: readonly ChartDatum[],
-  opts: { horizontal: boolean; colour: string; colours: ChartColours; seriesName: string },
+  opts: { colour: string; colours: ChartColours; seriesName: string },
 ): ChartOption {
   const { colours: c } = opts;
-  const names = data.map((d) => d.name);
-  const categoryAxis = {
-    type: 'category' as const,
-    data: names,
-    axisTick: { show: false },
-    axisLine: { lineStyle: { color: c.border } },
-    axisLabel: opts.horizontal
-      ? { color: c.text, width: HORIZONTAL_LABEL_WIDTH, overflow: 'truncate' as const }
-      : {
-          color: c.text,
-          interval: 0,
-          width: VERTICAL_LABEL_WIDTH,
-          overflow: 'break' as const,
-          lineHeight: 13,
-          fontSize: 11,
-        },
-    ...(opts.horizontal ? { inverse: true } : {}),
-  };
-  const valueAxis = {
-    type: 'value' as const,
-    minInterval: 1,
-    axisLabel: { color: c.muted },
-    splitLine: { lineStyle: { color: c.border } },
-  };
-  const grid = opts.horizontal ? HORIZONTAL_GRID : VERTICAL_GRID;
   return {
     animationDuration: 300,
-    grid: { ...grid, outerBoundsMode: 'none' },
+    grid: { ...HORIZONTAL_GRID, outerBoundsMode: 'none' },
     tooltip: {
       trigger: 'item',
       backgroundColor: c.panel,
       borderColor: c.border,
       textStyle: { color: c.text },
     },
-    xAxis: opts.horizontal ? valueAxis : categoryAxis,
-    yAxis: opts.horizontal ? categoryAxis : valueAxis,
+    xAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: c.muted },
+      splitLine: { lineStyle: { color: c.border } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: data.map((d) => d.name),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: c.border } },
+      axisLabel: { color: c.text, width: HORIZONTAL_LABEL_WIDTH, overflow: 'truncate' },
+    },
     series: [
       {
         type: 'bar',
         name: opts.seriesName,
         data: data.map(item),
-        itemStyle: { color: opts.colour, borderRadius: opts.horizontal ? [0, 3, 3, 0] : [3, 3, 0, 0] },
-        barMaxWidth: 36,
+        itemStyle: { color: opts.colour, borderRadius: [0, 3, 3, 0] },
+        barMaxWidth: 22,
         cursor: 'pointer',
-        label: {
-          show: true,
-          position: opts.horizontal ? 'right' : 'top',
-          color: c.text,
-          fontSize: 11,
-        },
+        label: { show: true, position: 'right', color: c.text, fontSize: 11 },
       },
     ],
   };
 }
 
-/** A donut of `data` (each datum in its own `colour`), slices labelled "name: count", legend-free. */
+/**
+ * A donut of `data` (each datum in its own `colour`), legend-free, each slice labelled with its name over its
+ * count (two short lines fit beside the ring where "explicit: 77" on one line was cut at the card's edge).
+ */
 export function donutOption(
   data: readonly ChartDatum[],
   opts: { colours: ChartColours; seriesName: string },
@@ -141,12 +126,12 @@ export function donutOption(
       {
         type: 'pie',
         name: opts.seriesName,
-        radius: ['42%', '68%'],
-        center: ['50%', '52%'],
+        radius: ['36%', '60%'],
+        center: ['50%', '50%'],
         avoidLabelOverlap: true,
         cursor: 'pointer',
         itemStyle: { borderColor: c.panel, borderWidth: 2 },
-        label: { color: c.text, formatter: '{b}: {c}' },
+        label: { color: c.text, formatter: '{b}\n{c}', lineHeight: 15 },
         labelLine: { lineStyle: { color: c.muted } },
         data: data.map(item),
       },

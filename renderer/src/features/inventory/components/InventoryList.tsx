@@ -37,7 +37,6 @@ export function InventoryList({ request, onClose }: { request: ListRequest; onCl
     const value = (v: string | null) =>
       v === null ? '' : Object.hasOwn(enMap.values, v) ? t(`map:values.${v as MapValue}`) : v;
     const kind = (k: string) => (Object.hasOwn(enMap.kinds, k) ? t(`map:kinds.${k as NodeKind}`) : k);
-    const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
     const today = new Date().toISOString().slice(0, 10);
     const list = (xs: string[]) => xs.join(i18n.language === 'zh-CN' ? '、' : ', ');
     const num = (
@@ -107,8 +106,8 @@ export function InventoryList({ request, onClose }: { request: ListRequest; onCl
         sortValue: (r) => (r.owners.length ? list(r.owners) : null),
         width: 'minmax(0, 1fr)',
       },
-      num('holders', 'minmax(0, 0.6fr)'),
-      num('capableHolders', 'minmax(0, 0.7fr)'),
+      num('holders', 'minmax(0, 0.7fr)'),
+      num('capableHolders', 'minmax(0, 0.9fr)'),
       num('documents', 'minmax(0, 0.6fr)'),
       {
         id: 'reviewDue',
@@ -118,7 +117,7 @@ export function InventoryList({ request, onClose }: { request: ListRequest; onCl
             ''
           ) : (
             <span className={r.reviewDue < today ? 'inv-overdue' : undefined}>
-              {date.format(new Date(`${r.reviewDue.slice(0, 10)}T00:00:00`))}
+              {r.reviewDue.slice(0, 10)}
             </span>
           ),
         sortValue: (r) => r.reviewDue,

@@ -67,9 +67,12 @@ export function InventoryView() {
     );
 
   const s = summary.data;
-  const asOf = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(
-    new Date(s.asOf),
-  );
+  // asOf is the day counted (YYYY-MM-DD, local), or an ISO time: a day is shown without a time of day.
+  const asOf = /^\d{4}-\d{2}-\d{2}$/.test(s.asOf)
+    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(`${s.asOf}T00:00:00`))
+    : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(
+        new Date(s.asOf),
+      );
   return (
     <div className={`inventory-view${open ? ' with-list' : ''}`} data-testid="inventory-view">
       <div className="inv-dashboard">
@@ -115,8 +118,8 @@ function chartSpecs(
   const { t, name, colours, dark } = ctx;
   const data = (facet: InventoryFacet, buckets: InventoryBucket[]): ChartDatum[] =>
     buckets.map((b) => ({ key: b.key, name: name(facet, b), value: b.count }));
-  const bar = (facet: InventoryFacet, d: ChartDatum[], horizontal: boolean, colour = barColour(dark)) => ({
-    ...barOption(d, { horizontal, colour, colours, seriesName: t(`charts.${facet}`) }),
+  const bar = (facet: InventoryFacet, d: ChartDatum[], colour = barColour(dark)) => ({
+    ...barOption(d, { colour, colours, seriesName: t(`charts.${facet}`) }),
     backgroundColor: colours.panel,
   });
 
@@ -138,14 +141,14 @@ function chartSpecs(
     {
       facet: 'kind',
       title: t('charts.kind'),
-      option: bar('kind', kind, true),
+      option: bar('kind', kind),
       height: horizontalChartHeight(kind.length),
       buckets: kind,
     },
     {
       facet: 'category',
       title: t('charts.category'),
-      option: bar('category', category, true),
+      option: bar('category', category),
       height: horizontalChartHeight(category.length),
       buckets: category,
       note: t('notes.category'),
@@ -163,14 +166,14 @@ function chartSpecs(
     {
       facet: 'existence',
       title: t('charts.existence'),
-      option: bar('existence', existence, false),
-      height: CHART_HEIGHT_PX,
+      option: bar('existence', existence),
+      height: horizontalChartHeight(existence.length),
       buckets: existence,
     },
     {
       facet: 'owner',
       title: t('charts.owner'),
-      option: bar('owner', ownerBars, true),
+      option: bar('owner', ownerBars),
       height: horizontalChartHeight(ownerBars.length),
       buckets: owner,
       collapseAfter: TOP_OWNERS,
@@ -179,15 +182,15 @@ function chartSpecs(
     {
       facet: 'seci',
       title: t('charts.seci'),
-      option: bar('seci', seci, false),
-      height: CHART_HEIGHT_PX,
+      option: bar('seci', seci),
+      height: horizontalChartHeight(seci.length),
       buckets: seci,
     },
     {
       facet: 'health',
       title: t('charts.health'),
-      option: bar('health', health, false, HEALTH_COLOUR),
-      height: CHART_HEIGHT_PX,
+      option: bar('health', health, HEALTH_COLOUR),
+      height: horizontalChartHeight(health.length),
       buckets: health,
       note: t('notes.health'),
     },
