@@ -192,9 +192,11 @@ export class ExpertService {
    * @throws not_found errors.expertNotFound {value} for an id that is not an expert
    */
   simulate(expertIds: string[]): DepartureSimulation {
-    return simulateDeparture(this.deps.knowledge.index(), expertIds, {
+    const m = this.current();
+    return simulateDeparture(m.index, expertIds, {
       settings: this.deps.knowledge.settings(),
-      today: this.today(),
+      today: m.today,
+      strengths: m.strengths,
     });
   }
 

@@ -3,6 +3,10 @@ import { competencyStrengths } from '../../../../main/core/analytics/competency-
 import { simulateDeparture } from '../../../../main/core/analytics/departure-simulation';
 import { buildGraphIndex } from '../../../../main/core/analytics/graph-index';
 import { allKnowledgeStrengths } from '../../../../main/core/analytics/knowledge-strength';
+import { keyPersonRisk } from '../../../../main/core/analytics/key-person-risk';
+import { stepStrength } from '../../../../main/core/analytics/step-strength';
+import type { GraphDto } from '../../../../preload/contract';
+import { openKnowledge } from '../analytics/process-graphs';
 import { edge, node } from '../../helpers';
 import { SETTINGS, TODAY, cuttingIndex, cuttingRoom } from './expert-graphs';
 
@@ -174,6 +178,16 @@ describe('simulateDeparture', () => {
     expect(sim.uncovered.map((u) => u.id)).toEqual(['K1', 'K4', 'K2', 'K3']);
   });
 
+  it('an item the leaver owns without knowing it loses its owner part', () => {
+    const g = cuttingRoom();
+    g.edges.push(edge('A', 'K6', 'owns'));
+    // K6: 12 + 9 + owner 10 + 10 = 41 → 31 without A. S2: (3·68 + 2·41) / 5 = 57.2 → 57, after 49.6 → 50.
+    const sim = simulateDeparture(buildGraphIndex(g), ['A'], options);
+    expect(sim.items.find((i) => i.id === 'K6')).toEqual({ id: 'K6', label: 'K6', before: 41, after: 31 });
+    expect(sim.steps.find((s) => s.id === 'S2')).toMatchObject({ before: 57, after: 50 });
+    expect(sim.uncovered.map((u) => u.id)).not.toContain('K6');
+  });
+
   it('an expert who holds nothing at 3 changes no coverage; an unknown id or another kind is refused', () => {
     const sim = simulateDeparture(cuttingIndex(), ['zhang'], options);
     expect(sim).toMatchObject({
@@ -188,5 +202,57 @@ describe('simulateDeparture', () => {
       expect(() => simulateDeparture(cuttingIndex(), ['A', value], options)).toThrow(
         expect.objectContaining({ code: 'not_found', key: 'errors.expertNotFound', params: { value } }),
       );
+  });
+});
+
+describe('simulateDeparture equals a full recomputation over the graph without the leavers', () => {
+  /** The naive reading of the method: rebuild the graph minus the leavers and recompute every strength. */
+  function naive(graph: GraphDto, leavers: string[]) {
+    const gone = new Set(leavers);
+    const before = buildGraphIndex(graph);
+    const after = buildGraphIndex({
+      nodes: graph.nodes.filter((n) => !gone.has(n.id)),
+      edges: graph.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
+    });
+    const sb = allKnowledgeStrengths(before, options);
+    const sa = allKnowledgeStrengths(after, options);
+    const fall = (rows: { id: string; before: number | null; after: number | null }[]) =>
+      new Map(
+        rows.filter((r) => r.before !== null && r.after !== null && r.after < r.before).map((r) => [r.id, r]),
+      );
+    const steps = before.idsOfKind('step').map((id) => ({
+      id,
+      before: stepStrength(before, id, sb, SETTINGS)!.strength,
+      after: stepStrength(after, id, sa, SETTINGS)!.strength,
+    }));
+    const cb = competencyStrengths(before, (id) => sb.get(id)?.strength);
+    const ca = competencyStrengths(after, (id) => sa.get(id)?.strength);
+    return {
+      items: fall(
+        [...sb.values()].map((s) => ({ id: s.id, before: s.strength, after: sa.get(s.id)!.strength })),
+      ),
+      steps: fall(steps),
+      competencies: fall([...cb].map(([id, b]) => ({ id, before: b, after: ca.get(id) ?? null }))),
+    };
+  }
+  const pick = (rows: { id: string; before: number | null; after: number | null }[]) =>
+    new Map(rows.map((r) => [r.id, { id: r.id, before: r.before, after: r.after }]));
+
+  it('on the sample, for each of the five riskiest experts and for all five together', () => {
+    const { store, close } = openKnowledge({ sample: true });
+    const graph = store.getGraph();
+    close();
+    const index = buildGraphIndex(graph);
+    const top = keyPersonRisk(index, { today: TODAY })
+      .slice(0, 5)
+      .map((r) => r.id);
+    for (const leavers of [...top.map((id) => [id]), top]) {
+      const sim = simulateDeparture(index, leavers, options);
+      const want = naive(graph, leavers);
+      expect(pick(sim.items)).toEqual(want.items);
+      expect(pick(sim.steps)).toEqual(want.steps);
+      expect(pick(sim.competencies)).toEqual(want.competencies);
+      expect(sim.items.length).toBeGreaterThan(0);
+    }
   });
 });
