@@ -120,7 +120,7 @@ export class LibraryStore {
       ),
       markUnsupported: db.prepare(
         `UPDATE documents SET size = ?, mtime_ms = ?, status = 'unsupported', error = ?, mime = NULL,
-           encoding = NULL, page_count = 0, sha256 = NULL, indexed_at = ? WHERE id = ?`,
+           encoding = NULL, page_count = 0, sha256 = NULL, indexed_at = ?, authors = '[]' WHERE id = ?`,
       ),
       markPending: db.prepare(
         "UPDATE documents SET size = ?, mtime_ms = ?, status = 'pending', error = NULL WHERE id = ?",
