@@ -5,6 +5,7 @@
  */
 import type { ChartOption } from '../../ui/charts/useEChart';
 import { HORIZONTAL_GRID, HORIZONTAL_LABEL_WIDTH } from './chart-layout';
+import { topBuckets } from './top-buckets';
 
 /** One bar or slice: the bucket key (null: "none recorded"), the translated name, the count. */
 export interface ChartDatum {
@@ -140,26 +141,24 @@ export function donutOption(
 }
 
 /**
- * The first `top` buckets of `data` (already in the order to show), then one "others" bar summing the rest when
- * more than `top` + 1 would be drawn (cutting a single bucket saves nothing). Buckets in `keep` (e.g. the
- * "unowned" bucket) are never folded into "others" and stay last. Counts are summed as they are: an item with two
- * owners counts in both, as in the chart's other bars.
+ * The owners' bars: the first `top` (the core sends them by count, highest first), then one "others" bar
+ * summing the rest (topBuckets), the "unowned" bucket (key null) last and never folded. Counts are summed as
+ * they are: an item with two owners counts in both, as in the other bars.
  */
 export function topWithOthers(
   data: readonly ChartDatum[],
   top: number,
   othersName: (count: number) => string,
-  keep: (d: ChartDatum) => boolean = () => false,
 ): ChartDatum[] {
-  const kept = data.filter(keep);
-  const ranked = data.filter((d) => !keep(d));
-  if (ranked.length <= top + 1) return [...ranked, ...kept];
-  const rest = ranked.slice(top);
-  const others: ChartDatum = {
-    key: null,
-    name: othersName(rest.length),
-    value: rest.reduce((s, d) => s + d.value, 0),
-    others: true,
-  };
-  return [...ranked.slice(0, top), others, ...kept];
+  return topBuckets(
+    data,
+    top,
+    (rest) => ({
+      key: null,
+      name: othersName(rest.length),
+      value: rest.reduce((s, d) => s + d.value, 0),
+      others: true,
+    }),
+    (d) => d.key === null,
+  );
 }

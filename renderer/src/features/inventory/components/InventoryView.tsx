@@ -128,12 +128,7 @@ function chartSpecs(
   const form = data('form', s.byForm).map((d) => ({ ...d, colour: formColour(d.key, dark) }));
   const existence = data('existence', s.byExistence);
   const owner = data('owner', s.byOwner);
-  const ownerBars = topWithOthers(
-    owner,
-    TOP_OWNERS,
-    (count) => t('chart.others', { count }),
-    (d) => d.key === null,
-  );
+  const ownerBars = topWithOthers(owner, TOP_OWNERS, (count) => t('chart.others', { count }));
   const seci = data('seci', s.bySeci);
   const health = data('health', s.health);
 
