@@ -20,6 +20,8 @@ interface ExpertsState {
   filter: string;
   department: string;
   band: RiskBand | '';
+  /** The directory table's sort (kept while the cards are shown); empty: the API's order (total risk). */
+  sort: Array<{ id: string; desc: boolean }>;
   /** The expert whose profile is open, and whether it is in "my areas" editing mode. */
   profileId: string | null;
   editing: boolean;
@@ -56,6 +58,7 @@ export const useExpertsStore = create<ExpertsState>((set, get) => ({
   filter: '',
   department: '',
   band: '',
+  sort: [],
   profileId: null,
   editing: false,
   leavers: [],

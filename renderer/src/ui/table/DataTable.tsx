@@ -32,6 +32,11 @@ export interface DataTableColumn<T extends RowData> {
   descFirst?: boolean;
   /** CSS grid track of the column, e.g. `'2fr'`, `'minmax(120px, 1fr)'`, `'72px'`. Default `'1fr'`. */
   width?: string;
+  /**
+   * Narrowest the column may get, px (default 72). Below the sum of these the table scrolls sideways instead of
+   * cutting columns off (e.g. beside an open side panel).
+   */
+  minWidth?: number;
   /** Horizontal alignment of header and cells. Default `'start'`. */
   align?: 'start' | 'end' | 'center';
 }
@@ -60,6 +65,9 @@ export interface DataTableProps<T extends RowData> {
   /** Id of the row to show highlighted (e.g. the one whose profile is open). */
   selectedId?: string | null;
 }
+
+/** Height of the header row, px (table.css `.data-table-head`). */
+const HEAD_PX = 33;
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
 
@@ -102,11 +110,9 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
     getRowId: (row) => getRowId(row),
     state: { sorting },
     onSortingChange: (updater) => {
-      setSorting((prev) => {
-        const next = typeof updater === 'function' ? updater(prev) : updater;
-        onSortChange?.(next);
-        return next;
-      });
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      setSorting(next);
+      onSortChange?.(next);
     },
   });
   const model = table.getRowModel().rows;
@@ -119,6 +125,10 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => props.rowHeight ?? 34,
     overscan: 8,
+    // The sticky header sits inside the scroll element above the rows: the rows start below it, and a row
+    // scrolled to must not hide under it.
+    scrollMargin: HEAD_PX,
+    scrollPaddingStart: HEAD_PX,
     getItemKey: (i) => model[i]?.id ?? i,
   });
 
@@ -160,6 +170,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const template = columns.map((c) => c.width ?? '1fr').join(' ');
   const header = table.getHeaderGroups()[0]?.headers ?? [];
 
+  const minWidth = columns.reduce((w, c) => w + (c.minWidth ?? 72) + 8, 20);
   return (
     <div
       className="data-table"
@@ -168,90 +179,98 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
       aria-rowcount={model.length}
       data-testid={testId}
     >
-      <div className="data-table-head" role="row" style={{ gridTemplateColumns: template }}>
-        {header.map((h, i) => {
-          const col = columns[i]!;
-          const dir = h.column.getIsSorted();
-          const sort = dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none';
-          return (
-            <div
-              key={h.id}
-              role="columnheader"
-              aria-sort={h.column.getCanSort() ? sort : undefined}
-              className={`data-table-th align-${col.align ?? 'start'}`}
-              title={col.headerTitle}
-            >
-              {h.column.getCanSort() ? (
-                <button
-                  type="button"
-                  className="data-table-sort"
-                  data-col={col.id}
-                  onClick={h.column.getToggleSortingHandler()}
-                >
-                  {col.header}
-                  <span className="data-table-arrow" aria-hidden="true">
-                    {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
-                  </span>
-                </button>
-              ) : (
-                col.header
-              )}
-            </div>
-          );
-        })}
-      </div>
-      {model.length === 0 ? (
-        <div className="data-table-empty">{props.empty}</div>
-      ) : (
-        <div
-          ref={scrollRef}
-          className="data-table-body"
-          tabIndex={0}
-          role="rowgroup"
-          aria-activedescendant={active !== null ? `row-${testId ?? 'dt'}-${active}` : undefined}
-          onKeyDown={onKeyDown}
-          data-testid={testId ? `${testId}-body` : undefined}
-        >
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((v) => {
-              const row = model[v.index]!;
-              const classes = ['data-table-row'];
-              if (row.id === active) classes.push('active');
-              if (row.id === selectedId) classes.push('selected');
+      <div
+        ref={scrollRef}
+        className="data-table-scroll"
+        tabIndex={0}
+        aria-activedescendant={active !== null ? `row-${testId ?? 'dt'}-${active}` : undefined}
+        onKeyDown={onKeyDown}
+        data-testid={testId ? `${testId}-body` : undefined}
+      >
+        <div className="data-table-inner" style={{ minWidth }}>
+          <div
+            className="data-table-head"
+            role="row"
+            style={{ gridTemplateColumns: template, height: HEAD_PX }}
+          >
+            {header.map((h, i) => {
+              const col = columns[i]!;
+              const dir = h.column.getIsSorted();
+              const sort = dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none';
               return (
                 <div
-                  key={v.key}
-                  id={`row-${testId ?? 'dt'}-${row.id}`}
-                  ref={virtualizer.measureElement}
-                  data-index={v.index}
-                  data-row-id={row.id}
-                  data-testid={testId ? `${testId}-row` : undefined}
-                  role="row"
-                  aria-rowindex={v.index + 1}
-                  aria-selected={row.id === active}
-                  className={classes.join(' ')}
-                  style={{ gridTemplateColumns: template, transform: `translateY(${v.start}px)` }}
-                  onClick={() => {
-                    setActive(row.id);
-                    onOpen?.(row.original);
-                  }}
+                  key={h.id}
+                  role="columnheader"
+                  aria-sort={h.column.getCanSort() ? sort : undefined}
+                  className={`data-table-th align-${col.align ?? 'start'}`}
+                  title={col.headerTitle}
                 >
-                  {columns.map((c) => (
-                    <div
-                      key={c.id}
-                      role="cell"
-                      data-col={c.id}
-                      className={`data-table-td align-${c.align ?? 'start'}`}
+                  {h.column.getCanSort() ? (
+                    <button
+                      type="button"
+                      className="data-table-sort"
+                      data-col={col.id}
+                      onClick={h.column.getToggleSortingHandler()}
                     >
-                      {c.cell(row.original)}
-                    </div>
-                  ))}
+                      {col.header}
+                      <span className="data-table-arrow" aria-hidden="true">
+                        {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
+                      </span>
+                    </button>
+                  ) : (
+                    col.header
+                  )}
                 </div>
               );
             })}
           </div>
+          {model.length === 0 ? (
+            <div className="data-table-empty">{props.empty}</div>
+          ) : (
+            <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((v) => {
+                const row = model[v.index]!;
+                const classes = ['data-table-row'];
+                if (row.id === active) classes.push('active');
+                if (row.id === selectedId) classes.push('selected');
+                return (
+                  <div
+                    key={v.key}
+                    id={`row-${testId ?? 'dt'}-${row.id}`}
+                    ref={virtualizer.measureElement}
+                    data-index={v.index}
+                    data-row-id={row.id}
+                    data-testid={testId ? `${testId}-row` : undefined}
+                    role="row"
+                    aria-rowindex={v.index + 1}
+                    aria-selected={row.id === active}
+                    className={classes.join(' ')}
+                    style={{
+                      gridTemplateColumns: template,
+                      transform: `translateY(${v.start - virtualizer.options.scrollMargin}px)`,
+                    }}
+                    onClick={() => {
+                      setActive(row.id);
+                      onOpen?.(row.original);
+                    }}
+                  >
+                    {columns.map((c) => (
+                      <div
+                        key={c.id}
+                        role="cell"
+                        data-col={c.id}
+                        className={`data-table-td align-${c.align ?? 'start'}`}
+                      >
+                        {c.cell(row.original)}
+                      </div>
+                    ))}
+                  </div>
+                );
+              })}
+            </div>
+          )}
         </div>
-      )}
+      </div>
     </div>
   );
 }

@@ -17,7 +17,7 @@ import { RiskChip } from './RiskChip';
 export function DirectoryTab() {
   const { t, i18n } = useTranslation('experts');
   const dir = useDirectory();
-  const { filter, department, band, layout, profileId, set, openProfile } = useExpertsStore();
+  const { filter, department, band, layout, profileId, sort, set, openProfile } = useExpertsStore();
   const all = useMemo(() => dir.data ?? [], [dir.data]);
   const rows = useMemo(
     () => filterExperts(all, { text: filter, department, band }),
@@ -109,6 +109,8 @@ export function DirectoryTab() {
             testId="directory"
             rowHeight={44}
             selectedId={profileId}
+            initialSort={sort}
+            onSortChange={(s) => set({ sort: s })}
             empty={t('directory.noMatch')}
           />
         ) : (
@@ -128,6 +130,7 @@ function useColumns(): DataTableColumn<ExpertRow>[] {
         id: 'name',
         header: t('col.name'),
         width: 'minmax(150px, 2fr)',
+        minWidth: 150,
         sortValue: (r) => r.label,
         cell: (r) => (
           <span className="expert-name">
@@ -150,6 +153,7 @@ function useColumns(): DataTableColumn<ExpertRow>[] {
         id: 'department',
         header: t('col.department'),
         width: 'minmax(90px, 1.2fr)',
+        minWidth: 90,
         sortValue: (r) => r.department,
         cell: (r) => r.department ?? '—',
       },
@@ -166,7 +170,8 @@ function useColumns(): DataTableColumn<ExpertRow>[] {
         id,
         header: t(`col.${id}`),
         headerTitle: t(`colTitle.${id}`),
-        width: '72px',
+        width: '64px',
+        minWidth: 64,
         align: 'end' as const,
         descFirst: true,
         sortValue: get,
@@ -176,7 +181,8 @@ function useColumns(): DataTableColumn<ExpertRow>[] {
         id: 'total',
         header: t('col.total'),
         headerTitle: t('colTitle.total'),
-        width: '84px',
+        width: '72px',
+        minWidth: 72,
         align: 'end',
         descFirst: true,
         sortValue: (r) => r.total,

@@ -76,6 +76,8 @@ export function ProficiencyHeatmap() {
               value: [ca.get(c.categoryId)!, ex.get(c.expertId)!, c.proficiency],
               items: c.items,
               expertId: c.expertId,
+              // Dark text on the light cells, white on the dark ones (4 and 5), so every number reads.
+              label: { color: c.proficiency >= 4 ? '#ffffff' : '#111827' },
             })),
         },
       ],

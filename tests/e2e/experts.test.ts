@@ -1,0 +1,286 @@
+// The experts view (issue 8 items 1–4, 8) on the sample workspace, in Chromium: the directory sorts and filters
+// like the API's rows say; the departure of the most critical expert (top of experts:risk) shows the API's
+// uncovered items and strength drops before → after; the locator finds, for a Chinese and an English query, the
+// holders of the items whose names match (computed here from graph:get); "My areas" sets a proficiency by
+// keyboard and Ctrl+Z undoes it; a leaving date in the past is refused naming it, nothing written. Screenshots
+// of every tab in both languages go to test-results/e2e/.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type {
+  DepartureSimulation,
+  ExpertProfile,
+  ExpertRow,
+  GraphDto,
+  RiskRow,
+} from '../../preload/contract';
+import { openApp, shot, useAppInChromium } from './harness';
+
+const env = useAppInChromium();
+
+/** Calls a channel of the running app through its HTTP bridge, with the page's token. */
+async function api<T>(page: Page, channel: string, input: object): Promise<T> {
+  return page.evaluate(
+    async ([c, i]) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="wellspring-token"]')!.content;
+      const res = await fetch(`/api/${c}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wellspring-token': token },
+        body: JSON.stringify(i),
+      });
+      const r = (await res.json()) as { ok: boolean; value: unknown; message?: string };
+      if (!r.ok) throw new Error(r.message);
+      return r.value;
+    },
+    [channel, input] as const,
+  ) as Promise<T>;
+}
+
+async function openExperts(page: Page, language: 'zh-CN' | 'en' = 'zh-CN'): Promise<void> {
+  await openApp(page, env.app.server.url);
+  await page.getByTestId('language').selectOption(language);
+  await page.getByTestId('nav-experts').click();
+  await page.getByTestId('experts-view').waitFor();
+}
+
+async function openTab(page: Page, tab: 'directory' | 'locator' | 'risk' | 'simulation'): Promise<void> {
+  await page.getByTestId(`experts-tab-${tab}`).click();
+  await expect.poll(() => page.getByTestId(`experts-tab-${tab}`).getAttribute('aria-selected')).toBe('true');
+}
+
+const rowNames = (page: Page) =>
+  page.getByTestId('directory-row').evaluateAll((rows) =>
+    rows
+      .map((r) => ({ i: Number(r.getAttribute('data-index')), id: r.getAttribute('data-row-id')! }))
+      .sort((a, b) => a.i - b.i)
+      .map((r) => r.id),
+  );
+
+const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+
+describe('experts view', () => {
+  it('the directory sorts and filters; cards and a profile', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openExperts(page);
+    const rows = await api<ExpertRow[]>(page, 'experts:directory', {});
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+    await openTab(page, 'directory');
+    await page.getByTestId('layout-table').click();
+    // Default order: the API's (total risk, highest first).
+    await expect.poll(() => rowNames(page)).toEqual(rows.map((r) => r.id));
+    await shot(page, 'experts-01-directory-zh');
+
+    // Name: pinyin order; again: reversed.
+    const pinyin = new Intl.Collator('zh-CN-u-co-pinyin', { numeric: true, sensitivity: 'base' });
+    const byName = [...rows].sort((a, b) => pinyin.compare(a.label, b.label)).map((r) => r.id);
+    await page.locator('.data-table-sort[data-col="name"]').click();
+    await expect.poll(() => rowNames(page)).toEqual(byName);
+    await page.locator('.data-table-sort[data-col="name"]').click();
+    await expect.poll(() => rowNames(page)).toEqual([...byName].reverse());
+    // Sole items: descending first (ties keep the API's order: the sort is stable).
+    const bySole = [...rows].sort((a, b) => b.soleItems - a.soleItems).map((r) => r.id);
+    await page.locator('.data-table-sort[data-col="soleItems"]').click();
+    await expect.poll(() => rowNames(page)).toEqual(bySole);
+
+    // Filter: a department, then a word of a title, then an English alias in capitals.
+    const dept = rows.find((r) => r.department === '苏州服装厂') ? '苏州服装厂' : rows[0]!.department!;
+    await page.getByTestId('directory-department').selectOption(dept);
+    await expect
+      .poll(async () => (await rowNames(page)).sort())
+      .toEqual(
+        rows
+          .filter((r) => r.department === dept)
+          .map((r) => r.id)
+          .sort(),
+      );
+    await page.getByTestId('directory-department').selectOption('');
+    await page.getByTestId('directory-filter').fill('店长');
+    await expect
+      .poll(async () => (await rowNames(page)).sort())
+      .toEqual(
+        rows
+          .filter((r) => (r.title ?? '').includes('店长'))
+          .map((r) => r.id)
+          .sort(),
+      );
+    const someone = rows.find((r) => r.aliases.length > 0)!;
+    await page.getByTestId('directory-filter').fill(someone.aliases[0]!.toUpperCase());
+    await expect.poll(() => rowNames(page)).toEqual([someone.id]);
+    await page.getByTestId('directory-filter').fill('');
+
+    // Cards show the same experts.
+    await page.getByTestId('layout-cards').click();
+    await expect.poll(() => page.getByTestId('expert-card').count()).toBe(rows.length);
+    await shot(page, 'experts-02-cards-zh');
+    await page.getByTestId('layout-table').click();
+
+    // Enter on the active row (Home: the first in the current sort, most sole items) opens the profile.
+    await page.getByTestId('directory-body').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    const first = rows.find((r) => r.id === bySole[0])!;
+    await expect.poll(() => page.getByTestId('profile-name').textContent()).toContain(first.label);
+    const profile = await api<ExpertProfile>(page, 'experts:profile', { id: first.id });
+    await expect.poll(() => page.getByTestId('area-row').count()).toBe(profile.areas.length);
+    await shot(page, 'experts-03-profile-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('simulating the departure of the most critical expert shows the uncovered items and the drops', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openExperts(page);
+    const risk = await api<RiskRow[]>(page, 'experts:risk', {});
+    const top = risk[0]!;
+    for (let i = 1; i < risk.length; i++) expect(risk[i]!.total).toBeLessThanOrEqual(risk[i - 1]!.total);
+    const sim = await api<DepartureSimulation>(page, 'experts:simulate', { expertIds: [top.id] });
+    expect(sim.uncovered.length).toBeGreaterThan(0);
+
+    await openTab(page, 'risk');
+    await expect.poll(() => page.getByTestId('risk-row').first().getAttribute('data-id')).toBe(top.id);
+    await expect.poll(() => page.getByTestId('risk-row').count()).toBe(risk.length);
+    await expect.poll(() => page.locator('[data-testid="heatmap"] canvas').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(400);
+    await shot(page, 'experts-04-risk-heatmap-zh');
+
+    await page.locator(`[data-testid="risk-row"][data-id="${top.id}"] [data-testid="risk-simulate"]`).click();
+    await expect
+      .poll(() => page.getByTestId('experts-tab-simulation').getAttribute('aria-selected'))
+      .toBe('true');
+    await page.getByTestId('uncovered-table').waitFor();
+    const shown = await page
+      .getByTestId('uncovered-row')
+      .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-id')));
+    expect(shown).toEqual(sim.uncovered.map((u) => u.id));
+    // At least one strength drop is shown before → after, with the API's numbers.
+    const dropped = sim.items.find((d) => d.before !== null && d.after !== null && d.after < d.before)!;
+    expect(dropped).toBeTruthy();
+    const line = page.locator(`[data-testid="drops-items"] li[data-id="${dropped.id}"]`);
+    await expect.poll(() => line.textContent()).toContain(`${dropped.before} → ${dropped.after}`);
+    await shot(page, 'experts-05-simulation-zh');
+
+    // The printable report lists the same uncovered items.
+    await page.getByTestId('simulation-print').click();
+    await expect
+      .poll(() => page.locator('[data-testid="departure-print"] [data-testid="uncovered-row"]').count())
+      .toBe(sim.uncovered.length);
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'experts-06-departure-print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('departure-print').count()).toBe(0);
+
+    // The same in English, and the risk tab in the dark theme.
+    await page.getByTestId('language').selectOption('en');
+    await expect
+      .poll(() => page.getByTestId('experts-tab-simulation').textContent())
+      .toBe('Departure simulation');
+    await shot(page, 'experts-07-simulation-en');
+    await page.getByTestId('theme').selectOption('dark');
+    await openTab(page, 'risk');
+    await page.waitForTimeout(400);
+    await shot(page, 'experts-08-risk-heatmap-en-dark');
+    await page.getByTestId('theme').selectOption('light');
+    await openTab(page, 'directory');
+    await shot(page, 'experts-09-directory-en');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the locator finds the holders of the matching items, for a Chinese and an English query', async () => {
+    const page = await env.chrome.context.newPage();
+    await openExperts(page);
+    const graph = await api<GraphDto>(page, 'graph:get', {});
+    await openTab(page, 'locator');
+    for (const [query, name] of [
+      ['打版', 'zh'],
+      ['pattern', 'en'],
+    ] as const) {
+      // What the graph says: items whose label or an alias contains the query, and who knows them.
+      const items = graph.nodes.filter(
+        (n) => n.kind === 'knowledge' && [n.label, ...n.aliases].some((s) => fold(s).includes(fold(query))),
+      );
+      expect(items.length).toBeGreaterThan(0);
+      const ids = new Set(items.map((n) => n.id));
+      const knows = graph.edges.filter((e) => e.kind === 'knows' && ids.has(e.target));
+      const holders = new Set(knows.map((e) => e.source));
+      expect(holders.size).toBeGreaterThan(0);
+      const best = Math.max(...knows.map((e) => Number(e.props.proficiency)));
+      const bestHolders = new Set(
+        knows.filter((e) => Number(e.props.proficiency) === best).map((e) => e.source),
+      );
+
+      await page.getByTestId('locator-query').fill(query);
+      await expect
+        .poll(async () => {
+          const hits = await page
+            .getByTestId('locator-hit')
+            .evaluateAll((h) => h.map((x) => x.getAttribute('data-id')));
+          return [...holders].every((id) => hits.includes(id));
+        })
+        .toBe(true);
+      const first = await page.getByTestId('locator-hit').first().getAttribute('data-id');
+      expect(bestHolders.has(first!)).toBe(true);
+      expect(((await page.getByTestId('locator-why').first().textContent()) ?? '').length).toBeGreaterThan(4);
+      await shot(page, `experts-10-locator-${name}`);
+    }
+    await page.close();
+  });
+
+  it('"My areas": a proficiency set by keyboard, undone by Ctrl+Z; a past leaving date is refused', async () => {
+    const page = await env.chrome.context.newPage();
+    await openExperts(page, 'en');
+    const rows = await api<ExpertRow[]>(page, 'experts:directory', {});
+    const who = rows.find((r) => r.items >= 2)!;
+    const before = await api<ExpertProfile>(page, 'experts:profile', { id: who.id });
+    const second = before.areas[1]!;
+    const target = second.proficiency === 1 ? 4 : 1;
+    await openTab(page, 'directory');
+    await page.locator(`[data-testid="directory-row"][data-row-id="${who.id}"]`).click();
+    await page.getByTestId('my-areas').click();
+    await page.getByTestId('my-areas-list').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => page.locator('[data-testid="my-area"][aria-selected="true"]').getAttribute('data-id'))
+      .toBe(second.id);
+    await page.keyboard.press(String(target));
+    const profOf = async () =>
+      (await api<ExpertProfile>(page, 'experts:profile', { id: who.id })).areas.find(
+        (a) => a.id === second.id,
+      )?.proficiency;
+    await expect.poll(profOf).toBe(target);
+    await expect
+      .poll(() =>
+        page.locator(`[data-testid="my-area"][data-id="${second.id}"]`).getAttribute('data-proficiency'),
+      )
+      .toBe(String(target));
+    await shot(page, 'experts-11-my-areas-en');
+    await page.getByTestId('my-areas-list').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(profOf).toBe(second.proficiency);
+
+    // Enter edits the area's description inline; Escape cancels (nothing written).
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('area-description-edit').fill('draft that is cancelled');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('area-description-edit').count()).toBe(0);
+    expect((await api<ExpertProfile>(page, 'experts:profile', { id: who.id })).areas[1]!.description).toBe(
+      second.description,
+    );
+
+    // A leaving date in the past: refused with the date named; the profile is unchanged.
+    await page.getByTestId('my-areas').click();
+    await page.getByTestId('risk-leaving-input').fill('2020-01-15');
+    await page.getByTestId('risk-save').click();
+    await expect.poll(() => page.getByTestId('risk-error').textContent()).toContain('2020-01-15');
+    const after = await api<ExpertProfile>(page, 'experts:profile', { id: who.id });
+    expect(after.expectedLeaving).toBe(before.expectedLeaving);
+    expect(after.risk.total).toBe(before.risk.total);
+    await shot(page, 'experts-12-leaving-refused-en');
+    await page.close();
+  });
+});
