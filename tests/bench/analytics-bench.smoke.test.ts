@@ -26,11 +26,33 @@ describe('analytics benchmark (smoke run: 300 nodes)', () => {
       ['all item strengths', 'boolean'],
       ['step strengths', 'boolean'],
       ['gaps report', 'boolean'],
+      ['key-person risk', 'boolean'],
+      ['departure of the top expert', 'boolean'],
+      ['departure of the top 3', 'boolean'],
+      ['inventory summary', 'boolean'],
+      ['inventory trend', 'boolean'],
     ]);
     for (const p of [json.index, json.itemStrengths, json.stepStrengths, json.gaps]) {
       expect(p.runsMs).toHaveLength(2);
       expect(p.ratio).toSatisfy(isPositiveFinite);
     }
     expect(json.gaps.rows).toBeGreaterThan(0);
+    const issue8 = [
+      json.keyPersonRisk,
+      json.departureTop,
+      json.departureTop3,
+      json.inventorySummary,
+      json.inventoryTrend,
+    ];
+    for (const p of issue8) {
+      expect(p.runsMs).toHaveLength(2);
+      expect(p.ratioToIndex).toSatisfy(isPositiveFinite);
+    }
+    // The measures did real work: every expert ranked, the top three leave something uncovered, a full history.
+    expect(json.keyPersonRisk.experts).toBe(json.counts.expert);
+    expect(json.departureTop3.uncovered).toBeGreaterThanOrEqual(json.departureTop.uncovered);
+    expect(json.departureTop3.uncovered).toBeGreaterThan(0);
+    expect(json.inventoryTrend.historyRows).toBeGreaterThan(100);
+    expect(run.output).toMatch(/inventory trend \(\d+ entries\)\s+[\d.]+ ms/);
   });
 });

@@ -1,18 +1,27 @@
 /**
- * `npm run bench:analytics`: the process-knowledge reports of issue 7 on a synthetic workspace of
- * ANALYTICS_BENCH_NODES nodes (default 10,000): processes of ten steps in sequence, each step requiring three
- * knowledge items and producing one, experts who know and own items, documents that document some of them.
+ * `npm run bench:analytics`: the process-knowledge reports of issue 7 and the expert and inventory measures of
+ * issue 8 on a synthetic workspace of ANALYTICS_BENCH_NODES nodes (default 10,000): processes of ten steps in
+ * sequence, each step requiring three knowledge items and producing one, experts who know items at proficiency
+ * 1–5 (some with an expected leaving date) and own items, documents that document some of them, a two-level
+ * taxonomy, and a full history log (HISTORY_LIMIT entries over the last 26 weeks) for the inventory trend.
  * Measures, as the median of ANALYTICS_BENCH_RUNS runs (default 7), the graph index build and then each report on
- * the built index — every item strength, every step strength, the gaps report — against a baseline measured in the
- * same run: one plain pass counting degrees over the same edge list. Goal: each report under 200 ms after the index
- * is built. Writes test-results/bench/analytics.json (or ANALYTICS_BENCH_RESULTS).
+ * the built index — every item strength, every step strength, the gaps report; key-person risk, the departure
+ * simulation of the top-risk expert and of the top three, the inventory summary and its 26-week trend — against
+ * baselines measured in the same run: one plain pass counting degrees over the same edge list (issue 7's), and
+ * one GraphIndex build (issue 8's ratio). Goal: each report under 200 ms after the index is built. Writes
+ * test-results/bench/analytics.json (or ANALYTICS_BENCH_RESULTS).
  *
  * A benchmark, not a timed test: it prints and records; it fails only when it cannot run.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { simulateDeparture } from '../../main/core/analytics/departure-simulation';
 import { knowledgeGaps } from '../../main/core/analytics/gaps';
+import { inventorySummary } from '../../main/core/analytics/inventory';
+import { inventoryTrend, type TrendHistoryRow } from '../../main/core/analytics/inventory-trend';
+import { keyPersonRisk } from '../../main/core/analytics/key-person-risk';
+import { HISTORY_LIMIT, type RowOp } from '../../main/core/graph/history-log';
 import { buildGraphIndex } from '../../main/core/analytics/graph-index';
 import { allKnowledgeStrengths } from '../../main/core/analytics/knowledge-strength';
 import { processIdsByLabel, processSteps } from '../../main/core/analytics/process-steps';
@@ -38,6 +47,9 @@ export interface AnalyticsPart {
   underGoal: boolean | null;
 }
 
+/** A measured part of issue 8, also against the median graph index build of the same run. */
+export type IndexedPart = AnalyticsPart & { ratioToIndex: number };
+
 /** The result file. */
 export interface AnalyticsBenchResults {
   benchmark: 'analytics';
@@ -50,6 +62,12 @@ export interface AnalyticsBenchResults {
   itemStrengths: AnalyticsPart;
   stepStrengths: AnalyticsPart;
   gaps: AnalyticsPart & { rows: number };
+  /** Issue 8: each also as a ratio to one graph index build (`ratioToIndex`). */
+  keyPersonRisk: IndexedPart & { experts: number };
+  departureTop: IndexedPart & { uncovered: number };
+  departureTop3: IndexedPart & { uncovered: number };
+  inventorySummary: IndexedPart;
+  inventoryTrend: IndexedPart & { weeks: number; historyRows: number };
   goals: Array<{ name: string; goalMs: number; medianMs: number; met: boolean }>;
 }
 
@@ -82,7 +100,9 @@ export function syntheticProcessGraph(size: number, seed = 7): GraphDto {
   const processes = Math.max(1, Math.round(size * 0.01));
   const experts = Math.max(2, Math.round(size * 0.08));
   const documents = Math.max(1, Math.round(size * 0.1));
-  const items = Math.max(4, size - processes * 11 - experts - documents);
+  const topCategories = Math.max(1, Math.round(size * 0.001));
+  const subCategories = topCategories * 5;
+  const items = Math.max(4, size - processes * 11 - experts - documents - topCategories - subCategories);
   const itemIds = Array.from({ length: items }, (_, i) =>
     add('knowledge', `知识 ${i}`, {
       form: rnd() < 0.3 ? 'tacit' : 'explicit',
@@ -90,6 +110,9 @@ export function syntheticProcessGraph(size: number, seed = 7): GraphDto {
       status: 'active',
       confidentiality: 'internal',
       importance: 1 + Math.floor(rnd() * 3),
+      ...(rnd() < 0.4
+        ? { seciStage: pick(['socialisation', 'externalisation', 'combination', 'internalisation']) }
+        : {}),
       ...(rnd() < 0.6
         ? { reviewDue: `202${5 + Math.floor(rnd() * 4)}-0${1 + Math.floor(rnd() * 9)}-15` }
         : {}),
@@ -99,8 +122,19 @@ export function syntheticProcessGraph(size: number, seed = 7): GraphDto {
     add('expert', `专家 ${i}`, {
       attritionRisk: 1 + Math.floor(rnd() * 5),
       availability: pick(['available', 'limited', 'unavailable']),
+      // A quarter have a leaving date 0–8 years ahead (attrition from the date's band), a few an override.
+      ...(rnd() < 0.25
+        ? { expectedLeaving: `20${27 + Math.floor(rnd() * 8)}-0${1 + Math.floor(rnd() * 9)}-01` }
+        : {}),
+      ...(rnd() < 0.05 ? { positionRiskOverride: 1 + Math.floor(rnd() * 5) } : {}),
     }),
   );
+  const tops = Array.from({ length: topCategories }, (_, i) => add('category', `分类 ${i}`, {}));
+  const subs = Array.from({ length: subCategories }, (_, i) => {
+    const c = add('category', `分类 ${i % topCategories}.${i}`, {});
+    link('part_of', c, tops[i % topCategories]!);
+    return c;
+  });
   const docIds = Array.from({ length: documents }, (_, i) =>
     add('document', `文档 ${i}`, { path: `/docs/${i}.pdf` }),
   );
@@ -114,6 +148,7 @@ export function syntheticProcessGraph(size: number, seed = 7): GraphDto {
       link('knows', e, k, { proficiency: 1 + Math.floor(rnd() * 5) });
     }
     if (rnd() < 0.5) link('owns', pick(expertIds), k);
+    if (rnd() < 0.9) link('classified_as', k, pick(rnd() < 0.8 ? subs : tops));
     if (rnd() < 0.5) link('documented_by', k, pick(docIds), { page: 1 + Math.floor(rnd() * 40) });
   }
   for (let p = 0; p < processes; p++) {
@@ -133,6 +168,56 @@ export function syntheticProcessGraph(size: number, seed = 7): GraphDto {
     }
   }
   return { nodes, edges };
+}
+
+/**
+ * A full history log (HISTORY_LIMIT entries, the most the app keeps) spread evenly over the 26 weeks before
+ * `today`, as JSON text like the table holds: nine in ten entries added a knowledge item of `graph` (backward:
+ * delete its edges, then the node); one in ten deleted an item that is gone now (backward: put it back).
+ */
+export function syntheticHistory(graph: GraphDto, today: string): TrendHistoryRow[] {
+  const end = Date.parse(`${today}T00:00:00Z`);
+  const span = 26 * 7 * 86_400_000;
+  const items = graph.nodes.filter((n) => n.kind === 'knowledge');
+  const edgesOf = new Map<string, string[]>();
+  for (const e of graph.edges)
+    for (const id of [e.source, e.target]) {
+      const list = edgesOf.get(id);
+      if (list) list.push(e.id);
+      else edgesOf.set(id, [e.id]);
+    }
+  const n = Math.min(HISTORY_LIMIT, items.length);
+  return Array.from({ length: n }, (_, i) => {
+    const item = items[items.length - n + i]!;
+    const backward: RowOp[] =
+      i % 10 === 9
+        ? [
+            {
+              op: 'putNode',
+              row: {
+                id: `gone-${i}`,
+                kind: 'knowledge',
+                label: `已删除 ${i}`,
+                aliases: '[]',
+                description: '',
+                tags: '[]',
+                props: JSON.stringify({ ...item.props, form: 'tacit' }),
+                created_at: item.createdAt,
+                updated_at: item.updatedAt,
+              },
+            },
+          ]
+        : [
+            ...(edgesOf.get(item.id) ?? []).map((id) => ({ op: 'deleteEdge' as const, id })),
+            { op: 'deleteNode', id: item.id },
+          ];
+    return {
+      seq: i + 1,
+      backward: JSON.stringify(backward),
+      undone: 0,
+      created_at: new Date(end - span + Math.floor(((i + 0.5) * span) / n)).toISOString(),
+    };
+  });
 }
 
 function time<T>(f: () => T): { ms: number; value: T } {
@@ -160,8 +245,15 @@ function main(): void {
     items: [] as number[],
     steps: [] as number[],
     gaps: [] as number[],
+    risk: [] as number[],
+    top: [] as number[],
+    top3: [] as number[],
+    summary: [] as number[],
+    trend: [] as number[],
   };
+  const history = syntheticHistory(graph, TODAY);
   let rows = 0;
+  const sizes = { experts: 0, uncoveredTop: 0, uncoveredTop3: 0 };
   for (let r = 0; r < RUNS; r++) {
     runs.baseline.push(
       time(() => {
@@ -187,11 +279,29 @@ function main(): void {
     const gaps = time(() => knowledgeGaps(index.value, { settings, strengths: items.value }));
     runs.gaps.push(gaps.ms);
     rows = gaps.value.length;
+    const risk = time(() => keyPersonRisk(index.value, { today: TODAY }));
+    runs.risk.push(risk.ms);
+    sizes.experts = risk.value.length;
+    const depart = (ids: string[]) =>
+      time(() => simulateDeparture(index.value, ids, { settings, today: TODAY, strengths: items.value }));
+    const top = depart(risk.value.slice(0, 1).map((r) => r.id));
+    runs.top.push(top.ms);
+    sizes.uncoveredTop = top.value.uncovered.length;
+    const top3 = depart(risk.value.slice(0, 3).map((r) => r.id));
+    runs.top3.push(top3.ms);
+    sizes.uncoveredTop3 = top3.value.uncovered.length;
+    runs.summary.push(time(() => inventorySummary(index.value, { today: TODAY, strengths: items.value })).ms);
+    runs.trend.push(time(() => inventoryTrend(history, index.value, { weeks: 26, today: TODAY })).ms);
   }
   const base = median(runs.baseline);
   const part = (xs: number[], goal: boolean): AnalyticsPart => {
     const m = median(xs);
     return { medianMs: m, runsMs: xs, ratio: m / base, underGoal: goal ? m < GOAL_MS : null };
+  };
+  const indexMs = median(runs.index);
+  const indexed = (xs: number[]): IndexedPart => {
+    const p = part(xs, true);
+    return { ...p, ratioToIndex: p.medianMs / indexMs };
   };
   const results: AnalyticsBenchResults = {
     benchmark: 'analytics',
@@ -204,6 +314,11 @@ function main(): void {
     itemStrengths: part(runs.items, true),
     stepStrengths: part(runs.steps, true),
     gaps: { ...part(runs.gaps, true), rows },
+    keyPersonRisk: { ...indexed(runs.risk), experts: sizes.experts },
+    departureTop: { ...indexed(runs.top), uncovered: sizes.uncoveredTop },
+    departureTop3: { ...indexed(runs.top3), uncovered: sizes.uncoveredTop3 },
+    inventorySummary: indexed(runs.summary),
+    inventoryTrend: { ...indexed(runs.trend), weeks: 26, historyRows: history.length },
     goals: [],
   };
   results.goals = (
@@ -211,6 +326,11 @@ function main(): void {
       ['all item strengths', results.itemStrengths],
       ['step strengths', results.stepStrengths],
       ['gaps report', results.gaps],
+      ['key-person risk', results.keyPersonRisk],
+      ['departure of the top expert', results.departureTop],
+      ['departure of the top 3', results.departureTop3],
+      ['inventory summary', results.inventorySummary],
+      ['inventory trend', results.inventoryTrend],
     ] as const
   ).map(([name, p]) => ({ name, goalMs: GOAL_MS, medianMs: p.medianMs, met: p.medianMs < GOAL_MS }));
 
@@ -218,6 +338,10 @@ function main(): void {
   const line = (name: string, p: AnalyticsPart) =>
     `  ${name.padEnd(22)} ${fmt(p.medianMs)}  ×${p.ratio.toFixed(1).padStart(6)} baseline${
       p.underGoal === null ? '' : p.underGoal ? `  under ${GOAL_MS} ms ✓` : `  OVER ${GOAL_MS} ms ✗`
+    }`;
+  const iline = (name: string, p: IndexedPart) =>
+    `  ${name.padEnd(30)} ${fmt(p.medianMs)}  ×${p.ratioToIndex.toFixed(2).padStart(6)} index build${
+      p.underGoal ? `  under ${GOAL_MS} ms ✓` : `  OVER ${GOAL_MS} ms ✗`
     }`;
   console.log(
     [
@@ -227,6 +351,12 @@ function main(): void {
       line('all item strengths', results.itemStrengths),
       line('step strengths', results.stepStrengths),
       line(`gaps (${rows} rows)`, results.gaps),
+      `  issue 8, against one graph index build (${fmt(indexMs).trim()}):`,
+      iline(`key-person risk (${sizes.experts})`, results.keyPersonRisk),
+      iline(`departure top 1 (${sizes.uncoveredTop} uncov.)`, results.departureTop),
+      iline(`departure top 3 (${sizes.uncoveredTop3} uncov.)`, results.departureTop3),
+      iline('inventory summary', results.inventorySummary),
+      iline(`inventory trend (${history.length} entries)`, results.inventoryTrend),
     ].join('\n'),
   );
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });

@@ -46,35 +46,38 @@ interface ItemFacts {
  *   `owns` from an expert; single-holder = capableHolders = 1; tacit-only = tacit and no `documented_by`.
  */
 function itemFacts(index: GraphIndex, today: string): ItemFacts[] {
+  // Written with plain loops and few temporary objects: it runs over every item on each dashboard refresh.
   return index.idsOfKind('knowledge').map((id) => {
     const props = index.knowledgeProps(id)!;
-    const best = new Map<string, number>();
-    for (const e of index.in(id, 'knows'))
-      if (index.kindOf(e.source) === 'expert')
-        best.set(e.source, Math.max(best.get(e.source) ?? 0, e.props.proficiency));
+    const holderIds: string[] = [];
+    const best: number[] = [];
+    for (const e of index.in(id, 'knows')) {
+      if (index.kindOf(e.source) !== 'expert') continue;
+      const at = holderIds.indexOf(e.source);
+      if (at < 0) {
+        holderIds.push(e.source);
+        best.push(e.props.proficiency);
+      } else best[at] = Math.max(best[at]!, e.props.proficiency);
+    }
     let capableHolders = 0;
-    for (const p of best.values()) if (p >= CAPABLE) capableHolders++;
-    const documents = new Set(index.out(id, 'documented_by').map((e) => e.target)).size;
-    const ownerIds = unique(
-      index.in(id, 'owns').flatMap((e) => (index.kindOf(e.source) === 'expert' ? [e.source] : [])),
-    );
-    const categoryIds = unique(
-      index
-        .out(id, 'classified_as')
-        .flatMap((e) => (index.kindOf(e.target) === 'category' ? [e.target] : [])),
-    );
+    for (const p of best) if (p >= CAPABLE) capableHolders++;
+    const docEdges = index.out(id, 'documented_by');
+    const documents = docEdges.length < 2 ? docEdges.length : new Set(docEdges.map((e) => e.target)).size;
+    const ownerIds: string[] = [];
+    for (const e of index.in(id, 'owns'))
+      if (index.kindOf(e.source) === 'expert' && !ownerIds.includes(e.source)) ownerIds.push(e.source);
+    const categoryIds: string[] = [];
+    for (const e of index.out(id, 'classified_as'))
+      if (index.kindOf(e.target) === 'category' && !categoryIds.includes(e.target))
+        categoryIds.push(e.target);
     const health: HealthKey[] = [];
     if (props.reviewDue !== undefined && props.reviewDue < today) health.push('stale');
     if (index.incidentEdges(id).every((e) => e.kind === 'classified_as')) health.push('orphan');
     if (ownerIds.length === 0) health.push('unowned');
     if (capableHolders === 1) health.push('single-holder');
     if (props.form === 'tacit' && documents === 0) health.push('tacit-only');
-    return { id, categoryIds, ownerIds, holders: best.size, capableHolders, documents, health };
+    return { id, categoryIds, ownerIds, holders: holderIds.length, capableHolders, documents, health };
   });
-}
-
-function unique(ids: string[]): string[] {
-  return ids.length < 2 ? ids : [...new Set(ids)];
 }
 
 /** Categories with no `part_of` to another category (the roots of the taxonomy), in graph order. */
@@ -128,39 +131,54 @@ const noneBucket = (count: number): InventoryBucket[] => (count > 0 ? [{ key: nu
  */
 export function inventorySummary(index: GraphIndex, options: InventoryOptions): InventorySummary {
   const facts = itemFacts(index, options.today);
-  const items = index.idsOfKind('knowledge');
-  const props = (id: string) => index.knowledgeProps(id)!;
-  const countWhere = (f: (id: string) => boolean) => items.reduce((n, id) => n + (f(id) ? 1 : 0), 0);
-
-  const categoryOf = new Map(facts.map((f) => [f.id, f.categoryIds]));
-  const byCategory = topCategories(index)
-    .map((root) => {
-      const cats = subtree(index, root);
-      const count = countWhere((id) => categoryOf.get(id)!.some((c) => cats.has(c)));
-      return { key: root, label: label(index, root), count };
-    })
-    .sort(byCount);
-
-  const owned = new Map<string, number>();
-  for (const f of facts) for (const o of f.ownerIds) owned.set(o, (owned.get(o) ?? 0) + 1);
-  const byOwner = [...owned].map(([key, count]) => ({ key, label: label(index, key), count })).sort(byCount);
-
-  const health = new Map<HealthKey, number>();
-  for (const f of facts) for (const h of f.health) health.set(h, (health.get(h) ?? 0) + 1);
+  // One pass over the items; a category's top-level roots are found once (a category may sit under two).
+  const roots = topCategories(index);
+  const rootsOf = new Map<string, string[]>();
+  for (const root of roots)
+    for (const c of subtree(index, root)) {
+      const list = rootsOf.get(c);
+      if (list) list.push(root);
+      else rootsOf.set(c, [root]);
+    }
+  const tally = () => new Map<string | null, number>();
+  const add = (m: Map<string | null, number>, key: string | null) => m.set(key, (m.get(key) ?? 0) + 1);
+  const [category, form, existence, owner, seci, health] = [
+    tally(),
+    tally(),
+    tally(),
+    tally(),
+    tally(),
+    tally(),
+  ];
+  for (const f of facts) {
+    const p = index.knowledgeProps(f.id)!;
+    add(form, p.form);
+    add(existence, p.existence);
+    add(seci, p.seciStage ?? null);
+    if (f.categoryIds.length === 0) add(category, null);
+    else {
+      const mine = new Set(f.categoryIds.flatMap((c) => rootsOf.get(c) ?? []));
+      for (const r of mine) add(category, r);
+    }
+    if (f.ownerIds.length === 0) add(owner, null);
+    for (const o of f.ownerIds) add(owner, o);
+    for (const h of f.health) add(health, h);
+  }
+  const count = (m: Map<string | null, number>, key: string | null) => m.get(key) ?? 0;
+  const named = (m: Map<string | null, number>, keys: readonly string[]) =>
+    keys.map((key) => ({ key, label: label(index, key), count: count(m, key) })).sort(byCount);
+  const owners = [...owner.keys()].filter((k): k is string => k !== null);
 
   return {
     asOf: options.today,
-    knowledgeItems: items.length,
+    knowledgeItems: facts.length,
     byKind: enumBuckets(NODE_KINDS, (k) => index.idsOfKind(k as NodeKind).length),
-    byCategory: [...byCategory, ...noneBucket(facts.filter((f) => f.categoryIds.length === 0).length)],
-    byForm: enumBuckets(KnowledgeForm.options, (v) => countWhere((id) => props(id).form === v)),
-    byExistence: enumBuckets(Existence.options, (v) => countWhere((id) => props(id).existence === v)),
-    byOwner: [...byOwner, ...noneBucket(facts.filter((f) => f.ownerIds.length === 0).length)],
-    bySeci: [
-      ...enumBuckets(SeciStage.options, (v) => countWhere((id) => props(id).seciStage === v)),
-      ...noneBucket(countWhere((id) => props(id).seciStage === undefined)),
-    ],
-    health: enumBuckets(HEALTH_KEYS, (k) => health.get(k as HealthKey) ?? 0),
+    byCategory: [...named(category, roots), ...noneBucket(count(category, null))],
+    byForm: enumBuckets(KnowledgeForm.options, (v) => count(form, v)),
+    byExistence: enumBuckets(Existence.options, (v) => count(existence, v)),
+    byOwner: [...named(owner, owners), ...noneBucket(count(owner, null))],
+    bySeci: [...enumBuckets(SeciStage.options, (v) => count(seci, v)), ...noneBucket(count(seci, null))],
+    health: enumBuckets(HEALTH_KEYS, (k) => count(health, k)),
   };
 }
 
