@@ -39,6 +39,42 @@ export function itemHolders(index: GraphIndex): ItemHolders {
   return holders;
 }
 
+/** The best holder of an item and the two best proficiencies (second 0 when only one expert knows it). */
+export interface ItemTop {
+  bestId: string;
+  best: number;
+  second: number;
+}
+
+const topCache = new WeakMap<GraphIndex, ReadonlyMap<string, ItemTop>>();
+
+/** For every held item, its best holder and the two best proficiencies (memoised per index; O(knows edges)). */
+export function itemTops(index: GraphIndex): ReadonlyMap<string, ItemTop> {
+  let tops = topCache.get(index);
+  if (!tops) {
+    const m = new Map<string, ItemTop>();
+    for (const [itemId, byExpert] of itemHolders(index)) {
+      const top: ItemTop = { bestId: '', best: 0, second: 0 };
+      for (const [expertId, p] of byExpert)
+        if (p > top.best) {
+          top.second = top.best;
+          top.best = p;
+          top.bestId = expertId;
+        } else if (p > top.second) top.second = p;
+      m.set(itemId, top);
+    }
+    topCache.set(index, (tops = m));
+  }
+  return tops;
+}
+
+/** The best proficiency on `itemId` of any expert but `expertId` (0 when nobody else knows it). O(1). */
+export function bestOfOthers(tops: ReadonlyMap<string, ItemTop>, itemId: string, expertId: string): number {
+  const t = tops.get(itemId);
+  if (!t) return 0;
+  return t.bestId === expertId ? t.second : t.best;
+}
+
 /** The best proficiency on `itemId` among the experts not in `excluded` (0 when nobody else knows it). */
 export function bestOther(holders: ItemHolders, itemId: string, excluded: ReadonlySet<string>): number {
   let best = 0;

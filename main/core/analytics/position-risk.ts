@@ -1,6 +1,6 @@
 import type { PositionCriterion, PositionRisk } from '../../../preload/contract';
 import { WellspringError } from '../util/errors';
-import { BACKUP, CAPABLE, bestOther, itemHolders, labelCollator } from './expert-holdings';
+import { BACKUP, CAPABLE, bestOfOthers, itemHolders, itemTops, labelCollator } from './expert-holdings';
 import type { GraphIndex } from './graph-index';
 
 /** Upper bounds (exclusive) of the score for position risk factors 2, 3 and 4; 0 → 1, from 16 on → 5. */
@@ -38,7 +38,7 @@ export function positionRisk(index: GraphIndex, expertId: string): PositionRisk 
   const props = index.expertProps(expertId);
   if (!props) throw expertNotFound(expertId);
   const holders = itemHolders(index);
-  const me = new Set([expertId]);
+  const tops = itemTops(index);
   const criteria: PositionCriterion[] = [];
   const seen = new Set<string>();
   for (const e of index.out(expertId, 'knows')) {
@@ -47,7 +47,7 @@ export function positionRisk(index: GraphIndex, expertId: string): PositionRisk 
     seen.add(e.target);
     const proficiency = holders.get(e.target)!.get(expertId)!;
     if (proficiency < CAPABLE) continue;
-    const other = bestOther(holders, e.target, me);
+    const other = bestOfOthers(tops, e.target, expertId);
     if (other >= CAPABLE) continue;
     const hardToReplace = other < BACKUP;
     criteria.push({
