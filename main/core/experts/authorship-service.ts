@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AuthorProposal, EditSummary, NodeDto } from '../../../preload/contract';
-import { buildGraphIndex } from '../analytics/graph-index';
+import type { AuthorProposal, EditSummary } from '../../../preload/contract';
 import type { LibraryStore } from '../documents/library-store';
 import type { GraphStore } from '../graph/graph-store';
 import { nowIso } from '../util/clock';
@@ -41,7 +40,18 @@ export class AuthorshipService {
   private readonly q;
 
   constructor(private readonly deps: AuthorshipServiceDeps) {
+    // Reads of the graph tables for one proposal list: four scans by kind (nodes_kind, the edges' UNIQUE (kind, …)
+    // index) instead of the whole graph, which a 10k-node workspace takes ~120 ms to load.
     this.q = {
+      experts: deps.db.prepare("SELECT id, label, aliases FROM nodes WHERE kind = 'expert'"),
+      documents: deps.db.prepare(
+        "SELECT id, label, json_extract(props, '$.path') AS path FROM nodes WHERE kind = 'document' ORDER BY rowid",
+      ),
+      documentedBy: deps.db.prepare(
+        `SELECT e.target AS doc, n.id AS id, n.label AS label FROM edges e JOIN nodes n ON n.id = e.source
+          WHERE e.kind = 'documented_by' AND n.kind = 'knowledge' ORDER BY e.rowid`,
+      ),
+      knows: deps.db.prepare("SELECT source, target FROM edges WHERE kind = 'knows'"),
       rejections: deps.db.prepare('SELECT expert_id, knowledge_id, doc_id FROM author_rejections'),
       reject: deps.db.prepare(
         `INSERT INTO author_rejections (expert_id, knowledge_id, doc_id, rejected_at) VALUES (?, ?, ?, ?)
@@ -58,22 +68,34 @@ export class AuthorshipService {
    * the triple was rejected. One proposal per triple (the first author that matched is shown). Proficiency 3.
    *
    * Order: expert label, then item label (zh-CN collation), then file id. An unknown `expertId` gives `[]`.
-   * Cost: O(nodes + edges + recorded authors).
+   * Cost: O(experts + document nodes + documented_by and knows edges + recorded authors), read by kind from SQLite.
    */
   proposals(expertId?: string): AuthorProposal[] {
     const files = this.deps.library.authoredFiles();
     if (files.length === 0) return [];
-    const index = buildGraphIndex(this.deps.store.getGraph());
-    const experts = index.idsOfKind('expert').map((id) => index.node(id)!);
-    const matcher = new AuthorMatcher(experts.map((e) => ({ id: e.id, names: [e.label, ...e.aliases] })));
-    const documentsByPath = new Map<string, NodeDto[]>();
-    for (const d of index.idsOfKind('document').map((id) => index.node(id)!)) {
-      const p = (d.props as { path?: unknown }).path;
-      if (typeof p !== 'string') continue;
-      const list = documentsByPath.get(p);
+    const experts = this.q.experts.all() as Array<{ id: string; label: string; aliases: string }>;
+    const expertLabel = new Map(experts.map((e) => [e.id, e.label]));
+    const matcher = new AuthorMatcher(
+      experts.map((e) => ({ id: e.id, names: [e.label, ...parseList(e.aliases)] })),
+    );
+    const documentsByPath = new Map<string, Array<{ id: string; label: string }>>();
+    for (const d of this.q.documents.all() as Array<{ id: string; label: string; path: unknown }>) {
+      if (typeof d.path !== 'string') continue;
+      const list = documentsByPath.get(d.path);
       if (list) list.push(d);
-      else documentsByPath.set(p, [d]);
+      else documentsByPath.set(d.path, [d]);
     }
+    const itemsOf = new Map<string, Array<{ id: string; label: string }>>();
+    for (const l of this.q.documentedBy.all() as Array<{ doc: string; id: string; label: string }>) {
+      const list = itemsOf.get(l.doc);
+      if (list) list.push(l);
+      else itemsOf.set(l.doc, [l]);
+    }
+    const knows = new Set(
+      (this.q.knows.all() as Array<{ source: string; target: string }>).map(
+        (k) => `${k.source}\u0000${k.target}`,
+      ),
+    );
     const rejected = new Set(
       (this.q.rejections.all() as Array<{ expert_id: string; knowledge_id: string; doc_id: number }>).map(
         (r) => tripleKey(r.expert_id, r.knowledge_id, r.doc_id),
@@ -87,18 +109,15 @@ export class AuthorshipService {
       for (const author of file.authors) {
         const m = matcher.match(author);
         if (!m || (expertId !== undefined && m.id !== expertId)) continue;
-        const expert = index.node(m.id)!;
-        const known = new Set(index.out(m.id, 'knows').map((e) => e.target));
         for (const doc of docNodes) {
-          for (const link of index.in(doc.id, 'documented_by')) {
-            const item = index.node(link.source);
-            if (!item || item.kind !== 'knowledge' || known.has(item.id)) continue;
+          for (const item of itemsOf.get(doc.id) ?? []) {
+            if (knows.has(`${m.id}\u0000${item.id}`)) continue;
             const key = tripleKey(m.id, item.id, file.id);
             if (seen.has(key) || rejected.has(key)) continue;
             seen.add(key);
             out.push({
               expertId: m.id,
-              expertLabel: expert.label,
+              expertLabel: expertLabel.get(m.id)!,
               knowledgeId: item.id,
               knowledgeLabel: item.label,
               docId: file.id,
@@ -176,6 +195,16 @@ export class AuthorshipService {
     if (expert?.kind !== 'expert' || item?.kind !== 'knowledge' || !fileKnown) throw gone(key);
     this.q.reject.run(key.expertId, key.knowledgeId, key.docId, nowIso());
     return { ok: true };
+  }
+}
+
+/** A stored JSON list of strings (node aliases); a damaged value reads as empty. */
+function parseList(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
   }
 }
 
