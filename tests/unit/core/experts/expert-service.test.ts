@@ -211,6 +211,11 @@ describe('ExpertService.locate', () => {
       ['K2', 'category'],
     ]);
     expect(picked.experts).toEqual([]);
+    // A category found by the text brings its items too (the process 裁剪流程 is no area and is not searched).
+    expect(ws.experts.locate({ query: '裁剪' }).matches.map((m) => [m.id, m.via])).toEqual([
+      ['CAT', 'search'],
+      ['K2', 'category'],
+    ]);
     expect(ws.experts.locate({ query: '  ' })).toEqual({ matches: [], experts: [] });
     expect(() => ws.experts.locate({ itemIds: ['P'] })).toThrow(
       expect.objectContaining({
