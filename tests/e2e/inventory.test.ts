@@ -148,6 +148,7 @@ describe('knowledge inventory dashboard', () => {
     await page.getByTestId('chart-trend').scrollIntoViewIfNeeded();
     await shot(page, '80-inventory-zh-lower');
 
+    await page.locator('.inv-dashboard').evaluate((el) => el.scrollTo(0, 0));
     await page.getByTestId('language').selectOption('en');
     await expect.poll(() => page.getByTestId('chart-kind').locator('h3').textContent()).toBe('Nodes by kind');
     expect(await page.getByTestId('total-tacit').textContent()).toContain('Tacit');
@@ -204,16 +205,25 @@ describe('knowledge inventory dashboard', () => {
 
     // By keyboard: focus the "unowned" button of the owner chart, Enter opens that list.
     const unowned = page.locator('[data-testid=bucket][data-facet=owner][data-key="__none__"]');
-    if (!(await unowned.isVisible()))
-      await page.getByTestId('chart-owner').getByRole('button', { name: /全部/ }).click();
+    // The owners chart draws the top 10, then "others" (the rest summed), then "unowned"; a click on the others
+    // bar lists every owner as a button (the unowned one is the 11th button, hidden until then).
+    const named = summary.byOwner.filter((o) => o.key !== null);
+    expect(named.length).toBeGreaterThan(11);
+    const bars = 10 + 1 + (summary.byOwner.length - named.length);
+    await page.getByTestId('chart-owner').scrollIntoViewIfNeeded();
+    expect(await unowned.count()).toBe(0);
+    const o = await barPoint(page, 'owner', 10, bars);
+    await page.mouse.click(o.x, o.y);
+    await expect.poll(() => page.getByTestId('chart-owner').locator('[aria-expanded=true]').count()).toBe(1);
+    expect(await page.locator('[data-testid=bucket][data-facet=owner]').count()).toBe(summary.byOwner.length);
     await unowned.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => unowned.getAttribute('aria-pressed')).toBe('true');
     await expect
       .poll(() => page.getByTestId('inventory-list-title').textContent())
       .toBe('按负责人：无负责人');
-    const owned = summary.byOwner.find((b) => b.key === null)!.count;
-    expect((await expectListOf(page, 'owner', null)).length).toBe(owned);
+    const unownedCount = summary.byOwner.find((b) => b.key === null)!.count;
+    expect((await expectListOf(page, 'owner', null)).length).toBe(unownedCount);
 
     // Back to the tacit list (a total card), and export it: a CSV with the BOM, a header and one line per row.
     await page.getByTestId('total-tacit').click();

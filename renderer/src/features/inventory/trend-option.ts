@@ -31,7 +31,7 @@ export function trendOption(
   const palette = trendColours(opts.dark);
   return {
     animationDuration: 300,
-    grid: { left: 44, right: 16, top: 40, bottom: 28, outerBoundsMode: 'none' },
+    grid: { left: 44, right: 28, top: 40, bottom: 28, outerBoundsMode: 'none' },
     legend: { top: 4, textStyle: { color: c.text }, itemGap: 14 },
     tooltip: {
       trigger: 'axis',

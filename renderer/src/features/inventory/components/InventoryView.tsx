@@ -132,6 +132,7 @@ function chartSpecs(
   const seci = data('seci', s.bySeci);
   const health = data('health', s.health);
 
+  // Column order (the cards flow down CSS columns): the small charts first, the tall owners chart last.
   return [
     {
       facet: 'kind',
@@ -139,14 +140,6 @@ function chartSpecs(
       option: bar('kind', kind),
       height: horizontalChartHeight(kind.length),
       buckets: kind,
-    },
-    {
-      facet: 'category',
-      title: t('charts.category'),
-      option: bar('category', category),
-      height: horizontalChartHeight(category.length),
-      buckets: category,
-      note: t('notes.category'),
     },
     {
       facet: 'form',
@@ -159,20 +152,19 @@ function chartSpecs(
       buckets: form,
     },
     {
+      facet: 'category',
+      title: t('charts.category'),
+      option: bar('category', category),
+      height: horizontalChartHeight(category.length),
+      buckets: category,
+      note: t('notes.category'),
+    },
+    {
       facet: 'existence',
       title: t('charts.existence'),
       option: bar('existence', existence),
       height: horizontalChartHeight(existence.length),
       buckets: existence,
-    },
-    {
-      facet: 'owner',
-      title: t('charts.owner'),
-      option: bar('owner', ownerBars),
-      height: horizontalChartHeight(ownerBars.length),
-      buckets: owner,
-      collapseAfter: TOP_OWNERS,
-      note: t('notes.owner'),
     },
     {
       facet: 'seci',
@@ -188,6 +180,15 @@ function chartSpecs(
       height: horizontalChartHeight(health.length),
       buckets: health,
       note: t('notes.health'),
+    },
+    {
+      facet: 'owner',
+      title: t('charts.owner'),
+      option: bar('owner', ownerBars),
+      height: horizontalChartHeight(ownerBars.length),
+      buckets: owner,
+      collapseAfter: TOP_OWNERS,
+      note: t('notes.owner'),
     },
   ];
 }
