@@ -18,7 +18,8 @@ export function extractPlainText(buf: Uint8Array, fileName: string): FormatOutpu
 /**
  * Markdown: decoded, split into sections at ATX (`## Title`) and setext (`Title` over `===`/`---`) headings outside
  * fenced code, each section reduced to plain text (see `markdownToText`) and labelled with its heading. Text before
- * the first heading (front matter included) is a section without a label. A section longer than a page is split into
+ * the first heading is a section without a label; front matter alone before the first heading is part of that
+ * heading's section instead (metadata, not a page of its own). A section longer than a page is split into
  * several pages with the same label. The front matter's `author:` / `authors:` become `authors` (frontMatterAuthors).
  *
  * @throws ExtractError 'unsupported' for binary content
@@ -91,6 +92,13 @@ function splitMarkdownSections(source: string): Section[] {
     }
     current.lines.push(line);
     paragraphOpen = line.trim() !== '' && !/^\s*([-*+>|]|\d+[.)]\s)/.test(line);
+  }
+  // Front matter alone before the first heading joins that heading's section: it is the file's metadata, not a
+  // page of its own, so a file pages the same with or without it (links to its pages keep their numbers).
+  const first = sections[0] as Section;
+  if (start > 0 && sections.length > 1 && first.lines.slice(start).every((l) => l.trim() === '')) {
+    (sections[1] as Section).lines.unshift(...first.lines);
+    sections.shift();
   }
   return sections.filter((s) => s.heading !== undefined || s.lines.some((l) => l.trim() !== ''));
 }

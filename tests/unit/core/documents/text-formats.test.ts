@@ -137,6 +137,16 @@ describe('Markdown and plain text', () => {
     ]);
   });
 
+  it('keeps front matter alone before the first heading on that heading\'s page, so pages keep their numbers', async () => {
+    const body = ['# 裁剪作业标准', '', '开裁前核对唛架。', '', '## 1. 裁前准备', '', '静置松布 24 小时。'];
+    const plain = await extractFile(write('sop.md', body.join('\n')));
+    const withMeta = await extractFile(write('sop-meta.md', ['---', 'author: 吴秀兰', '---', '', ...body].join('\n')));
+    expect(withMeta.pages.map((p) => [p.page, p.label])).toEqual(plain.pages.map((p) => [p.page, p.label]));
+    expect(withMeta.pages[0]!.text).toContain('author: 吴秀兰');
+    expect(withMeta.pages[0]!.text).toContain('开裁前核对唛架');
+    expect(withMeta.authors).toEqual(['吴秀兰']);
+  });
+
   it('does not take a rule after code, a heading or a list for a setext underline', async () => {
     const md = ['# Title', '---', 'text', '', '```', 'code', '```', '---', '- item', '---', 'after'].join(
       '\n',
