@@ -183,6 +183,15 @@ describe('knowledge inventory dashboard', () => {
     expect(items).toHaveLength(summary.knowledgeItems);
     await page.waitForTimeout(300);
     await shot(page, '83-inventory-list-kind');
+    // The open list's title follows a change of language.
+    await page.getByTestId('language').selectOption('en');
+    await expect
+      .poll(() => page.getByTestId('inventory-list-title').textContent())
+      .toBe('Nodes by kind: Knowledge item');
+    await page.getByTestId('language').selectOption('zh-CN');
+    await expect
+      .poll(() => page.getByTestId('inventory-list-title').textContent())
+      .toBe('按节点类型：知识条目');
 
     // Another chart: the single-holder bar of the health chart.
     await page.getByTestId('chart-health').scrollIntoViewIfNeeded();

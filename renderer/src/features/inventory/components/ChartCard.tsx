@@ -4,16 +4,8 @@ import type { InventoryFacet } from '../../../../../preload/contract';
 import type { ChartClick, ChartOption } from '../../../ui/charts/useEChart';
 import { useEChart } from '../../../ui/charts/useEChart';
 import { clickedBucket, clickedOthers, type ChartDatum } from '../chart-options';
+import type { ListRequest } from '../list-request';
 import { saveSvg } from '../save-svg';
-
-/** The list a click asks for: a facet, a bucket key (null: "none recorded") and the bucket's name for the title. */
-export interface ListRequest {
-  facet: InventoryFacet;
-  key: string | null;
-  /** The chart's title and the bucket's name, for the list's heading. */
-  chart: string;
-  bucket: string;
-}
 
 /** How the data-key attribute writes a bucket key (null, the "none recorded" bucket, has no string of its own). */
 export const domKey = (key: string | null): string => key ?? '__none__';
@@ -55,9 +47,9 @@ export function ChartCard({
         return;
       }
       const b = clickedBucket(c.data);
-      if (b) onOpen({ facet, key: b.key, chart: title, bucket: b.name });
+      if (b) onOpen({ facet, key: b.key, label: b.name, from: 'chart' });
     },
-    [facet, onOpen, title],
+    [facet, onOpen],
   );
   const { ref, toSvg } = useEChart(option, onClick);
   const empty = buckets.every((b) => b.value === 0);
@@ -96,7 +88,7 @@ export function ChartCard({
                 data-testid="bucket"
                 data-facet={facet}
                 data-key={domKey(b.key)}
-                onClick={() => onOpen({ facet, key: b.key, chart: title, bucket: b.name })}
+                onClick={() => onOpen({ facet, key: b.key, label: b.name, from: 'chart' })}
               >
                 {b.name} <span className="inv-bucket-count">{b.value}</span>
               </button>

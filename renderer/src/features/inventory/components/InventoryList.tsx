@@ -9,7 +9,7 @@ import { ExportButtons } from '../../reports/components/ExportButtons';
 import { showOnMap } from '../../reports/navigate';
 import { healthKey } from '../bucket-names';
 import { useInventoryList } from '../queries';
-import type { ListRequest } from './ChartCard';
+import { useListTitle, type ListRequest } from '../list-request';
 
 type MapValue = keyof typeof enMap.values;
 
@@ -156,7 +156,7 @@ export function InventoryList({ request, onClose }: { request: ListRequest; onCl
     ];
   }, [t, i18n.language, bands.data]);
 
-  const title = t('inventory:list.title', { chart: request.chart, bucket: request.bucket });
+  const title = useListTitle(request);
   return (
     <section className="inv-list" data-testid="inventory-list" aria-label={title}>
       <header className="inv-list-head">

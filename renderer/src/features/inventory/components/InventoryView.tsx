@@ -9,7 +9,8 @@ import { barOption, donutOption, topWithOthers, type ChartColours, type ChartDat
 import { barColour, formColour, HEALTH_COLOUR } from '../palette';
 import { useInventoryLive, useInventorySummary } from '../queries';
 import { useChartColours } from '../use-chart-colours';
-import { ChartCard, type ListRequest } from './ChartCard';
+import type { ListRequest } from '../list-request';
+import { ChartCard } from './ChartCard';
 import { InventoryList } from './InventoryList';
 import { TotalsRow } from './TotalsRow';
 import { TrendCard } from './TrendCard';

@@ -1,30 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { InventoryFacet, InventorySummary } from '../../../../../preload/contract';
-import type { ListRequest } from './ChartCard';
-
-/** The totals shown as cards, each with the bucket whose list it opens. */
-export const TOTALS = [
-  { id: 'knowledge', facet: 'kind', key: 'knowledge' },
-  { id: 'explicit', facet: 'form', key: 'explicit' },
-  { id: 'tacit', facet: 'form', key: 'tacit' },
-  { id: 'experts', facet: 'kind', key: 'expert' },
-  { id: 'documents', facet: 'kind', key: 'document' },
-  { id: 'processes', facet: 'kind', key: 'process' },
-  { id: 'competencies', facet: 'kind', key: 'competency' },
-] as const satisfies ReadonlyArray<{ id: string; facet: InventoryFacet; key: string }>;
-
-export type TotalId = (typeof TOTALS)[number]['id'];
-
-/**
- * The number of a total in `summary`: knowledge items from `knowledgeItems`, explicit and tacit from `byForm`,
- * the other kinds from `byKind` (0 when the core lists no such bucket).
- */
-export function totalOf(summary: InventorySummary, id: TotalId): number {
-  if (id === 'knowledge') return summary.knowledgeItems;
-  const total = TOTALS.find((x) => x.id === id)!;
-  const buckets = total.facet === 'form' ? summary.byForm : summary.byKind;
-  return buckets.find((b) => b.key === total.key)?.count ?? 0;
-}
+import type { InventorySummary } from '../../../../../preload/contract';
+import type { ListRequest } from '../list-request';
+import { TOTALS, totalOf } from '../totals';
 
 /** The header row of totals (issue 8 item 5): seven cards, each a button opening its list. */
 export function TotalsRow({
@@ -45,7 +22,7 @@ export function TotalsRow({
               className={`inv-total inv-total-${x.id}`}
               data-testid={`total-${x.id}`}
               title={t('totals.open', { what: label })}
-              onClick={() => onOpen({ facet: x.facet, key: x.key, chart: t('totals.label'), bucket: label })}
+              onClick={() => onOpen({ facet: x.facet, key: x.key, label, from: { total: x.id } })}
             >
               <span className="inv-total-value" data-testid={`total-${x.id}-value`}>
                 {totalOf(summary, x.id)}

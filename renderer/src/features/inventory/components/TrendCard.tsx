@@ -7,7 +7,7 @@ import { useInventoryTrend } from '../queries';
 import { saveSvg } from '../save-svg';
 import { TREND_SERIES, trendOption, type TrendSeries } from '../trend-option';
 import { useChartColours } from '../use-chart-colours';
-import type { ListRequest } from './ChartCard';
+import type { ListRequest } from '../list-request';
 
 const WEEKS = [12, 26, 52] as const;
 
@@ -53,9 +53,9 @@ export function TrendCard({ onOpen }: { onOpen(request: ListRequest): void }) {
     (c: ChartClick) => {
       const s = TREND_SERIES.find((x) => names[x] === c.seriesName);
       const target = s ? SERIES_LIST[s] : null;
-      if (s && target) onOpen({ ...target, chart: title, bucket: t('trend.today', { series: names[s] }) });
+      if (s && target) onOpen({ ...target, label: names[s], from: { trend: s } });
     },
-    [names, onOpen, t, title],
+    [names, onOpen],
   );
   const { ref, toSvg } = useEChart(option, onClick);
 
