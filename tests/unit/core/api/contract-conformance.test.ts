@@ -136,6 +136,35 @@ describe('contract conformance on the sample workspace', () => {
     await ok('processes:set-cell', { stepId: created.stepIds[1]!, knowledgeId: item.id, cell: 'produces' });
     await ok('processes:journey', { processId: processes[0]!.id });
     await ok('reports:export', { request: { report: 'gaps' }, format: 'csv', language: 'zh-CN' });
+
+    // Experts and the inventory (issue 8), once the sample's documents (with their authors) are indexed.
+    await ws.whenLibraryIdle();
+    const risk = (await ok('experts:risk', {})) as Array<{ id: string }>;
+    const top = risk[0]!.id;
+    await ok('experts:directory', {});
+    await ok('experts:profile', { id: top });
+    await ok('experts:heatmap', {});
+    await ok('experts:locate', { query: '排料', categoryIds: [] });
+    await ok('experts:simulate', { expertIds: [top, risk[1]!.id] });
+    await ok('experts:set-risk', { expertId: top, patch: { positionRiskNote: '岗位评估会确认' } });
+    await ok('experts:edit-areas', {
+      expertId: top,
+      changes: [{ change: 'description', targetId: top, description: '裁剪车间主任，负责排料。' }],
+    });
+    type AuthorKey = { expertId: string; knowledgeId: string; docId: number };
+    const authored = (await ok('experts:author-proposals', {})) as AuthorKey[];
+    const keyOf = ({ expertId, knowledgeId, docId }: AuthorKey) => ({ expertId, knowledgeId, docId });
+    await ok('experts:accept-author', keyOf(authored[0]!));
+    await ok('experts:reject-author', keyOf(authored[1]!));
+    await ok('inventory:summary', {});
+    await ok('inventory:list', { facet: 'form', key: 'tacit' });
+    await ok('inventory:trend', { weeks: 4 });
+    for (const request of [
+      { report: 'risk' as const },
+      { report: 'departure' as const, expertIds: [top] },
+      { report: 'inventory' as const, query: { facet: 'health' as const, key: 'single-holder' } },
+    ])
+      await ok('reports:export', { request, format: 'xlsx', language: 'en' });
     await ok('library:remove-folder', { id: folder.id });
     await ok('export:save-file', { suggestedName: 'map.svg', content: '<svg/>', encoding: 'utf8' });
     await ok('shell:open-external', { url: 'https://example.org/' });
