@@ -193,6 +193,23 @@ describe('knowledge inventory dashboard', () => {
       .poll(() => page.getByTestId('inventory-list-title').textContent())
       .toBe('按节点类型：知识条目');
 
+    // A slice of the form donut (ECharts starts at 12 o'clock and goes clockwise; radius 36–60 % of half the
+    // smaller side): the middle of the explicit slice, at 48 % of the half side.
+    await page.getByTestId('chart-form').scrollIntoViewIfNeeded();
+    const forms = summary.byForm;
+    const all = forms.reduce((n, f) => n + f.count, 0);
+    const fi = forms.findIndex((f) => f.key === 'explicit');
+    const before = forms.slice(0, fi).reduce((n, f) => n + f.count, 0);
+    const mid = ((before + forms[fi]!.count / 2) / all) * 2 * Math.PI;
+    const donut = (await page.getByTestId('canvas-form').boundingBox())!;
+    const r = 0.48 * (Math.min(donut.width, donut.height) / 2);
+    await page.mouse.click(
+      donut.x + donut.width / 2 + r * Math.sin(mid),
+      donut.y + donut.height / 2 - r * Math.cos(mid),
+    );
+    await expect.poll(() => page.getByTestId('inventory-list-title').textContent()).toBe('按形态：显性');
+    expect(await expectListOf(page, 'form', 'explicit')).toHaveLength(forms[fi]!.count);
+
     // Another chart: the single-holder bar of the health chart.
     await page.getByTestId('chart-health').scrollIntoViewIfNeeded();
     const h = summary.health.findIndex((b) => b.key === 'single-holder');

@@ -70,7 +70,9 @@ export function barOption(
 ): ChartOption {
   const { colours: c } = opts;
   return {
-    animationDuration: 300,
+    // No animation: the hook sets every option with notMerge, so each graph change (live refetch) or language
+    // switch would grow every chart again from zero, and a click during that growth misses its bar.
+    animation: false,
     grid: { ...HORIZONTAL_GRID, outerBoundsMode: 'none' },
     tooltip: {
       trigger: 'item',
@@ -116,7 +118,9 @@ export function donutOption(
 ): ChartOption {
   const { colours: c } = opts;
   return {
-    animationDuration: 300,
+    // No animation: the hook sets every option with notMerge, so each graph change (live refetch) or language
+    // switch would grow every chart again from zero, and a click during that growth misses its bar.
+    animation: false,
     tooltip: {
       trigger: 'item',
       backgroundColor: c.panel,

@@ -30,7 +30,9 @@ export function trendOption(
   const { colours: c } = opts;
   const palette = trendColours(opts.dark);
   return {
-    animationDuration: 300,
+    // No animation: the hook sets every option with notMerge, so each graph change (live refetch) or language
+    // switch would grow every chart again from zero, and a click during that growth misses its bar.
+    animation: false,
     grid: { left: 44, right: 28, top: 40, bottom: 28, outerBoundsMode: 'none' },
     legend: { top: 4, textStyle: { color: c.text }, itemGap: 14 },
     tooltip: {
