@@ -23,6 +23,7 @@ export function ProficiencyHeatmap() {
     const ex = new Map(data.experts.map((e, i) => [e.id, i]));
     const ca = new Map(data.categories.map((c, i) => [c.id, i]));
     const text = dark ? '#e5e7eb' : '#1f2937';
+    const stripes = { show: true, areaStyle: { color: dark ? ['#171a21', '#1e222b'] : ['#ffffff', '#f1f3f6'] } };
     return {
       tooltip: {
         formatter: (p: unknown) => {
@@ -41,14 +42,14 @@ export function ProficiencyHeatmap() {
         position: 'top',
         data: data.categories.map((c) => c.label),
         axisLabel: { rotate: 30, color: text, interval: 0 },
-        splitArea: { show: true },
+        splitArea: stripes,
       },
       yAxis: {
         type: 'category',
         inverse: true,
         data: data.experts.map((e) => e.label),
         axisLabel: { color: text, interval: 0 },
-        splitArea: { show: true },
+        splitArea: stripes,
       },
       visualMap: {
         min: 1,
