@@ -1,7 +1,10 @@
-/**
- * Where the profile shows holders proposed from document authors. The authorship helper's AuthorProposals
- * component is mounted here once it exists (features/experts/AuthorProposals.tsx).
- */
-export function AuthorProposalsSlot(_props: { expertId: string }) {
-  return null;
+import { AuthorProposals } from '../AuthorProposals';
+
+/** Where the profile shows holders proposed from document authors (the authorship helper's component). */
+export function AuthorProposalsSlot({ expertId }: { expertId: string }) {
+  return (
+    <section>
+      <AuthorProposals expertId={expertId} />
+    </section>
+  );
 }
