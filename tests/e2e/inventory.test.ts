@@ -123,7 +123,7 @@ describe('knowledge inventory dashboard', () => {
     // The health buttons are the summary's, translated.
     const health = page.locator('[data-testid=bucket][data-facet=health]');
     expect(await health.count()).toBe(summary.health.length);
-    expect(await health.allTextContents()).toContain(`仅一人掌握 ${bucket(summary.health, 'single-holder')}`);
+    expect(await health.allTextContents()).toContain(`单人掌握 ${bucket(summary.health, 'single-holder')}`);
 
     // The trend ends with this week's counts and says since when the history is kept.
     const trend = await api<InventoryTrend>(page, 'inventory:trend', { weeks: 26 });
@@ -157,6 +157,11 @@ describe('knowledge inventory dashboard', () => {
     await page.getByTestId('theme').selectOption('dark');
     await page.waitForTimeout(1000);
     await shot(page, '82-inventory-en-dark');
+    await page.getByTestId('total-tacit').click();
+    await expect.poll(() => page.getByTestId('inventory-list-title').textContent()).toBe('Totals: Tacit');
+    await page.getByTestId('inventory-table-row').first().waitFor();
+    await shot(page, '82-inventory-list-en-dark');
+    await page.getByTestId('inventory-list-close').click();
     await page.getByTestId('theme').selectOption('light');
     await page.getByTestId('language').selectOption('zh-CN');
     expect(errors).toEqual([]);
@@ -218,7 +223,7 @@ describe('knowledge inventory dashboard', () => {
     await page.mouse.click(q.x, q.y);
     await expect
       .poll(() => page.getByTestId('inventory-list-title').textContent())
-      .toBe('健康状况：仅一人掌握');
+      .toBe('健康状况：单人掌握');
     const single = await expectListOf(page, 'health', 'single-holder');
     expect(single).toHaveLength(summary.health[h]!.count);
     // Every row drawn carries its health badge.
@@ -226,7 +231,7 @@ describe('knowledge inventory dashboard', () => {
       .getByTestId('inventory-table-row')
       .locator('[data-col=health]')
       .allTextContents();
-    for (const b of badges) expect(b).toContain('仅一人掌握');
+    for (const b of badges) expect(b).toContain('单人掌握');
     await shot(page, '84-inventory-list-health');
 
     // By keyboard: focus the "unowned" button of the owner chart, Enter opens that list.

@@ -1,17 +1,14 @@
 /**
  * What a bucket of the inventory is called in the UI language. The core sends raw keys for kinds and values
  * (`knowledge`, `tacit`, `system`, `externalisation`) and labels for categories and owners; kinds and values reuse
- * the map's translations (map.json `kinds`, `values`), so the dashboard names them as the map's editor does.
+ * the map's translations (map.json `kinds`, `values`), so the dashboard names them as the map's editor does, and
+ * health lists and the "none" buckets take the exported files' words (reports.json `inventory`), so a list's
+ * title on screen and in its CSV agree.
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HealthKey, InventoryBucket, InventoryFacet, NodeKind } from '../../../../preload/contract';
 import enMap from '../../i18n/locales/en/map.json';
-
-/** The translation key (under `inventory:health.`) of a health list: `single-holder` → `singleHolder`. */
-export function healthKey(h: HealthKey): 'stale' | 'orphan' | 'unowned' | 'singleHolder' | 'tacitOnly' {
-  return h.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()) as ReturnType<typeof healthKey>;
-}
 
 type MapValue = keyof typeof enMap.values;
 const isMapValue = (v: string): v is MapValue => Object.hasOwn(enMap.values, v);
@@ -27,16 +24,16 @@ export function useBucketName(): (
   facet: InventoryFacet,
   bucket: Pick<InventoryBucket, 'key' | 'label'>,
 ) => string {
-  const { t } = useTranslation(['inventory', 'map']);
+  const { t } = useTranslation(['inventory', 'map', 'reports']);
   return useCallback(
     (facet, { key, label }) => {
       if (key === null) {
-        if (facet === 'category') return t('inventory:none.category');
-        if (facet === 'owner') return t('inventory:none.owner');
+        if (facet === 'category' || facet === 'owner' || facet === 'seci')
+          return t(`reports:inventory.none.${facet}`);
         return t('inventory:none.recorded');
       }
       if (facet === 'kind') return isKind(key) ? t(`map:kinds.${key}`) : label;
-      if (facet === 'health') return isHealth(key) ? t(`inventory:health.${healthKey(key)}`) : label;
+      if (facet === 'health') return isHealth(key) ? t(`reports:inventory.health.${key}`) : label;
       if (facet === 'form' || facet === 'existence' || facet === 'seci')
         return isMapValue(key) ? t(`map:values.${key}`) : label;
       return label;

@@ -7,7 +7,6 @@ import { StrengthChip } from '../../../ui/StrengthChip';
 import { DataTable, type DataTableColumn } from '../../../ui/table/DataTable';
 import { ExportButtons } from '../../reports/components/ExportButtons';
 import { showOnMap } from '../../reports/navigate';
-import { healthKey } from '../bucket-names';
 import { useInventoryList } from '../queries';
 import { useListTitle, type ListRequest } from '../list-request';
 
@@ -20,7 +19,7 @@ type MapValue = keyof typeof enMap.values;
  * `reports:export` { report: 'inventory', query }. Escape or the close button closes it.
  */
 export function InventoryList({ request, onClose }: { request: ListRequest; onClose(): void }) {
-  const { t, i18n } = useTranslation(['inventory', 'map']);
+  const { t, i18n } = useTranslation(['inventory', 'map', 'reports']);
   const query = useMemo(() => ({ facet: request.facet, key: request.key }), [request.facet, request.key]);
   const list = useInventoryList(query);
   const bands = useStrengthBands(true);
@@ -44,7 +43,7 @@ export function InventoryList({ request, onClose }: { request: ListRequest; onCl
       width: string,
     ): DataTableColumn<InventoryItem> => ({
       id,
-      header: t(`inventory:columns.${id}`),
+      header: t(`reports:columns.${id}`),
       cell: (r) => r[id] ?? '',
       sortValue: (r) => r[id],
       descFirst: true,
@@ -54,64 +53,64 @@ export function InventoryList({ request, onClose }: { request: ListRequest; onCl
     return [
       {
         id: 'label',
-        header: t('inventory:columns.label'),
+        header: t('reports:columns.name'),
         cell: (r) => (
           <span className="inv-label" title={r.label}>
             {r.label}
           </span>
         ),
         sortValue: (r) => r.label,
-        width: 'minmax(140px, 2.2fr)',
+        width: 'minmax(120px, 1.5fr)',
       },
       {
         id: 'kind',
-        header: t('inventory:columns.kind'),
+        header: t('reports:columns.kind'),
         cell: (r) => kind(r.kind),
         sortValue: (r) => kind(r.kind),
-        width: 'minmax(0, 0.9fr)',
+        width: 'minmax(0, 1.1fr)',
       },
       {
         id: 'form',
-        header: t('inventory:columns.form'),
+        header: t('reports:columns.form'),
         cell: (r) => value(r.form),
         sortValue: (r) => r.form && value(r.form),
         width: 'minmax(0, 0.7fr)',
       },
       {
         id: 'existence',
-        header: t('inventory:columns.existence'),
+        header: t('reports:columns.existence'),
         cell: (r) => value(r.existence),
         sortValue: (r) => r.existence && value(r.existence),
         width: 'minmax(0, 0.9fr)',
       },
       {
         id: 'seci',
-        header: t('inventory:columns.seci'),
+        header: t('reports:columns.seciStage'),
         cell: (r) => value(r.seciStage),
         sortValue: (r) => r.seciStage && value(r.seciStage),
-        width: 'minmax(0, 1fr)',
+        width: 'minmax(0, 0.9fr)',
       },
-      num('importance', 'minmax(0, 0.6fr)'),
+      num('importance', 'minmax(0, 0.9fr)'),
       {
         id: 'categories',
-        header: t('inventory:columns.categories'),
+        header: t('reports:columns.categories'),
         cell: (r) => <span title={list(r.categories)}>{list(r.categories)}</span>,
         sortValue: (r) => (r.categories.length ? list(r.categories) : null),
-        width: 'minmax(0, 1.2fr)',
+        width: 'minmax(0, 1.1fr)',
       },
       {
         id: 'owners',
-        header: t('inventory:columns.owners'),
+        header: t('reports:columns.owners'),
         cell: (r) => <span title={list(r.owners)}>{list(r.owners)}</span>,
         sortValue: (r) => (r.owners.length ? list(r.owners) : null),
         width: 'minmax(0, 1fr)',
       },
       num('holders', 'minmax(0, 0.7fr)'),
-      num('capableHolders', 'minmax(0, 0.9fr)'),
-      num('documents', 'minmax(0, 0.6fr)'),
+      num('capableHolders', 'minmax(0, 0.8fr)'),
+      num('documents', 'minmax(0, 0.95fr)'),
       {
         id: 'reviewDue',
-        header: t('inventory:columns.reviewDue'),
+        header: t('reports:columns.reviewDue'),
         cell: (r) =>
           r.reviewDue === null ? (
             ''
@@ -125,7 +124,7 @@ export function InventoryList({ request, onClose }: { request: ListRequest; onCl
       },
       {
         id: 'strength',
-        header: t('inventory:columns.strength'),
+        header: t('reports:columns.strength'),
         cell: (r) =>
           r.strength === null ? (
             ''
@@ -139,22 +138,31 @@ export function InventoryList({ request, onClose }: { request: ListRequest; onCl
       },
       {
         id: 'health',
-        header: t('inventory:columns.health'),
+        header: t('reports:columns.health'),
         cell: (r) => (
           <span className="chips">
             {r.health.map((h) => (
               <span key={h} className={`chip inv-health-${h}`}>
-                {t(`inventory:health.${healthKey(h)}`)}
+                {t(`reports:inventory.health.${h}`)}
               </span>
             ))}
           </span>
         ),
         sortValue: (r) => (r.health.length ? r.health.length : null),
         descFirst: true,
-        width: 'minmax(0, 1.6fr)',
+        width: 'minmax(0, 1.9fr)',
       },
     ];
   }, [t, i18n.language, bands.data]);
+
+  // Columns with nothing in any row (an expert list has no form, no holders…) and the kind of a kind's list are
+  // left out, so the columns that say something get the room; every header carries its full text as a title.
+  const shown = useMemo(() => {
+    const rows = list.data ?? [];
+    return columns
+      .filter((c) => (c.id === 'kind' ? request.facet !== 'kind' : rows.some((r) => !blank(c.id, r))))
+      .map((c) => ({ ...c, headerTitle: typeof c.header === 'string' ? c.header : undefined }));
+  }, [columns, list.data, request.facet]);
 
   const title = useListTitle(request);
   return (
@@ -183,7 +191,7 @@ export function InventoryList({ request, onClose }: { request: ListRequest; onCl
         <div className="inv-list-table">
           <DataTable
             rows={list.data}
-            columns={columns}
+            columns={shown}
             getRowId={(r) => r.id}
             onOpen={(r) => showOnMap(r.id)}
             ariaLabel={title}
@@ -195,4 +203,12 @@ export function InventoryList({ request, onClose }: { request: ListRequest; onCl
       )}
     </section>
   );
+}
+
+/** True when row `r` has nothing to show in column `id` (null, or an empty list). */
+function blank(id: string, r: InventoryItem): boolean {
+  if (id === 'label') return false;
+  if (id === 'seci') return r.seciStage === null;
+  const v = (r as unknown as Record<string, unknown>)[id];
+  return v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 }
