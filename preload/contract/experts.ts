@@ -73,7 +73,7 @@ export const RiskRow = z.object({
   /** attrition.factor × position.factor, 1–25. */
   total: z.number().int().min(1).max(25),
   band: RiskBand,
-  /** 1-based rank (ties broken by position factor, attrition factor, position score, then label). */
+  /** 1-based rank (ties broken by position factor, attrition factor, position score, label, then id). */
   rank: z.number().int().min(1),
 });
 export type RiskRow = z.infer<typeof RiskRow>;

@@ -27,7 +27,8 @@ export function riskBand(total: number): RiskBand {
  *   total = attrition risk factor (attritionRisk, 1–5) × position risk factor (positionRisk, 1–5),  1–25,
  *
  * banded by riskBand. One row per expert, sorted by total descending, then position factor descending, then
- * attrition factor descending, then label (zh-CN collation), then id; `rank` is the 1-based place in that
+ * attrition factor descending, then position score descending (of two experts at 25, the one whose leaving takes
+ * more sole-held knowledge comes first), then label (zh-CN collation), then id; `rank` is the 1-based place in that
  * order (no shared ranks). O(knows edges). Never throws.
  */
 export function keyPersonRisk(index: GraphIndex, options: KeyPersonRiskOptions): RiskRow[] {
@@ -54,6 +55,7 @@ export function keyPersonRisk(index: GraphIndex, options: KeyPersonRiskOptions):
       b.total - a.total ||
       b.position.factor - a.position.factor ||
       b.attrition.factor - a.attrition.factor ||
+      b.position.score - a.position.score ||
       labelCollator.compare(a.label, b.label) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );

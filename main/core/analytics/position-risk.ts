@@ -3,14 +3,18 @@ import { WellspringError } from '../util/errors';
 import { BACKUP, CAPABLE, bestOfOthers, itemHolders, itemTops, labelCollator } from './expert-holdings';
 import type { GraphIndex } from './graph-index';
 
-/** Upper bounds (exclusive) of the score for position risk factors 2, 3 and 4; 0 → 1, from 16 on → 5. */
+/**
+ * Upper bounds (exclusive) of the score for position risk factors 2, 3 and 4; 0 → 1, from 24 on → 5. The unit is
+ * the heaviest criterion, 12: one critical (importance 3) tacit item nobody else holds even at proficiency 2 makes
+ * a 4, two make a 5; explicit or backed-up items weigh less and need more of them.
+ */
 const SCORE_BANDS: ReadonlyArray<readonly [below: number, factor: 2 | 3 | 4]> = [
-  [4, 2],
-  [8, 3],
-  [16, 4],
+  [6, 2],
+  [12, 3],
+  [24, 4],
 ];
 
-/** Position risk factor (1–5) of a criteria score: 0 → 1, < 4 → 2, < 8 → 3, < 16 → 4, else 5. */
+/** Position risk factor (1–5) of a criteria score: 0 → 1, < 6 → 2, < 12 → 3, < 24 → 4, else 5. */
 export function positionFactor(score: number): 1 | 2 | 3 | 4 | 5 {
   if (score <= 0) return 1;
   return SCORE_BANDS.find(([below]) => score < below)?.[1] ?? 5;
@@ -25,8 +29,9 @@ export function positionFactor(score: number): 1 | 2 | 3 | 4 | 5 {
  * other expert holds it at ≥ 3. For each, hardToReplace = no other expert holds it even at proficiency 2, and
  *
  *   weight = importance (1–3) × (tacit 2 | explicit 1) × (hardToReplace 2 | 1)          (1–12)
- *   score  = Σ weights;  computed = 1 if score = 0, 2 if < 4, 3 if < 8, 4 if < 16, else 5.
+ *   score  = Σ weights;  computed = 1 if score = 0, 2 if < 6, 3 if < 12, 4 if < 24, else 5
  *
+ * (12, the heaviest weight, is one critical tacit item nobody could take over: one makes a 4, two a 5).
  * `override` = props.positionRiskOverride ?? null and `note` = props.positionRiskNote ?? null; the factor used
  * is override ?? computed (the criteria stay listed either way). Criteria are sorted by weight descending, then
  * label (zh-CN collation). O(knows edges of the graph) on first use per index (itemHolders), then O(the items

@@ -120,14 +120,15 @@ describe('cli: simulate-departure', () => {
     expect(JSON.parse(byName.out)).toEqual(expected);
     // 吴秀兰's English alias is "Wu Xiulan".
     const wu = await run(['simulate-departure', 'wu XIULAN', '--workspace', file]);
-    expect((JSON.parse(wu.out) as DepartureReport).experts).toEqual([
-      { id: 'sample:ex-wu-xiulan', label: '吴秀兰' },
-    ]);
+    const wuAlone = JSON.parse(wu.out) as DepartureReport;
+    expect(wuAlone.experts).toEqual([{ id: 'sample:ex-wu-xiulan', label: '吴秀兰' }]);
 
-    const two = await run(['simulate-departure', top.id, 'Wu Xiulan', '--workspace', file]);
-    const appTwo = await withApp(file, (ws) => ws.experts.simulate([top.id, 'sample:ex-wu-xiulan']));
+    // Two leavers, one by id and one by alias: the riskiest expert other than 吴秀兰 (she may be the top) and her.
+    const other = risk.find((r) => r.id !== 'sample:ex-wu-xiulan')!;
+    const two = await run(['simulate-departure', other.id, 'Wu Xiulan', '--workspace', file]);
+    const appTwo = await withApp(file, (ws) => ws.experts.simulate([other.id, 'sample:ex-wu-xiulan']));
     expect((JSON.parse(two.out) as DepartureReport).uncovered).toEqual(appTwo.uncovered.map((u) => u.id));
-    expect(appTwo.uncovered.length).toBeGreaterThan(app.uncovered.length);
+    expect(appTwo.uncovered.length).toBeGreaterThan(wuAlone.uncovered.length);
 
     const csv = await run(['simulate-departure', top.id, '--workspace', file, '--format', 'csv']);
     const [header, ...body] = csvRows(csv.out);

@@ -24,10 +24,10 @@ const item = (form: 'explicit' | 'tacit', existence: string, importance: number)
  *   K3 tacit/case      imp 1                 C: K1 2, K5 3                     (position override 2)
  *   K4 explicit/train  imp 3, doc D1         E: K6 3
  *   K5 tacit/document  imp 2, learned_at S3  张, 李: nothing
- *   K6 explicit/system imp 2
+ *   K6 explicit/system imp 3
  *   K7 tacit/system    imp 1
  *
- * Process P: S1 (1) requires K1 (item's 3) and K2 (edge 2); S2 (2) requires K4 (3), K6 (2), consults A;
+ * Process P: S1 (1) requires K1 (item's 3) and K2 (edge 2); S2 (2) requires K4 (3), K6 (edge 2), consults A;
  * S3 (3) requires K5, consults C. Competencies: CS part_of CT; K1 supports CS (0.5) and CT (1); K2 supports CT;
  * K4 supports CS (1); CX has no support. Categories: CAT1a part_of CAT1; K1, K4 → CAT1a; K2 → CAT1;
  * K3, K5 → CAT2.
@@ -40,7 +40,7 @@ export function cuttingRoom(): GraphDto {
       node('K3', 'knowledge', item('tacit', 'case', 1)),
       node('K4', 'knowledge', item('explicit', 'training', 3)),
       node('K5', 'knowledge', item('tacit', 'document', 2)),
-      node('K6', 'knowledge', item('explicit', 'system', 2)),
+      node('K6', 'knowledge', item('explicit', 'system', 3)),
       node('K7', 'knowledge', item('tacit', 'system', 1)),
       node('A', 'expert', {
         attritionRisk: 2,
@@ -95,7 +95,7 @@ export function cuttingRoom(): GraphDto {
       edge('S1', 'K1', 'requires'),
       edge('S1', 'K2', 'requires', { importance: 2 }),
       edge('S2', 'K4', 'requires'),
-      edge('S2', 'K6', 'requires'),
+      edge('S2', 'K6', 'requires', { importance: 2 }),
       edge('S3', 'K5', 'requires'),
       edge('S2', 'A', 'consults'),
       edge('S3', 'C', 'consults'),

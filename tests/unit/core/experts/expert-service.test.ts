@@ -26,7 +26,7 @@ function open(sample = false): WorkspaceService {
       {
         op: 'addNode',
         id: 'K2',
-        node: { kind: 'knowledge', label: '放码', props: { ...item, importance: 1 } },
+        node: { kind: 'knowledge', label: '放码', props: { ...item, importance: 2 } },
       },
       { op: 'addNode', id: 'CAT', node: { kind: 'category', label: '裁剪' } },
       { op: 'addNode', id: 'P', node: { kind: 'process', label: '裁剪流程' } },
@@ -58,7 +58,8 @@ const knows = (ws: WorkspaceService, expert: string) =>
 describe('ExpertService.editAreas', () => {
   it('sets, adds and removes proficiencies and descriptions in ONE write that one undo takes back', () => {
     const ws = open();
-    // A (attrition 2) alone at ≥ 3 on K1 (tacit, imp 3), B at 2 backs up: weight 3·2·1 = 6 → position 3 → 6.
+    // A (attrition 2) alone at ≥ 3 on K1 (tacit, imp 3), B at 2 backs up: weight 3·2·1 = 6 → position 3
+    // (6 ≤ 6 < 12) → 2 × 3 = 6.
     expect(ws.experts.risk()[0]).toMatchObject({ id: 'A', total: 6 });
     const summary = ws.experts.editAreas('A', [
       { change: 'proficiency', targetId: 'K1', proficiency: 5 },
@@ -70,7 +71,8 @@ describe('ExpertService.editAreas', () => {
     expect(summary).toEqual({ action: 'batch', kind: 'expert', label: '吴师傅', count: 5 });
     expect(knows(ws, 'A')).toEqual({ K1: 5, K2: 3, CAT: 4 });
     expect(ws.store.findNode('K2')!.description).toBe('放码规则按号型递推');
-    // The memo follows the graph: K2 (tacit imp 1, nobody else: 1·2·2 = 4) joins K1 → score 10 → 4 → 2 × 4 = 8.
+    // The memo follows the graph: K2 (tacit imp 2, nobody else: 2·2·2 = 8) joins K1 (6) → score 14
+    // (12 ≤ 14 < 24) → position 4 → 2 × 4 = 8.
     expect(ws.experts.risk()[0]).toMatchObject({ id: 'A', total: 8 });
     expect(ws.experts.profile('A').areas.map((a) => [a.id, a.proficiency])).toEqual([
       ['K1', 5],

@@ -105,6 +105,8 @@ describe('expert directory and profile', () => {
 
   it('rows by total risk, then label, with what each holds', () => {
     const rows = expertRows(index, risk);
+    // A 5 × 4 (score 12) = 20; B 3 × 2 (score 3) = 6 and E 2 × 3 (score 6) = 6: the directory breaks the tie by
+    // label, B first (the risk ranking puts E first, on its position factor); C 1 × override 2 = 2; 李, 张 1 × 1.
     expect(rows.map((r) => [r.id, r.total])).toEqual([
       ['A', 20],
       ['B', 6],

@@ -56,12 +56,13 @@ describe('attritionRisk (IAEA bands of years left)', () => {
 
 describe('positionRisk', () => {
   it('factor bands of the score', () => {
-    expect([0, 1, 3, 4, 7, 8, 15, 16, 40].map(positionFactor)).toEqual([1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    expect([0, 1, 5, 6, 11, 12, 23, 24, 40].map(positionFactor)).toEqual([1, 2, 2, 3, 3, 4, 4, 5, 5]);
   });
 
   it('A: sole capable holder of K1 (backup C at 2), K2 (backup B at 2) and K3 (nobody else)', () => {
     // K1 tacit imp 3, C at 2 → not hard: 3·2·1 = 6. K3 tacit imp 1, nobody → hard: 1·2·2 = 4.
-    // K2 explicit imp 2, B at 2 → 2·1·1 = 2. K4 (A at 2) and K7 (B at 3) are no criteria. Score 12 → 4.
+    // K2 explicit imp 2, B at 2 → 2·1·1 = 2. K4 (A at 2) and K7 (B at 3) are no criteria.
+    // Score 6 + 4 + 2 = 12: the lower edge of 4 (12 ≤ 12 < 24).
     const r = positionRisk(cuttingIndex(), 'A');
     expect(r).toMatchObject({ factor: 4, computed: 4, override: null, note: null, score: 12 });
     expect(r.criteria).toEqual([
@@ -95,17 +96,23 @@ describe('positionRisk', () => {
     ]);
   });
 
-  it('B: K4 explicit imp 3 with A at 2 → 3, score 3 → 2; E: K6 explicit imp 2, nobody else → 4 → 3', () => {
+  it('B: K4 explicit imp 3 with A at 2 → 3, score 3 → 2; E: K6 explicit imp 3, nobody else → 6 → 3', () => {
     const index = cuttingIndex();
+    // B: K4 3·1·1 = 3 (A backs up at 2; K7 has A at 4, K2 and K5 are below 3): 0 < 3 < 6 → 2.
     expect(positionRisk(index, 'B')).toMatchObject({ factor: 2, score: 3 });
     expect(positionRisk(index, 'B').criteria.map((c) => c.itemId)).toEqual(['K4']);
-    expect(positionRisk(index, 'E')).toMatchObject({ factor: 3, score: 4 });
+    // E: the same importance and form, but nobody else knows K6 at all: 3·1·2 = 6, the lower edge of 3 (6 ≤ 6 < 12).
+    expect(positionRisk(index, 'E')).toMatchObject({ factor: 3, score: 6 });
+    expect(positionRisk(index, 'E').criteria).toEqual([
+      expect.objectContaining({ itemId: 'K6', hardToReplace: true, weight: 6 }),
+    ]);
   });
 
-  it('C: K5 tacit imp 2, B only at 1 → hard: 2·2·2 = 8 → computed 4, override 2 used, note kept', () => {
+  it('C: K5 tacit imp 2, B only at 1 → hard: 2·2·2 = 8 → computed 3, override 2 used, note kept', () => {
+    // 6 ≤ 8 < 12 → computed 3; the override 2 set by hand is the factor used.
     expect(positionRisk(cuttingIndex(), 'C')).toMatchObject({
       factor: 2,
-      computed: 4,
+      computed: 3,
       override: 2,
       note: 'retrained as planner',
       score: 8,
@@ -143,7 +150,8 @@ describe('keyPersonRisk', () => {
   });
 
   it('ranks total desc, then position factor, then label in pinyin order', () => {
-    // A: leaves in 171 days → 5 × 4 = 20 (high). E: 2 × 3 = 6 and B: 3 × 2 = 6 → E first (position 3 > 2).
+    // A: leaves in 171 days → 5 × 4 (score 12) = 20 (high). E: 2 × 3 (score 6) = 6 and B: 3 × 2 (score 3) = 6
+    // → E first (position 3 > 2, before attrition 3 > 2 could count).
     // C: 1 × override 2 = 2. 李 (li) and 张 (zhang): 1 × 1 — pinyin puts 李 first (code points would not).
     const rows = keyPersonRisk(cuttingIndex(), { today: TODAY });
     expect(
@@ -160,12 +168,41 @@ describe('keyPersonRisk', () => {
     expect(rows[0]!.attrition).toMatchObject({ source: 'leaving-date', yearsLeft: 0.5 });
   });
 
+  it('equal total, position and attrition factors: the larger position score first, before the label', () => {
+    const g = cuttingRoom();
+    const item = (form: 'explicit' | 'tacit', importance: number) => ({
+      form,
+      existence: 'person',
+      status: 'active',
+      confidentiality: 'internal',
+      importance,
+    });
+    g.nodes.push(node('K8', 'knowledge', item('explicit', 3)), node('K9', 'knowledge', item('tacit', 2)));
+    g.edges.push(
+      edge('li', 'K8', 'knows', { proficiency: 3 }),
+      edge('zhang', 'K9', 'knows', { proficiency: 4 }),
+    );
+    // 李: K8 explicit imp 3, nobody else → 3·1·2 = 6 → 3. 张: K9 tacit imp 2, nobody else → 2·2·2 = 8 → 3.
+    // Both 1 × 3 = 3 (low): 张 first (score 8 > 6), though pinyin puts 李 first. C (1 × override 2 = 2) after them.
+    const rows = keyPersonRisk(buildGraphIndex(g), { today: TODAY });
+    expect(
+      rows.map((r) => [r.rank, r.label, r.attrition.factor, r.position.factor, r.position.score, r.total]),
+    ).toEqual([
+      [1, 'A', 5, 4, 12, 20],
+      [2, 'E', 2, 3, 6, 6],
+      [3, 'B', 3, 2, 3, 6],
+      [4, '张', 1, 3, 8, 3],
+      [5, '李', 1, 3, 6, 3],
+      [6, 'C', 1, 2, 8, 2],
+    ]);
+  });
+
   it('a leaving date moves an expert up; an entered 5 with a big position gives a medium-to-high total', () => {
     const g = cuttingRoom();
     const e = g.nodes.find((n) => n.id === 'E')!;
     e.props = { attritionRisk: 1, expectedLeaving: '2027-12-31' };
     const rows = keyPersonRisk(buildGraphIndex(g), { today: TODAY });
-    // E: 355 days → 5 × 3 = 15 (medium), second after A.
+    // E: 355 days → 5 × 3 (K6 alone, score 6) = 15 (medium), second after A (20); B stays at 3 × 2 = 6.
     expect(rows.slice(0, 2).map((r) => [r.id, r.total, r.band])).toEqual([
       ['A', 20, 'high'],
       ['E', 15, 'medium'],
