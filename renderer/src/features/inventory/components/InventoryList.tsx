@@ -192,8 +192,8 @@ export function InventoryList({ request, onClose }: { request: ListRequest; onCl
           <DataTable
             rows={list.data}
             columns={shown}
-            getRowId={(r) => r.id}
-            onOpen={(r) => showOnMap(r.id)}
+            getRowId={rowId}
+            onOpen={openOnMap}
             ariaLabel={title}
             rowHeight={36}
             empty={t('inventory:list.empty')}
@@ -212,3 +212,7 @@ function blank(id: string, r: InventoryItem): boolean {
   const v = (r as unknown as Record<string, unknown>)[id];
   return v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 }
+
+// Module-level, so the table's memoised rows keep their props from one render to the next.
+const rowId = (r: InventoryItem) => r.id;
+const openOnMap = (r: InventoryItem) => showOnMap(r.id);
