@@ -44,6 +44,14 @@ export const PositionCriterion = z.object({
 export type PositionCriterion = z.infer<typeof PositionCriterion>;
 
 /**
+ * Where the position risk score turns into the factor (main/core/analytics/position-risk.ts): the exclusive upper
+ * bounds of factors 2, 3 and 4 (score 0 → 1; from the last bound on → 5). The unit is the heaviest criterion, 12:
+ * one critical (importance 3) tacit item nobody else holds even at proficiency 2 makes a 4, two make a 5. Shared
+ * so the profile states the same bands the core applies.
+ */
+export const POSITION_SCORE_BOUNDS = [6, 12, 24] as const;
+
+/**
  * The position risk factor (PRF, 1–5): `computed` from the sum of the criteria's weights (0 → 1, < 6 → 2,
  * < 12 → 3, < 24 → 4, ≥ 24 → 5: 12 is one critical tacit item nobody else holds even at proficiency 2, so 4 means
  * one such item and 5 two), `override` when set by hand; `factor` is the one used.
@@ -146,7 +154,12 @@ export const ExpertProfile = z.object({
   ),
   /** Process steps that consult them. */
   steps: z.array(
-    z.object({ stepId: id, label: z.string(), processId: id.nullable(), processLabel: z.string().nullable() }),
+    z.object({
+      stepId: id,
+      label: z.string(),
+      processId: id.nullable(),
+      processLabel: z.string().nullable(),
+    }),
   ),
   risk: RiskRow,
 });
@@ -209,9 +222,7 @@ export const ProficiencyHeatmap = z.object({
   experts: z.array(z.object({ id, label: z.string() })),
   categories: z.array(z.object({ id, label: z.string() })),
   /** Only cells with a value; `items`: how many of the category's items (and the category itself) they know. */
-  cells: z.array(
-    z.object({ expertId: id, categoryId: id, proficiency: level, items: z.number().int() }),
-  ),
+  cells: z.array(z.object({ expertId: id, categoryId: id, proficiency: level, items: z.number().int() })),
 });
 export type ProficiencyHeatmap = z.infer<typeof ProficiencyHeatmap>;
 
@@ -241,7 +252,13 @@ export const DepartureSimulation = z.object({
   /** Knowledge items whose strength drops, biggest drop first. */
   items: z.array(z.object({ id, label: z.string(), ...drop })),
   steps: z.array(
-    z.object({ id, label: z.string(), processId: id.nullable(), processLabel: z.string().nullable(), ...drop }),
+    z.object({
+      id,
+      label: z.string(),
+      processId: id.nullable(),
+      processLabel: z.string().nullable(),
+      ...drop,
+    }),
   ),
   competencies: z.array(z.object({ id, label: z.string(), ...drop })),
   /** People already at proficiency 2 on uncovered items, most uncovered importance first. */

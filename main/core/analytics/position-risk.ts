@@ -1,23 +1,13 @@
-import type { PositionCriterion, PositionRisk } from '../../../preload/contract';
+import { POSITION_SCORE_BOUNDS, type PositionCriterion, type PositionRisk } from '../../../preload/contract';
 import { WellspringError } from '../util/errors';
 import { BACKUP, CAPABLE, bestOfOthers, itemHolders, itemTops, labelCollator } from './expert-holdings';
 import type { GraphIndex } from './graph-index';
 
-/**
- * Upper bounds (exclusive) of the score for position risk factors 2, 3 and 4; 0 → 1, from 24 on → 5. The unit is
- * the heaviest criterion, 12: one critical (importance 3) tacit item nobody else holds even at proficiency 2 makes
- * a 4, two make a 5; explicit or backed-up items weigh less and need more of them.
- */
-const SCORE_BANDS: ReadonlyArray<readonly [below: number, factor: 2 | 3 | 4]> = [
-  [6, 2],
-  [12, 3],
-  [24, 4],
-];
-
-/** Position risk factor (1–5) of a criteria score: 0 → 1, < 6 → 2, < 12 → 3, < 24 → 4, else 5. */
+/** Position risk factor (1–5) of a criteria score (POSITION_SCORE_BOUNDS): 0 → 1, < 6 → 2, < 12 → 3, < 24 → 4, else 5. */
 export function positionFactor(score: number): 1 | 2 | 3 | 4 | 5 {
   if (score <= 0) return 1;
-  return SCORE_BANDS.find(([below]) => score < below)?.[1] ?? 5;
+  const band = POSITION_SCORE_BOUNDS.findIndex((below) => score < below);
+  return band < 0 ? 5 : ((band + 2) as 2 | 3 | 4);
 }
 
 /**

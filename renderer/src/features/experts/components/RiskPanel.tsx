@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExpertProfile, RiskPatch } from '../../../../../preload/contract';
+import { POSITION_SCORE_BOUNDS, type ExpertProfile, type RiskPatch } from '../../../../../preload/contract';
 import { setRisk } from '../queries';
 import { RiskChip } from './RiskChip';
+
+/** The bands the core turns a position score into a factor with, for the "computed from" line. */
+const [b2, b3, b4] = POSITION_SCORE_BOUNDS;
+const BOUNDS = { b2, b3, b4 };
 
 /**
  * The profile's key-person risk (IAEA / TVA knowledge-loss method): the attrition factor with its source and
@@ -40,7 +44,7 @@ export function RiskPanel({ profile }: { profile: ExpertProfile }) {
       <p className="small">
         {p.override !== null
           ? t('risk.overridden', { value: p.override, computed: p.computed })
-          : t('risk.computed', { value: p.computed, score: p.score })}
+          : t('risk.computed', { value: p.computed, score: p.score, ...BOUNDS })}
         {p.note && <span className="muted"> — {p.note}</span>}
       </p>
       {p.criteria.length === 0 ? (
