@@ -166,7 +166,7 @@ export function useLiveInvalidation(): void {
       }),
       subscribe('strength:did-change', () => {
         void qc.invalidateQueries({
-          predicate: (q) => /^(processes|strength|analytics):/.test(String(q.queryKey[0])),
+          predicate: (q) => /^(processes|strength|analytics|experts|inventory):/.test(String(q.queryKey[0])),
         });
       }),
       subscribe('views:did-change', () => void qc.invalidateQueries({ queryKey: keys.views })),

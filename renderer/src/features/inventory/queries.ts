@@ -1,24 +1,12 @@
 /**
  * The inventory's reads, keyed by channel like api/queries.ts. Every count depends on any node or edge, and the
  * trend on the history log that each change extends: api/queries.ts invalidates every `inventory:` query after
- * each graph change (and everything when a workspace opens). The lists' strengths also change with the strength
- * settings, which that file does not tie to the inventory: useInventoryLive does.
+ * each graph change and after a change of the strength settings (the lists' strength column), and everything
+ * when a workspace opens.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { InventoryQuery } from '../../../../preload/contract';
-import { call, subscribe } from '../../api/client';
-
-const isInventory = (q: { queryKey: readonly unknown[] }) => String(q.queryKey[0]).startsWith('inventory:');
-
-/** Refetches the inventory's lists (their strength column) when the strength settings change. */
-export function useInventoryLive(): void {
-  const qc = useQueryClient();
-  useEffect(
-    () => subscribe('strength:did-change', () => void qc.invalidateQueries({ predicate: isInventory })),
-    [qc],
-  );
-}
+import { call } from '../../api/client';
 
 /** The dashboard's totals and buckets (`inventory:summary`). */
 export function useInventorySummary() {

@@ -7,7 +7,7 @@ import { useBucketName } from '../bucket-names';
 import { CHART_HEIGHT_PX, horizontalChartHeight } from '../chart-layout';
 import { barOption, donutOption, topWithOthers, type ChartColours, type ChartDatum } from '../chart-options';
 import { barColour, formColour, HEALTH_COLOUR } from '../palette';
-import { useInventoryLive, useInventorySummary } from '../queries';
+import { useInventorySummary } from '../queries';
 import { useChartColours } from '../use-chart-colours';
 import type { ListRequest } from '../list-request';
 import { ChartCard } from './ChartCard';
@@ -37,7 +37,6 @@ interface ChartSpec {
 export function InventoryView() {
   const { t, i18n } = useTranslation('inventory');
   const summary = useInventorySummary();
-  useInventoryLive();
   const [open, setOpen] = useState<ListRequest | null>(null);
   const close = useCallback(() => setOpen(null), []);
   const setView = useAppStore((s) => s.setView);
