@@ -102,8 +102,8 @@ describe('knowledge map features', () => {
 
     // Views not built yet show an honest empty state; exactly one map engine lives after remounts.
     expect(await page.evaluate(() => window.__wellspring!.enginesAlive)).toBe(1);
-    await page.getByTestId('nav-experts').click();
-    await expect.poll(() => page.getByTestId('view-experts').textContent()).toContain('尚未完成');
+    await page.getByTestId('nav-glossary').click();
+    await expect.poll(() => page.getByTestId('view-glossary').textContent()).toContain('尚未完成');
     expect(await page.evaluate(() => window.__wellspring!.enginesAlive)).toBe(0);
     await page.getByTestId('nav-map').click();
     await page.waitForFunction(() => window.__wellspring?.engine != null);
