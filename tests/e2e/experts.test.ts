@@ -13,27 +13,11 @@ import type {
   GraphDto,
   RiskRow,
 } from '../../preload/contract';
-import { openApp, shot, useAppInChromium } from './harness';
+import { openApp, shot, useAppInChromium, callApi } from './harness';
 
 const env = useAppInChromium();
 
-/** Calls a channel of the running app through its HTTP bridge, with the page's token. */
-async function api<T>(page: Page, channel: string, input: object): Promise<T> {
-  return page.evaluate(
-    async ([c, i]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="wellspring-token"]')!.content;
-      const res = await fetch(`/api/${c}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-wellspring-token': token },
-        body: JSON.stringify(i),
-      });
-      const r = (await res.json()) as { ok: boolean; value: unknown; message?: string };
-      if (!r.ok) throw new Error(r.message);
-      return r.value;
-    },
-    [channel, input] as const,
-  ) as Promise<T>;
-}
+const api = callApi;
 
 async function openExperts(page: Page, language: 'zh-CN' | 'en' = 'zh-CN'): Promise<void> {
   await openApp(page, env.app.server.url);

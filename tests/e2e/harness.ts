@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, startApp } from './browser';
 
@@ -31,4 +32,25 @@ export function useAppInChromium(): {
       return chrome!;
     },
   };
+}
+
+/**
+ * Calls a channel of the running app through its HTTP bridge from inside the page, with the page's token, as the
+ * renderer's client does; resolves to the value, or rejects with the core's message when the call was refused.
+ */
+export async function callApi<T>(page: Page, channel: string, input: object): Promise<T> {
+  return page.evaluate(
+    async ([c, i]) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="wellspring-token"]')!.content;
+      const res = await fetch(`/api/${c}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wellspring-token': token },
+        body: JSON.stringify(i),
+      });
+      const r = (await res.json()) as { ok: boolean; value: unknown; message?: string };
+      if (!r.ok) throw new Error(r.message);
+      return r.value;
+    },
+    [channel, input] as const,
+  ) as Promise<T>;
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, shot, SHOTS_DIR, useAppInChromium } from './harness';
+import { openApp, shot, SHOTS_DIR, useAppInChromium, callApi } from './harness';
 
 const env = useAppInChromium();
 
@@ -25,23 +25,7 @@ interface Snap {
   zoom: number;
 }
 
-/** Calls a channel of the running app through its HTTP bridge, with the page's token. */
-async function api<T>(page: Page, channel: string, input: object): Promise<T> {
-  return page.evaluate(
-    async ([c, i]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="wellspring-token"]')!.content;
-      const res = await fetch(`/api/${c}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-wellspring-token': token },
-        body: JSON.stringify(i),
-      });
-      const r = (await res.json()) as { ok: boolean; value: unknown; message?: string };
-      if (!r.ok) throw new Error(r.message);
-      return r.value;
-    },
-    [channel, input] as const,
-  ) as Promise<T>;
-}
+const api = callApi;
 
 /** The pipeline canvas as plain values (never Cytoscape objects). */
 const snap = (page: Page) =>
