@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AuthorProposal } from '../../../../preload/contract';
 import { useAppStore } from '../../app/store';
+import { AcceptReject } from '../../ui/AcceptReject';
 import '../evidence/components/evidence.css';
 import { useAcceptAuthor, useAuthorProposals, useRejectAuthor } from './author-queries';
 
@@ -90,24 +91,16 @@ function ProposalRow({ proposal: p, showExpert }: { proposal: AuthorProposal; sh
         >
           {t('evidence', { author: p.author, matched: p.matched })}
         </span>
-        <button
-          className="primary small"
-          disabled={busy}
-          title={t('acceptTitle', names)}
-          data-testid="author-accept"
-          onClick={onAccept}
-        >
-          {t('accept')}
-        </button>
-        <button
-          className="ghost small"
-          disabled={busy}
-          title={t('rejectTitle')}
-          data-testid="author-reject"
-          onClick={onReject}
-        >
-          {t('reject')}
-        </button>
+        <AcceptReject
+          busy={busy}
+          accept={t('accept')}
+          acceptTitle={t('acceptTitle', names)}
+          reject={t('reject')}
+          rejectTitle={t('rejectTitle')}
+          testIdPrefix="author"
+          onAccept={onAccept}
+          onReject={onReject}
+        />
       </div>
     </li>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EvidenceProposal } from '../../../../../preload/contract';
 import { useAppStore } from '../../../app/store';
+import { AcceptReject } from '../../../ui/AcceptReject';
 import { Highlighted } from '../../search/components/Highlighted';
 import { useViewerStore } from '../../viewer/store';
 import { useAcceptEvidence, useEvidence, useRejectEvidence } from '../queries';
@@ -78,24 +79,16 @@ function ProposalRow({ proposal: p }: { proposal: EvidenceProposal }) {
         >
           {t('open')}
         </button>
-        <button
-          className="primary small"
-          disabled={busy}
-          title={t('acceptTitle', { name: p.docName, page: p.page })}
-          data-testid="evidence-accept"
-          onClick={onAccept}
-        >
-          {t('accept')}
-        </button>
-        <button
-          className="ghost small"
-          disabled={busy}
-          title={t('rejectTitle')}
-          data-testid="evidence-reject"
-          onClick={onReject}
-        >
-          {t('reject')}
-        </button>
+        <AcceptReject
+          busy={busy}
+          accept={t('accept')}
+          acceptTitle={t('acceptTitle', { name: p.docName, page: p.page })}
+          reject={t('reject')}
+          rejectTitle={t('rejectTitle')}
+          testIdPrefix="evidence"
+          onAccept={onAccept}
+          onReject={onReject}
+        />
       </div>
     </li>
   );
