@@ -69,15 +69,16 @@ export function expertRow(index: GraphIndex, id: string, risk: ReadonlyMap<strin
 }
 
 /**
- * The expert directory (issue 8): expertRow of every expert, by total risk descending, then label (zh-CN
- * collation). O(knows edges).
+ * The expert directory (issue 8): expertRow of every expert in the order of the key-person risk ranking (its
+ * `rank`: total, position factor, attrition factor, position score, label), so the directory and the ranking
+ * never disagree on who comes first. O(knows edges).
  * @throws WellspringError internal when `risk` lacks an expert of the index
  */
 export function expertRows(index: GraphIndex, risk: ReadonlyMap<string, RiskRow>): ExpertRow[] {
   return index
     .idsOfKind('expert')
     .map((id) => expertRow(index, id, risk))
-    .sort((a, b) => b.total - a.total || byLabel(a, b) || (a.id < b.id ? -1 : 1));
+    .sort((a, b) => risk.get(a.id)!.rank - risk.get(b.id)!.rank);
 }
 
 /** Inputs of expertProfile: the risk ranking and item strengths of the same index. */

@@ -103,14 +103,17 @@ describe('expert directory and profile', () => {
   const index = cuttingIndex();
   const risk = new Map(keyPersonRisk(index, { today: TODAY }).map((r) => [r.id, r]));
 
-  it('rows by total risk, then label, with what each holds', () => {
+  it('rows in the order of the risk ranking, with what each holds', () => {
     const rows = expertRows(index, risk);
-    // A 5 × 4 (score 12) = 20; B 3 × 2 (score 3) = 6 and E 2 × 3 (score 6) = 6: the directory breaks the tie by
-    // label, B first (the risk ranking puts E first, on its position factor); C 1 × override 2 = 2; 李, 张 1 × 1.
+    // A 5 × 4 (score 12) = 20; B 3 × 2 (score 3) = 6 and E 2 × 3 (score 6) = 6: E first on its position factor,
+    // as in the ranking (the directory never disagrees with it); C 1 × override 2 = 2; 李, 张 1 × 1.
+    expect(rows.map((r) => r.id)).toEqual(
+      [...risk.values()].sort((a, b) => a.rank - b.rank).map((r) => r.id),
+    );
     expect(rows.map((r) => [r.id, r.total])).toEqual([
       ['A', 20],
-      ['B', 6],
       ['E', 6],
+      ['B', 6],
       ['C', 2],
       ['li', 1],
       ['zhang', 1],
@@ -135,7 +138,13 @@ describe('expert directory and profile', () => {
       total: 20,
       band: 'high',
     });
-    expect(rows[1]).toMatchObject({ items: 4, categories: 1, capableItems: 2, soleItems: 1, consultedBy: 0 });
+    expect(rows.find((r) => r.id === 'B')).toMatchObject({
+      items: 4,
+      categories: 1,
+      capableItems: 2,
+      soleItems: 1,
+      consultedBy: 0,
+    });
   });
 
   it('the profile lists areas, owned items, their documents and the steps that consult the expert', () => {
