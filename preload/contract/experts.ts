@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ChannelMap } from './channel';
 import { EditSummary } from './history';
-import { id, isoDate } from './model';
+import { id } from './model';
 import { RankReason } from './processes';
 
 const level = z.number().int().min(1).max(5);
@@ -175,7 +175,8 @@ export type AreaChange = z.infer<typeof AreaChange>;
 /** The expert's risk inputs as edited in the risk panel; `null` clears a value. */
 export const RiskPatch = z.strictObject({
   attritionRisk: level.optional(),
-  expectedLeaving: isoDate.nullable().optional(),
+  /** YYYY-MM-DD, from today on; checked by the write path, whose message names a malformed or past date. */
+  expectedLeaving: z.string().max(40).nullable().optional(),
   positionRiskOverride: level.nullable().optional(),
   positionRiskNote: z.string().max(1000).nullable().optional(),
 });

@@ -21,12 +21,14 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
     const where = path.length ? ` at ${path.join('.')}` : '';
+    const value = shownValue(valueAt(raw, path));
+    const got = value === null ? '' : ` (got ${value})`;
     return {
       ok: false,
       code: 'invalid_input',
-      message: `Invalid input for ${channel}${where}: ${issue.message}`,
+      message: `Invalid input for ${channel}${where}: ${issue.message}${got}`,
       path,
-      ...invalidInputMessage(path),
+      ...invalidInputMessage(path, value),
     };
   }
   try {
@@ -39,9 +41,40 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
   }
 }
 
-/** The translated message for input its schema refused: the prop's own name for `props.<name>`, else the path. */
-function invalidInputMessage(path: Array<string | number>): Message {
-  const [first, field] = path;
-  if (first === 'props' && typeof field === 'string') return { key: 'errors.invalidProp', params: { field } };
-  return { key: 'errors.invalidInput', params: { field: path.join('.') || '—' } };
+/**
+ * The translated message for input its schema refused: the prop's own name for `props.<name>` (anywhere in the
+ * path, as in `patch.props.expectedLeaving`), else the path; naming the value refused when it is a plain one
+ * (a proficiency of 6, a leaving date of 2027-02-30); the English message adds the schema's reason.
+ */
+function invalidInputMessage(path: Array<string | number>, value: string | null): Message {
+  const at = path.lastIndexOf('props');
+  const field = at >= 0 ? path[at + 1] : undefined;
+  if (typeof field === 'string' && at === path.length - 2)
+    return value === null
+      ? { key: 'errors.invalidProp', params: { field } }
+      : { key: 'errors.invalidPropValue', params: { field, value } };
+  const name = path.join('.') || '—';
+  return value === null
+    ? { key: 'errors.invalidInput', params: { field: name } }
+    : { key: 'errors.invalidInputValue', params: { field: name, value } };
+}
+
+/** The value at `path` inside `raw` (undefined where the path leads nowhere). */
+function valueAt(raw: unknown, path: ReadonlyArray<string | number>): unknown {
+  let v: unknown = raw;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
+
+/**
+ * A refused value as the message shows it: numbers, booleans and non-blank strings (cut at 80 characters); null for
+ * anything else (a blank label reads better as "the value of label" than as "“” is not valid").
+ */
+function shownValue(v: unknown): string | null {
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'string' && v.trim() !== '') return v.length > 80 ? `${v.slice(0, 80)}…` : v;
+  return null;
 }

@@ -117,6 +117,30 @@ describe('errors a user meets carry a translated message', () => {
       params: { id: 'nope' },
     });
 
+    // A refused plain value is named, in the English message and in the translation (issue 8's bad input).
+    const proficiency = await run('experts:edit-areas', {
+      expertId: expert,
+      changes: [{ change: 'proficiency', targetId: expert, proficiency: 6 }],
+    });
+    expect(proficiency).toMatchObject({
+      code: 'invalid_input',
+      key: 'errors.invalidInputValue',
+      params: { field: 'changes.0.proficiency', value: '6' },
+    });
+    expect(proficiency.message).toContain('(got 6)');
+    expect(zh(proficiency)).toBe('“6”不是“changes.0.proficiency”的有效值。');
+    const date = await run('graph:update-node', {
+      id: expert,
+      patch: { props: { expectedLeaving: '2027-02-30' } },
+    });
+    expect(date).toMatchObject({ key: 'errors.leavingDateMalformed', params: { value: '2027-02-30' } });
+    const viaRisk = await run('experts:set-risk', {
+      expertId: expert,
+      patch: { expectedLeaving: 'next June' },
+    });
+    expect(viaRisk).toMatchObject({ key: 'errors.leavingDateMalformed', params: { value: 'next June' } });
+    expect(zh(viaRisk)).toBe('离职日期“next June”不是有效日期：请按 YYYY-MM-DD 填写，例如 2027-06-30。');
+
     const schema = await run('graph:add-node', { kind: 'knowledge', label: '' });
     expect(schema).toMatchObject({
       code: 'invalid_input',
