@@ -355,12 +355,16 @@ export class OpPlanner {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A leaving date further away than this is a typo (9999-12-31), not a plan: a working life is shorter. */
+const LEAVING_HORIZON_YEARS = 50;
 
 /**
  * An expert's expected leaving date (issue 8): when it is set or changed it must be a date that exists, written
- * YYYY-MM-DD, and not before today (local calendar) — a leaving date already past says nothing about the future.
+ * YYYY-MM-DD, not before today (local calendar) — a leaving date already past says nothing about the future —
+ * and at most LEAVING_HORIZON_YEARS ahead.
  * An unchanged date is let through, so an expert whose date has passed can still be edited otherwise.
- * @throws WellspringError invalid_input `errors.leavingDateMalformed` / `errors.leavingDateInPast` naming the value
+ * @throws WellspringError invalid_input `errors.leavingDateMalformed` / `errors.leavingDateInPast` /
+ *   `errors.leavingDateTooFar` naming the value
  */
 function requireLeavingDate(value: unknown, before: unknown): void {
   if (value === undefined || value === before) return;
@@ -383,5 +387,13 @@ function requireLeavingDate(value: unknown, before: unknown): void {
       `The leaving date ${value} is in the past (today is ${today}).`,
       path,
       { key: 'errors.leavingDateInPast', params: { value, today } },
+    );
+  const latest = `${Number(today.slice(0, 4)) + LEAVING_HORIZON_YEARS}${today.slice(4)}`;
+  if (value > latest)
+    throw new WellspringError(
+      'invalid_input',
+      `The leaving date ${value} is more than ${LEAVING_HORIZON_YEARS} years away (latest ${latest}).`,
+      path,
+      { key: 'errors.leavingDateTooFar', params: { value, latest } },
     );
 }

@@ -246,6 +246,7 @@ describe("an expert's expected leaving date (issue 8)", () => {
       ['2027-02-30', 'errors.leavingDateMalformed'],
       ['next June', 'errors.leavingDateMalformed'],
       ['2027-99-99', 'errors.leavingDateMalformed'],
+      ['9999-12-31', 'errors.leavingDateTooFar'],
     ] as const) {
       let err: unknown;
       try {
