@@ -55,7 +55,7 @@ export function planAreaEdits(
       if (target.kind !== 'knowledge' && target.kind !== 'category')
         throw new WellspringError(
           'invalid_input',
-          `“${target.label}” is a ${target.kind}: an expert's areas are knowledge items and categories.`,
+          `“${target.label}” is of the kind ${target.kind}: an expert's areas are knowledge items and categories.`,
           ['changes', i, 'targetId'],
           { key: 'errors.areaTargetKind', params: { label: target.label, kind: target.kind } },
         );

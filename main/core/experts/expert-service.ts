@@ -158,16 +158,19 @@ export class ExpertService {
         if (node.kind !== 'knowledge' && node.kind !== 'category')
           throw new WellspringError(
             'invalid_input',
-            `“${node.label}” is a ${node.kind}: an expert's areas are knowledge items and categories.`,
+            `“${node.label}” is of the kind ${node.kind}: an expert's areas are knowledge items and categories.`,
             [field, i],
             { key: 'errors.areaTargetKind', params: { label: node.label, kind: node.kind } },
           );
         add(id, 'picked');
       });
-    const query = input.query?.trim() ?? '';
-    if (query)
-      for (const hit of this.deps.search.nodes(query, SEARCH_LIMIT, ['knowledge', 'category']).nodes)
-        add(hit.node.id, 'search');
+    // The whole query first; when no area names every word, who knows any of them (locatorQueries).
+    const search = (q: string) => this.deps.search.nodes(q, SEARCH_LIMIT, ['knowledge', 'category']).nodes;
+    const [whole, ...words] = locatorQueries(input.query ?? '');
+    if (whole !== undefined) {
+      const hits = search(whole);
+      for (const hit of hits.length ? hits : words.flatMap(search)) add(hit.node.id, 'search');
+    }
     const categories = matches.filter((m) => m.kind === 'category').map((m) => m.id);
     const subtree = [...new Set(categories.flatMap((c) => categorySubtree(index, c)))];
     for (const itemId of itemsInCategories(index, subtree)) add(itemId, 'category');
@@ -216,4 +219,19 @@ export class ExpertService {
     this.memo = { index, settingsKey, today, risk, riskById: new Map(risk.map((r) => [r.id, r])), strengths };
     return this.memo;
   }
+}
+
+/**
+ * What the locator searches for a free-text question: the whole query, then each of its words. The core's search
+ * ANDs the words of one query, so "排料 客户" finds no single area; the locator then asks who knows either (it looks
+ * for people, not for one item naming every word), while a query some area answers whole keeps its precision
+ * ("marker making" does not widen to every item with "making"). A query with a quoted phrase is searched only as
+ * it is. Empty: nothing.
+ */
+export function locatorQueries(query: string): string[] {
+  const whole = query.trim();
+  if (!whole) return [];
+  if (whole.includes('"')) return [whole];
+  const words = [...new Set(whole.split(/\s+/))];
+  return words.length > 1 ? [whole, ...words] : [whole];
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GraphOp } from '../../../../preload/contract';
 import { WorkspaceService } from '../../../../main/core/workspace/workspace-service';
+import { locatorQueries } from '../../../../main/core/experts/expert-service';
 import { localToday } from '../../../../main/core/analytics/knowledge-strength';
 import { tempDir } from '../../helpers';
 
@@ -218,6 +219,14 @@ describe('ExpertService.locate', () => {
       ['CAT', 'search'],
       ['K2', 'category'],
     ]);
+    // Several words that no single area names: who knows any of them (each word searched on its own).
+    expect(ws.experts.locate({ query: '唛架 裁剪' }).matches.map((m) => [m.id, m.via])).toEqual([
+      ['K1', 'search'],
+      ['CAT', 'search'],
+      ['K2', 'category'],
+    ]);
+    expect(locatorQueries(' 唛架  裁剪 唛架 ')).toEqual(['唛架  裁剪 唛架', '唛架', '裁剪']);
+    expect(locatorQueries('"marker making"')).toEqual(['"marker making"']);
     expect(ws.experts.locate({ query: '  ' })).toEqual({ matches: [], experts: [] });
     expect(() => ws.experts.locate({ itemIds: ['P'] })).toThrow(
       expect.objectContaining({
