@@ -76,34 +76,20 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  const needsArg = command === 'index' || command === 'search' || command === 'report';
-  if (
-    !command ||
-    !COMMANDS.includes(command) ||
-    !values.workspace ||
-    (needsArg && positionals.length !== 1) ||
-    (command === 'simulate-departure' && positionals.length === 0)
-  ) {
-    console.error(USAGE);
+  const problem = usageProblem(command, values, positionals);
+  if (problem !== null) {
+    console.error(problem ? `wellspring: ${problem}\n${USAGE}` : USAGE);
     return 2;
   }
-  const file = path.resolve(values.workspace);
+  const file = path.resolve(values.workspace!);
   try {
     const format = values.format ?? 'json';
-    if ((command === 'report' || command === 'simulate-departure') && format !== 'json' && format !== 'csv') {
-      console.error(USAGE);
-      return 2;
-    }
     if (command === 'simulate-departure' && (format === 'json' || format === 'csv'))
       return await simulateDepartureCommand(file, positionals, format, out);
     if (command === 'report' && (format === 'json' || format === 'csv')) {
       const report = positionals[0]!;
       if (report === 'risk') return await riskCommand(file, format, out);
       if (report === 'inventory') return await inventoryCommand(file, format, out);
-      if (!REPORTS.includes(report as ReportName)) {
-        console.error(USAGE);
-        return 2;
-      }
       return await reportCommand(file, report as ReportName, { format, process: values.process }, out);
     }
     if (command === 'index') {
@@ -152,6 +138,38 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     else console.error(`wellspring: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
+}
+
+const REPORT_NAMES: readonly string[] = [...REPORTS, 'risk', 'inventory'];
+
+/**
+ * What is wrong with a command line before anything is opened, in one line naming the value at fault ("" when
+ * only the usage text helps: no command at all); null when it is fine.
+ */
+function usageProblem(
+  command: string | undefined,
+  values: { workspace?: string; format?: string },
+  positionals: string[],
+): string | null {
+  if (!command) return '';
+  if (!COMMANDS.includes(command)) return `unknown command “${command}” (one of ${COMMANDS.join(', ')}).`;
+  if (!values.workspace) return `${command} needs --workspace FILE.`;
+  const needsArg = command === 'index' || command === 'search' || command === 'report';
+  if (needsArg && positionals.length !== 1)
+    return positionals.length === 0
+      ? `${command} needs ${command === 'report' ? 'a report name' : command === 'index' ? 'a folder' : 'a query'}.`
+      : `${command} takes one ${command === 'report' ? 'report name' : 'argument'}, not ${positionals.length} (${positionals.join(' ')}).`;
+  if (command === 'report' && !REPORT_NAMES.includes(positionals[0]!))
+    return `unknown report “${positionals[0]}” (one of ${REPORT_NAMES.join(', ')}).`;
+  if (command === 'simulate-departure') {
+    if (positionals.length === 0) return 'simulate-departure needs at least one expert id or name.';
+    const blank = positionals.findIndex((p) => p.trim() === '');
+    if (blank >= 0) return `expert #${blank + 1} is empty: give an id or a name.`;
+  }
+  if ((command === 'report' || command === 'simulate-departure') && values.format !== undefined)
+    if (values.format !== 'json' && values.format !== 'csv')
+      return `unknown --format “${values.format}” (json or csv).`;
+  return null;
 }
 
 if (require.main === module) {

@@ -159,10 +159,20 @@ describe('cli: simulate-departure', () => {
         expect(r.out).toBe('');
         expect(err.mock.calls.flat().join(' ')).toContain(message);
       }
-      expect((await run(['simulate-departure', '--workspace', file])).code).toBe(2);
-      expect((await run(['simulate-departure', '刘国忠', '--workspace', file, '--format', 'xml'])).code).toBe(
-        2,
-      );
+      // Usage errors exit 2 and say in one line what was wrong, naming the value.
+      const usage: Array<[string[], string]> = [
+        [['simulate-departure', '--workspace', file], 'needs at least one expert'],
+        [['simulate-departure', '刘国忠', '--workspace', file, '--format', 'xml'], 'unknown --format “xml”'],
+        [['simulate-departure', '', '--workspace', file], 'expert #1 is empty'],
+        [['report', 'risk', '--workspace', file, '--format', 'CSV'], 'unknown --format “CSV”'],
+        [['report', 'bogus', '--workspace', file], 'unknown report “bogus”'],
+        [['report', 'risk'], 'report needs --workspace FILE'],
+      ];
+      for (const [args, message] of usage) {
+        err.mockClear();
+        expect((await run(args)).code, args.join(' ')).toBe(2);
+        expect(String(err.mock.calls[0]?.[0]).split('\n')[0]).toContain(message);
+      }
     } finally {
       err.mockRestore();
     }
