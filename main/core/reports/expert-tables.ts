@@ -145,7 +145,13 @@ export function departureTable(
   return {
     title: fill(w.export.departureTitle, { experts, date }),
     sheetName: sheetName(`${w.export.departureSheet} ${date}`),
-    fileStem: fileStem(['departure', ...sim.experts.slice(0, 3).map((e) => e.label), date]),
+    // The first three names, and how many more (24 leavers do not make a file name, nor look like 3).
+    fileStem: fileStem([
+      'departure',
+      ...sim.experts.slice(0, 3).map((e) => e.label),
+      ...(sim.experts.length > 3 ? [`+${sim.experts.length - 3}`] : []),
+      date,
+    ]),
     header,
     rows: body,
     widths: widths(header, body),

@@ -9,6 +9,7 @@ import type {
 } from '../../../../preload/contract';
 import { buildGraphIndex } from '../../../../main/core/analytics/graph-index';
 import { exportReport, type ReportSource } from '../../../../main/core/reports/export-report';
+import { departureTable } from '../../../../main/core/reports/expert-tables';
 import { node } from '../../helpers';
 
 const TODAY = '2027-01-10';
@@ -216,6 +217,11 @@ describe('exportReport: key-person risk, departure, inventory', () => {
       today: TODAY,
     });
     expect(f.fileName).toBe('departure-王师傅-2027-01-10.csv');
+    // Many leavers: the first three names and how many more.
+    const five = ['王师傅', '李娜', '张伟', '刘洋', '陈静'].map((label, i) => ({ id: `e${i}`, label }));
+    expect(departureTable({ ...SIM, experts: five }, TODAY, 'en').fileStem).toBe(
+      'departure-王师傅-李娜-张伟-+2-2027-01-10',
+    );
     const [header, ...rows] = csv(f.base64);
     expect(header).toEqual([
       'Section',
@@ -240,7 +246,7 @@ describe('exportReport: key-person risk, departure, inventory', () => {
         '48',
         '20',
         '-28',
-        '0 documents; best proficiency left 2',
+        'documents: 0; best proficiency left: 2',
       ],
       ['Item strength drop', '打版经验', 'k1', '', '', '', '48', '20', '-28', ''],
       ['Step strength drop', '打版', 's1', '团体定制销售流程', '', '', '60', '41', '-19', ''],
