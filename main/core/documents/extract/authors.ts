@@ -10,6 +10,28 @@ import { decodeEntities } from './entities';
 /** Parts that are titles or degrees, not names ("Sean Hayes, M.D." is one person). Folded, dots removed. */
 const NOT_A_NAME = new Set(['md', 'phd', 'jr', 'sr', 'esq', 'dr', 'prof', 'mba', 'msc', 'bsc', 'ii', 'iii']);
 
+/**
+ * What authoring tools write when nobody set a name ("ME", "Administrator", "Microsoft Office User", 用户…): never
+ * a person to propose. Folded (NFKC, lower case, spaces kept).
+ */
+const PLACEHOLDER_AUTHORS = new Set([
+  'me',
+  'admin',
+  'administrator',
+  'user',
+  'author',
+  'owner',
+  'unknown',
+  'anonymous',
+  'microsoft office user',
+  'windows user',
+  '作者',
+  '管理员',
+  '用户',
+  '未知',
+  '匿名',
+]);
+
 const HAN = /\p{Script=Han}/u;
 const LATIN_WORD = /^[\p{Script=Latin}][\p{Script=Latin}'’.-]*$/u;
 
@@ -22,8 +44,9 @@ const LATIN_WORD = /^[\p{Script=Latin}][\p{Script=Latin}'’.-]*$/u;
  *   order) stays ONE name: splitting it would make two people of one. The matcher reads it as "Andreas Kinski".
  * - Han names separated by two or more spaces or an ideographic space ("张林波  孙文昌") are two names; one space
  *   inside a Han name ("李 凌") is part of it.
- * - Titles and degrees standing alone after a comma ("M.D.", "PhD", "Jr.") are dropped; duplicates (after case
- *   folding) are dropped, the first spelling kept.
+ * - Titles and degrees standing alone after a comma ("M.D.", "PhD", "Jr.") are dropped, and so are the
+ *   placeholders tools write when nobody set a name ("ME", "Administrator", 用户); duplicates (after case folding)
+ *   are dropped, the first spelling kept.
  *
  * @param raw the field as the file has it (PDF Info Author, dc:creator, a front-matter value)
  * @returns names in the order recorded; `[]` for an empty field
@@ -48,7 +71,7 @@ export function splitAuthors(raw: string): string[] {
     for (const name of splitHanRuns(part.trim())) {
       const n = name.trim().replace(/\s+/g, ' ');
       const key = n.normalize('NFKC').toLowerCase();
-      if (!n || isTitle(n) || seen.has(key)) continue;
+      if (!n || isTitle(n) || PLACEHOLDER_AUTHORS.has(key) || seen.has(key)) continue;
       seen.add(key);
       out.push(n);
     }

@@ -33,6 +33,17 @@ describe('splitAuthors', () => {
   });
 });
 
+describe('placeholder authors', () => {
+  it('drops the names tools write when nobody set one, keeping the real ones beside them', () => {
+    expect(splitAuthors('ME')).toEqual([]);
+    expect(splitAuthors('Administrator; 王建国')).toEqual(['王建国']);
+    expect(splitAuthors('Microsoft Office User')).toEqual([]);
+    expect(splitAuthors('用户、李 凌')).toEqual(['李 凌']);
+    // A real name that merely contains a placeholder word stays.
+    expect(splitAuthors('Mei Lin')).toEqual(['Mei Lin']);
+  });
+});
+
 describe('frontMatterAuthors (the syntax the sample documents use)', () => {
   it('reads a scalar, a quoted scalar, a flow list and a block list', () => {
     expect(frontMatterAuthors('---\ntitle: SOP\nauthor: 王建国\n---\n# SOP')).toEqual(['王建国']);
