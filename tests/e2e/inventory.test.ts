@@ -2,7 +2,8 @@
 // the store holds (counted here from graph:get) and what inventory:summary says; a real click on a chart bar
 // (its position computed from the chart's fixed grid, renderer/src/features/inventory/chart-layout.ts) opens the
 // list behind it, whose rows are inventory:list's; a bucket button does the same by keyboard; the list exports a
-// CSV with a BOM and one line per row; a row shows its node on the map; a new empty workspace shows the empty
+// CSV with a BOM and one line per row; a chart's SVG carries its title, count date and legend (at most three
+// "saved" toasts show at once); a row shows its node on the map; a new empty workspace shows the empty
 // state. Screenshots in both languages and the dark theme go to test-results/e2e/.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -268,6 +269,34 @@ describe('knowledge inventory dashboard', () => {
     const svgText = fs.readFileSync((await svg.path())!, 'utf8');
     expect(svgText).toMatch(/^<svg/);
     expect(svgText).toContain('知识条目');
+    // It stands on its own: the chart's title, the count date as the dashboard shows it.
+    const asOf = (await page.getByTestId('inventory-as-of').textContent())!;
+    expect(svgText).toContain(
+      `>${(await page.getByTestId('chart-kind').locator('h3').textContent())!}</text>`,
+    );
+    expect(svgText).toContain(asOf);
+    // The donut's export carries its legend (the slices' names and counts); the trend's its title too.
+    const [donutSvg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('svg-form').click(),
+    ]);
+    const donutText = fs.readFileSync((await donutSvg.path())!, 'utf8');
+    expect(donutText).toContain('class="chart-legend"');
+    for (const b of summary.byForm.filter((x) => x.count > 0))
+      expect(donutText).toMatch(new RegExp(`>[^<]* ${b.count}</text>`));
+    const [trendSvg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('svg-trend').click(),
+    ]);
+    const trendText = fs.readFileSync((await trendSvg.path())!, 'utf8');
+    expect(trendText).toContain(
+      `>${(await page.getByTestId('chart-trend').locator('h3').textContent())!}</text>`,
+    );
+    expect(trendText).toContain(asOf);
+    // One more export: four "saved" toasts pushed, at most three shown, the newest last.
+    await Promise.all([page.waitForEvent('download'), page.getByTestId('svg-kind').click()]);
+    await expect.poll(() => page.locator('.toast').count()).toBeLessThanOrEqual(3);
+    expect(await page.locator('.toast').last().textContent()).toContain('inventory-kind.svg');
 
     // Escape closes the list; a row (Enter on the first) shows its node on the map, selected.
     await page.keyboard.press('Escape');

@@ -3,6 +3,7 @@
  * bucket `key` that `inventory:list` takes back, so a click on a bar or slice knows which list to open; the grid
  * sits exactly at the margins of chart-layout.ts.
  */
+import type { ChartColours } from '../../ui/charts/use-chart-colours';
 import type { ChartOption } from '../../ui/charts/useEChart';
 import { HORIZONTAL_GRID, HORIZONTAL_LABEL_WIDTH } from './chart-layout';
 import { topBuckets } from './top-buckets';
@@ -18,13 +19,7 @@ export interface ChartDatum {
   colour?: string;
 }
 
-/** The theme's colours, read from the CSS variables (ECharts on canvas cannot read them itself). */
-export interface ChartColours {
-  text: string;
-  muted: string;
-  border: string;
-  panel: string;
-}
+export type { ChartColours } from '../../ui/charts/use-chart-colours';
 
 /** What a data item looks like inside the option: ECharts keeps unknown fields, so the click gets `key` back. */
 export interface DataItem {

@@ -15,6 +15,7 @@ import {
   VisualMapComponent,
 } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { withSvgHeader, type SvgHeader } from './svg-header';
 import type { ComposeOption } from 'echarts/core';
 import type {
   BarSeriesOption,
@@ -84,16 +85,20 @@ export function createChart(el: HTMLElement): echarts.ECharts {
 
 /**
  * The chart of `option` as a standalone SVG document (real text, searchable), `width` × `height` px, drawn by
- * ECharts' server-side SVG renderer (no DOM element needed); animation is turned off so the SVG is final.
+ * ECharts' server-side SVG renderer (no DOM element needed); animation is turned off so the SVG is final. With a
+ * `header`, the document is `width` px wide and taller by a band above the chart with the title, subtitle (date),
+ * caption and legend (svg-header.ts), so the exported file says what it shows.
  */
-export function chartToSvg(option: ChartOption, width: number, height: number): string {
+export function chartToSvg(option: ChartOption, width: number, height: number, header?: SvgHeader): string {
   const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ ...option, animation: false });
-    return chart.renderToSVGString();
+    const svg = chart.renderToSVGString();
+    return header ? withSvgHeader(svg, width, height, header) : svg;
   } finally {
     chart.dispose();
   }
 }
 
 export type { ECharts } from 'echarts/core';
+export type { SvgHeader } from './svg-header';

@@ -1,5 +1,14 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import type { ChartColours } from './chart-options';
+
+/** The theme's colours, read from the CSS variables (ECharts on canvas cannot read them itself). */
+export interface ChartColours {
+  text: string;
+  muted: string;
+  border: string;
+  panel: string;
+  /** The second panel shade (alternating stripes). */
+  panel2: string;
+}
 
 /** Calls `onChange` whenever `<html data-theme>` changes; returns the unsubscribe function. */
 function subscribeTheme(onChange: () => void): () => void {
@@ -28,6 +37,7 @@ export function useChartColours(): { colours: ChartColours; dark: boolean } {
         muted: v('--muted', '#6b7280'),
         border: v('--border', '#e2e5ea'),
         panel: v('--panel', '#ffffff'),
+        panel2: v('--panel-2', '#f1f3f6'),
       },
     };
   }, [theme]);

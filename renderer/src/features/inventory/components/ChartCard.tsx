@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InventoryFacet } from '../../../../../preload/contract';
 import type { ChartClick, ChartOption } from '../../../ui/charts/useEChart';
+import { useChartColours } from '../../../ui/charts/use-chart-colours';
 import { useEChart } from '../../../ui/charts/useEChart';
 import { clickedBucket, clickedOthers, type ChartDatum } from '../chart-options';
 import type { ListRequest } from '../list-request';
@@ -15,7 +16,8 @@ export const domKey = (key: string | null): string => key ?? '__none__';
  * the buckets again as buttons under it, so every list behind the chart is reachable with the keyboard and by
  * screen readers. A click on a bar or slice, or on its button, asks for its list (`onOpen`); the bucket whose
  * list is open is pressed (`open`). `collapseAfter` shows only that many buttons until "all" is asked for (the
- * owners; a click on the chart's "others" bar asks for all too).
+ * owners; a click on the chart's "others" bar asks for all too). The SVG export carries the title, `subtitle` (the
+ * count date), the note and `legend` above the chart.
  */
 export function ChartCard({
   facet,
@@ -27,6 +29,8 @@ export function ChartCard({
   onOpen,
   collapseAfter,
   note,
+  legend,
+  subtitle,
 }: {
   facet: InventoryFacet;
   title: string;
@@ -37,6 +41,10 @@ export function ChartCard({
   onOpen(request: ListRequest): void;
   collapseAfter?: number;
   note?: string;
+  /** Swatches for the exported SVG, for a chart whose option draws no legend (the donut's slices). */
+  legend?: ReadonlyArray<{ label: string; colour: string }>;
+  /** The exported SVG's line under the title: workspace and count date. */
+  subtitle: string;
 }) {
   const { t } = useTranslation('inventory');
   const [all, setAll] = useState(false);
@@ -55,9 +63,17 @@ export function ChartCard({
   const empty = buckets.every((b) => b.value === 0);
   const shown = collapseAfter && !all ? buckets.slice(0, collapseAfter) : buckets;
 
+  const { colours } = useChartColours();
   const exportSvg = () => {
     const w = Math.round(ref.current?.clientWidth ?? 0) || 640;
-    void saveSvg(toSvg(w, height), `inventory-${facet}.svg`);
+    const header = {
+      title,
+      subtitle,
+      caption: note,
+      legend,
+      colours: { ...colours, background: colours.panel },
+    };
+    void saveSvg(toSvg(w, height, header), `inventory-${facet}.svg`);
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InventoryBucket, InventoryFacet, InventorySummary } from '../../../../../preload/contract';
+import { useWorkspaceInfo } from '../../../api/queries';
 import { useAppStore } from '../../../app/store';
 import type { ChartOption } from '../../../ui/charts/useEChart';
 import { useBucketName } from '../bucket-names';
@@ -8,7 +9,7 @@ import { CHART_HEIGHT_PX, horizontalChartHeight } from '../chart-layout';
 import { barOption, donutOption, topWithOthers, type ChartColours, type ChartDatum } from '../chart-options';
 import { barColour, formColour, HEALTH_COLOUR } from '../palette';
 import { useInventorySummary } from '../queries';
-import { useChartColours } from '../use-chart-colours';
+import { useChartColours } from '../../../ui/charts/use-chart-colours';
 import type { ListRequest } from '../list-request';
 import { ChartCard } from './ChartCard';
 import { InventoryList } from './InventoryList';
@@ -27,6 +28,7 @@ interface ChartSpec {
   buckets: ChartDatum[];
   collapseAfter?: number;
   note?: string;
+  legend?: Array<{ label: string; colour: string }>;
 }
 
 /**
@@ -40,6 +42,7 @@ export function InventoryView() {
   const [open, setOpen] = useState<ListRequest | null>(null);
   const close = useCallback(() => setOpen(null), []);
   const setView = useAppStore((s) => s.setView);
+  const workspace = useWorkspaceInfo().data?.name;
   const { colours, dark } = useChartColours();
   const name = useBucketName();
 
@@ -73,6 +76,8 @@ export function InventoryView() {
     : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(
         new Date(s.asOf),
       );
+  // The exported charts' line under their title: which workspace, counted when.
+  const subtitle = [workspace, t('asOf', { date: asOf })].filter(Boolean).join(' · ');
   return (
     <div className={`inventory-view${open ? ' with-list' : ''}`} data-testid="inventory-view">
       <div className="inv-dashboard">
@@ -94,9 +99,9 @@ export function InventoryView() {
         ) : (
           <div className="inv-charts">
             {charts.map((c) => (
-              <ChartCard key={c.facet} {...c} open={open} onOpen={setOpen} />
+              <ChartCard key={c.facet} {...c} subtitle={subtitle} open={open} onOpen={setOpen} />
             ))}
-            <TrendCard onOpen={setOpen} />
+            <TrendCard onOpen={setOpen} subtitle={subtitle} />
           </div>
         )}
       </div>
@@ -150,6 +155,7 @@ function chartSpecs(
       },
       height: CHART_HEIGHT_PX,
       buckets: form,
+      legend: form.map((d) => ({ label: `${d.name} ${d.value}`, colour: d.colour ?? colours.text })),
     },
     {
       facet: 'category',

@@ -6,7 +6,7 @@ import { CHART_HEIGHT_PX } from '../chart-layout';
 import { useInventoryTrend } from '../queries';
 import { saveSvg } from '../save-svg';
 import { TREND_SERIES, trendOption, type TrendSeries } from '../trend-option';
-import { useChartColours } from '../use-chart-colours';
+import { useChartColours } from '../../../ui/charts/use-chart-colours';
 import type { ListRequest } from '../list-request';
 
 const WEEKS = [12, 26, 52] as const;
@@ -22,10 +22,11 @@ const SERIES_LIST: Record<TrendSeries, { facet: 'kind' | 'form'; key: string } |
 
 /**
  * The weekly trend (`inventory:trend`, rebuilt by the core from the history log): five lines over 12, 26 or 52
- * weeks, a note saying since when the history is kept, an SVG export. A click on a point opens today's list of
+ * weeks, a note saying since when the history is kept, an SVG export (with the title, `subtitle` — the count
+ * date — and that note above the chart; the lines' legend is the option's own). A click on a point opens today's list of
  * that line (the past weeks' items are not kept as lists).
  */
-export function TrendCard({ onOpen }: { onOpen(request: ListRequest): void }) {
+export function TrendCard({ onOpen, subtitle }: { onOpen(request: ListRequest): void; subtitle: string }) {
   const { t, i18n } = useTranslation('inventory');
   const [weeks, setWeeks] = useState<number>(26);
   const trend = useInventoryTrend(weeks);
@@ -86,7 +87,12 @@ export function TrendCard({ onOpen }: { onOpen(request: ListRequest): void }) {
           className="small"
           onClick={() =>
             void saveSvg(
-              toSvg(Math.round(ref.current?.clientWidth ?? 0) || 800, CHART_HEIGHT_PX),
+              toSvg(Math.round(ref.current?.clientWidth ?? 0) || 800, CHART_HEIGHT_PX, {
+                title,
+                subtitle,
+                caption: note,
+                colours: { ...colours, background: colours.panel },
+              }),
               'inventory-trend.svg',
             )
           }
