@@ -41,14 +41,17 @@ export function RiskPanel({ profile }: { profile: ExpertProfile }) {
             : t('risk.fromDate', { date: a.expectedLeaving, years: a.yearsLeft })
           : t('risk.entered', { value: profile.enteredAttritionRisk })}
       </p>
-      <p className="small">
+      <p className="small" data-testid="position-source">
         {p.override !== null
           ? t('risk.overridden', { value: p.override, computed: p.computed })
-          : t('risk.computed', { value: p.computed, score: p.score, ...BOUNDS })}
+          : p.criteria.length === 0
+            ? t('risk.computedNone', { value: p.computed })
+            : t('risk.computed', { value: p.computed, score: p.score, ...BOUNDS })}
         {p.note && <span className="muted"> — {p.note}</span>}
       </p>
       {p.criteria.length === 0 ? (
-        <p className="muted small">{t('risk.noCriteria')}</p>
+        // Without an override the line above already says there is nothing behind the factor.
+        p.override !== null && <p className="muted small">{t('risk.noCriteria')}</p>
       ) : (
         <table className="criteria-table small" data-testid="criteria-table">
           <thead>

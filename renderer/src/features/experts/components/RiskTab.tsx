@@ -8,7 +8,8 @@ import { RiskChip } from './RiskChip';
 
 /**
  * Key-person risk: the ranking (attrition × position = total, highest first, criteria in brief; a row opens the
- * profile, a button simulates the departure) with CSV / XLSX export, and the experts × categories heat map.
+ * profile, a button simulates the departure) with CSV / XLSX export (disabled while nobody is ranked), and the
+ * experts × categories heat map.
  */
 export function RiskTab() {
   const { t } = useTranslation('experts');
@@ -20,7 +21,10 @@ export function RiskTab() {
           <h3>{t('riskTab.ranking')}</h3>
           <span className="muted small">{t('riskTab.method')}</span>
           <span className="spacer" />
-          <ExportButtons request={{ report: 'risk' }} />
+          {/* Nothing to export while nobody is ranked: a disabled fieldset disables both buttons (like the heat map's SVG). */}
+          <fieldset className="export-fieldset" disabled={!risk.data || risk.data.length === 0}>
+            <ExportButtons request={{ report: 'risk' }} />
+          </fieldset>
         </div>
         {risk.isError ? (
           <p className="error-text">{risk.error.message}</p>
@@ -29,7 +33,9 @@ export function RiskTab() {
             {t('loading')}
           </p>
         ) : risk.data.length === 0 ? (
-          <p className="muted">{t('directory.emptyTitle')}</p>
+          <p className="muted" data-testid="risk-empty">
+            {t('riskTab.empty')}
+          </p>
         ) : (
           <ol className="risk-list" data-testid="risk-list">
             {risk.data.map((r) => (
