@@ -1,17 +1,21 @@
 // The experts view (issue 8 items 1–4, 8) on the sample workspace, in Chromium: the directory sorts and filters
 // like the API's rows say; the departure of the most critical expert (top of experts:risk) shows the API's
 // uncovered items and strength drops before → after; the locator finds, for a Chinese and an English query, the
-// holders of the items whose names match (computed here from graph:get); "My areas" sets a proficiency by
-// keyboard and Ctrl+Z undoes it; a leaving date in the past is refused naming it, nothing written. Screenshots
-// of every tab in both languages go to test-results/e2e/.
+// holders of the items whose names match (computed here from graph:get); "My areas" takes the focus, sets a
+// proficiency by keyboard keeping the row selected and the order stable, Ctrl+Z undoes it, Enter describes with
+// the caret at the end, Escape leaves it; a leaving date in the past is refused naming it, nothing written; an
+// expert deleted while their profile is open is said so and comes back with undo; an empty workspace disables the
+// risk exports. The directory's default order is the risk ranking's. Screenshots go to test-results/e2e/.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type {
-  DepartureSimulation,
-  ExpertProfile,
-  ExpertRow,
-  GraphDto,
-  RiskRow,
+import path from 'node:path';
+import {
+  DEFAULT_NODE_PROPS,
+  type DepartureSimulation,
+  type ExpertProfile,
+  type ExpertRow,
+  type GraphDto,
+  type RiskRow,
 } from '../../preload/contract';
 import { openApp, shot, useAppInChromium, callApi } from './harness';
 
@@ -51,8 +55,17 @@ describe('experts view', () => {
     expect(rows.length).toBeGreaterThanOrEqual(15);
     await openTab(page, 'directory');
     await page.getByTestId('layout-table').click();
-    // Default order: the API's (total risk, highest first).
-    await expect.poll(() => rowNames(page)).toEqual(rows.map((r) => r.id));
+    // Default order: the API's, which is the risk ranking's (rank order, ties broken as experts:risk breaks them).
+    const ranking = (await api<RiskRow[]>(page, 'experts:risk', {})).map((r) => r.id);
+    expect(rows.map((r) => r.id)).toEqual(ranking);
+    await expect.poll(() => rowNames(page)).toEqual(ranking);
+    // Sorting by the risk column (descending first) keeps the ranking too: ties stay in the API's order.
+    await page.locator('.data-table-sort[data-col="total"]').click();
+    await expect.poll(() => rowNames(page)).toEqual(ranking);
+    // Third click clears the sort: back to the API's order.
+    await page.locator('.data-table-sort[data-col="total"]').click();
+    await page.locator('.data-table-sort[data-col="total"]').click();
+    await expect.poll(() => rowNames(page)).toEqual(ranking);
     await shot(page, 'experts-01-directory-zh');
 
     // Name: pinyin order; again: reversed.
@@ -218,14 +231,33 @@ describe('experts view', () => {
     const page = await env.chrome.context.newPage();
     await openExperts(page, 'en');
     const rows = await api<ExpertRow[]>(page, 'experts:directory', {});
-    const who = rows.find((r) => r.items >= 2)!;
-    const before = await api<ExpertProfile>(page, 'experts:profile', { id: who.id });
+    // Someone with two areas or more whose second area has a description (to check where the caret goes).
+    let who: ExpertRow | undefined;
+    let before: ExpertProfile | undefined;
+    for (const r of rows.filter((x) => x.items >= 2)) {
+      const p = await api<ExpertProfile>(page, 'experts:profile', { id: r.id });
+      if (p.areas.length >= 2 && p.areas[1]!.description) {
+        [who, before] = [r, p];
+        break;
+      }
+    }
+    if (!who || !before) throw new Error('no expert with a described second area in the sample');
     const second = before.areas[1]!;
     const target = second.proficiency === 1 ? 4 : 1;
     await openTab(page, 'directory');
     await page.locator(`[data-testid="directory-row"][data-row-id="${who.id}"]`).click();
     await page.getByTestId('my-areas').click();
-    await page.getByTestId('my-areas-list').focus();
+    // Entering "my areas" puts the focus in the list, first area selected: the keys work at once.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('my-areas-list');
+    expect(await page.locator('[data-testid="my-area"][aria-selected="true"]').getAttribute('data-id')).toBe(
+      before.areas[0]!.id,
+    );
+    const shownOrder = () =>
+      page.getByTestId('my-area').evaluateAll((li) => li.map((x) => x.getAttribute('data-id')));
+    const order = await shownOrder();
+    expect(order).toEqual(before.areas.map((a) => a.id));
     await page.keyboard.press('ArrowDown');
     await expect
       .poll(() => page.locator('[data-testid="my-area"][aria-selected="true"]').getAttribute('data-id'))
@@ -241,23 +273,56 @@ describe('experts view', () => {
         page.locator(`[data-testid="my-area"][data-id="${second.id}"]`).getAttribute('data-proficiency'),
       )
       .toBe(String(target));
+    // The edited row stays selected and in view, and the order stays as it was while editing (the core re-sorts
+    // by proficiency); the focus is still in the list.
+    expect(await page.locator('[data-testid="my-area"][aria-selected="true"]').getAttribute('data-id')).toBe(
+      second.id,
+    );
+    expect(await shownOrder()).toEqual(order);
+    const inView = await page.evaluate((id) => {
+      const list = document.querySelector('[data-testid="my-areas-list"]')!.getBoundingClientRect();
+      const row = document.querySelector(`[data-testid="my-area"][data-id="${id}"]`)!.getBoundingClientRect();
+      return row.top >= list.top - 1 && row.bottom <= list.bottom + 1;
+    }, second.id);
+    expect(inView).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'my-areas-list',
+    );
     await shot(page, 'experts-11-my-areas-en');
-    await page.getByTestId('my-areas-list').focus();
     await page.keyboard.press('Control+z');
     await expect.poll(profOf).toBe(second.proficiency);
 
-    // Enter edits the area's description inline; Escape cancels (nothing written).
-    await page.keyboard.press('ArrowDown');
+    // Enter edits the area's description inline, the caret after the text there; Escape cancels (nothing written).
     await page.keyboard.press('Enter');
-    await page.getByTestId('area-description-edit').fill('draft that is cancelled');
+    const edit = page.getByTestId('area-description-edit');
+    await edit.waitFor();
+    expect(await edit.inputValue()).toBe(second.description);
+    await page.keyboard.type(' more');
+    expect(await edit.inputValue()).toBe(`${second.description} more`);
+    expect(
+      await edit.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd, el.value.length]),
+    ).toEqual([second.description.length + 5, second.description.length + 5, second.description.length + 5]);
+    await edit.fill('draft that is cancelled');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('area-description-edit').count()).toBe(0);
     expect((await api<ExpertProfile>(page, 'experts:profile', { id: who.id })).areas[1]!.description).toBe(
       second.description,
     );
+    const focused = () =>
+      page.evaluate(() =>
+        document.activeElement === document.body
+          ? 'body'
+          : document.activeElement?.getAttribute('data-testid'),
+      );
+    expect(await focused()).toBe('my-areas-list');
+
+    // Escape in the list leaves "my areas" (the profile stays open), the focus on the button that enters it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('my-areas-editor').count()).toBe(0);
+    expect(await page.getByTestId('expert-profile').count()).toBe(1);
+    await expect.poll(focused).toBe('my-areas');
 
     // A leaving date in the past: refused with the date named; the profile is unchanged.
-    await page.getByTestId('my-areas').click();
     await page.getByTestId('risk-leaving-input').fill('2020-01-15');
     await page.getByTestId('risk-save').click();
     await expect.poll(() => page.getByTestId('risk-error').textContent()).toContain('2020-01-15');
@@ -265,6 +330,81 @@ describe('experts view', () => {
     expect(after.expectedLeaving).toBe(before.expectedLeaving);
     expect(after.risk.total).toBe(before.risk.total);
     await shot(page, 'experts-12-leaving-refused-en');
+    await page.close();
+  });
+
+  it('an expert deleted while their profile is open: said so, with Close; undo brings them back', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openExperts(page);
+    const rows = await api<ExpertRow[]>(page, 'experts:directory', {});
+    const who = rows[rows.length - 1]!;
+    await openTab(page, 'directory');
+    await page.getByTestId('layout-table').click();
+    await page.locator(`[data-testid="directory-row"][data-row-id="${who.id}"]`).click();
+    await expect.poll(() => page.getByTestId('profile-name').textContent()).toContain(who.label);
+
+    await api(page, 'graph:delete-node', { id: who.id });
+    const notice = page.getByTestId('profile-deleted');
+    await notice.waitFor();
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('该专家已被删除。');
+    // Never the raw id or the CLI's hint.
+    expect(text).not.toContain(who.id);
+    expect(text).not.toContain('ID 或姓名');
+    await expect
+      .poll(() => page.locator(`[data-testid="directory-row"][data-row-id="${who.id}"]`).count())
+      .toBe(0);
+    await shot(page, 'experts-13-profile-deleted-zh');
+
+    // Undo (the app's Ctrl+Z, focus in the panel) brings them back in the directory and their profile back.
+    await page.getByTestId('expert-profile').focus();
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(() => page.locator(`[data-testid="directory-row"][data-row-id="${who.id}"]`).count())
+      .toBe(1);
+    await expect.poll(() => page.getByTestId('profile-name').textContent()).toContain(who.label);
+    expect(await page.getByTestId('profile-deleted').count()).toBe(0);
+
+    // Deleted again: Close closes the panel, and the focus goes back to the directory, not to <body>.
+    await api(page, 'graph:delete-node', { id: who.id });
+    await notice.waitFor();
+    await page.getByTestId('profile-close').click();
+    await expect.poll(() => page.getByTestId('expert-profile').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(() => page.locator(`[data-testid="directory-row"][data-row-id="${who.id}"]`).count())
+      .toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an empty workspace: the risk exports are disabled; an expert with no areas has no criteria', async () => {
+    const page = await env.chrome.context.newPage();
+    await openExperts(page);
+    await api(page, 'workspace:create', {
+      path: path.join(env.app.dataDir, 'empty.wellspring'),
+      sample: false,
+    });
+    await openTab(page, 'risk');
+    await expect.poll(() => page.getByTestId('risk-empty').textContent()).toBe('还没有专家。');
+    for (const id of ['export-csv', 'export-xlsx', 'heatmap-svg'])
+      expect(await page.getByTestId(id).isDisabled(), id).toBe(true);
+    await shot(page, 'experts-14-risk-empty-zh');
+
+    const node = await api<{ id: string }>(page, 'graph:add-node', {
+      kind: 'expert',
+      label: '新专家',
+      props: DEFAULT_NODE_PROPS.expert,
+    });
+    await expect.poll(() => page.getByTestId('risk-row').count()).toBe(1);
+    expect(await page.getByTestId('export-csv').isDisabled()).toBe(false);
+    await page.locator(`[data-testid="risk-row"][data-id="${node.id}"] .risk-name`).click();
+    const source = page.getByTestId('position-source');
+    await expect.poll(() => source.textContent()).toContain('没有哪项知识只依赖此人');
+    expect(await source.textContent()).not.toContain('下列判据');
     await page.close();
   });
 });

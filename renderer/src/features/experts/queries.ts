@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { AreaChange, RiskPatch } from '../../../../preload/contract';
 import { call } from '../../api/client';
 
-/** Every expert with their risk in brief, by total risk (highest first). */
+/** Every expert with their risk in brief, in the risk ranking's order (experts:risk rank, highest first). */
 export function useDirectory() {
   return useQuery({ queryKey: ['experts:directory'], queryFn: () => call('experts:directory', {}) });
 }

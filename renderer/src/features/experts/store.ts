@@ -20,7 +20,7 @@ interface ExpertsState {
   filter: string;
   department: string;
   band: RiskBand | '';
-  /** The directory table's sort (kept while the cards are shown); empty: the API's order (total risk). */
+  /** The directory table's sort (kept while the cards are shown); empty: the API's order, the risk ranking's. */
   sort: Array<{ id: string; desc: boolean }>;
   /** The expert whose profile is open, and whether it is in "my areas" editing mode. */
   profileId: string | null;

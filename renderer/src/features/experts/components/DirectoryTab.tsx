@@ -12,7 +12,9 @@ import { RiskChip } from './RiskChip';
 
 /**
  * The expert directory: a filter box (name, alias, title, department), department and risk-band filters, and the
- * experts as a sortable virtualised table or as cards; a row or card opens the profile.
+ * experts as a sortable virtualised table or as cards; a row or card opens the profile. With no sort chosen the
+ * rows keep the API's order, which is the risk ranking's (experts:risk rank: total, then its tie-breaks), so the
+ * default "by risk" order is the ranking's; nothing here re-sorts by total (ties would then differ).
  */
 export function DirectoryTab() {
   const { t, i18n } = useTranslation('experts');

@@ -6,21 +6,28 @@ import { AddAreaPicker } from './AddAreaPicker';
 import { ProficiencyDots } from './ProficiencyDots';
 
 /**
- * "My areas": the expert edits their own areas, keyboard first. ↑/↓ move between areas, 1–5 set the proficiency,
- * Delete removes the area (Ctrl+Z undoes it: every change is one experts:edit-areas call, one undo step), Enter
- * edits the area's description inline (Enter saves, Shift+Enter a new line, Escape cancels), + or Ctrl+N opens
- * the add-area picker. The expert's own description is edited below.
+ * "My areas": the expert edits their own areas, keyboard first. Entering puts the focus in the list with the first
+ * area selected; ↑/↓ move between areas, 1–5 set the proficiency, Delete removes the area (Ctrl+Z undoes it: every
+ * change is one experts:edit-areas call, one undo step), Enter edits the area's description inline with the caret
+ * at its end (Enter saves, Shift+Enter a new line, Escape cancels), + or Ctrl+N opens the add-area picker; Escape
+ * in the list leaves "my areas" (the profile panel handles it). The expert's own description is edited below.
+ *
+ * While editing, the list keeps the order it had when "my areas" opened (areas added since go last): the core
+ * sorts by proficiency, and a row that jumped away on every 1–5 would make ↑/↓ land somewhere unexpected.
  */
 export function MyAreas({ profile }: { profile: ExpertProfile }) {
   const { t } = useTranslation('experts');
   const expertId = profile.expert.id;
-  const areas = profile.areas;
+  const [order] = useState(() => profile.areas.map((a) => a.id));
+  const areas = useMemo(() => stableOrder(profile.areas, order), [profile.areas, order]);
   const [activeId, setActiveId] = useState<string | null>(areas[0]?.id ?? null);
   const [editing, setEditing] = useState<{ id: string; draft: string } | null>(null);
   const [picking, setPicking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const editRef = useRef<HTMLTextAreaElement>(null);
   const held = useMemo(() => new Set(areas.map((a) => a.id)), [areas]);
 
   const index = Math.max(
@@ -29,11 +36,26 @@ export function MyAreas({ profile }: { profile: ExpertProfile }) {
   );
   const active = areas[index] ?? null;
 
+  // Entering "my areas": the keys work at once (the list, or the add button when there is no area yet).
+  useEffect(() => {
+    (listRef.current ?? addRef.current)?.focus();
+  }, []);
+
+  // The selected area stays in view whatever changed (moved by the keys, or its row re-rendered by a save).
   useEffect(() => {
     listRef.current
       ?.querySelector(`[data-id="${CSS.escape(active?.id ?? '')}"]`)
       ?.scrollIntoView({ block: 'nearest' });
-  }, [active?.id]);
+  }, [active?.id, index, areas]);
+
+  // Describing: the caret goes after the text already there, to add to it.
+  const editingId = editing?.id;
+  useEffect(() => {
+    const el = editRef.current;
+    if (!editingId || !el) return;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, [editingId]);
 
   const run = async (changes: AreaChange[]): Promise<boolean> => {
     setBusy(true);
@@ -116,7 +138,6 @@ export function MyAreas({ profile }: { profile: ExpertProfile }) {
           className="my-areas-list"
           role="listbox"
           tabIndex={0}
-          autoFocus
           aria-label={t('myAreas.title', { count: areas.length })}
           aria-activedescendant={active ? `my-area-${active.id}` : undefined}
           aria-busy={busy}
@@ -142,7 +163,7 @@ export function MyAreas({ profile }: { profile: ExpertProfile }) {
               </div>
               {editing?.id === a.id ? (
                 <textarea
-                  autoFocus
+                  ref={editRef}
                   className="my-area-desc-edit"
                   value={editing.draft}
                   aria-label={t('myAreas.description', { label: a.label })}
@@ -187,7 +208,7 @@ export function MyAreas({ profile }: { profile: ExpertProfile }) {
           }}
         />
       ) : (
-        <button data-testid="add-area" onClick={() => setPicking(true)}>
+        <button ref={addRef} data-testid="add-area" onClick={() => setPicking(true)}>
           {t('myAreas.add')}
         </button>
       )}
@@ -197,6 +218,15 @@ export function MyAreas({ profile }: { profile: ExpertProfile }) {
       />
     </section>
   );
+}
+
+/** `areas` in the order of `order` (ids), those not in it after them in their own order. */
+function stableOrder<T extends { id: string }>(areas: readonly T[], order: readonly string[]): T[] {
+  const at = new Map(order.map((id, i) => [id, i]));
+  return areas
+    .map((a, i) => ({ a, k: at.get(a.id) ?? order.length + i }))
+    .sort((x, y) => x.k - y.k)
+    .map((x) => x.a);
 }
 
 /** The expert's own description: a text area saved with its button or Ctrl+Enter. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExpertProfile } from '../../../../../preload/contract';
-import { call } from '../../../api/client';
+import { ApiError, call } from '../../../api/client';
 import { useAppStore } from '../../../app/store';
 import { useProcessesStore } from '../../processes/store';
 import { useViewerStore } from '../../viewer/store';
@@ -15,18 +15,40 @@ import { RiskPanel } from './RiskPanel';
 /**
  * An expert's profile as a side panel: who they are, their risk (with the edit form), their areas (read, or "my
  * areas" editing), what they own, the documents of their items, the steps that consult them, and holders proposed
- * from document authors. Escape closes it (or leaves editing first).
+ * from document authors. Escape closes it (or leaves editing first); closing gives the focus back to where it was
+ * when the panel opened (the directory row, the risk list…), else to the active tab, never to <body>.
+ *
+ * An expert deleted while their profile is open (the core answers not_found) is said so in the UI's words with a
+ * Close button; the panel stays, so an undo of the delete (every change refetches experts:*) shows them again.
  */
 export function ProfilePanel({ id }: { id: string }) {
   const { t } = useTranslation('experts');
   const q = useProfile(id);
   const { editing, set, simulate } = useExpertsStore();
   const ref = useRef<HTMLElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   useEffect(() => {
+    const was = document.activeElement;
+    if (was instanceof HTMLElement && was !== document.body && !ref.current?.contains(was))
+      opener.current = was;
     ref.current?.focus();
   }, [id]);
 
-  const close = () => set({ profileId: null, editing: false });
+  const close = () => {
+    const back = opener.current;
+    set({ profileId: null, editing: false });
+    // After React removed the panel: the opener if it is still on screen, else the active tab.
+    requestAnimationFrame(() => {
+      if (back?.isConnected) back.focus();
+      else document.querySelector<HTMLElement>('.experts-view [role="tab"][aria-selected="true"]')?.focus();
+    });
+  };
+  const leaveEditing = () => {
+    set({ editing: false });
+    // The editor (and the focus with it) goes: keep the focus in the panel, on the button that toggles it.
+    requestAnimationFrame(() => ref.current?.querySelector<HTMLElement>('[data-testid="my-areas"]')?.focus());
+  };
+  const deleted = q.isError && q.error instanceof ApiError && q.error.code === 'not_found';
   return (
     <aside
       ref={ref}
@@ -37,12 +59,22 @@ export function ProfilePanel({ id }: { id: string }) {
       onKeyDown={(e) => {
         if (e.key !== 'Escape' || e.nativeEvent.isComposing || e.defaultPrevented) return;
         e.stopPropagation();
-        if (editing) set({ editing: false });
+        if (editing && !q.isError) leaveEditing();
         else close();
       }}
     >
       {q.isError ? (
-        <p className="error-text">{q.error.message}</p>
+        <div className="profile-gone" data-testid={deleted ? 'profile-deleted' : 'profile-error'}>
+          {/* The last profile read (kept by the query) still says whose it was. */}
+          {q.data && <h2>{q.data.expert.label}</h2>}
+          <p className={deleted ? '' : 'error-text'} role="alert">
+            {deleted ? t('profile.deleted') : t('profile.loadFailed', { message: q.error.message })}
+          </p>
+          {deleted && <p className="muted small">{t('profile.deletedHint')}</p>}
+          <button data-testid="profile-close" onClick={close}>
+            {t('profile.closePanel')}
+          </button>
+        </div>
       ) : !q.data ? (
         <p className="muted" role="progressbar">
           {t('loading')}
@@ -55,7 +87,7 @@ export function ProfilePanel({ id }: { id: string }) {
               className={editing ? 'pressed' : ''}
               aria-pressed={editing}
               data-testid="my-areas"
-              onClick={() => set({ editing: !editing })}
+              onClick={() => (editing ? leaveEditing() : set({ editing: true }))}
             >
               {editing ? t('profile.doneEditing') : t('profile.myAreas')}
             </button>
@@ -107,7 +139,13 @@ function ProfileHeader({ profile, onClose }: { profile: ExpertProfile; onClose: 
           <dd data-testid="profile-availability">{t(`availability.${e.availability ?? 'unknown'}`)}</dd>
         </dl>
       </div>
-      <button className="ghost" aria-label={t('profile.close')} title={t('profile.close')} onClick={onClose}>
+      <button
+        className="ghost"
+        aria-label={t('profile.close')}
+        title={t('profile.close')}
+        data-testid="profile-x"
+        onClick={onClose}
+      >
         ×
       </button>
     </header>
