@@ -187,7 +187,7 @@ describe('experts view', () => {
     await page.close();
   });
 
-  it('the locator finds the holders of the matching items, for a Chinese and an English query', async () => {
+  it('the locator finds the holders of the matching items and categories, for a Chinese and an English query', async () => {
     const page = await env.chrome.context.newPage();
     await openExperts(page);
     const graph = await api<GraphDto>(page, 'graph:get', {});
@@ -196,12 +196,25 @@ describe('experts view', () => {
       ['打版', 'zh'],
       ['pattern', 'en'],
     ] as const) {
-      // What the graph says: items whose label or an alias contains the query, and who knows them.
-      const items = graph.nodes.filter(
-        (n) => n.kind === 'knowledge' && [n.label, ...n.aliases].some((s) => fold(s).includes(fold(query))),
+      // What the graph says: items and categories whose label or an alias contains the query, the items of those
+      // categories and of their sub-categories, and who knows any of them.
+      const named = graph.nodes.filter(
+        (n) =>
+          (n.kind === 'knowledge' || n.kind === 'category') &&
+          [n.label, ...n.aliases].some((s) => fold(s).includes(fold(query))),
       );
-      expect(items.length).toBeGreaterThan(0);
-      const ids = new Set(items.map((n) => n.id));
+      expect(named.length).toBeGreaterThan(0);
+      const ids = new Set(named.map((n) => n.id));
+      const categories = new Set(named.filter((n) => n.kind === 'category').map((n) => n.id));
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const e of graph.edges)
+          if (e.kind === 'part_of' && categories.has(e.target) && !categories.has(e.source))
+            grew = categories.add(e.source) !== undefined;
+      }
+      for (const e of graph.edges)
+        if (e.kind === 'classified_as' && categories.has(e.target)) ids.add(e.source);
+      for (const c of categories) ids.add(c);
       const knows = graph.edges.filter((e) => e.kind === 'knows' && ids.has(e.target));
       const holders = new Set(knows.map((e) => e.source));
       expect(holders.size).toBeGreaterThan(0);
