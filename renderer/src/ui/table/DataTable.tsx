@@ -67,6 +67,12 @@ export interface DataTableProps<T extends RowData> {
   onSortChange?: (sorting: SortingState) => void;
   /** Estimated row height in px (rows are measured after render). Default 34. */
   rowHeight?: number;
+  /**
+   * Every row exactly `rowHeight` px, one line a cell (longer text ends in …, the whole of it in the cell's
+   * tooltip when the column sorts by text): rows are not measured, so scrolling 10,000 rows does no layout work per
+   * row. For tables whose rows are alike (the expert directory); leave it off where a row may need two lines.
+   */
+  fixedRows?: boolean;
   /** Shown instead of the body when `rows` is empty. */
   empty?: ReactNode;
   /** `data-testid` of the table; rows get `${testId}-row`. */
@@ -259,7 +265,8 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                     selected={row.id === selectedId}
                     template={template}
                     columns={columns}
-                    measure={virtualizer.measureElement}
+                    measure={props.fixedRows ? undefined : virtualizer.measureElement}
+                    height={props.fixedRows ? (props.rowHeight ?? 34) : undefined}
                     onClick={onRowClick}
                   />
                 );
@@ -283,7 +290,10 @@ interface TableRowProps<T extends RowData> {
   selected: boolean;
   template: string;
   columns: readonly DataTableColumn<T>[];
-  measure: (el: Element | null) => void;
+  /** The virtualizer's measuring ref; absent for fixed rows. */
+  measure: ((el: Element | null) => void) | undefined;
+  /** The row's fixed height in px (fixedRows), else undefined (measured). */
+  height: number | undefined;
   onClick: (row: T, id: string) => void;
 }
 
@@ -295,6 +305,7 @@ const TableRow = memo(function TableRow<T extends RowData>({ measure, ...p }: Ta
   const classes = ['data-table-row'];
   if (p.active) classes.push('active');
   if (p.selected) classes.push('selected');
+  if (p.height !== undefined) classes.push('fixed');
   return (
     <div
       id={p.domId}
@@ -306,14 +317,28 @@ const TableRow = memo(function TableRow<T extends RowData>({ measure, ...p }: Ta
       aria-rowindex={p.index + 1}
       aria-selected={p.active}
       className={classes.join(' ')}
-      style={{ gridTemplateColumns: p.template, transform: `translateY(${p.top}px)` }}
+      style={{
+        gridTemplateColumns: p.template,
+        transform: `translateY(${p.top}px)`,
+        ...(p.height !== undefined ? { height: p.height } : {}),
+      }}
       onClick={() => p.onClick(p.row, p.rowId)}
     >
-      {p.columns.map((c) => (
-        <div key={c.id} role="cell" data-col={c.id} className={`data-table-td align-${c.align ?? 'start'}`}>
-          {c.cell(p.row)}
-        </div>
-      ))}
+      {p.columns.map((c) => {
+        // A fixed row cuts long text at the cell's edge: the column's text value is its tooltip.
+        const tip = p.height !== undefined ? c.sortValue?.(p.row) : undefined;
+        return (
+          <div
+            key={c.id}
+            role="cell"
+            data-col={c.id}
+            className={`data-table-td align-${c.align ?? 'start'}`}
+            title={typeof tip === 'string' ? tip : undefined}
+          >
+            {c.cell(p.row)}
+          </div>
+        );
+      })}
     </div>
   );
 }) as <T extends RowData>(p: TableRowProps<T>) => ReactNode;

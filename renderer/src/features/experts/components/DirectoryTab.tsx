@@ -110,6 +110,7 @@ export function DirectoryTab() {
             ariaLabel={t('directory.title')}
             testId="directory"
             rowHeight={44}
+            fixedRows
             selectedId={profileId}
             initialSort={sort}
             onSortChange={(s) => set({ sort: s })}
