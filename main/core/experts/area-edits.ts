@@ -19,7 +19,7 @@ export interface AreaEditPlan {
  * operation (a list of only such changes makes GraphStore.apply refuse with errors.noOps).
  *
  * @throws WellspringError not_found `errors.expertNotFound` {value} (no such expert), `errors.nodeNotFound` {id}
- *   (no such target); invalid_input `errors.areaTargetKind` {label, kind} (a proficiency on something other than
+ *   (no such target); invalid_input `errors.areaTargetKind` {label, nodeKind} (a proficiency on something other than
  *   a knowledge item or category), `errors.proficiencyOutOfRange` {value} (not an integer 1–5: the service may
  *   be called without the zod boundary), `errors.descriptionTarget` {label} (neither the expert nor an area).
  *   The error's path is `['changes', i, field]`.
@@ -57,7 +57,7 @@ export function planAreaEdits(
           'invalid_input',
           `“${target.label}” is of the kind ${target.kind}: an expert's areas are knowledge items and categories.`,
           ['changes', i, 'targetId'],
-          { key: 'errors.areaTargetKind', params: { label: target.label, kind: target.kind } },
+          { key: 'errors.areaTargetKind', params: { label: target.label, nodeKind: target.kind } },
         );
       const p: unknown = c.proficiency;
       if (p !== null && !(typeof p === 'number' && Number.isInteger(p) && p >= 1 && p <= 5))

@@ -127,7 +127,7 @@ export class ExpertService {
    * found or picked category or its sub-categories (via `category`); each area once, in that order of precedence.
    * An empty query with no ids gives no matches and no experts.
    * @throws not_found errors.nodeNotFound {id} for a picked id that names nothing; invalid_input
-   *   errors.areaTargetKind {label, kind} for one that is not a knowledge item or category
+   *   errors.areaTargetKind {label, nodeKind} for one that is not a knowledge item or category
    */
   locate(input: {
     query?: string;
@@ -160,7 +160,7 @@ export class ExpertService {
             'invalid_input',
             `“${node.label}” is of the kind ${node.kind}: an expert's areas are knowledge items and categories.`,
             [field, i],
-            { key: 'errors.areaTargetKind', params: { label: node.label, kind: node.kind } },
+            { key: 'errors.areaTargetKind', params: { label: node.label, nodeKind: node.kind } },
           );
         add(id, 'picked');
       });

@@ -67,6 +67,7 @@ describe('messages named by the main process', () => {
       field: 'proficiency',
       relation: 'requires',
       expected: 'knowledge',
+      nodeKind: 'process',
     };
     const en = load('en');
     const keys = [

@@ -122,7 +122,7 @@ describe('ExpertService.editAreas', () => {
         {
           code: 'invalid_input',
           key: 'errors.areaTargetKind',
-          params: { label: '裁剪流程', kind: 'process' },
+          params: { label: '裁剪流程', nodeKind: 'process' },
         },
       ],
       [
@@ -232,7 +232,7 @@ describe('ExpertService.locate', () => {
       expect.objectContaining({
         code: 'invalid_input',
         key: 'errors.areaTargetKind',
-        params: { label: '裁剪流程', kind: 'process' },
+        params: { label: '裁剪流程', nodeKind: 'process' },
       }),
     );
     ws.close();
