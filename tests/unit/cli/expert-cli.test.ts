@@ -1,35 +1,10 @@
-import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
 import type { RiskRow } from '../../../preload/contract';
 import { HEALTH_KEYS, NODE_KINDS } from '../../../preload/contract';
-import { runCli } from '../../../main/cli/index';
 import type { DepartureReport, InventoryReport } from '../../../main/cli/expert-commands';
-import { WorkspaceService } from '../../../main/core/workspace/workspace-service';
-import { tempDir } from '../helpers';
+import { run, sample, withApp } from './cli-helpers';
 
-async function sample(): Promise<string> {
-  const file = path.join(tempDir(), 'w.wellspring');
-  expect(await runCli(['init', '--workspace', file, '--sample'], () => {})).toBe(0);
-  return file;
-}
-
-async function run(args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const code = await runCli(args, (s) => lines.push(s));
-  return { code, out: lines.join('\n') };
-}
-
-/** What the app's services say about the same file. */
-async function withApp<T>(file: string, f: (ws: WorkspaceService) => T | Promise<T>): Promise<T> {
-  const ws = new WorkspaceService(tempDir(), 'node', { watch: false });
-  ws.open(file);
-  try {
-    return await f(ws);
-  } finally {
-    await ws.shutdown();
-  }
-}
 
 /** A CSV printed by the CLI: it starts with the byte-order mark; rows as arrays. */
 function csvRows(out: string): string[][] {

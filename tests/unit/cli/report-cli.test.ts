@@ -1,33 +1,8 @@
-import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
 import type { EvidenceProposal, GapRow, ItemStrength, StepStrength } from '../../../preload/contract';
-import { runCli } from '../../../main/cli/index';
-import { WorkspaceService } from '../../../main/core/workspace/workspace-service';
-import { tempDir } from '../helpers';
+import { run, sample, withApp } from './cli-helpers';
 
-async function sample(): Promise<string> {
-  const file = path.join(tempDir(), 'w.wellspring');
-  expect(await runCli(['init', '--workspace', file, '--sample'], () => {})).toBe(0);
-  return file;
-}
-
-async function run(args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const code = await runCli(args, (s) => lines.push(s));
-  return { code, out: lines.join('\n') };
-}
-
-/** What the app's KnowledgeService says about the same file. */
-async function withApp<T>(file: string, f: (ws: WorkspaceService) => T | Promise<T>): Promise<T> {
-  const ws = new WorkspaceService(tempDir(), 'node', { watch: false });
-  ws.open(file);
-  try {
-    return await f(ws);
-  } finally {
-    await ws.shutdown();
-  }
-}
 
 describe('cli: report', () => {
   it('strength prints the same item strengths as the app, and with --process the step strengths', async () => {
