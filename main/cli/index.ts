@@ -6,6 +6,7 @@ import { isWellspringError } from '../core/util/errors';
 import { indexCommand, initCommand, searchCommand, statusCommand } from './library-commands';
 import { REPORTS, reportCommand, type ReportName } from './report-commands';
 import { inventoryCommand, riskCommand, simulateDepartureCommand } from './expert-commands';
+import { snapshotCommand } from './snapshot-commands';
 
 /**
  * `npm run cli -- <command> [options]`: the command-line tool on the same core as the app.
@@ -19,6 +20,8 @@ import { inventoryCommand, riskCommand, simulateDepartureCommand } from './exper
  *   report risk|inventory --workspace FILE [--format json|csv]   key-person risk ranking; knowledge inventory
  *   simulate-departure EXPERT [EXPERT…] --workspace FILE [--format json|csv]   what leaves with them (by id,
  *                                                 name or alias; nothing is written)
+ *   snapshot --workspace FILE --view NAME --out FILE.html   one self-contained offline HTML file of a view
+ *                                                 (map, competency, a saved view's name, process:NAME)
  *
  * Exit codes: 0 done, 1 the command failed (message on stderr, with the error code), 2 bad usage.
  */
@@ -34,9 +37,12 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   report risk|inventory --workspace FILE [--format json|csv]
                                                  key-person risk ranking (highest first); knowledge inventory
   simulate-departure EXPERT [EXPERT…] --workspace FILE [--format json|csv]
-                                                 departure simulation of experts given by id, name or alias`;
+                                                 departure simulation of experts given by id, name or alias
+  snapshot --workspace FILE --view NAME --out FILE.html
+                                                 a view (map, competency, a saved view, process:NAME) as one
+                                                 HTML file that opens offline in any browser`;
 
-const COMMANDS = ['init', 'stats', 'index', 'search', 'status', 'report', 'simulate-departure'];
+const COMMANDS = ['init', 'stats', 'index', 'search', 'status', 'report', 'simulate-departure', 'snapshot'];
 
 export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
@@ -50,6 +56,8 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     'max-mb'?: string;
     process?: string;
     format?: string;
+    view?: string;
+    out?: string;
   };
   let positionals: string[];
   try {
@@ -65,6 +73,8 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         'max-mb': { type: 'string' },
         process: { type: 'string' },
         format: { type: 'string' },
+        view: { type: 'string' },
+        out: { type: 'string' },
       },
       allowPositionals:
         command === 'index' ||
@@ -84,6 +94,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
   const file = path.resolve(values.workspace!);
   try {
     const format = values.format ?? 'json';
+    if (command === 'snapshot') return snapshotCommand(file, values.view!, values.out!, out);
     if (command === 'simulate-departure' && (format === 'json' || format === 'csv'))
       return await simulateDepartureCommand(file, positionals, format, out);
     if (command === 'report' && (format === 'json' || format === 'csv')) {
@@ -148,7 +159,7 @@ const REPORT_NAMES: readonly string[] = [...REPORTS, 'risk', 'inventory'];
  */
 function usageProblem(
   command: string | undefined,
-  values: { workspace?: string; format?: string },
+  values: { workspace?: string; format?: string; view?: string; out?: string },
   positionals: string[],
 ): string | null {
   if (!command) return '';
@@ -165,6 +176,11 @@ function usageProblem(
     if (positionals.length === 0) return 'simulate-departure needs at least one expert id or name.';
     const blank = positionals.findIndex((p) => p.trim() === '');
     if (blank >= 0) return `expert #${blank + 1} is empty: give an id or a name.`;
+  }
+  if (command === 'snapshot') {
+    if (!values.view?.trim())
+      return 'snapshot needs --view NAME (map, competency, a saved view, process:NAME).';
+    if (!values.out?.trim()) return 'snapshot needs --out FILE.html.';
   }
   if ((command === 'report' || command === 'simulate-departure') && values.format !== undefined)
     if (values.format !== 'json' && values.format !== 'csv')

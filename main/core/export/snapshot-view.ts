@@ -1,0 +1,161 @@
+import type Database from 'better-sqlite3';
+import {
+  MAP_VIEW_ID,
+  type EdgeDto,
+  type GraphDto,
+  type NodeDto,
+  type ViewDto,
+} from '../../../preload/contract';
+import type { GraphStore } from '../graph/graph-store';
+import type { ViewStore } from '../graph/view-store';
+import { foldText } from '../util/text';
+import { WellspringError } from '../util/errors';
+
+/** One view made ready for a snapshot: what it is called and the elements it shows, each node placed. */
+export interface SnapshotView {
+  /** What the view is: the knowledge map, a saved view (also ego views), a process's view, the competency view. */
+  kind: 'map' | 'saved' | 'process' | 'competency';
+  /** The title to show: the view's name, the process's label, or a fixed name for the map and competency view. */
+  title: string;
+  /** The view's id when it exists in the views table (a process or competency view not created yet has none). */
+  viewId: string | null;
+  /** Nodes (x/y in model px, never null) and the edges between them. */
+  graph: GraphDto & { nodes: Array<NodeDto & { x: number; y: number }> };
+}
+
+/** The stores a view is read from. */
+export interface SnapshotSources {
+  graph: GraphStore;
+  views: ViewStore;
+}
+
+/** Distance (model px) between the cells of the placement of nodes that have no stored position. */
+export const GRID_STEP = 120;
+
+/**
+ * Resolves `--view NAME` to the elements of one view, at that view's stored positions:
+ * - `map`: the knowledge map (view `map`), every node;
+ * - `competency`: the competency view (a view of kind `competency`) when one exists, else — until the competency
+ *   diagram gives it concentric positions — the competency nodes, the knowledge items that support them and their
+ *   `part_of`/`supports` edges at the knowledge map's positions;
+ * - `process:NAME` or a bare process NAME: the process's view (`layout.processId`), showing the process, its steps
+ *   (`part_of`), what they require and produce and the experts they consult;
+ * - any other NAME: a saved or ego view of that name, with its filters applied.
+ * Names are compared after NFKC + case folding; a saved view wins over a process of the same name.
+ * Nodes without a stored position are placed on a grid (GRID_STEP apart, sorted by kind then label) below the
+ * placed ones, so nothing sits at 0,0 on top of another.
+ * @throws WellspringError `not_found` (key errors.snapshotViewUnknown) naming every view name that would work
+ */
+export function resolveSnapshotView(src: SnapshotSources, name: string): SnapshotView {
+  const wanted = foldText(name).trim();
+  const views = src.views.list();
+  if (wanted === 'map')
+    return place('map', 'Knowledge map', MAP_VIEW_ID, src.graph.getGraph(undefined, MAP_VIEW_ID));
+  if (wanted === 'competency') return competencyView(src, views);
+  const saved = views.find(
+    (v) => (v.kind === 'saved' || v.kind === 'ego') && foldText(v.name).trim() === wanted,
+  );
+  if (saved) return place('saved', saved.name, saved.id, src.graph.getGraph(saved.filters, saved.id));
+  const processName = wanted.startsWith('process:') ? wanted.slice('process:'.length).trim() : wanted;
+  const processes = src.graph.getGraph({ kinds: ['process'] }).nodes;
+  const process =
+    processes.find((p) => p.id === name.trim() || foldText(p.label).trim() === processName) ??
+    processes.find((p) => p.aliases.some((a) => foldText(a).trim() === processName));
+  if (process) return processView(src, views, process);
+  const names = snapshotViewNames(src.views, processes);
+  throw new WellspringError(
+    'not_found',
+    `No view is called “${name}”. Views: ${names.join(', ')}.`,
+    ['view'],
+    { key: 'errors.snapshotViewUnknown', params: { name, names: names.join(', ') } },
+  );
+}
+
+/** The names `--view` accepts, in this order: map, competency, saved and ego views, `process:` + each process. */
+export function snapshotViewNames(views: ViewStore, processes?: readonly NodeDto[]): string[] {
+  const saved = views.list().filter((v) => v.kind === 'saved' || v.kind === 'ego');
+  const procs = processes ?? [];
+  return ['map', 'competency', ...saved.map((v) => v.name), ...procs.map((p) => `process:${p.label}`)];
+}
+
+function competencyView(src: SnapshotSources, views: ViewDto[]): SnapshotView {
+  const view = views.find((v) => v.kind === 'competency');
+  const viewId = view?.id ?? MAP_VIEW_ID;
+  const all = src.graph.getGraph(view?.filters, viewId);
+  const competencies = new Set(all.nodes.filter((n) => n.kind === 'competency').map((n) => n.id));
+  const edges = all.edges.filter(
+    (e) =>
+      (e.kind === 'part_of' && competencies.has(e.source) && competencies.has(e.target)) ||
+      (e.kind === 'supports' && competencies.has(e.target)),
+  );
+  const keep = new Set([...competencies, ...edges.map((e) => e.source)]);
+  return place('competency', view?.name || 'Competencies', view?.id ?? null, {
+    nodes: all.nodes.filter((n) => keep.has(n.id)),
+    edges,
+  });
+}
+
+function processView(src: SnapshotSources, views: ViewDto[], process: NodeDto): SnapshotView {
+  const view = views.find((v) => v.kind === 'process' && v.layout.processId === process.id);
+  // A process view stores only the positions the user dragged; the rest is placed (see place()).
+  const all = src.graph.getGraph(undefined, view?.id ?? MAP_VIEW_ID);
+  const steps = new Set(
+    all.edges.filter((e) => e.kind === 'part_of' && e.target === process.id).map((e) => e.source),
+  );
+  const around = (e: EdgeDto) =>
+    steps.has(e.source) && (e.kind === 'requires' || e.kind === 'produces' || e.kind === 'consults');
+  const keep = new Set([process.id, ...steps]);
+  for (const e of all.edges) if (around(e)) keep.add(e.target);
+  // Without a view of its own, nothing is placed yet: map positions mean nothing in a pipeline.
+  const nodes = all.nodes.filter((n) => keep.has(n.id)).map((n) => (view ? n : { ...n, x: null, y: null }));
+  const edges = all.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+  return place('process', process.label, view?.id ?? null, { nodes, edges });
+}
+
+const KIND_ORDER = [
+  'process',
+  'step',
+  'competency',
+  'knowledge',
+  'expert',
+  'category',
+  'term',
+  'document',
+  'unit',
+];
+
+/** Gives every node without a position a cell of a grid below the placed nodes (deterministic). */
+function place(kind: SnapshotView['kind'], title: string, viewId: string | null, g: GraphDto): SnapshotView {
+  const placed = g.nodes.filter((n) => n.x !== null && n.y !== null);
+  const loose = g.nodes
+    .filter((n) => n.x === null || n.y === null)
+    .sort(
+      (a, b) =>
+        KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+        Number(a.props.order ?? 0) - Number(b.props.order ?? 0) ||
+        a.label.localeCompare(b.label, 'zh-CN') ||
+        a.id.localeCompare(b.id),
+    );
+  const minX = placed.length ? Math.min(...placed.map((n) => n.x!)) : 0;
+  const top = placed.length ? Math.max(...placed.map((n) => n.y!)) + GRID_STEP * 2 : 0;
+  const columns = Math.max(1, Math.ceil(Math.sqrt(loose.length)));
+  const at = new Map<string, { x: number; y: number }>();
+  loose.forEach((n, i) =>
+    at.set(n.id, { x: minX + (i % columns) * GRID_STEP, y: top + Math.floor(i / columns) * GRID_STEP }),
+  );
+  return {
+    kind,
+    title,
+    viewId,
+    graph: {
+      nodes: g.nodes.map((n) => ({ ...n, ...(at.get(n.id) ?? { x: n.x!, y: n.y! }) })),
+      edges: g.edges,
+    },
+  };
+}
+
+/** The workspace's name (meta `name`), or null when it has none. */
+export function workspaceName(db: Database.Database): string | null {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'name'").get() as { value: string } | undefined;
+  return row?.value ?? null;
+}
