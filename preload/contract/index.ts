@@ -1,7 +1,7 @@
 /**
  * The one contract between the renderer and the main process (DESIGN §4), one file per domain:
  * model (the graph model of DESIGN §3), graph (reads and the one write path), history, views, workspace, library,
- * search, analytics, strength, processes, evidence, reports, experts, inventory, host (dialogs, files, links), events, and the result envelope.
+ * search, analytics, strength, processes, evidence, reports, experts, inventory, competencies, host (dialogs, files, links), events, and the result envelope.
  *
  * Every channel is named `domain:verb` and carries a zod schema for its input and its output; the API type the
  * renderer sees is derived from them, and `main/core/api/handlers/` implements every channel per domain (a missing
@@ -22,6 +22,7 @@ import { EVIDENCE_CHANNELS } from './evidence';
 import { REPORTS_CHANNELS } from './reports';
 import { EXPERTS_CHANNELS } from './experts';
 import { INVENTORY_CHANNELS } from './inventory';
+import { COMPETENCIES_CHANNELS } from './competencies';
 import type { EventName, EventPayload } from './events';
 import type { Result } from './result';
 
@@ -39,6 +40,7 @@ export * from './evidence';
 export * from './reports';
 export * from './experts';
 export * from './inventory';
+export * from './competencies';
 export * from './host';
 export * from './events';
 export * from './result';
@@ -59,6 +61,7 @@ export const CHANNELS = {
   ...REPORTS_CHANNELS,
   ...EXPERTS_CHANNELS,
   ...INVENTORY_CHANNELS,
+  ...COMPETENCIES_CHANNELS,
   ...HOST_CHANNELS,
 } as const;
 

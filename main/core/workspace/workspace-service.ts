@@ -12,6 +12,7 @@ import { EvidenceService } from '../evidence/evidence-service';
 import { ExpertService } from '../experts/expert-service';
 import { AuthorshipService } from '../experts/authorship-service';
 import { InventoryService } from '../inventory/inventory-service';
+import { CompetencyService } from '../competencies/competency-service';
 import { LibraryService, type LibraryServiceOptions } from '../documents/library-service';
 import { LibraryStore } from '../documents/library-store';
 import { SearchService } from '../search/search-service';
@@ -48,6 +49,7 @@ export class WorkspaceService {
     experts: ExpertService;
     authorship: AuthorshipService;
     inventory: InventoryService;
+    competencies: CompetencyService;
   } | null = null;
   private readonly listeners = new Set<EventSink>();
 
@@ -113,6 +115,7 @@ export class WorkspaceService {
     const experts = new ExpertService({ db, store, knowledge, search });
     const authorship = new AuthorshipService({ db, store, library: libraryStore });
     const inventory = new InventoryService({ db, store, knowledge });
+    const competencies = new CompetencyService({ store, knowledge });
     // The write path's one change event reaches everyone from here (DESIGN §4): search refreshes the touched
     // nodes, analytics drops its cache, the renderer applies the ids; the undo state follows every change.
     store.onDidChange((change) => {
@@ -122,6 +125,7 @@ export class WorkspaceService {
         knowledge.invalidate();
         experts.invalidate();
         inventory.invalidate();
+        competencies.invalidate();
       }
       this.emit('graph:did-change', change);
       this.emit('history:did-change', store.history.state());
@@ -141,6 +145,7 @@ export class WorkspaceService {
       experts,
       authorship,
       inventory,
+      competencies,
     };
     // The search index saved at the last close is loaded in the background when it is still current (else it is
     // rebuilt from the stored text on the first query), and files left pending by an earlier run are extracted.
@@ -225,6 +230,11 @@ export class WorkspaceService {
   /** The knowledge inventory of the open workspace. @throws not_found when none is open */
   get inventory(): InventoryService {
     return this.require().inventory;
+  }
+
+  /** The core-competence tree, its coverage and edits. @throws not_found when none is open */
+  get competencies(): CompetencyService {
+    return this.require().competencies;
   }
 
   private require(): NonNullable<WorkspaceService['current']> {

@@ -11,6 +11,7 @@ import { evidenceHandlers } from './evidence';
 import { reportsHandlers } from './reports';
 import { expertsHandlers } from './experts';
 import { inventoryHandlers } from './inventory';
+import { competenciesHandlers } from './competencies';
 import { analyticsHandlers, searchHandlers, workspaceHandlers } from './workspace';
 
 export type { HostHooks } from './types';
@@ -40,6 +41,7 @@ export function createHandlers(ws: WorkspaceService, host: HostHooks = {}): Hand
     ...reportsHandlers(ws),
     ...expertsHandlers(ws),
     ...inventoryHandlers(ws),
+    ...competenciesHandlers(ws),
     ...hostHandlers(host),
   };
 }

@@ -159,6 +159,15 @@ describe('contract conformance on the sample workspace', () => {
     await ok('inventory:summary', {});
     await ok('inventory:list', { facet: 'form', key: 'tacit' });
     await ok('inventory:trend', { weeks: 4 });
+    // The core-competence tree (issue 9).
+    const competencies = (await ok('competencies:tree', {})) as {
+      nodes: Array<{ id: string; childIds: string[] }>;
+    };
+    const core = competencies.nodes[0]!;
+    await ok('competencies:detail', { id: core.childIds[0]! });
+    await ok('competencies:radar', {});
+    await ok('competencies:diagram', { focusId: core.childIds[0]!, withExperts: true });
+    await ok('competencies:edit', { edits: [{ edit: 'set-target', id: core.childIds[0]!, target: 2 }] });
     for (const request of [
       { report: 'risk' as const },
       { report: 'departure' as const, expertIds: [top] },
