@@ -266,6 +266,31 @@ describe('the concentric diagram', () => {
     expect(() => CHANNELS['competencies:diagram'].output.parse(d)).not.toThrow();
   });
 
+  it('draws two rings of competencies below the focus; items of deeper ones hang from their drawn ancestor', () => {
+    const g = tree();
+    g.nodes.push(node('DEEP', 'competency', { level: 'sub', target: 2 }), node('K5', 'knowledge', item(1)));
+    g.edges.push(edge('DEEP', 'SUB1', 'part_of'), edge('K5', 'DEEP', 'supports', { weight: 0.3 }));
+    const d = competencyDiagram(competencyModel(buildGraphIndex(g), strengths));
+    expect(d.nodes.some((n) => n.id === 'DEEP')).toBe(false);
+    expect(d.nodes.find((n) => n.id === 'K5')).toMatchObject({
+      ring: 3,
+      parentId: 'SUB1',
+      strength: null,
+      band: 'none',
+    });
+    expect(d.links).toContainEqual({ source: 'K5', target: 'SUB1', kind: 'supports', value: 0.3 });
+    // Drilling into SUB1 draws DEEP at ring 1 and K5 under it.
+    const drill = competencyDiagram(competencyModel(buildGraphIndex(g), strengths), { focusId: 'SUB1' });
+    expect(drill.nodes.map((n) => [n.id, n.ring, n.parentId])).toEqual([
+      ['SUB1', 0, null],
+      ['DEEP', 1, 'SUB1'],
+      ['K1', 2, 'SUB1'],
+      ['K2', 2, 'SUB1'],
+      ['K5', 2, 'DEEP'],
+    ]);
+    expect(drill.nodes.find((n) => n.id === 'K5')!.path).toEqual(['CORE', 'CAP1', 'SUB1', 'DEEP']);
+  });
+
   it('drills into a sub-competency: its items move in to ring 1, the breadcrumbs lead back to the core', () => {
     const d = competencyDiagram(model(), { focusId: 'SUB1' });
     expect(d.nodes.map((n) => [n.id, n.ring])).toEqual([

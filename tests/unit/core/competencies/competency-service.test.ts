@@ -124,6 +124,41 @@ describe('CompetencyService edits', () => {
     ws.close();
   });
 
+  it('replaces every part_of edge of a competency with two parents, and updates an existing support', () => {
+    const ws = open();
+    ws.store.apply([{ op: 'addEdge', id: 'p5', edge: { kind: 'part_of', source: 'SVC', target: 'OPS' } }]);
+    // Under both, 服务's K2 counts in 客户 and in 运营.
+    const count = (id: string) => ws.competencies.tree().nodes.find((n) => n.id === id)!.counts.items;
+    expect([count('CUST'), count('OPS')]).toEqual([2, 1]);
+    ws.competencies.edit([
+      { edit: 'reparent', id: 'SVC', parentId: 'OPS' },
+      { edit: 'support', knowledgeId: 'K1', competencyId: 'KEY', weight: 0.75 },
+      // Without a weight, an existing support is left as it is.
+      { edit: 'support', knowledgeId: 'K2', competencyId: 'SVC' },
+    ]);
+    const partOf = ws.store.getGraph().edges.filter((e) => e.kind === 'part_of' && e.source === 'SVC');
+    expect(partOf.map((e) => e.target)).toEqual(['OPS']);
+    expect([count('CUST'), count('OPS')]).toEqual([1, 1]);
+    expect(ws.store.getGraph().edges.find((e) => e.id === 's1')!.props).toEqual({ weight: 0.75 });
+    expect(ws.store.getGraph().edges.find((e) => e.id === 's2')!.props).toEqual({});
+    ws.close();
+  });
+
+  it('reads the item strengths of the knowledge service, also after its settings change', () => {
+    const ws = open();
+    const keyStrength = () => ws.competencies.tree().nodes.find((n) => n.id === 'KEY')!.strength;
+    const k1 = () => ws.knowledge.itemStrengths(['K1'])[0]!.strength;
+    expect(keyStrength()).toBe(k1());
+    const before = k1();
+    ws.knowledge.updateSettings({
+      ...ws.knowledge.settings(),
+      weights: { documentation: 0, holders: 0, owner: 0, freshness: 100 },
+    });
+    expect(k1()).not.toBe(before);
+    expect(keyStrength()).toBe(k1());
+    ws.close();
+  });
+
   it('refuses a cycle, naming both labels, and writes nothing of the list', () => {
     const ws = open();
     const before = snapshot(ws);
