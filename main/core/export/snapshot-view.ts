@@ -30,7 +30,7 @@ export interface SnapshotSources {
 }
 
 /** Distance (model px) between the cells of the placement of nodes that have no stored position. */
-export const GRID_STEP = 120;
+export const GRID_STEP = 160; // wider than a label (text-max-width 140 in the page), so labels never overlap
 
 /**
  * Resolves `--view NAME` to the elements of one view, at that view's stored positions:
