@@ -10,6 +10,7 @@ import type { GraphStore } from '../graph/graph-store';
 import type { ViewStore } from '../graph/view-store';
 import { foldText } from '../util/text';
 import { WellspringError } from '../util/errors';
+import { concentricCompetencyPlacement } from './concentric-placement';
 
 /** One view made ready for a snapshot: what it is called and the elements it shows, each node placed. */
 export interface SnapshotView {
@@ -37,7 +38,8 @@ export const GRID_STEP = 160; // wider than a label (text-max-width 140 in the p
  * - `map`: the knowledge map (view `map`), every node;
  * - `competency`: the competency view (a view of kind `competency`) when one exists, else — until the competency
  *   diagram gives it concentric positions — the competency nodes, the knowledge items that support them and their
- *   `part_of`/`supports` edges at the knowledge map's positions;
+ *   `part_of`/`supports` edges at the knowledge map's positions; when none of them has a position there either,
+ *   on concentric rings (concentricCompetencyPlacement: core, capabilities, subs, items);
  * - `process:NAME` or a bare process NAME: the process's view (`layout.processId`), showing the process, its steps
  *   (`part_of`), what they require and produce and the experts they consult;
  * - any other NAME: a saved or ego view of that name, with its filters applied.
@@ -89,10 +91,12 @@ function competencyView(src: SnapshotSources, views: ViewDto[]): SnapshotView {
       (e.kind === 'supports' && competencies.has(e.target)),
   );
   const keep = new Set([...competencies, ...edges.map((e) => e.source)]);
-  return place('competency', view?.name || 'Competencies', view?.id ?? null, {
-    nodes: all.nodes.filter((n) => keep.has(n.id)),
-    edges,
-  });
+  let nodes = all.nodes.filter((n) => keep.has(n.id));
+  if (nodes.every((n) => n.x === null || n.y === null)) {
+    const rings = concentricCompetencyPlacement(nodes, edges);
+    nodes = nodes.map((n) => ({ ...n, ...rings.get(n.id)! }));
+  }
+  return place('competency', view?.name || 'Competencies', view?.id ?? null, { nodes, edges });
 }
 
 function processView(src: SnapshotSources, views: ViewDto[], process: NodeDto): SnapshotView {

@@ -75,8 +75,8 @@ describe('resolveSnapshotView', () => {
     expect(v).toMatchObject({ kind: 'competency', viewId: null });
     expect(ids(v.graph.nodes)).toEqual(['C1', 'C2', 'K1']);
     expect(ids(v.graph.edges)).toEqual(['C2-part_of-C1', 'K1-supports-C2']);
-    // nothing is placed in the map: a 2-column grid from 0,0, competencies first
-    expect(at(v)).toEqual({ C1: [0, 0], C2: [160, 0], K1: [0, 160] });
+    // nothing is placed in the map: concentric rings (core at 0,0, capability at radius 300, item at 600)
+    expect(at(v)).toEqual({ C1: [0, 0], C2: [0, -300], K1: [0, -600] });
   });
 
   it('competency with a competency view: that view’s positions', () => {
