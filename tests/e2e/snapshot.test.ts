@@ -19,6 +19,8 @@ let dir = '';
 let html = '';
 let target = { id: '', label: '' };
 let evilId = '';
+let coreCompetency = { id: '', label: '' };
+let competencyHtml = '';
 let chrome: Awaited<ReturnType<typeof launchChromium>>;
 
 beforeAll(async () => {
@@ -33,6 +35,8 @@ beforeAll(async () => {
       .nodes.filter((n) => /^[\u4e00-\u9fff]{4,}$/.test(n.label))
       .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'))[0]!;
     target = { id: item.id, label: item.label };
+    const core = store.getGraph({ kinds: ['competency'] }).nodes.find((n) => n.props.level === 'core')!;
+    coreCompetency = { id: core.id, label: core.label };
     evilId = store.addNode({ kind: 'term', label: EVIL, aliases: ['破坏者'], x: 0, y: -400 }).id;
   } finally {
     db.close();
@@ -43,6 +47,13 @@ beforeAll(async () => {
     await runCli(['snapshot', '--workspace', file, '--view', 'map', '--out', html], (s) => lines.push(s)),
   ).toBe(0);
   expect(lines.join('\n')).toContain(html);
+  competencyHtml = path.join(dir, 'competency.html');
+  expect(
+    await runCli(
+      ['snapshot', '--workspace', file, '--view', 'competency', '--out', competencyHtml],
+      () => {},
+    ),
+  ).toBe(0);
   chrome = await launchChromium();
 });
 
@@ -137,6 +148,30 @@ describe('the offline HTML snapshot', () => {
 
     expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('--view competency: the core competency sits in the centre of its rings and a click inspects it', async () => {
+    const page = await chrome.context.newPage();
+    await page.goto(pathToFileURL(competencyHtml).href);
+    await page.waitForFunction(() => (window as unknown as SnapshotWindow).__snapshot !== undefined);
+    expect(await page.locator('#title').textContent()).toBe('Competencies');
+    const position = await page.evaluate(
+      (id) => (window as unknown as SnapshotWindow).__snapshot.cy.getElementById(id).position(),
+      coreCompetency.id,
+    );
+    expect(position).toEqual({ x: 0, y: 0 });
+    // (braces: returning cy itself would make Playwright serialise the whole instance, which takes seconds)
+    await page.evaluate((id) => {
+      const { cy } = (window as unknown as SnapshotWindow).__snapshot;
+      cy.zoom(1);
+      cy.center(cy.getElementById(id));
+    }, coreCompetency.id);
+    const at = await rendered(page, coreCompetency.id);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.locator('#inspector h2').textContent()).toBe(coreCompetency.label);
+    await expect.poll(() => page.locator('#inspector').textContent()).toContain('能力 Competency');
+    await shot(page, 'snapshot-competency');
     await page.close();
   });
 });
