@@ -12,6 +12,7 @@ import { InventoryView } from '../features/inventory/components/InventoryView';
 import { LibraryView } from '../features/library/components/LibraryView';
 import { ProcessesView } from '../features/processes/components/ProcessesView';
 import { SearchDialog } from '../features/search/components/SearchDialog';
+import { SavedViews, SavedViewsToggle } from '../features/saved-views/components/SavedViews';
 import { DocumentViewer } from '../features/viewer/components/DocumentViewer';
 import { AboutDialog, CommandPalette, ShortcutsHelp } from './CommandPalette';
 import { StatusBar } from './StatusBar';
@@ -80,6 +81,7 @@ export function App() {
             {t(`nav.${v}`)}
           </button>
         ))}
+        <SavedViewsToggle />
         <span className="spacer" />
         <label className="nav-setting">
           {t('language.label')}
@@ -132,6 +134,7 @@ export function App() {
       {modal === 'shortcuts' && <ShortcutsHelp />}
       {modal === 'about' && <AboutDialog />}
       {modal === 'search' && <SearchDialog />}
+      <SavedViews />
       <DocumentViewer />
       <Toasts />
     </div>

@@ -7,6 +7,7 @@ import { describeEdit } from '../features/map/describe-edit';
 import type { LayoutName } from '../features/map/engine/layout-options';
 import { exportMap } from '../features/map/export-map';
 import { registerProcessCommands } from '../features/processes/commands';
+import { registerSavedViewCommands } from '../features/saved-views/commands';
 import { registerCommands, type CommandContext, type CommandImpl } from './registry';
 
 type Impl = CommandImpl;
@@ -114,9 +115,11 @@ export function registerAppCommands(): () => void {
   // Workspace files, zoom and full screen are native: the Electron menu handles them itself.
   if (!isElectron) delete impl['workspace.new'];
   const offProcesses = registerProcessCommands();
+  const offSavedViews = registerSavedViewCommands();
   const off = registerCommands(impl);
   return () => {
     off();
     offProcesses();
+    offSavedViews();
   };
 }

@@ -28,6 +28,8 @@ import enInventory from './locales/en/inventory.json';
 import zhInventory from './locales/zh-CN/inventory.json';
 import enAuthors from './locales/en/authors.json';
 import zhAuthors from './locales/zh-CN/authors.json';
+import enViews from './locales/en/views.json';
+import zhViews from './locales/zh-CN/views.json';
 
 export const resources = {
   en: {
@@ -43,6 +45,7 @@ export const resources = {
     experts: enExperts,
     inventory: enInventory,
     authors: enAuthors,
+    views: enViews,
   },
   'zh-CN': {
     common: zhCommon,
@@ -57,6 +60,7 @@ export const resources = {
     experts: zhExperts,
     inventory: zhInventory,
     authors: zhAuthors,
+    views: zhViews,
   },
 } as const;
 

@@ -99,10 +99,17 @@ export function onRegistrationChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Resolves with the adapter of `kind` once it is registered (e.g. after switching screens), or rejects after `timeoutMs`. */
-export function waitForViewState(kind: SavedViewKind, timeoutMs = 10_000): Promise<ViewStateAdapter> {
+/**
+ * Resolves with the adapter of `kind` once it is registered (e.g. after switching screens) and `accept` takes it
+ * (e.g. the pipeline of the right process), or rejects after `timeoutMs`.
+ */
+export function waitForViewState(
+  kind: SavedViewKind,
+  timeoutMs = 10_000,
+  accept: (adapter: ViewStateAdapter) => boolean = () => true,
+): Promise<ViewStateAdapter> {
   const now = adapters.get(kind);
-  if (now) return Promise.resolve(now);
+  if (now && accept(now)) return Promise.resolve(now);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       off();
@@ -110,7 +117,7 @@ export function waitForViewState(kind: SavedViewKind, timeoutMs = 10_000): Promi
     }, timeoutMs);
     const off = onRegistrationChange(() => {
       const a = adapters.get(kind);
-      if (a) {
+      if (a && accept(a)) {
         clearTimeout(timer);
         off();
         resolve(a);

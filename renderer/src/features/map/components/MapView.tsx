@@ -6,6 +6,8 @@ import { useAppStore } from '../../../app/store';
 import { GraphEngine, type Insets } from '../engine/graph-engine';
 import { setActiveView } from '../../../commands/registry';
 import { saveMapPositions } from '../save-positions';
+import { useMapViewState } from '../saved-view-state';
+import { usePresenting } from '../../saved-views/store';
 import { useLabelMode, useMapStore } from '../store';
 import { useEncoding, usePersistedEncoding } from '../use-encoding';
 import { ConnectMenu } from './ConnectMenu';
@@ -76,6 +78,8 @@ export function MapView() {
   const setMap = useMapStore((s) => s.set);
   const graph = useGraph(Object.keys(filter).length ? filter : undefined, ego);
   const [layingOut, setLayingOut] = useState(false);
+  const layingOutRef = useRef(false);
+  const presenting = usePresenting();
   const labelMode = useLabelMode();
   // The filter the map last showed data for: a new one re-fits the view (issue #6).
   const shownFilter = useRef('{}');
@@ -109,7 +113,10 @@ export function MapView() {
       }),
       engine.on('connect', (c) => setMap({ connection: c })),
       engine.on('contextmenu', (m) => setMap({ contextMenu: m })),
-      engine.on('layouting', setLayingOut),
+      engine.on('layouting', (on) => {
+        layingOutRef.current = on;
+        setLayingOut(on);
+      }),
       engine.on('painted', (p) => {
         setScreenCounts(p.nodes, p.edges);
         if (window.__wellspring) window.__wellspring.lastPaint = p;
@@ -131,6 +138,9 @@ export function MapView() {
   useEffect(() => engineRef.current?.setEdgeLabel((k) => t(`edgeKinds.${k}`)), [t]);
   useEffect(() => engineRef.current?.setConnectMode(connectMode), [connectMode, webgl]);
   useEffect(() => engineRef.current?.setLabelMode(labelMode), [labelMode, webgl]);
+  // Presentation mode is read-only: nothing can be dragged or drawn.
+  useEffect(() => engineRef.current?.setReadOnly(presenting), [presenting, webgl]);
+  useMapViewState(engineRef, shownView, layingOutRef);
 
   // Push data into the engine. Nodes without a stored position are placed beside their neighbours and nothing
   // else moves; a full layout runs only when no node has a position yet, or when the user asks for one. A

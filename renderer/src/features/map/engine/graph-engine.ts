@@ -572,6 +572,49 @@ export class GraphEngine {
     return composeSvg(this.cy, decor, (fn) => this.lod.withAllLabels(fn));
   }
 
+  /** The camera as Cytoscape reports it (saved views). */
+  camera(): { zoom: number; pan: { x: number; y: number } } {
+    const pan = this.cy.pan();
+    return { zoom: this.cy.zoom(), pan: { x: pan.x, y: pan.y } };
+  }
+
+  /** Moves the camera to `camera`; with `animate` smoothly (500 ms). Resolves when it is there. */
+  setCamera(camera: { zoom: number; pan: { x: number; y: number } }, animate: boolean): Promise<void> {
+    this.cy.stop(true, false);
+    if (!animate) {
+      this.cy.viewport({ zoom: camera.zoom, pan: camera.pan });
+      return Promise.resolve();
+    }
+    return new Promise((resolve) =>
+      this.cy.animate(
+        { zoom: camera.zoom, pan: camera.pan },
+        { duration: 500, easing: 'ease-in-out-cubic', complete: () => resolve() },
+      ),
+    );
+  }
+
+  /** Model positions of every node on the canvas (saved views). */
+  nodePositions(): Array<{ id: string; x: number; y: number }> {
+    return this.cy.nodes('[kind]').map((n) => ({ id: n.id(), x: n.position('x'), y: n.position('y') }));
+  }
+
+  /** Shows `positions` for the nodes that exist, without storing them (a saved view's own arrangement). */
+  showPositions(positions: ReadonlyArray<{ id: string; x: number; y: number }>): void {
+    this.cy.batch(() => {
+      for (const p of positions) {
+        const n = this.cy.getElementById(p.id);
+        if (n.nonempty()) n.position({ x: p.x, y: p.y });
+      }
+    });
+  }
+
+  /** Read-only (presentation mode): nodes cannot be grabbed, drawn from or box-selected. */
+  setReadOnly(on: boolean): void {
+    this.cy.autoungrabify(on);
+    this.cy.boxSelectionEnabled(!on);
+    if (on) this.eh.disableDrawMode();
+  }
+
   /** Releases the Cytoscape instance, the edge handles and the layout worker. */
   destroy(): void {
     this.handlers.clear();

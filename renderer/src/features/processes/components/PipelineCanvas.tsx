@@ -8,6 +8,8 @@ import { saveStepPositions, useStepPositions } from '../process-view';
 import { useProcessesStore } from '../store';
 import { attachDropped, DRAG_MIME, readDragged } from '../drag-items';
 import { StrengthLegend } from './StrengthLegend';
+import { usePipelineViewState } from '../saved-view-state';
+import { usePresenting } from '../../saved-views/store';
 
 declare global {
   interface Window {
@@ -78,6 +80,10 @@ export function PipelineCanvas({ pipeline }: { pipeline: Pipeline }) {
   }, []);
 
   useEffect(() => engineRef.current?.setTheme(theme), [theme]);
+  // Presentation mode is read-only: steps cannot be dragged.
+  const presenting = usePresenting();
+  useEffect(() => engineRef.current?.setReadOnly(presenting), [presenting]);
+  usePipelineViewState(engineRef, pipeline.process.id);
 
   useEffect(() => {
     const engine = engineRef.current;

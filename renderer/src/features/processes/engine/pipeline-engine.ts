@@ -360,6 +360,51 @@ export class PipelineEngine {
     return { steps, nodes: this.cy.nodes().length, edges, zoom: this.cy.zoom() };
   }
 
+  /** The camera as Cytoscape reports it (saved views). */
+  camera(): { zoom: number; pan: { x: number; y: number } } {
+    const pan = this.cy.pan();
+    return { zoom: this.cy.zoom(), pan: { x: pan.x, y: pan.y } };
+  }
+
+  /** Moves the camera to `camera`; with `animate` smoothly (500 ms). Resolves when it is there. */
+  setCamera(camera: { zoom: number; pan: { x: number; y: number } }, animate: boolean): Promise<void> {
+    this.cy.stop(true, false);
+    if (!animate) {
+      this.cy.viewport({ zoom: camera.zoom, pan: camera.pan });
+      return Promise.resolve();
+    }
+    return new Promise((resolve) =>
+      this.cy.animate(
+        { zoom: camera.zoom, pan: camera.pan },
+        { duration: 500, easing: 'ease-in-out-cubic', complete: () => resolve() },
+      ),
+    );
+  }
+
+  /** Model positions of the steps (their satellites follow them). */
+  stepPositions(): Array<{ id: string; x: number; y: number }> {
+    return this.cy
+      .nodes('[role = "step"]')
+      .map((n) => ({ id: n.id(), x: n.position('x'), y: n.position('y') }));
+  }
+
+  /** Shows `positions` for the steps that exist, with their satellites, without storing them (a saved view's). */
+  showStepPositions(positions: ReadonlyArray<{ id: string; x: number; y: number }>): void {
+    this.cy.batch(() => {
+      for (const p of positions) {
+        const n = this.cy.getElementById(p.id);
+        if (n.empty() || n.data('role') !== 'step') continue;
+        n.position({ x: p.x, y: p.y });
+        this.placeSatellites(n as NodeSingular);
+      }
+    });
+  }
+
+  /** Read-only (presentation mode): steps cannot be grabbed. */
+  setReadOnly(on: boolean): void {
+    this.cy.autoungrabify(on);
+  }
+
   /** Destroys the Cytoscape instance and drops every handler. */
   destroy(): void {
     this.handlers.clear();
