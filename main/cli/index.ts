@@ -7,6 +7,8 @@ import { indexCommand, initCommand, searchCommand, statusCommand } from './libra
 import { REPORTS, reportCommand, type ReportName } from './report-commands';
 import { inventoryCommand, riskCommand, simulateDepartureCommand } from './expert-commands';
 import { snapshotCommand } from './snapshot-commands';
+import { exportViewCommand } from './export-commands';
+import { EXPORT_FORMATS, type ExportFormat } from '../core/export/view-export';
 
 /**
  * `npm run cli -- <command> [options]`: the command-line tool on the same core as the app.
@@ -22,6 +24,8 @@ import { snapshotCommand } from './snapshot-commands';
  *                                                 name or alias; nothing is written)
  *   snapshot --workspace FILE --view NAME --out FILE.html   one self-contained offline HTML file of a view
  *                                                 (map, competency, a saved view's name, process:NAME)
+ *   export-view --workspace FILE --view NAME --format png|svg|pdf --out FILE   a view as a picture (title,
+ *                                                 legend, date), drawn in headless Chromium
  *
  * Exit codes: 0 done, 1 the command failed (message on stderr, with the error code), 2 bad usage.
  */
@@ -40,9 +44,22 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                                  departure simulation of experts given by id, name or alias
   snapshot --workspace FILE --view NAME --out FILE.html
                                                  a view (map, competency, a saved view, process:NAME) as one
-                                                 HTML file that opens offline in any browser`;
+                                                 HTML file that opens offline in any browser
+  export-view --workspace FILE --view NAME --format png|svg|pdf --out FILE
+                                                 the same view as a picture with its title, legend and date:
+                                                 PNG at 2×, SVG with real text, PDF (A4 landscape)`;
 
-const COMMANDS = ['init', 'stats', 'index', 'search', 'status', 'report', 'simulate-departure', 'snapshot'];
+const COMMANDS = [
+  'init',
+  'stats',
+  'index',
+  'search',
+  'status',
+  'report',
+  'simulate-departure',
+  'snapshot',
+  'export-view',
+];
 
 export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
@@ -95,6 +112,8 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
   try {
     const format = values.format ?? 'json';
     if (command === 'snapshot') return snapshotCommand(file, values.view!, values.out!, out);
+    if (command === 'export-view')
+      return await exportViewCommand(file, values.view!, values.format as ExportFormat, values.out!, out);
     if (command === 'simulate-departure' && (format === 'json' || format === 'csv'))
       return await simulateDepartureCommand(file, positionals, format, out);
     if (command === 'report' && (format === 'json' || format === 'csv')) {
@@ -181,6 +200,14 @@ function usageProblem(
     if (!values.view?.trim())
       return 'snapshot needs --view NAME (map, competency, a saved view, process:NAME).';
     if (!values.out?.trim()) return 'snapshot needs --out FILE.html.';
+  }
+  if (command === 'export-view') {
+    if (!values.view?.trim())
+      return 'export-view needs --view NAME (map, competency, a saved view, process:NAME).';
+    if (values.format === undefined) return 'export-view needs --format png, svg or pdf.';
+    if (!(EXPORT_FORMATS as readonly string[]).includes(values.format))
+      return `unknown --format “${values.format}” (png, svg or pdf).`;
+    if (!values.out?.trim()) return `export-view needs --out FILE.${values.format}.`;
   }
   if ((command === 'report' || command === 'simulate-departure') && values.format !== undefined)
     if (values.format !== 'json' && values.format !== 'csv')
