@@ -12,7 +12,7 @@ const RENDERER_LAYER = [
 
 const CYTOSCAPE = {
   group: ['cytoscape', 'cytoscape-*'],
-  message: 'Only features/map/engine and features/processes/engine may import cytoscape.',
+  message: 'Only features/map/engine, features/processes/engine and features/competencies/engine may import cytoscape.',
 };
 const ECHARTS = {
   group: ['echarts', 'echarts/*'],
@@ -85,6 +85,7 @@ export default tseslint.config(
     [
       'renderer/src/features/map/engine/**',
       'renderer/src/features/processes/engine/**',
+      'renderer/src/features/competencies/engine/**',
       'renderer/src/features/viewer/engine/**',
       'renderer/src/ui/charts/**',
     ],

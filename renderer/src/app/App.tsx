@@ -5,6 +5,7 @@ import { useLiveInvalidation, useWorkspaceInfo } from '../api/queries';
 import { registerAppCommands } from '../commands/app-commands';
 import { handleKeydown, runCommand } from '../commands/registry';
 import { setLanguage, type Language } from '../i18n';
+import { CompetenciesView } from '../features/competencies/components/CompetenciesView';
 import { MapView } from '../features/map/components/MapView';
 import { EmptyView } from '../features/placeholder/EmptyView';
 import { ExpertsView } from '../features/experts/components/ExpertsView';
@@ -125,6 +126,8 @@ export function App() {
           <LibraryView />
         ) : view === 'inventory' ? (
           <InventoryView />
+        ) : view === 'competencies' ? (
+          <CompetenciesView />
         ) : (
           <EmptyView view={view} />
         )}

@@ -30,6 +30,8 @@ import enAuthors from './locales/en/authors.json';
 import zhAuthors from './locales/zh-CN/authors.json';
 import enViews from './locales/en/views.json';
 import zhViews from './locales/zh-CN/views.json';
+import enCompetencies from './locales/en/competencies.json';
+import zhCompetencies from './locales/zh-CN/competencies.json';
 
 export const resources = {
   en: {
@@ -46,6 +48,7 @@ export const resources = {
     inventory: enInventory,
     authors: enAuthors,
     views: enViews,
+    competencies: enCompetencies,
   },
   'zh-CN': {
     common: zhCommon,
@@ -61,6 +64,7 @@ export const resources = {
     inventory: zhInventory,
     authors: zhAuthors,
     views: zhViews,
+    competencies: zhCompetencies,
   },
 } as const;
 

@@ -1,0 +1,159 @@
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CompetencyDiagram } from '../../../../../preload/contract';
+import { useAppStore } from '../../../app/store';
+import { registerViewState } from '../../saved-views/registry';
+import { saveLevelPositions, useLevelPositions } from '../competency-view';
+import { CompetencyEngine } from '../engine/competency-engine';
+import { useCompetenciesStore } from '../store';
+import { CoverageLegend } from './CoverageLegend';
+
+declare global {
+  interface Window {
+    /** Test handle: the live competency engine and how many are alive. */
+    __wellspringCompetencies?: { engine: CompetencyEngine | null; alive: number };
+  }
+}
+
+/**
+ * The concentric diagram of one drill level (through CompetencyEngine): click a competency to drill into it,
+ * drag nodes to place them (stored in the level's own view), zoom buttons and the legend. Registers the
+ * competency view's saved-view adapter while mounted.
+ */
+export function CompetencyDiagramCanvas({ diagram }: { diagram: CompetencyDiagram }) {
+  const { t } = useTranslation('competencies');
+  const containerRef = useRef<HTMLDivElement>(null);
+  const engineRef = useRef<CompetencyEngine | null>(null);
+  const theme = useAppStore((s) => s.theme);
+  const notify = useAppStore((s) => s.notify);
+  const { selectedId, restored, set } = useCompetenciesStore();
+  const nodeIds = useMemo(() => diagram.nodes.map((n) => n.id), [diagram]);
+  const levelName = diagram.breadcrumbs.map((c) => c.label).join(' › ') || t('title');
+  const positions = useLevelPositions(diagram.focusId, levelName, nodeIds);
+  const viewRef = useRef<string | null>(null);
+  useEffect(() => {
+    viewRef.current = positions.data?.focusId === diagram.focusId ? positions.data.viewId : null;
+  }, [positions.data, diagram.focusId]);
+
+  useLayoutEffect(() => {
+    const engine = new CompetencyEngine(containerRef.current!, useAppStore.getState().theme);
+    engineRef.current = engine;
+    window.__wellspringCompetencies = {
+      engine,
+      get alive() {
+        return CompetencyEngine.alive;
+      },
+    };
+    const resize = new ResizeObserver(() => engine.resize());
+    resize.observe(containerRef.current!);
+    const offs = [
+      engine.on('select', (s) => {
+        if (!s) return;
+        if (s.kind === 'competency') set({ selectedId: s.id });
+      }),
+      engine.on('drill', (id) => set({ focusId: id, selectedId: id, restored: null })),
+      engine.on('positions', (p) => {
+        const view = viewRef.current;
+        if (view) saveLevelPositions(view, p).catch((e: Error) => notify(e.message, 'error'));
+      }),
+    ];
+    return () => {
+      offs.forEach((off) => off());
+      resize.disconnect();
+      if (window.__wellspringCompetencies?.engine === engine) window.__wellspringCompetencies.engine = null;
+      engine.destroy();
+      engineRef.current = null;
+    };
+    // One engine per mount; data and theme are pushed in below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => engineRef.current?.setTheme(theme), [theme]);
+
+  const ready = positions.data?.focusId === diagram.focusId;
+  useEffect(() => {
+    const engine = engineRef.current;
+    if (!engine || !ready || !positions.data) return;
+    const stored = new Map(positions.data.positions);
+    if (restored && restored.focusId === diagram.focusId)
+      for (const p of restored.positions) stored.set(p.id, { x: p.x, y: p.y });
+    engine.setDiagram(diagram, stored, !restored);
+    engine.select(useCompetenciesStore.getState().selectedId);
+  }, [diagram, ready, positions.data, restored]);
+
+  useEffect(() => engineRef.current?.select(selectedId), [selectedId]);
+
+  // Saved views: the drill level, the experts toggle, every position and the camera.
+  useEffect(
+    () =>
+      registerViewState('competency', {
+        capture: () => {
+          const s = useCompetenciesStore.getState();
+          const e = engineRef.current;
+          return {
+            filters: {},
+            layout: { focusId: e?.snapshot().focusId ?? s.focusId, withExperts: s.withExperts },
+            positions: e?.positions() ?? [],
+            camera: e?.camera() ?? null,
+          };
+        },
+        restore: async (state, { animate }) => {
+          const focusId = typeof state.layout.focusId === 'string' ? state.layout.focusId : null;
+          set({
+            focusId,
+            withExperts: state.layout.withExperts === true,
+            restored: { focusId, positions: state.positions },
+          });
+          const deadline = Date.now() + 10_000;
+          while (Date.now() < deadline) {
+            const snap = engineRef.current?.snapshot();
+            if (snap && snap.focusId === focusId && snap.nodes.length > 0) break;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          const e = engineRef.current;
+          if (e && state.camera) await e.setCamera(state.camera, animate);
+        },
+        title: () => levelName,
+      }),
+    [set, levelName],
+  );
+
+  return (
+    <div className="competency-canvas-wrap">
+      <div
+        ref={containerRef}
+        className="competency-canvas"
+        data-testid="competency-canvas"
+        tabIndex={0}
+        aria-label={t('canvas.label', { name: levelName })}
+      />
+      {diagram.nodes.length === 0 && <div className="map-overlay">{t('empty.text')}</div>}
+      {positions.isError && <div className="map-overlay error">{positions.error.message}</div>}
+      <CoverageLegend />
+      <div className="zoom-controls" role="group" aria-label={t('zoom.controls')}>
+        <button
+          title={t('zoom.in')}
+          aria-label={t('zoom.in')}
+          onClick={() => engineRef.current?.zoomBy(1.25)}
+        >
+          <span aria-hidden="true">+</span>
+        </button>
+        <button
+          title={t('zoom.out')}
+          aria-label={t('zoom.out')}
+          onClick={() => engineRef.current?.zoomBy(0.8)}
+        >
+          <span aria-hidden="true">−</span>
+        </button>
+        <button
+          title={t('zoom.fit')}
+          aria-label={t('zoom.fit')}
+          data-testid="competency-fit"
+          onClick={() => engineRef.current?.fit()}
+        >
+          <span aria-hidden="true">⤢</span>
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CompetencyRadar } from '../../../../../preload/contract';
+import { useChartColours } from '../../../ui/charts/use-chart-colours';
+import { useEChart, type ChartOption } from '../../../ui/charts/useEChart';
+import { COVERAGE_COLOURS, percentText } from '../coverage-bands';
+
+/**
+ * The radar of the capabilities (ECharts through useEChart): one axis per capability on the 0–5 level scale, its
+ * target and its achieved level (strength / 20); below it the same numbers as a table (the percent always shown,
+ * and readable without the chart). Clicking a row selects the capability.
+ */
+export function CoverageRadar({ radar, onPick }: { radar: CompetencyRadar; onPick: (id: string) => void }) {
+  const { t } = useTranslation('competencies');
+  const { colours } = useChartColours();
+  const option = useMemo<ChartOption>(
+    () => ({
+      animation: false,
+      legend: {
+        bottom: 0,
+        textStyle: { color: colours.text },
+        data: [t('radar.target'), t('radar.achieved')],
+      },
+      tooltip: { trigger: 'item' },
+      radar: {
+        radius: '55%',
+        center: ['50%', '48%'],
+        indicator: radar.axes.map((a) => ({ name: a.label, max: 5 })),
+        axisName: { color: colours.text, fontSize: 11 },
+        splitLine: { lineStyle: { color: colours.border } },
+        splitArea: { show: false },
+        axisLine: { lineStyle: { color: colours.border } },
+      },
+      series: [
+        {
+          type: 'radar',
+          data: [
+            {
+              name: t('radar.target'),
+              value: radar.axes.map((a) => a.target),
+              lineStyle: { type: 'dashed', color: colours.muted },
+              itemStyle: { color: colours.muted },
+              areaStyle: { opacity: 0 },
+            },
+            {
+              name: t('radar.achieved'),
+              value: radar.axes.map((a) => a.achievedLevel ?? 0),
+              lineStyle: { color: COVERAGE_COLOURS.met.fill },
+              itemStyle: { color: COVERAGE_COLOURS.met.fill },
+              areaStyle: { color: COVERAGE_COLOURS.met.fill, opacity: 0.2 },
+            },
+          ],
+        },
+      ],
+    }),
+    [radar, colours, t],
+  );
+  const { ref } = useEChart(option);
+  return (
+    <section className="competency-radar" aria-label={t('radar.title')}>
+      <h3>{t('radar.title')}</h3>
+      {radar.axes.length === 0 && <p className="muted">{t('radar.empty')}</p>}
+      <div
+        ref={ref}
+        className="radar-chart"
+        hidden={radar.axes.length === 0}
+        data-testid="competency-radar"
+        data-axes={radar.axes.length}
+        role="img"
+        aria-label={t('radar.title')}
+      />
+      {radar.axes.length > 0 && (
+        <>
+          <table className="radar-table" data-testid="radar-table">
+            <thead>
+              <tr>
+                <th>{t('radar.capability')}</th>
+                <th>{t('radar.levels')}</th>
+                <th>{t('radar.coverage')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {radar.axes.map((a) => (
+                <tr key={a.id} data-testid="radar-row">
+                  <td>
+                    <button className="link" onClick={() => onPick(a.id)}>
+                      {a.label}
+                    </button>
+                  </td>
+                  <td>
+                    {a.achievedLevel ?? '—'} / {a.target}
+                  </td>
+                  <td>
+                    <span
+                      className="coverage-chip"
+                      data-band={a.band}
+                      style={{
+                        background: COVERAGE_COLOURS[a.band].fill,
+                        color: COVERAGE_COLOURS[a.band].text,
+                      }}
+                    >
+                      {percentText(a.coverage)}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { callApi as api, openApp, shot, useAppInChromium } from './harness';
+
+const env = useAppInChromium();
+
+interface NodeSnap {
+  id: string;
+  kind: string;
+  ring: number;
+  label: string;
+  band: string;
+  fill: string;
+  labelBox: { x1: number; y1: number; x2: number; y2: number };
+}
+interface Snap {
+  focusId: string | null;
+  nodes: NodeSnap[];
+}
+interface Diagram {
+  focusId: string | null;
+  breadcrumbs: Array<{ id: string; label: string }>;
+  nodes: Array<{
+    id: string;
+    kind: string;
+    label: string;
+    ring: number;
+    band: string;
+    coverage: number | null;
+  }>;
+}
+
+/** The diagram as plain values, after animations have settled. */
+const snap = (page: Page) =>
+  page.evaluate(async () => {
+    const w = window as unknown as {
+      __wellspringCompetencies?: { engine: { settled(): Promise<void>; snapshot(): unknown } | null };
+    };
+    const e = w.__wellspringCompetencies?.engine;
+    if (!e) return null;
+    await e.settled();
+    return e.snapshot();
+  }) as Promise<Snap | null>;
+
+const FILL: Record<string, string> = {
+  met: 'rgb(0,158,115)',
+  near: 'rgb(230,159,0)',
+  below: 'rgb(213,94,0)',
+  none: 'rgb(156,163,175)',
+};
+
+/** Pairs of nodes whose label boxes intersect. */
+function overlaps(nodes: NodeSnap[]): string[] {
+  const bad: string[] = [];
+  for (let i = 0; i < nodes.length; i++)
+    for (let j = i + 1; j < nodes.length; j++) {
+      const a = nodes[i]!.labelBox;
+      const b = nodes[j]!.labelBox;
+      if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2)
+        bad.push(`${nodes[i]!.label} × ${nodes[j]!.label}`);
+    }
+  return bad;
+}
+
+/** The canvas shows exactly the API's diagram: ids, colours and percents; no labels overlap. */
+async function expectLevel(page: Page, d: Diagram): Promise<Snap> {
+  await expect
+    .poll(async () => {
+      const s = await snap(page);
+      return s ? s.nodes.map((n) => n.id).sort() : null;
+    })
+    .toEqual(d.nodes.map((n) => n.id).sort());
+  const s = (await snap(page))!;
+  for (const n of d.nodes.filter((x) => x.kind === 'competency')) {
+    const drawn = s.nodes.find((x) => x.id === n.id)!;
+    expect(drawn.band).toBe(n.band);
+    expect(drawn.fill.replace(/\s+/g, '')).toBe(FILL[n.band]);
+    const percent = n.coverage === null ? '—' : `${Math.round(n.coverage * 100)}%`;
+    expect(drawn.label.split('\n').at(-1)).toBe(percent);
+  }
+  expect(overlaps(s.nodes)).toEqual([]);
+  return s;
+}
+
+describe('competencies view', () => {
+  it('core and capabilities, drill into 客户与市场能力 and back, radar axes, edits undone with Ctrl+Z', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize({ width: 1500, height: 900 });
+    await openApp(page, env.app.server.url);
+    await page.getByTestId('nav-competencies').click();
+    await page.getByTestId('competencies-view').waitFor();
+
+    const core = await api<Diagram>(page, 'competencies:diagram', {});
+    const capabilities = core.nodes.filter((n) => n.ring === 1);
+    expect(capabilities.length).toBeGreaterThanOrEqual(4);
+    await expectLevel(page, core);
+    await shot(page, 'competencies-core-zh');
+
+    // Radar: one axis per capability.
+    const radar = await api<{ axes: Array<{ id: string; label: string }> }>(page, 'competencies:radar', {});
+    expect(radar.axes.map((a) => a.id).sort()).toEqual(capabilities.map((c) => c.id).sort());
+    await expect
+      .poll(() => page.getByTestId('competency-radar').getAttribute('data-axes'))
+      .toBe(String(radar.axes.length));
+    await expect.poll(() => page.getByTestId('radar-row').count()).toBe(radar.axes.length);
+
+    // Drill into customer & market by clicking its node.
+    const cm = capabilities.find((c) => c.label === '客户与市场能力')!;
+    const box = await page.getByTestId('competency-canvas').boundingBox();
+    const s0 = (await snap(page))!;
+    const n0 = s0.nodes.find((n) => n.id === cm.id)!;
+    // The node's centre: the label hangs below it, the node sits just above the label box.
+    const cx = (n0.labelBox.x1 + n0.labelBox.x2) / 2;
+    const cy = n0.labelBox.y1 - 12;
+    await page.mouse.click(box!.x + cx, box!.y + cy);
+    const sub = await api<Diagram>(page, 'competencies:diagram', { focusId: cm.id });
+    await expectLevel(page, sub);
+    expect(sub.nodes.filter((n) => n.ring === 1 && n.kind === 'competency').length).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('breadcrumb-current').textContent()).toBe('客户与市场能力');
+    await shot(page, 'competencies-drill-zh');
+
+    // Back to the core with the breadcrumb.
+    await page.getByTestId('breadcrumb').first().click();
+    await expectLevel(page, core);
+
+    // Target edit through the panel, undone with Ctrl+Z.
+    const before = await api<{ competency: { target: number } }>(page, 'competencies:detail', { id: cm.id });
+    await page.getByTestId('tree-row').filter({ hasText: '客户与市场能力' }).locator('.tree-label').click();
+    await page.getByTestId('competency-panel').waitFor();
+    const next = before.competency.target === 5 ? 4 : before.competency.target + 1;
+    await page.getByTestId('panel-target').selectOption(String(next));
+    await expect
+      .poll(
+        async () => (await api<typeof before>(page, 'competencies:detail', { id: cm.id })).competency.target,
+      )
+      .toBe(next);
+    await page.getByTestId('competency-canvas').focus();
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(
+        async () => (await api<typeof before>(page, 'competencies:detail', { id: cm.id })).competency.target,
+      )
+      .toBe(before.competency.target);
+
+    // Re-parent a sub-competency of customer & market under another capability (keyboard way), then undo.
+    const subComp = sub.nodes.find((n) => n.ring === 1 && n.kind === 'competency')!;
+    const other = capabilities.find((c) => c.id !== cm.id)!;
+    await page
+      .getByTestId('tree-row')
+      .filter({ hasText: subComp.label })
+      .locator('.tree-label')
+      .first()
+      .click();
+    await page.getByTestId('move-under').selectOption(other.id);
+    const parentOf = async () =>
+      (
+        await api<{ nodes: Array<{ id: string; parentId: string | null }> }>(page, 'competencies:tree', {})
+      ).nodes.find((n) => n.id === subComp.id)!.parentId;
+    await expect.poll(parentOf).toBe(other.id);
+    await page.getByTestId('competency-canvas').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(parentOf).toBe(cm.id);
+
+    // Refused: moving the core shows the core's message (the core row is not draggable; the picker is hidden).
+    expect(await page.getByTestId('tree-row').first().getAttribute('draggable')).toBe('false');
+
+    // English and dark theme.
+    await page.getByTestId('language').selectOption('en');
+    await page.getByTestId('theme').selectOption('dark');
+    await expectLevel(page, core);
+    await shot(page, 'competencies-core-en-dark');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
