@@ -127,6 +127,13 @@ describe('export-view', () => {
       expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/);
     },
   );
+  it.skipIf(!pdftotext)('--view map --format pdf: pdftotext finds every process and the title', async () => {
+    const { out } = await exportView('map', 'pdf');
+    const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
+    for (const p of processes) expect(text).toContain(p);
+    expect(text).toContain('Knowledge map');
+    expect(text).toContain(today());
+  });
   if (!pdftotext) console.warn('export-view PDF test skipped: pdftotext (poppler-utils) is not installed');
 
   it('--view map --format svg: the processes and a hostile label are text, and the SVG still parses', async () => {

@@ -23,6 +23,8 @@ export const EXPORT_SCRIPT = `
     .selector('node').style({ 'font-family': FONT, 'min-zoomed-font-size': 0, 'text-wrap': 'wrap',
       'text-max-width': 150, 'text-outline-width': 0, 'text-background-color': '#ffffff',
       'text-background-opacity': 0.8, 'text-background-padding': 1 })
+    // cytoscape-svg cannot draw the rounded tag (the shape goes missing and the label takes its colour): an octagon here.
+    .selector('node[shape = "round-tag"]').style({ shape: 'octagon' })
     .selector('.faded').style({ opacity: 1 })
     .update();
   cy.elements().unselect().removeClass('faded hit near');
