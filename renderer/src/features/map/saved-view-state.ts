@@ -6,6 +6,7 @@
  */
 import { useEffect, type RefObject } from 'react';
 import type { GraphFilter } from '../../../../preload/contract';
+import { adaptCamera, CANVAS_KEY, storedCanvas } from '../saved-views/camera';
 import { registerViewState, type SavedViewState } from '../saved-views/registry';
 import type { GraphEngine } from './engine/graph-engine';
 import type { LayoutName } from './engine/layout-options';
@@ -55,6 +56,7 @@ export function useMapViewState(
           filters: m.filter,
           layout: {
             layout: m.layout,
+            ...(engine ? { [CANVAS_KEY]: engine.canvasSize() } : {}),
             ...(m.subsetLayout ? { subsetLayout: m.subsetLayout } : {}),
             ...(m.ego ? { egoNodeId: m.ego.nodeId, egoDepth: m.ego.depth } : {}),
           },
@@ -72,7 +74,10 @@ export function useMapViewState(
         if (!engine) return;
         useMapStore.getState().set({ subsetLayout: layoutName(state.layout.subsetLayout) });
         engine.showPositions(state.positions);
-        if (state.camera) await engine.setCamera(state.camera, animate);
+        if (state.camera) {
+          const camera = adaptCamera(state.camera, storedCanvas(state.layout), engine.canvasSize(), animate);
+          await engine.setCamera(camera, animate);
+        }
       },
     });
   }, [engineRef, shownView, layingOut]);

@@ -4,6 +4,7 @@
  * in the process's own view, so a saved view never moves the pipeline's steps for good.
  */
 import { useEffect, type RefObject } from 'react';
+import { adaptCamera, CANVAS_KEY, storedCanvas } from '../saved-views/camera';
 import { registerViewState } from '../saved-views/registry';
 import type { PipelineEngine } from './engine/pipeline-engine';
 
@@ -16,7 +17,7 @@ export function usePipelineViewState(engineRef: RefObject<PipelineEngine | null>
           const engine = engineRef.current;
           return {
             filters: {},
-            layout: { processId },
+            layout: { processId, ...(engine ? { [CANVAS_KEY]: engine.canvasSize() } : {}) },
             positions: engine?.stepPositions() ?? [],
             camera: engine?.camera() ?? null,
           };
@@ -27,7 +28,15 @@ export function usePipelineViewState(engineRef: RefObject<PipelineEngine | null>
           const engine = engineRef.current;
           if (!engine) return;
           engine.showStepPositions(state.positions);
-          if (state.camera) await engine.setCamera(state.camera, animate);
+          if (state.camera) {
+            const camera = adaptCamera(
+              state.camera,
+              storedCanvas(state.layout),
+              engine.canvasSize(),
+              animate,
+            );
+            await engine.setCamera(camera, animate);
+          }
         },
       }),
     [engineRef, processId],

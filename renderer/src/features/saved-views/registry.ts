@@ -46,7 +46,10 @@ export interface SavedViewState {
 
 /** Options of a restore. */
 export interface RestoreOptions {
-  /** Move the camera smoothly (cy.animate with a duration, ~400–600 ms) instead of jumping — presentation mode. */
+  /**
+   * Presentation mode: move the camera smoothly (cy.animate with a duration, ~400–600 ms) instead of jumping, and
+   * scale it to the (larger) canvas — see camera.ts `adaptCamera`, with the canvas size kept in `layout.canvas`.
+   */
   animate: boolean;
 }
 

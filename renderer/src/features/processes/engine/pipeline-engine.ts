@@ -366,6 +366,11 @@ export class PipelineEngine {
     return { zoom: this.cy.zoom(), pan: { x: pan.x, y: pan.y } };
   }
 
+  /** The canvas size in CSS px (saved views adapt a camera saved on another size). */
+  canvasSize(): { width: number; height: number } {
+    return { width: this.cy.width(), height: this.cy.height() };
+  }
+
   /** Moves the camera to `camera`; with `animate` smoothly (500 ms). Resolves when it is there. */
   setCamera(camera: { zoom: number; pan: { x: number; y: number } }, animate: boolean): Promise<void> {
     this.cy.stop(true, false);
