@@ -11,6 +11,8 @@ interface NodeSnap {
   label: string;
   band: string;
   fill: string;
+  rx: number;
+  ry: number;
   labelBox: { x1: number; y1: number; x2: number; y2: number };
 }
 interface Snap {
@@ -111,10 +113,7 @@ describe('competencies view', () => {
     const box = await page.getByTestId('competency-canvas').boundingBox();
     const s0 = (await snap(page))!;
     const n0 = s0.nodes.find((n) => n.id === cm.id)!;
-    // The node's centre: the label hangs below it, the node sits just above the label box.
-    const cx = (n0.labelBox.x1 + n0.labelBox.x2) / 2;
-    const cy = n0.labelBox.y1 - 12;
-    await page.mouse.click(box!.x + cx, box!.y + cy);
+    await page.mouse.click(box!.x + n0.rx, box!.y + n0.ry);
     const sub = await api<Diagram>(page, 'competencies:diagram', { focusId: cm.id });
     await expectLevel(page, sub);
     expect(sub.nodes.filter((n) => n.ring === 1 && n.kind === 'competency').length).toBeGreaterThan(0);

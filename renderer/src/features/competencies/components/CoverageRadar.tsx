@@ -5,6 +5,17 @@ import { useChartColours } from '../../../ui/charts/use-chart-colours';
 import { useEChart, type ChartOption } from '../../../ui/charts/useEChart';
 import { COVERAGE_COLOURS, percentText } from '../coverage-bands';
 
+/** `name` broken into lines of at most 5 characters (Han) or about 12 (Latin, at a space). */
+function wrapAxisName(name: string): string {
+  const chars = Array.from(name);
+  if (/[\u4e00-\u9fff]/.test(name)) {
+    const lines: string[] = [];
+    for (let i = 0; i < chars.length; i += 5) lines.push(chars.slice(i, i + 5).join(''));
+    return lines.join('\n');
+  }
+  return name.replace(/(.{8,14}?)\s+/g, '$1\n').trim();
+}
+
 /**
  * The radar of the capabilities (ECharts through useEChart): one axis per capability on the 0–5 level scale, its
  * target and its achieved level (strength / 20); below it the same numbers as a table (the percent always shown,
@@ -23,10 +34,15 @@ export function CoverageRadar({ radar, onPick }: { radar: CompetencyRadar; onPic
       },
       tooltip: { trigger: 'item' },
       radar: {
-        radius: '55%',
+        radius: '52%',
         center: ['50%', '48%'],
         indicator: radar.axes.map((a) => ({ name: a.label, max: 5 })),
-        axisName: { color: colours.text, fontSize: 11 },
+        axisName: {
+          color: colours.text,
+          fontSize: 11,
+          // Long names on two lines, so the left and right axes stay inside the panel.
+          formatter: (name?: string) => wrapAxisName(name ?? ''),
+        },
         splitLine: { lineStyle: { color: colours.border } },
         splitArea: { show: false },
         axisLine: { lineStyle: { color: colours.border } },

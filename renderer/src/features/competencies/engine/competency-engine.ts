@@ -17,6 +17,7 @@ import {
   LABEL_FONT,
   LABEL_MARGIN,
   LABEL_MAX_WIDTH,
+  ITEM_LABEL_MAX_WIDTH,
   LABEL_OUTLINE,
 } from './competency-styles';
 
@@ -41,6 +42,9 @@ export interface DiagramNodeSnapshot {
   fill: string;
   x: number;
   y: number;
+  /** Where the node's centre is drawn (rendered px, in the canvas). */
+  rx: number;
+  ry: number;
   /** The label's box in rendered px (Cytoscape's own label bounding box). */
   labelBox: { x1: number; y1: number; x2: number; y2: number };
   selected: boolean;
@@ -117,15 +121,15 @@ export class CompetencyEngine {
     return ctx.measureText(text).width;
   }
 
-  /** `text` cut with "…" to LABEL_MAX_WIDTH. */
-  private fitText(text: string, bold: boolean): string {
-    if (this.measure(text, bold) <= LABEL_MAX_WIDTH) return text;
+  /** `text` cut with "…" to `max` px. */
+  private fitText(text: string, bold: boolean, max: number): string {
+    if (this.measure(text, bold) <= max) return text;
     const chars = Array.from(text);
     let lo = 0;
     let hi = chars.length;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if (this.measure(chars.slice(0, mid).join('') + '…', bold) <= LABEL_MAX_WIDTH) lo = mid;
+      if (this.measure(chars.slice(0, mid).join('') + '…', bold) <= max) lo = mid;
       else hi = mid - 1;
     }
     return chars.slice(0, lo).join('') + '…';
@@ -178,7 +182,7 @@ export class CompetencyEngine {
     const drawn = diagram.nodes.map((n) => {
       const size = nodeSize(n, maxByKind);
       const bold = n.kind === 'competency';
-      const name = this.fitText(n.label, bold);
+      const name = this.fitText(n.label, bold, bold ? LABEL_MAX_WIDTH : ITEM_LABEL_MAX_WIDTH);
       const value = valueLine(n);
       const label = value === null ? name : `${name}\n${value}`;
       const lines = value === null ? 1 : 2;
@@ -337,6 +341,8 @@ export class CompetencyEngine {
         fill: n.style('background-color') as string,
         x: n.position().x,
         y: n.position().y,
+        rx: n.renderedPosition().x,
+        ry: n.renderedPosition().y,
         labelBox: { x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 },
         selected: n.selected(),
       };

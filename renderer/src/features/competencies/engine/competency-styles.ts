@@ -11,6 +11,8 @@ import type { Theme } from '../../../app/store';
 export const LABEL_FONT = { size: 12, family: 'Helvetica Neue, Helvetica, sans-serif', lineHeight: 1.25 };
 /** The widest a label line may be (model px); longer names are cut with "…". */
 export const LABEL_MAX_WIDTH = 150;
+/** The same for knowledge items and experts (the outer rings hold many of them). */
+export const ITEM_LABEL_MAX_WIDTH = 110;
 /** Space between a node and its label (model px). */
 export const LABEL_MARGIN = 4;
 /** Outline drawn around label text (model px). */

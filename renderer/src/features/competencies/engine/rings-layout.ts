@@ -82,10 +82,42 @@ export function layoutRings(nodes: readonly RingNode[], options: Partial<RingOpt
       const next = list[(i + 1) % list.length]!;
       return (diagonal(n) + diagonal(next)) / 2 + o.gap;
     });
-    let r = k === 0 ? 0 : prevRadius + Math.max(o.minRingGap, prevHalf + half + o.gap);
+    const inner = k === 0 ? 0 : prevRadius + Math.max(o.minRingGap, prevHalf + half + o.gap);
+    let r = inner;
     if (list.length > 1) {
       r = Math.max(r, needs[0]! / 2 + 1);
       while (angleNeeded(needs, r) > 2 * Math.PI) r *= 1.05;
+    }
+    // A crowded ring is staggered over `lanes` sub-rings one box diagonal (plus gap) apart: boxes on other lanes are
+    // then at least that far, and neighbours on one lane are `lanes` slots apart, so the ring needs about
+    // 1/lanes of the circumference. Taken when its outer lane stays inside the single ring.
+    const maxDiag = 2 * half + o.gap;
+    let lanes = 1;
+    let laneR = r;
+    for (let l = 2; l <= 6 && list.length >= 2 * l; l++) {
+      // Equal slots: lane neighbours are l slots apart, their chord must be at least maxDiag.
+      const minR = maxDiag / (2 * Math.sin((Math.PI * l) / list.length));
+      const base = Math.max(inner, minR);
+      if (base + (l - 1) * maxDiag < laneR + (lanes - 1) * maxDiag) {
+        lanes = l;
+        laneR = base;
+      }
+    }
+    if (lanes > 1) {
+      const slot = (2 * Math.PI) / list.length;
+      const first = parentAngle(list[0]!);
+      const start = (Number.isFinite(first) ? first : 0) - Math.PI / 2;
+      list.forEach((n, i) => {
+        const a = start + i * slot;
+        const rr = laneR + (i % lanes) * maxDiag;
+        positions.set(n.id, { x: rr * Math.cos(a), y: rr * Math.sin(a) });
+        angles.set(n.id, a);
+      });
+      const outer = laneR + (lanes - 1) * maxDiag;
+      radii.push(outer);
+      prevRadius = outer;
+      prevHalf = half;
+      return;
     }
     const steps = needs.map((c) => 2 * Math.asin(Math.min(1, c / (2 * r))));
     const spare = list.length > 1 ? (2 * Math.PI - steps.reduce((s, a) => s + a, 0)) / list.length : 0;
