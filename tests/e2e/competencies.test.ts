@@ -173,4 +173,65 @@ describe('competencies view', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('drag to re-parent (undone with Ctrl+Z), a refused drag shows the reason, experts on demand, one engine', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize({ width: 1500, height: 900 });
+    await openApp(page, env.app.server.url);
+    await page.getByTestId('nav-competencies').click();
+    await page.getByTestId('competencies-view').waitFor();
+    type Tree = { nodes: Array<{ id: string; label: string; level: string; parentId: string | null }> };
+    const tree = await api<Tree>(page, 'competencies:tree', {});
+    const cm = tree.nodes.find((n) => n.label === '客户与市场能力')!;
+    const sub = tree.nodes.find((n) => n.parentId === cm.id)!;
+    const other = tree.nodes.find((n) => n.level === 'capability' && n.id !== cm.id)!;
+    const row = (id: string) => page.locator(`[data-testid="tree-row"][data-id="${id}"]`);
+    const parentOf = async (id: string) =>
+      (await api<Tree>(page, 'competencies:tree', {})).nodes.find((n) => n.id === id)!.parentId;
+
+    // HTML5 drag of a sub-competency onto another capability.
+    await row(sub.id).dragTo(row(other.id));
+    await expect.poll(() => parentOf(sub.id)).toBe(other.id);
+    await page.getByTestId('competency-canvas').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => parentOf(sub.id)).toBe(cm.id);
+
+    // A capability dropped onto its own sub-competency: refused with the core's reason, nothing written.
+    await row(cm.id).dragTo(row(sub.id));
+    const alert = page.locator('.toast[role="alert"]').last();
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain(cm.label);
+    expect(text).toContain(sub.label);
+    expect(await parentOf(cm.id)).toBe(cm.parentId);
+
+    // Experts on demand: ring 4 holds exactly the API's experts.
+    await page.getByTestId('show-experts').check();
+    const withExperts = await api<Diagram>(page, 'competencies:diagram', { withExperts: true });
+    const experts = withExperts.nodes.filter((n) => n.kind === 'expert');
+    expect(experts.length).toBeGreaterThan(0);
+    const s = await expectLevel(page, withExperts);
+    expect(
+      s.nodes
+        .filter((n) => n.kind === 'expert')
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(experts.map((n) => n.id).sort());
+    await shot(page, 'competencies-experts-zh');
+    await page.getByTestId('show-experts').uncheck();
+
+    // Leaving the view and coming back leaves exactly one engine alive.
+    await page.getByTestId('nav-map').click();
+    await page.getByTestId('nav-competencies').click();
+    await page.getByTestId('competency-canvas').waitFor();
+    const alive = await page.evaluate(
+      () =>
+        (window as unknown as { __wellspringCompetencies: { alive: number } }).__wellspringCompetencies.alive,
+    );
+    expect(alive).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

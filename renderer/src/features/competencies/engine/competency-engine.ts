@@ -54,6 +54,10 @@ type Handler<K extends keyof CompetencyEvents> = (payload: CompetencyEvents[K]) 
 
 const ANIMATE_MS = 450;
 const FIT_PADDING = 30;
+/** Below this zoom a level opens on its competencies rather than on everything (14 px names ≥ ~8 px). */
+const READABLE_ZOOM = 0.55;
+/** The zoom such a level opens at (at most). */
+const OPEN_ZOOM = 0.75;
 /** Room left for the difference between our measurement and Cytoscape's (px). */
 const SLACK = 6;
 
@@ -64,6 +68,16 @@ function nodeSize(n: DiagramNode, maxByKind: Map<string, number>): number {
   const base = n.kind === 'competency' ? 30 : 18;
   const span = n.kind === 'competency' ? 28 : 18;
   return Math.round(base + span * Math.sqrt(Math.max(0, n.importance) / max));
+}
+
+/**
+ * Label font size (px): the focus 18, competencies 15, items and experts 11. The outer rings hold most nodes and
+ * so set the diagram's size; larger type on the few competencies barely widens it and keeps them legible when the
+ * whole level is fitted.
+ */
+function labelSize(n: DiagramNode): number {
+  if (n.ring === 0) return 18;
+  return n.kind === 'competency' ? 15 : 11;
 }
 
 /** Fill of a node: coverage band for a competency, strength band for an item, sky blue for an expert. */
@@ -79,6 +93,9 @@ function valueLine(n: DiagramNode): string | null {
   if (n.kind === 'knowledge') return n.strength === null ? '—' : String(n.strength);
   return null;
 }
+
+/** Whether a node or the viewport is animating (Cytoscape has `animated()` on both; its typings only on nodes). */
+const animating = (x: unknown) => (x as { animated(): boolean }).animated();
 
 export class CompetencyEngine {
   /** Engines constructed and not yet destroyed (a StrictMode remount must leave one). */
@@ -114,22 +131,22 @@ export class CompetencyEngine {
     for (const h of this.handlers.get(event) ?? []) (h as Handler<K>)(payload);
   }
 
-  private measure(text: string, bold: boolean): number {
+  private measure(text: string, bold: boolean, size: number): number {
     const ctx = this.measureCtx;
-    if (!ctx) return Array.from(text).length * LABEL_FONT.size * 0.8;
-    ctx.font = `${bold ? 'bold ' : ''}${LABEL_FONT.size}px ${LABEL_FONT.family}`;
+    if (!ctx) return Array.from(text).length * size * 0.8;
+    ctx.font = `${bold ? 'bold ' : ''}${size}px ${LABEL_FONT.family}`;
     return ctx.measureText(text).width;
   }
 
   /** `text` cut with "…" to `max` px. */
-  private fitText(text: string, bold: boolean, max: number): string {
-    if (this.measure(text, bold) <= max) return text;
+  private fitText(text: string, bold: boolean, size: number, max: number): string {
+    if (this.measure(text, bold, size) <= max) return text;
     const chars = Array.from(text);
     let lo = 0;
     let hi = chars.length;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if (this.measure(chars.slice(0, mid).join('') + '…', bold) <= max) lo = mid;
+      if (this.measure(chars.slice(0, mid).join('') + '…', bold, size) <= max) lo = mid;
       else hi = mid - 1;
     }
     return chars.slice(0, lo).join('') + '…';
@@ -182,12 +199,16 @@ export class CompetencyEngine {
     const drawn = diagram.nodes.map((n) => {
       const size = nodeSize(n, maxByKind);
       const bold = n.kind === 'competency';
-      const name = this.fitText(n.label, bold, bold ? LABEL_MAX_WIDTH : ITEM_LABEL_MAX_WIDTH);
+      const fontSize = labelSize(n);
+      const name = this.fitText(n.label, bold, fontSize, bold ? LABEL_MAX_WIDTH : ITEM_LABEL_MAX_WIDTH);
       const value = valueLine(n);
       const label = value === null ? name : `${name}\n${value}`;
       const lines = value === null ? 1 : 2;
-      const textW = Math.max(this.measure(name, bold), value ? this.measure(value, bold) : 0);
-      const textH = lines * LABEL_FONT.size * LABEL_FONT.lineHeight;
+      const textW = Math.max(
+        this.measure(name, bold, fontSize),
+        value ? this.measure(value, bold, fontSize) : 0,
+      );
+      const textH = lines * fontSize * LABEL_FONT.lineHeight;
       const box: RingNode = {
         id: n.id,
         ring: n.ring,
@@ -196,7 +217,7 @@ export class CompetencyEngine {
         // Symmetric about the node's centre: the label hangs below it.
         height: 2 * (size / 2 + LABEL_MARGIN + textH + LABEL_OUTLINE) + SLACK,
       };
-      return { n, size, label, box };
+      return { n, size, fontSize, label, box };
     });
     const placed = layoutRings(drawn.map((d) => d.box)).positions;
     const ids = new Set([
@@ -208,7 +229,7 @@ export class CompetencyEngine {
       this.cy.elements().forEach((el) => {
         if (!ids.has(el.id())) el.remove();
       });
-      for (const { n, size, label } of drawn) {
+      for (const { n, size, fontSize, label } of drawn) {
         const at = stored.get(n.id) ?? placed.get(n.id)!;
         targets.set(n.id, at);
         const data = {
@@ -218,6 +239,7 @@ export class CompetencyEngine {
           band: n.band,
           fill: nodeFill(n),
           size,
+          fontSize,
           label,
           fullLabel: n.label,
           focus: n.ring === 0,
@@ -237,14 +259,19 @@ export class CompetencyEngine {
     });
     if (changed) {
       // The camera glides to the new level (nodes are already at their places).
-      this.fitTo(targets, animate);
+      const competencies = new Map(
+        diagram.nodes.filter((n) => n.kind === 'competency').map((n) => [n.id, targets.get(n.id)!]),
+      );
+      this.fitTo(targets, animate, competencies);
     }
     return changed;
   }
 
-  /** Fits the camera to where the nodes end up (their boxes included). */
-  private fitTo(targets: Map<string, { x: number; y: number }>, animate: boolean): void {
-    if (targets.size === 0) return;
+  /** Zoom and pan that fit `targets` (their labels included) into the canvas. */
+  private viewportFor(targets: Map<string, { x: number; y: number }>): {
+    zoom: number;
+    pan: { x: number; y: number };
+  } {
     const pad = 110;
     const xs = [...targets.values()].map((p) => p.x);
     const ys = [...targets.values()].map((p) => p.y);
@@ -261,8 +288,37 @@ export class CompetencyEngine {
       x: this.cy.width() / 2 - ((bb.x1 + bb.x2) / 2) * zoom,
       y: this.cy.height() / 2 - ((bb.y1 + bb.y2) / 2) * zoom,
     };
-    if (animate) this.cy.animate({ zoom, pan }, { duration: ANIMATE_MS, easing: 'ease-in-out-cubic' });
-    else this.cy.viewport({ zoom, pan });
+    return { zoom, pan };
+  }
+
+  /**
+   * Fits the camera to where the nodes end up. With `readable` (the competencies of the level): when the whole
+   * level would be drawn below READABLE_ZOOM, it fits those instead, so the competencies' names can be read
+   * and the items around them show at the edges (⤢ fits everything).
+   */
+  private fitTo(
+    targets: Map<string, { x: number; y: number }>,
+    animate: boolean,
+    readable?: Map<string, { x: number; y: number }>,
+  ): void {
+    if (targets.size === 0) return;
+    let v = this.viewportFor(targets);
+    if (readable && readable.size > 1 && v.zoom < READABLE_ZOOM) {
+      // No closer than the competencies need, and no closer than OPEN_ZOOM, so the items around them show too.
+      const zoom = Math.min(this.viewportFor(readable).zoom, OPEN_ZOOM);
+      v = this.viewportAt(readable, Math.max(v.zoom, zoom));
+    }
+    if (animate) this.cy.animate(v, { duration: ANIMATE_MS, easing: 'ease-in-out-cubic' });
+    else this.cy.viewport(v);
+  }
+
+  /** The viewport centred on `targets` at `zoom`. */
+  private viewportAt(targets: Map<string, { x: number; y: number }>, zoom: number) {
+    const xs = [...targets.values()].map((p) => p.x);
+    const ys = [...targets.values()].map((p) => p.y);
+    const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+    const cy = (Math.min(...ys) + Math.max(...ys)) / 2 + 20;
+    return { zoom, pan: { x: this.cy.width() / 2 - cx * zoom, y: this.cy.height() / 2 - cy * zoom } };
   }
 
   /** Fits the whole level (animated). */
@@ -321,9 +377,7 @@ export class CompetencyEngine {
   settled(): Promise<void> {
     return new Promise((resolve) => {
       const check = () =>
-        this.cy.nodes().some((n) => (n as unknown as { animated(): boolean }).animated())
-          ? setTimeout(check, 30)
-          : resolve();
+        this.cy.nodes().some((n) => animating(n)) || animating(this.cy) ? setTimeout(check, 30) : resolve();
       check();
     });
   }

@@ -8,7 +8,7 @@ import type { StylesheetJson } from 'cytoscape';
 import type { Theme } from '../../../app/store';
 
 /** The font the labels are drawn (and measured) in. */
-export const LABEL_FONT = { size: 12, family: 'Helvetica Neue, Helvetica, sans-serif', lineHeight: 1.25 };
+export const LABEL_FONT = { family: 'Helvetica Neue, Helvetica, sans-serif', lineHeight: 1.25 };
 /** The widest a label line may be (model px); longer names are cut with "…". */
 export const LABEL_MAX_WIDTH = 150;
 /** The same for knowledge items and experts (the outer rings hold many of them). */
@@ -36,7 +36,7 @@ export function competencyStylesheet(theme: Theme): StylesheetJson {
         'border-width': 1,
         'border-color': p.bg,
         label: 'data(label)',
-        'font-size': LABEL_FONT.size,
+        'font-size': 'data(fontSize)',
         'font-family': LABEL_FONT.family,
         'line-height': LABEL_FONT.lineHeight,
         color: p.text,
