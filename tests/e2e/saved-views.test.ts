@@ -41,6 +41,27 @@ const nodeIds = (page: Page): Promise<string[]> =>
 const savedViews = async (page: Page) =>
   (await callApi<View[]>(page, 'views:list', {})).filter((v) => v.kind === 'saved');
 
+/** The live pipeline engine's test-visible methods. */
+interface PipelineHandle {
+  camera(): Camera;
+  stepPositions(): Array<{ id: string; x: number; y: number }>;
+  clientPosition(id: string): { x: number; y: number } | null;
+}
+const pipeline = <K extends 'camera' | 'stepPositions'>(
+  page: Page,
+  what: K,
+): Promise<ReturnType<PipelineHandle[K]>> =>
+  page.evaluate((m) => {
+    const w = window as unknown as { __wellspringPipeline?: { engine: PipelineHandle | null } };
+    const e = w.__wellspringPipeline?.engine;
+    return (e ? e[m]() : m === 'camera' ? null : []) as ReturnType<PipelineHandle[K]>;
+  }, what);
+const stepOnScreen = (page: Page, id: string) =>
+  page.evaluate((sid) => {
+    const w = window as unknown as { __wellspringPipeline?: { engine: PipelineHandle | null } };
+    return w.__wellspringPipeline?.engine?.clientPosition(sid) ?? null;
+  }, id);
+
 /** Relative difference of two cameras: the largest of zoom and pan (pan relative to the canvas size). */
 async function cameraOff(page: Page, a: Camera, b: Camera): Promise<number> {
   const size = await page.evaluate(() => {
@@ -54,12 +75,36 @@ async function cameraOff(page: Page, a: Camera, b: Camera): Promise<number> {
   );
 }
 
-/** Drags node `id` by (dx, dy) screen px with the mouse. */
-async function drag(page: Page, id: string, dx: number, dy: number): Promise<void> {
+/**
+ * Drags node `id` with the mouse by the first of a few offsets (screen px, about `d` long) whose drop point and
+ * start point no other node covers (so the drag grabs this node and leaves it clear of the others).
+ */
+async function drag(page: Page, id: string, d: number): Promise<void> {
+  const [dx, dy] = await page.evaluate(
+    ([nid, len]) => {
+      const cy = window.__wellspring!.engine!.cy;
+      const me = cy.getElementById(nid!);
+      const p = me.renderedPosition();
+      const others = cy
+        .nodes('[kind]')
+        .not(me)
+        .toArray()
+        .map((n) => (n as typeof me).renderedPosition());
+      const clear = (x: number, y: number) => others.every((o) => Math.hypot(o.x - x, o.y - y) > 45);
+      const ways = Array.from({ length: 16 }, (_, i) => [
+        Math.cos((i * Math.PI) / 8) * (len as number),
+        Math.sin((i * Math.PI) / 8) * (len as number),
+      ]);
+      const inside = (x: number, y: number) =>
+        x > 30 && y > 30 && x < cy.width() - 30 && y < cy.height() - 30;
+      return ways.find(([x, y]) => inside(p.x + x!, p.y + y!) && clear(p.x + x!, p.y + y!)) ?? ways[0]!;
+    },
+    [id, d] as const,
+  );
   const from = await nodeScreenPosition(page, id);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + (dx * i) / 8, from.y + (dy * i) / 8);
+  for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + (dx! * i) / 8, from.y + (dy! * i) / 8);
   await page.mouse.up();
 }
 
@@ -87,7 +132,7 @@ async function zoomAt(page: Page, deltaY: number): Promise<void> {
 describe('saved views and presentation mode', () => {
   it('saves a filtered, zoomed, rearranged map and restores it exactly; renames, reorders, presents, deletes', async () => {
     const page = await env.chrome.context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.setViewportSize({ width: 1600, height: 900 });
     await openApp(page, env.app.server.url);
     await mapIdle(page);
 
@@ -120,7 +165,7 @@ describe('saved views and presentation mode', () => {
     await page.waitForTimeout(600);
     await zoomAt(page, -300);
     const moved = await centralNode(page);
-    await drag(page, moved, 60, 40);
+    await drag(page, moved, 80);
     const movedTo = (await nodePos(page, moved))!;
     const cam = await camera(page);
 
@@ -156,7 +201,7 @@ describe('saved views and presentation mode', () => {
       cy.zoom(1.4);
       cy.center(cy.getElementById(id));
     }, moved);
-    await drag(page, moved, -80, 50);
+    await drag(page, moved, 100);
     const elsewhere = (await nodePos(page, moved))!;
     expect(Math.hypot(elsewhere.x - movedTo.x, elsewhere.y - movedTo.y)).toBeGreaterThan(20);
     expect(await cameraOff(page, await camera(page), savedCam)).toBeGreaterThan(0.05);
@@ -227,7 +272,7 @@ describe('saved views and presentation mode', () => {
     // Read-only: dragging a node does not move it.
     const still = await centralNode(page);
     const before = (await nodePos(page, still))!;
-    await drag(page, still, 90, 60);
+    await drag(page, still, 100);
     const after = (await nodePos(page, still))!;
     expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeLessThan(0.01);
 
@@ -269,6 +314,120 @@ describe('saved views and presentation mode', () => {
     await page.getByTestId('saved-view-confirm-delete').click();
     await expect.poll(async () => (await savedViews(page)).map((v) => v.name)).toEqual(['Whole map']);
     await expect.poll(() => page.getByTestId('saved-view-row').count()).toBe(1);
+    await page.close();
+  });
+
+  it('an ego graph keeps its centre and depth; a pipeline its process, step positions and camera', async () => {
+    const page = await env.chrome.context.newPage();
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await openApp(page, env.app.server.url);
+    await mapIdle(page);
+
+    // Ego graph of the most connected knowledge item, depth 2 (E on the selected node, → on the depth slider).
+    const graph = await callApi<{
+      nodes: Array<{ id: string; kind: string }>;
+      edges: Array<{ source: string; target: string }>;
+    }>(page, 'graph:get', {});
+    const degree = new Map<string, number>();
+    for (const e of graph.edges)
+      for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
+    const centre = graph.nodes
+      .filter((n) => n.kind === 'knowledge')
+      .sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0))[0]!.id;
+    await page.evaluate((id) => {
+      const cy = window.__wellspring!.engine!.cy;
+      cy.zoom(1.2);
+      cy.center(cy.getElementById(id));
+    }, centre);
+    const at = await nodeScreenPosition(page, centre);
+    await page.mouse.click(at.x, at.y);
+    await page.keyboard.press('e');
+    await page.getByTestId('ego-bar').waitFor();
+    await page.getByTestId('ego-depth').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('ego-depth').inputValue()).toBe('2');
+    const ego2 = (
+      await callApi<{ nodes: Array<{ id: string }> }>(page, 'graph:ego', { nodeId: centre, depth: 2 })
+    ).nodes
+      .map((n) => n.id)
+      .sort();
+    await expect.poll(() => nodeIds(page)).toEqual(ego2);
+    await mapIdle(page);
+    await page.waitForTimeout(600);
+    await page.getByTestId('saved-views-toggle').click();
+    await page.getByTestId('saved-views-panel').waitFor();
+    await page.waitForTimeout(400);
+    const egoCam = await camera(page);
+    await page.getByTestId('saved-view-name').fill('Ego, depth 2');
+    await page.getByTestId('saved-view-save').click();
+    await expect.poll(async () => (await savedViews(page)).map((v) => v.name)).toContain('Ego, depth 2');
+    const egoView = (await savedViews(page)).find((v) => v.name === 'Ego, depth 2')!;
+    expect(egoView.layout).toMatchObject({ savedFrom: 'ego', egoNodeId: centre, egoDepth: 2 });
+    expect(await cameraOff(page, egoView.camera!, egoCam)).toBeLessThan(1e-9);
+
+    // Back to the whole map, then open the ego view again.
+    await page.locator('[data-testid=ego-bar] button').click();
+    await expect.poll(() => page.getByTestId('ego-bar').count()).toBe(0);
+    await expect.poll(async () => (await nodeIds(page)).length).toBe(graph.nodes.length);
+    await page.getByTestId('saved-view-open').filter({ hasText: 'Ego, depth 2' }).click();
+    await page.getByTestId('ego-bar').waitFor();
+    await expect.poll(() => page.getByTestId('ego-depth').inputValue()).toBe('2');
+    await expect.poll(() => nodeIds(page)).toEqual(ego2);
+    await expect.poll(async () => cameraOff(page, await camera(page), egoCam)).toBeLessThan(0.01);
+    await shot(page, 'saved-views-06-ego-restored');
+
+    // A pipeline: the first process, zoomed in, a step dragged; saved; the map shown; opened again.
+    await page.getByTestId('nav-processes').click();
+    await page.getByTestId('processes-view').waitFor();
+    await page.getByTestId('process-item').first().click();
+    await expect.poll(async () => (await pipeline(page, 'stepPositions')).length).toBeGreaterThan(1);
+    await page.waitForTimeout(400);
+    await page.locator('.pipeline-canvas-wrap .zoom-controls button').first().click();
+    await page.waitForTimeout(400);
+    const steps = await pipeline(page, 'stepPositions');
+    const step = steps[0]!.id;
+    const from = (await stepOnScreen(page, step))!;
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 30, from.y + 50, { steps: 8 });
+    await page.mouse.up();
+    const placed = (await pipeline(page, 'stepPositions')).find((p) => p.id === step)!;
+    expect(Math.hypot(placed.x - steps[0]!.x, placed.y - steps[0]!.y)).toBeGreaterThan(20);
+    const pipeCam = await pipeline(page, 'camera');
+    const title = await page.getByTestId('process-title').textContent();
+    await page.getByTestId('saved-view-name').fill('Pipeline close-up');
+    await page.getByTestId('saved-view-save').click();
+    await expect.poll(async () => (await savedViews(page)).map((v) => v.name)).toContain('Pipeline close-up');
+    const pipeView = (await savedViews(page)).find((v) => v.name === 'Pipeline close-up')!;
+    expect(pipeView.layout.savedFrom).toBe('process');
+
+    // Drag the step back (the process's own view changes) and go to the map; the saved view brings it all back.
+    const now = (await stepOnScreen(page, step))!;
+    await page.mouse.move(now.x, now.y);
+    await page.mouse.down();
+    await page.mouse.move(now.x - 60, now.y - 20, { steps: 8 });
+    await page.mouse.up();
+    await page.getByTestId('nav-map').click();
+    await mapIdle(page);
+    await page.getByTestId('saved-view-open').filter({ hasText: 'Pipeline close-up' }).click();
+    await expect.poll(() => page.getByTestId('process-title').textContent()).toBe(title);
+    await expect
+      .poll(async () => {
+        const p = (await pipeline(page, 'stepPositions')).find((x) => x.id === step);
+        return p ? Math.hypot(p.x - placed.x, p.y - placed.y) : Infinity;
+      })
+      .toBeLessThan(0.5);
+    await expect
+      .poll(async () => {
+        const c = await pipeline(page, 'camera');
+        return Math.max(
+          Math.abs(c.zoom - pipeCam.zoom) / pipeCam.zoom,
+          Math.abs(c.pan.x - pipeCam.pan.x) / 1400,
+          Math.abs(c.pan.y - pipeCam.pan.y) / 1400,
+        );
+      })
+      .toBeLessThan(0.01);
+    await shot(page, 'saved-views-07-pipeline-restored');
     await page.close();
   });
 });

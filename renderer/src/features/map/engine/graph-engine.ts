@@ -580,11 +580,14 @@ export class GraphEngine {
 
   /** The canvas size in CSS px (saved views adapt a camera saved on another size). */
   canvasSize(): { width: number; height: number } {
-    return { width: this.cy.width(), height: this.cy.height() };
+    // The container's own size: Cytoscape's cached one lags a layout change (the sidebar opening) until it resizes.
+    const el = this.cy.container();
+    return { width: el?.clientWidth ?? this.cy.width(), height: el?.clientHeight ?? this.cy.height() };
   }
 
   /** Moves the camera to `camera`; with `animate` smoothly (500 ms). Resolves when it is there. */
   setCamera(camera: { zoom: number; pan: { x: number; y: number } }, animate: boolean): Promise<void> {
+    this.cy.resize();
     this.cy.stop(true, false);
     if (!animate) {
       this.cy.viewport({ zoom: camera.zoom, pan: camera.pan });

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSavedViewsStore } from '../store';
 import { Presentation } from './Presentation';
@@ -25,6 +26,11 @@ export function SavedViewsToggle() {
 /** The saved-views sidebar (when open) and presentation mode (when on), mounted once by the app shell. */
 export function SavedViews() {
   const panelOpen = useSavedViewsStore((s) => s.panelOpen);
+  // The sidebar is a column of the app's grid: the graph canvases beside it change size.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => window.dispatchEvent(new Event('resize')));
+    return () => cancelAnimationFrame(frame);
+  }, [panelOpen]);
   return (
     <>
       {panelOpen && (
