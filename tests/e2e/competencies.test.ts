@@ -11,6 +11,8 @@ interface NodeSnap {
   label: string;
   band: string;
   fill: string;
+  x: number;
+  y: number;
   rx: number;
   ry: number;
   labelBox: { x1: number; y1: number; x2: number; y2: number };
@@ -231,6 +233,98 @@ describe('competencies view', () => {
         (window as unknown as { __wellspringCompetencies: { alive: number } }).__wellspringCompetencies.alive,
     );
     expect(alive).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a drill level saved as a view comes back exactly, and presents read-only', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize({ width: 1500, height: 900 });
+    await openApp(page, env.app.server.url);
+    await page.getByTestId('nav-competencies').click();
+    await page.getByTestId('competencies-view').waitFor();
+    const core = await api<Diagram>(page, 'competencies:diagram', {});
+    await expectLevel(page, core);
+    const cm = core.nodes.find((n) => n.label === '客户与市场能力')!;
+    await page
+      .getByTestId('tree-row')
+      .filter({ hasText: '客户与市场能力' })
+      .first()
+      .locator('.tree-label')
+      .dblclick();
+    const sub = await api<Diagram>(page, 'competencies:diagram', { focusId: cm.id });
+    const saved = await expectLevel(page, sub);
+    const camera = () =>
+      page.evaluate(() => {
+        const w = window as unknown as {
+          __wellspringCompetencies: { engine: { camera(): { zoom: number; pan: { x: number; y: number } } } };
+        };
+        return w.__wellspringCompetencies.engine.camera();
+      });
+    const savedCam = await camera();
+
+    // Save it (Ctrl+Shift+S opens the sidebar with the name field).
+    await page.getByTestId('competency-canvas').focus();
+    await page.keyboard.press('Control+Shift+S');
+    await page.getByTestId('saved-view-name').fill('客户与市场 drill');
+    await page.getByTestId('saved-view-save').click();
+    type View = {
+      id: string;
+      kind: string;
+      name: string;
+      layout: Record<string, unknown>;
+      positionCount: number;
+    };
+    await expect
+      .poll(async () => (await api<View[]>(page, 'views:list', {})).filter((v) => v.kind === 'saved').length)
+      .toBe(1);
+    const view = (await api<View[]>(page, 'views:list', {})).find((v) => v.kind === 'saved')!;
+    expect(view.layout.savedFrom).toBe('competency');
+    expect(view.layout.focusId).toBe(cm.id);
+    expect(view.positionCount).toBe(sub.nodes.length);
+
+    // Back to the core, then open the saved view: the level, positions and camera come back.
+    await page.getByTestId('breadcrumb').first().click();
+    await expectLevel(page, core);
+    await page.getByTestId('saved-view-open').first().click();
+    await expect.poll(() => page.getByTestId('breadcrumb-current').textContent()).toBe('客户与市场能力');
+    await expect.poll(async () => (await snap(page))?.focusId).toBe(cm.id);
+    await expect
+      .poll(async () => {
+        const c = await camera();
+        return Math.abs(c.zoom - savedCam.zoom) / savedCam.zoom;
+      })
+      .toBeLessThan(0.01);
+    const back = (await snap(page))!;
+    for (const n of saved.nodes) {
+      const m = back.nodes.find((x) => x.id === n.id)!;
+      expect(Math.hypot(m.x - n.x, m.y - n.y)).toBeLessThan(0.5);
+    }
+
+    // Present it: the diagram alone, read-only (a drag moves nothing), Esc leaves.
+    await page.getByTestId('competency-canvas').focus();
+    await page.keyboard.press('F5');
+    const overlay = page.getByTestId('presentation-overlay');
+    await expect.poll(() => overlay.getAttribute('data-ready')).toBe('true');
+    await expect.poll(() => page.getByTestId('presentation-title').textContent()).toBe('客户与市场 drill');
+    await expect.poll(() => page.getByTestId('competency-tree').isVisible()).toBe(false);
+    await page.waitForTimeout(700);
+    const s1 = (await snap(page))!;
+    const n1 = s1.nodes.find((n) => n.ring === 0)!;
+    const box = (await page.getByTestId('competency-canvas').boundingBox())!;
+    await page.mouse.move(box.x + n1.rx, box.y + n1.ry);
+    await page.mouse.down();
+    await page.mouse.move(box.x + n1.rx + 80, box.y + n1.ry + 40, { steps: 5 });
+    await page.mouse.up();
+    const s2 = (await snap(page))!;
+    const n2 = s2.nodes.find((n) => n.id === n1.id)!;
+    expect(Math.hypot(n2.x - n1.x, n2.y - n1.y)).toBeLessThan(0.01);
+    await shot(page, 'competencies-presenting');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => overlay.isVisible()).toBe(false);
+    await expect.poll(() => page.getByTestId('competency-tree').isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

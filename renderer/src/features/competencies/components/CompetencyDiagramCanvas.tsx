@@ -2,9 +2,10 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompetencyDiagram } from '../../../../../preload/contract';
 import { useAppStore } from '../../../app/store';
-import { registerViewState } from '../../saved-views/registry';
-import { saveLevelPositions, useLevelPositions } from '../competency-view';
+import { usePresenting } from '../../saved-views/store';
 import { CompetencyEngine } from '../engine/competency-engine';
+import { saveLevelPositions, useLevelPositions } from '../competency-view';
+import { useCompetencyViewState } from '../saved-view-state';
 import { useCompetenciesStore } from '../store';
 import { CoverageLegend } from './CoverageLegend';
 
@@ -69,6 +70,9 @@ export function CompetencyDiagramCanvas({ diagram }: { diagram: CompetencyDiagra
   }, []);
 
   useEffect(() => engineRef.current?.setTheme(theme), [theme]);
+  // Presentation mode is read-only: nodes cannot be dragged.
+  const presenting = usePresenting();
+  useEffect(() => engineRef.current?.setReadOnly(presenting), [presenting]);
 
   const ready = positions.data?.focusId === diagram.focusId;
   useEffect(() => {
@@ -83,40 +87,7 @@ export function CompetencyDiagramCanvas({ diagram }: { diagram: CompetencyDiagra
 
   useEffect(() => engineRef.current?.select(selectedId), [selectedId]);
 
-  // Saved views: the drill level, the experts toggle, every position and the camera.
-  useEffect(
-    () =>
-      registerViewState('competency', {
-        capture: () => {
-          const s = useCompetenciesStore.getState();
-          const e = engineRef.current;
-          return {
-            filters: {},
-            layout: { focusId: e?.snapshot().focusId ?? s.focusId, withExperts: s.withExperts },
-            positions: e?.positions() ?? [],
-            camera: e?.camera() ?? null,
-          };
-        },
-        restore: async (state, { animate }) => {
-          const focusId = typeof state.layout.focusId === 'string' ? state.layout.focusId : null;
-          set({
-            focusId,
-            withExperts: state.layout.withExperts === true,
-            restored: { focusId, positions: state.positions },
-          });
-          const deadline = Date.now() + 10_000;
-          while (Date.now() < deadline) {
-            const snap = engineRef.current?.snapshot();
-            if (snap && snap.focusId === focusId && snap.nodes.length > 0) break;
-            await new Promise((r) => setTimeout(r, 50));
-          }
-          const e = engineRef.current;
-          if (e && state.camera) await e.setCamera(state.camera, animate);
-        },
-        title: () => levelName,
-      }),
-    [set, levelName],
-  );
+  useCompetencyViewState(engineRef, levelName);
 
   return (
     <div className="competency-canvas-wrap">

@@ -362,6 +362,16 @@ export class CompetencyEngine {
     return { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
   }
 
+  /** Read-only (presentation mode): nothing can be dragged; clicking still drills down. */
+  setReadOnly(on: boolean): void {
+    this.cy.autoungrabify(on);
+  }
+
+  /** The canvas size in CSS px (saved views adapt a camera saved on another size). */
+  canvasSize(): { width: number; height: number } {
+    return { width: this.cy.width(), height: this.cy.height() };
+  }
+
   /** Moves the camera (smoothly when `animate`); resolves when it is there. */
   setCamera(camera: { zoom: number; pan: { x: number; y: number } }, animate: boolean): Promise<void> {
     if (!animate) {
