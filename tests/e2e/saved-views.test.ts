@@ -428,6 +428,9 @@ describe('saved views and presentation mode', () => {
       })
       .toBeLessThan(0.01);
     await shot(page, 'saved-views-07-pipeline-restored');
+    // The sidebar in the dark theme (looked at: contrast, the checkboxes and buttons).
+    await page.getByTestId('theme').selectOption('dark');
+    await shot(page, 'saved-views-08-dark');
     await page.close();
   });
 });

@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { useAppStore, type View } from '../../app/store';
 import type { ViewDto } from '../../../../preload/contract';
 import { useProcessesStore } from '../processes/store';
+import { reorder } from './reorder';
 import {
   BASE_KIND_KEY,
   viewStateAdapter,
@@ -123,23 +124,11 @@ export async function setInPresentation(view: ViewDto, on: boolean): Promise<voi
   await call('views:update', { id: view.id, patch: { layout: { ...view.layout, [PRESENT_KEY]: on } } });
 }
 
-/**
- * Moves `views[from]` to index `to` (views in sidebar order): the views keep the set of order numbers they had,
- * permuted (or consecutive numbers from the smallest when two shared one); only changed ones are written.
- */
+/** Moves `views[from]` to index `to` in the sidebar (views in sidebar order; see reorder.ts). */
 export async function moveSavedView(views: ViewDto[], from: number, to: number): Promise<void> {
-  if (from === to || to < 0 || to >= views.length) return;
-  const next = [...views];
-  const [moved] = next.splice(from, 1);
-  next.splice(to, 0, moved!);
-  const orders = views.map((v) => v.order).sort((a, b) => a - b);
-  const unique = new Set(orders).size === orders.length;
-  const min = orders[0] ?? 0;
-  const writes = next.flatMap((v, i) => {
-    const order = unique ? orders[i]! : min + i;
-    return order === v.order ? [] : [call('views:update', { id: v.id, patch: { order } })];
-  });
-  await Promise.all(writes);
+  await Promise.all(
+    reorder(views, from, to).map(({ id, order }) => call('views:update', { id, patch: { order } })),
+  );
 }
 
 /** Deletes a saved view (with its positions). */

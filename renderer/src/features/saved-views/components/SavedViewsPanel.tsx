@@ -293,7 +293,7 @@ function SavedViewRow(props: RowProps) {
           title={t('delete')}
           onClick={() => setConfirm(true)}
         >
-          🗑
+          ✕
         </button>
       </span>
       {confirm && (
