@@ -95,8 +95,10 @@ export function layoutRings(nodes: readonly RingNode[], options: Partial<RingOpt
     let lanes = 1;
     let laneR = r;
     for (let l = 2; l <= 6 && list.length >= 2 * l; l++) {
-      // Equal slots: lane neighbours are l slots apart, their chord must be at least maxDiag.
-      const minR = maxDiag / (2 * Math.sin((Math.PI * l) / list.length));
+      // Equal slots, a whole number of rounds of the lanes (else the last and the first node of a lane would
+      // meet across the join): lane neighbours are l slots apart, their chord must be at least maxDiag.
+      const slots = Math.ceil(list.length / l) * l;
+      const minR = maxDiag / (2 * Math.sin((Math.PI * l) / slots));
       const base = Math.max(inner, minR);
       if (base + (l - 1) * maxDiag < laneR + (lanes - 1) * maxDiag) {
         lanes = l;
@@ -104,7 +106,7 @@ export function layoutRings(nodes: readonly RingNode[], options: Partial<RingOpt
       }
     }
     if (lanes > 1) {
-      const slot = (2 * Math.PI) / list.length;
+      const slot = (2 * Math.PI) / (Math.ceil(list.length / lanes) * lanes);
       const first = parentAngle(list[0]!);
       const start = (Number.isFinite(first) ? first : 0) - Math.PI / 2;
       list.forEach((n, i) => {
