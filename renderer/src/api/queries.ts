@@ -118,10 +118,10 @@ export function useApiMutation<C extends Channel>(channel: C) {
  */
 async function applyChange(qc: QueryClient, change: GraphChange, gap: boolean): Promise<void> {
   void qc.invalidateQueries({ queryKey: keys.info });
-  // Process pipelines, strengths, experts' risk and the inventory depend on any node or edge
+  // Process pipelines, strengths, experts' risk, the inventory and competency coverage depend on any node or edge
   // (features/processes/README.md, features/experts/README.md).
   void qc.invalidateQueries({
-    predicate: (q) => /^(processes|strength|experts|inventory):/.test(String(q.queryKey[0])),
+    predicate: (q) => /^(processes|strength|experts|inventory|competencies):/.test(String(q.queryKey[0])),
   });
   if (change.nodeIds.length || change.edgeIds.length) {
     void qc.invalidateQueries({ queryKey: keys.metrics });
@@ -166,7 +166,8 @@ export function useLiveInvalidation(): void {
       }),
       subscribe('strength:did-change', () => {
         void qc.invalidateQueries({
-          predicate: (q) => /^(processes|strength|analytics|experts|inventory):/.test(String(q.queryKey[0])),
+          predicate: (q) =>
+            /^(processes|strength|analytics|experts|inventory|competencies):/.test(String(q.queryKey[0])),
         });
       }),
       subscribe('views:did-change', () => void qc.invalidateQueries({ queryKey: keys.views })),
