@@ -137,8 +137,13 @@ describe('competencies view', () => {
         async () => (await api<typeof before>(page, 'competencies:detail', { id: cm.id })).competency.target,
       )
       .toBe(next);
+    // The view follows the edit (tree, panel and diagram read the core again).
+    await expect.poll(() => page.getByTestId('panel-target').inputValue()).toBe(String(next));
     await page.getByTestId('competency-canvas').focus();
     await page.keyboard.press('Control+z');
+    await expect
+      .poll(() => page.getByTestId('panel-target').inputValue())
+      .toBe(String(before.competency.target));
     await expect
       .poll(
         async () => (await api<typeof before>(page, 'competencies:detail', { id: cm.id })).competency.target,
@@ -325,6 +330,88 @@ describe('competencies view', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => overlay.isVisible()).toBe(false);
     await expect.poll(() => page.getByTestId('competency-tree').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the panel: weights and names through the core (undoable), how it is computed, keyboard drill and back', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize({ width: 1500, height: 900 });
+    await openApp(page, env.app.server.url);
+    await page.getByTestId('nav-competencies').click();
+    await page.getByTestId('competencies-view').waitFor();
+    type Detail = {
+      competency: {
+        id: string;
+        label: string;
+        strength: number | null;
+        percent: number | null;
+        target: number;
+      };
+      path: Array<{ id: string; label: string }>;
+      weightedSum: number;
+      weightTotal: number;
+      items: Array<{ id: string; label: string; weight: number; viaId: string; direct: boolean }>;
+    };
+    const tree = await api<{ nodes: Array<{ id: string; label: string; parentId: string | null }> }>(
+      page,
+      'competencies:tree',
+      {},
+    );
+    const cm = tree.nodes.find((n) => n.label === '客户与市场能力')!;
+    const sub = tree.nodes.find((n) => n.parentId === cm.id)!;
+    await page.locator(`[data-testid="tree-row"][data-id="${sub.id}"] .tree-label`).click();
+    const detail = await api<Detail>(page, 'competencies:detail', { id: sub.id });
+    await expect.poll(() => page.getByTestId('panel-item').count()).toBe(detail.items.length);
+    await expect
+      .poll(() => page.getByTestId('panel-coverage').textContent())
+      .toBe(detail.competency.percent === null ? '—' : `${detail.competency.percent}%`);
+    // How is this computed: the strength from the weighted sum over the weights, as the core reports it.
+    await page.getByTestId('competency-how').click();
+    const how = (await page.getByTestId('competency-how-box').textContent()) ?? '';
+    expect(how).toContain(`= ${detail.competency.strength}`);
+    expect(how).toContain(`${detail.competency.percent}%`);
+    expect(detail.competency.strength).toBe(Math.round(detail.weightedSum / detail.weightTotal));
+
+    // A weight edit is one undo step.
+    const item = detail.items.find((i) => i.direct)!;
+    const w = item.weight === 0.5 ? 0.3 : 0.5;
+    const input = page.getByTestId('panel-item').filter({ hasText: item.label }).first().locator('input');
+    await input.fill(String(w));
+    await input.press('Tab');
+    const weightOf = async () =>
+      (await api<Detail>(page, 'competencies:detail', { id: sub.id })).items.find((i) => i.id === item.id)!
+        .weight;
+    await expect.poll(weightOf).toBe(w);
+    await page.getByTestId('competency-canvas').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(weightOf).toBe(item.weight);
+
+    // Rename, then undo.
+    await page.getByTestId('panel-name').fill(`${sub.label}（新）`);
+    await page.getByTestId('panel-name').press('Enter');
+    const labelOf = async () =>
+      (await api<Detail>(page, 'competencies:detail', { id: sub.id })).competency.label;
+    await expect.poll(labelOf).toBe(`${sub.label}（新）`);
+    await expect
+      .poll(() => page.locator(`[data-testid="tree-row"][data-id="${sub.id}"]`).textContent())
+      .toContain('（新）');
+    await page.getByTestId('competency-canvas').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(labelOf).toBe(sub.label);
+
+    // Keyboard: open the selected competency in the diagram, Backspace goes up a level.
+    await page.getByTestId('panel-open').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await snap(page))?.focusId).toBe(sub.id);
+    await expectLevel(page, await api<Diagram>(page, 'competencies:diagram', { focusId: sub.id }));
+    await page.getByTestId('competency-canvas').focus();
+    await page.keyboard.press('Backspace');
+    await expect.poll(async () => (await snap(page))?.focusId).toBe(cm.id);
+    await expect.poll(() => page.getByTestId('breadcrumb-current').textContent()).toBe(cm.label);
+    await shot(page, 'competencies-panel-how');
     expect(errors).toEqual([]);
     await page.close();
   });

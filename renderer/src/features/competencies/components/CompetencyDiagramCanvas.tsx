@@ -97,6 +97,16 @@ export function CompetencyDiagramCanvas({ diagram }: { diagram: CompetencyDiagra
         data-testid="competency-canvas"
         tabIndex={0}
         aria-label={t('canvas.label', { name: levelName })}
+        title={t('canvas.keys')}
+        onKeyDown={(e) => {
+          // Up one level from the keyboard (the breadcrumbs are the pointer's way).
+          if (e.key !== 'Backspace' || e.nativeEvent.isComposing) return;
+          const crumbs = diagram.breadcrumbs;
+          if (crumbs.length < 2) return;
+          e.preventDefault();
+          const up = crumbs[crumbs.length - 2]!;
+          set({ focusId: up.id, selectedId: up.id, restored: null });
+        }}
       />
       {diagram.nodes.length === 0 && <div className="map-overlay">{t('empty.text')}</div>}
       {positions.isError && <div className="map-overlay error">{positions.error.message}</div>}

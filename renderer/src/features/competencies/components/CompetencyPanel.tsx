@@ -36,6 +36,7 @@ export function CompetencyPanel({ id }: { id: string }) {
 function PanelBody({ d }: { d: CompetencyDetail }) {
   const { t } = useTranslation('competencies');
   const set = useCompetenciesStore((s) => s.set);
+  const focusId = useCompetenciesStore((s) => s.focusId);
   const c = d.competency;
   const [name, setName] = useState(c.label);
   const [sub, setSub] = useState('');
@@ -76,6 +77,14 @@ function PanelBody({ d }: { d: CompetencyDetail }) {
         </span>{' '}
         {t(`band.${c.band}`)} · {t('panel.levels', { achieved: c.achievedLevel ?? '—', target: c.target })}
       </p>
+      <button
+        className="small"
+        data-testid="panel-open"
+        disabled={focusId === c.id}
+        onClick={() => set({ focusId: c.id, restored: null })}
+      >
+        {t('panel.open')}
+      </button>
       <label className="field">
         {t('panel.name')}
         <input
