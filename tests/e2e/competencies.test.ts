@@ -411,6 +411,52 @@ describe('competencies view', () => {
     await page.keyboard.press('Backspace');
     await expect.poll(async () => (await snap(page))?.focusId).toBe(cm.id);
     await expect.poll(() => page.getByTestId('breadcrumb-current').textContent()).toBe(cm.label);
+
+    // A dragged node keeps its place in the level's own view; Ctrl+Z puts it back.
+    await expect.poll(async () => (await snap(page))?.focusId).toBe(cm.id);
+    const s0 = (await snap(page))!;
+    const moved = s0.nodes.find((n) => n.kind === 'competency' && n.ring === 1)!;
+    const box = (await page.getByTestId('competency-canvas').boundingBox())!;
+    await page.mouse.move(box.x + moved.rx, box.y + moved.ry);
+    await page.mouse.down();
+    await page.mouse.move(box.x + moved.rx + 60, box.y + moved.ry + 30, { steps: 6 });
+    await page.mouse.up();
+    const levelView = async () =>
+      (
+        await api<
+          Array<{ id: string; kind: string; layout: Record<string, unknown>; positionCount: number }>
+        >(page, 'views:list', {})
+      ).find((v) => v.kind === 'competency' && v.layout.focusId === cm.id);
+    await expect.poll(async () => (await levelView())?.positionCount).toBe(1);
+    const at = async () => (await snap(page))!.nodes.find((n) => n.id === moved.id)!;
+    const dragged = await at();
+    expect(Math.hypot(dragged.x - moved.x, dragged.y - moved.y)).toBeGreaterThan(20);
+    await page.getByTestId('competency-canvas').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await levelView())?.positionCount).toBe(0);
+    await expect
+      .poll(async () => Math.hypot((await at()).x - moved.x, (await at()).y - moved.y))
+      .toBeLessThan(0.5);
+
+    // A new sub-competency from the panel: in the tree and the diagram, gone again with Ctrl+Z.
+    await page.getByTestId('panel-add-sub').fill('数字化客户运营');
+    await page.getByTestId('panel-add-sub').press('Enter');
+    const added = async () =>
+      (
+        await api<{ nodes: Array<{ id: string; label: string; parentId: string | null }> }>(
+          page,
+          'competencies:tree',
+          {},
+        )
+      ).nodes.find((n) => n.label === '数字化客户运营');
+    await expect.poll(async () => (await added())?.parentId).toBe(cm.id);
+    const newId = (await added())!.id;
+    await expect.poll(async () => (await snap(page))!.nodes.some((n) => n.id === newId)).toBe(true);
+    await expectLevel(page, await api<Diagram>(page, 'competencies:diagram', { focusId: cm.id }));
+    await page.getByTestId('competency-canvas').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(added).toBeUndefined();
+    await expect.poll(async () => (await snap(page))!.nodes.some((n) => n.id === newId)).toBe(false);
     await shot(page, 'competencies-panel-how');
     expect(errors).toEqual([]);
     await page.close();
