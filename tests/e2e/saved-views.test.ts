@@ -254,6 +254,16 @@ describe('saved views and presentation mode', () => {
     await expect
       .poll(async () => (await savedViews(page)).map((v) => v.name))
       .toEqual(['Close-up, renamed', 'Whole map']);
+    // And by dragging a row onto another (there and back).
+    const rows = page.getByTestId('saved-view-row');
+    await rows.nth(1).dragTo(rows.nth(0));
+    await expect
+      .poll(async () => (await savedViews(page)).map((v) => v.name))
+      .toEqual(['Whole map', 'Close-up, renamed']);
+    await rows.nth(1).dragTo(rows.nth(0));
+    await expect
+      .poll(async () => (await savedViews(page)).map((v) => v.name))
+      .toEqual(['Close-up, renamed', 'Whole map']);
     await shot(page, 'saved-views-03-sidebar');
 
     // 7. Present both (F5): the overlay shows the first, → moves the camera to the second, read-only, Esc leaves.

@@ -2,9 +2,11 @@
  * The knowledge map's part in saved views (features/saved-views/registry.ts): it captures and restores the
  * filters, the ego graph (centre and depth, kept in the layout settings as `egoNodeId`/`egoDepth`), the layout
  * last run, every node's position and the camera. Restoring positions only shows them — a saved view's positions
- * are its own and never overwrite the map's.
+ * are its own and never overwrite the map's. They stay shown while the restored view is (a refetch of the graph,
+ * e.g. after an edit, would otherwise put the map's stored positions back), until the user drags those nodes
+ * or runs a layout.
  */
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { GraphFilter } from '../../../../preload/contract';
 import { adaptCamera, CANVAS_KEY, storedCanvas } from '../saved-views/camera';
 import { registerViewState, type SavedViewState } from '../saved-views/registry';
@@ -28,6 +30,16 @@ const LAYOUTS: readonly LayoutName[] = ['force', 'hierarchical', 'concentric'];
 const layoutName = (v: unknown): LayoutName | null =>
   (LAYOUTS as readonly unknown[]).includes(v) ? (v as LayoutName) : null;
 
+/** What MapView tells the saved-view state about the map (see useMapViewState). */
+export interface MapSavedViewHooks {
+  /** The engine was given data for the view `key` (JSON of `[filter, ego]`): re-show restored positions. */
+  shown(key: string): void;
+  /** The user placed these nodes (a drag): they no longer show the saved view's positions. */
+  placed(ids: string[]): void;
+  /** The user ran a layout: no restored position is shown any more. */
+  laidOut(): void;
+}
+
 /**
  * Registers the map with saved views while it is mounted. `shownView` is MapView's key of the filter and ego
  * graph the engine last showed (JSON of `[filter, ego]`), `layingOut` whether a layout is running: restore waits
@@ -37,7 +49,24 @@ export function useMapViewState(
   engineRef: RefObject<GraphEngine | null>,
   shownView: RefObject<string | null>,
   layingOut: RefObject<boolean>,
-): void {
+): MapSavedViewHooks {
+  // The positions of the saved view last restored, for the view key it was restored in.
+  const override = useRef<{ key: string; positions: Map<string, { x: number; y: number }> } | null>(null);
+  // One object per mount, so MapView's effects can depend on it without re-running.
+  const [hooks] = useState<MapSavedViewHooks>(() => ({
+    shown(key) {
+      const o = override.current;
+      if (!o) return;
+      if (o.key !== key) override.current = null;
+      else engineRef.current?.showPositions([...o.positions].map(([id, p]) => ({ id, ...p })));
+    },
+    placed(ids) {
+      for (const id of ids) override.current?.positions.delete(id);
+    },
+    laidOut() {
+      override.current = null;
+    },
+  }));
   useEffect(() => {
     const settled = async (key: string) => {
       const until = Date.now() + SETTLE_TIMEOUT;
@@ -68,11 +97,17 @@ export function useMapViewState(
         const filter: GraphFilter = state.filters;
         const ego = egoOf(state.layout);
         const whole = layoutName(state.layout.layout);
+        override.current = null;
         useMapStore.getState().set({ filter, ego, selectedId: null, ...(whole ? { layout: whole } : {}) });
-        await settled(JSON.stringify([filter, ego]));
+        const key = JSON.stringify([filter, ego]);
+        await settled(key);
         const engine = engineRef.current;
         if (!engine) return;
         useMapStore.getState().set({ subsetLayout: layoutName(state.layout.subsetLayout) });
+        override.current = {
+          key,
+          positions: new Map(state.positions.map((p) => [p.id, { x: p.x, y: p.y }])),
+        };
         engine.showPositions(state.positions);
         if (state.camera) {
           const camera = adaptCamera(state.camera, storedCanvas(state.layout), engine.canvasSize(), animate);
@@ -81,4 +116,5 @@ export function useMapViewState(
       },
     });
   }, [engineRef, shownView, layingOut]);
+  return hooks;
 }

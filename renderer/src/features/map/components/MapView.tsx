@@ -86,6 +86,7 @@ export function MapView() {
   // The view (filter and ego graph) the engine last showed, null for a new engine: leaving a view brings back
   // the stored positions, since a filtered or ego view's layout is only temporary (issue #6).
   const shownView = useRef<string | null>(null);
+  const savedView = useMapViewState(engineRef, shownView, layingOutRef);
 
   // One engine per mount (StrictMode mounts twice: the first is destroyed in cleanup).
   useLayoutEffect(() => {
@@ -107,6 +108,8 @@ export function MapView() {
     const offs = [
       engine.on('select', (id) => setMap({ selectedId: id })),
       engine.on('positions', ({ positions, reason }) => {
+        if (reason === 'move') savedView.placed(positions.map((p) => p.id));
+        else if (reason === 'layout') savedView.laidOut();
         saveMapPositions(positions, reason).catch((e: Error) =>
           useAppStore.getState().notify(e.message, 'error'),
         );
@@ -140,7 +143,6 @@ export function MapView() {
   useEffect(() => engineRef.current?.setLabelMode(labelMode), [labelMode, webgl]);
   // Presentation mode is read-only: nothing can be dragged or drawn.
   useEffect(() => engineRef.current?.setReadOnly(presenting), [presenting, webgl]);
-  useMapViewState(engineRef, shownView, layingOutRef);
 
   // Push data into the engine. Nodes without a stored position are placed beside their neighbours and nothing
   // else moves; a full layout runs only when no node has a position yet, or when the user asks for one. A
@@ -161,6 +163,7 @@ export function MapView() {
     engine.setScope(ego || Object.keys(filter).length ? 'subset' : 'whole');
     engine.setFadeOthers(!ego);
     const { needsLayout } = engine.setGraph(graph.data, { resetPositions: viewChanged, place: !ego });
+    savedView.shown(viewKey);
     const failed = (e: Error) => notify(e.message, 'error');
     if (ego) {
       engine.runLayout('concentric', ego.nodeId).catch(failed);
@@ -172,7 +175,7 @@ export function MapView() {
     } else if (first) {
       engine.fit();
     }
-  }, [graph.data, graph.isPlaceholderData, ego, notify, webgl]);
+  }, [graph.data, graph.isPlaceholderData, ego, notify, webgl, savedView]);
 
   // Size and colour as the legend says (after setGraph above, so new nodes get them too).
   usePersistedEncoding();
