@@ -12,6 +12,7 @@ import type { Theme } from '../../../app/store';
 import { BAND_COLOURS } from '../../../ui/strength-bands';
 import { COVERAGE_COLOURS, EXPERT_COLOUR, percentText } from '../coverage-bands';
 import { layoutRings, type RingNode } from './rings-layout';
+import { cameraOf, canvasSizeOf, moveCamera, type CameraState } from '../../map/engine/viewport';
 import {
   competencyStylesheet,
   LABEL_FONT,
@@ -358,8 +359,8 @@ export class CompetencyEngine {
   }
 
   /** The camera as Cytoscape reports it. */
-  camera(): { zoom: number; pan: { x: number; y: number } } {
-    return { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
+  camera(): CameraState {
+    return cameraOf(this.cy);
   }
 
   /** Read-only (presentation mode): nothing can be dragged; clicking still drills down. */
@@ -369,18 +370,12 @@ export class CompetencyEngine {
 
   /** The canvas size in CSS px (saved views adapt a camera saved on another size). */
   canvasSize(): { width: number; height: number } {
-    return { width: this.cy.width(), height: this.cy.height() };
+    return canvasSizeOf(this.cy);
   }
 
   /** Moves the camera (smoothly when `animate`); resolves when it is there. */
-  setCamera(camera: { zoom: number; pan: { x: number; y: number } }, animate: boolean): Promise<void> {
-    if (!animate) {
-      this.cy.viewport(camera);
-      return Promise.resolve();
-    }
-    return new Promise((resolve) =>
-      this.cy.animate(camera, { duration: 500, easing: 'ease-in-out-cubic', complete: () => resolve() }),
-    );
+  setCamera(camera: CameraState, animate: boolean): Promise<void> {
+    return moveCamera(this.cy, camera, animate);
   }
 
   /** Waits until running animations are over (tests, saved views). */

@@ -33,6 +33,7 @@ import { displayLabel, englishName, type LabelMode } from './node-label';
 import { composePng, composeSvg, type ExportDecor } from './export-image';
 import type { EngineEvents, EngineOptions, EngineScope, Insets, PositionReason } from './engine-types';
 import { fitViewport, zoomViewport } from './viewport';
+import { cameraOf, canvasSizeOf, moveCamera, type CameraState } from './viewport';
 
 // Layout extensions (fcose) and ELK are loaded in the layout worker only, where layouts run; SVG export
 // loads cytoscape-svg on first use. Both keep the start-up bundle small (measured by bench:map).
@@ -573,32 +574,18 @@ export class GraphEngine {
   }
 
   /** The camera as Cytoscape reports it (saved views). */
-  camera(): { zoom: number; pan: { x: number; y: number } } {
-    const pan = this.cy.pan();
-    return { zoom: this.cy.zoom(), pan: { x: pan.x, y: pan.y } };
+  camera(): CameraState {
+    return cameraOf(this.cy);
   }
 
   /** The canvas size in CSS px (saved views adapt a camera saved on another size). */
   canvasSize(): { width: number; height: number } {
-    // The container's own size: Cytoscape's cached one lags a layout change (the sidebar opening) until it resizes.
-    const el = this.cy.container();
-    return { width: el?.clientWidth ?? this.cy.width(), height: el?.clientHeight ?? this.cy.height() };
+    return canvasSizeOf(this.cy);
   }
 
   /** Moves the camera to `camera`; with `animate` smoothly (500 ms). Resolves when it is there. */
-  setCamera(camera: { zoom: number; pan: { x: number; y: number } }, animate: boolean): Promise<void> {
-    this.cy.resize();
-    this.cy.stop(true, false);
-    if (!animate) {
-      this.cy.viewport({ zoom: camera.zoom, pan: camera.pan });
-      return Promise.resolve();
-    }
-    return new Promise((resolve) =>
-      this.cy.animate(
-        { zoom: camera.zoom, pan: camera.pan },
-        { duration: 500, easing: 'ease-in-out-cubic', complete: () => resolve() },
-      ),
-    );
+  setCamera(camera: CameraState, animate: boolean): Promise<void> {
+    return moveCamera(this.cy, camera, animate);
   }
 
   /** Model positions of every node on the canvas (saved views). */

@@ -48,3 +48,43 @@ export function zoomViewport(cy: Core, level: number, done: () => void): number 
   );
   return clamped;
 }
+
+/** A camera as Cytoscape reports it: zoom factor and pan in rendered px (a saved view stores it). */
+export interface CameraState {
+  zoom: number;
+  pan: { x: number; y: number };
+}
+
+/** The camera of `cy` now (a copy). */
+export function cameraOf(cy: Core): CameraState {
+  const pan = cy.pan();
+  return { zoom: cy.zoom(), pan: { x: pan.x, y: pan.y } };
+}
+
+/**
+ * The canvas size in CSS px, from the container itself: Cytoscape's cached size lags a layout change (a sidebar
+ * opening) until it resizes. Saved views adapt a camera saved on another size with it.
+ */
+export function canvasSizeOf(cy: Core): { width: number; height: number } {
+  const el = cy.container();
+  return { width: el?.clientWidth ?? cy.width(), height: el?.clientHeight ?? cy.height() };
+}
+
+/**
+ * Moves the camera of `cy` to `camera`, stopping a move under way; with `animate` it eases there in 500 ms
+ * (presentation mode's step between saved views). Resolves when the camera is there.
+ */
+export function moveCamera(cy: Core, camera: CameraState, animate: boolean): Promise<void> {
+  cy.resize();
+  cy.stop(true, false);
+  if (!animate) {
+    cy.viewport({ zoom: camera.zoom, pan: camera.pan });
+    return Promise.resolve();
+  }
+  return new Promise((resolve) =>
+    cy.animate(
+      { zoom: camera.zoom, pan: camera.pan },
+      { duration: 500, easing: 'ease-in-out-cubic', complete: () => resolve() },
+    ),
+  );
+}

@@ -13,6 +13,7 @@ import type { Pipeline } from '../../../../../preload/contract';
 import type { Theme } from '../../../app/store';
 import { fitLabel, layoutPipeline, SIZES, type LaidNode } from './pipeline-layout';
 import { LABEL_BOXES, LABEL_FONT_FAMILY, pipelineStylesheet } from './pipeline-styles';
+import { cameraOf, canvasSizeOf, moveCamera, type CameraState } from '../../map/engine/viewport';
 
 /** Events of the engine. */
 export interface PipelineEvents {
@@ -361,32 +362,18 @@ export class PipelineEngine {
   }
 
   /** The camera as Cytoscape reports it (saved views). */
-  camera(): { zoom: number; pan: { x: number; y: number } } {
-    const pan = this.cy.pan();
-    return { zoom: this.cy.zoom(), pan: { x: pan.x, y: pan.y } };
+  camera(): CameraState {
+    return cameraOf(this.cy);
   }
 
   /** The canvas size in CSS px (saved views adapt a camera saved on another size). */
   canvasSize(): { width: number; height: number } {
-    // The container's own size: Cytoscape's cached one lags a layout change (the sidebar opening) until it resizes.
-    const el = this.cy.container();
-    return { width: el?.clientWidth ?? this.cy.width(), height: el?.clientHeight ?? this.cy.height() };
+    return canvasSizeOf(this.cy);
   }
 
   /** Moves the camera to `camera`; with `animate` smoothly (500 ms). Resolves when it is there. */
-  setCamera(camera: { zoom: number; pan: { x: number; y: number } }, animate: boolean): Promise<void> {
-    this.cy.resize();
-    this.cy.stop(true, false);
-    if (!animate) {
-      this.cy.viewport({ zoom: camera.zoom, pan: camera.pan });
-      return Promise.resolve();
-    }
-    return new Promise((resolve) =>
-      this.cy.animate(
-        { zoom: camera.zoom, pan: camera.pan },
-        { duration: 500, easing: 'ease-in-out-cubic', complete: () => resolve() },
-      ),
-    );
+  setCamera(camera: CameraState, animate: boolean): Promise<void> {
+    return moveCamera(this.cy, camera, animate);
   }
 
   /** Model positions of the steps (their satellites follow them). */
