@@ -6,7 +6,9 @@ import type { EdgeDto, EdgeKind, NodeDto, NodeKind } from '../../preload/contrac
 
 const dirs: string[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  // A closed workspace may still be saving its search snapshot (WorkspaceService.close does not wait): retry.
+  for (const d of dirs.splice(0))
+    fs.rmSync(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 /** A fresh temporary folder, removed after the current test. */
