@@ -8,6 +8,7 @@ import { saveLevelPositions, useLevelPositions } from '../competency-view';
 import { useCompetencyViewState } from '../saved-view-state';
 import { useCompetenciesStore } from '../store';
 import { CoverageLegend } from './CoverageLegend';
+import { CanvasZoomButtons } from '../../../ui/CanvasZoomButtons';
 
 declare global {
   interface Window {
@@ -111,30 +112,12 @@ export function CompetencyDiagramCanvas({ diagram }: { diagram: CompetencyDiagra
       {diagram.nodes.length === 0 && <div className="map-overlay">{t('empty.text')}</div>}
       {positions.isError && <div className="map-overlay error">{positions.error.message}</div>}
       <CoverageLegend />
-      <div className="zoom-controls" role="group" aria-label={t('zoom.controls')}>
-        <button
-          title={t('zoom.in')}
-          aria-label={t('zoom.in')}
-          onClick={() => engineRef.current?.zoomBy(1.25)}
-        >
-          <span aria-hidden="true">+</span>
-        </button>
-        <button
-          title={t('zoom.out')}
-          aria-label={t('zoom.out')}
-          onClick={() => engineRef.current?.zoomBy(0.8)}
-        >
-          <span aria-hidden="true">−</span>
-        </button>
-        <button
-          title={t('zoom.fit')}
-          aria-label={t('zoom.fit')}
-          data-testid="competency-fit"
-          onClick={() => engineRef.current?.fit()}
-        >
-          <span aria-hidden="true">⤢</span>
-        </button>
-      </div>
+      <CanvasZoomButtons
+        labels={{ controls: t('zoom.controls'), in: t('zoom.in'), out: t('zoom.out'), fit: t('zoom.fit') }}
+        onZoom={(factor) => engineRef.current?.zoomBy(factor)}
+        onFit={() => engineRef.current?.fit()}
+        fitTestId="competency-fit"
+      />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { attachDropped, DRAG_MIME, readDragged } from '../drag-items';
 import { StrengthLegend } from './StrengthLegend';
 import { usePipelineViewState } from '../saved-view-state';
 import { usePresenting } from '../../saved-views/store';
+import { CanvasZoomButtons } from '../../../ui/CanvasZoomButtons';
 
 declare global {
   interface Window {
@@ -161,30 +162,12 @@ export function PipelineCanvas({ pipeline }: { pipeline: Pipeline }) {
       )}
       {positions.isError && <div className="map-overlay error">{positions.error.message}</div>}
       <StrengthLegend />
-      <div className="zoom-controls" role="group" aria-label={t('zoom.controls')}>
-        <button
-          title={t('zoom.in')}
-          aria-label={t('zoom.in')}
-          onClick={() => engineRef.current?.zoomBy(1.25)}
-        >
-          <span aria-hidden="true">+</span>
-        </button>
-        <button
-          title={t('zoom.out')}
-          aria-label={t('zoom.out')}
-          onClick={() => engineRef.current?.zoomBy(0.8)}
-        >
-          <span aria-hidden="true">−</span>
-        </button>
-        <button
-          title={t('zoom.fit')}
-          aria-label={t('zoom.fit')}
-          data-testid="pipeline-fit"
-          onClick={() => engineRef.current?.fit()}
-        >
-          <span aria-hidden="true">⤢</span>
-        </button>
-      </div>
+      <CanvasZoomButtons
+        labels={{ controls: t('zoom.controls'), in: t('zoom.in'), out: t('zoom.out'), fit: t('zoom.fit') }}
+        onZoom={(factor) => engineRef.current?.zoomBy(factor)}
+        onFit={() => engineRef.current?.fit()}
+        fitTestId="pipeline-fit"
+      />
     </div>
   );
 }
