@@ -27,8 +27,10 @@ export interface CommandSpec {
 export const COMMANDS: readonly CommandSpec[] = [
   { id: 'workspace.new', titleKey: 'newWorkspace', keys: 'CmdOrCtrl+N', menu: 'file' },
   { id: 'workspace.open', titleKey: 'openWorkspace', keys: 'CmdOrCtrl+O', menu: 'file' },
-  { id: 'map.exportPng', titleKey: 'exportPng', keys: 'CmdOrCtrl+Shift+E', menu: 'file' },
-  { id: 'map.exportSvg', titleKey: 'exportSvg', menu: 'file' },
+  { id: 'view.exportPng', titleKey: 'exportPng', keys: 'CmdOrCtrl+Shift+E', menu: 'file' },
+  { id: 'view.exportSvg', titleKey: 'exportSvg', menu: 'file' },
+  { id: 'view.exportPdf', titleKey: 'exportPdf', menu: 'file' },
+  { id: 'view.exportHtml', titleKey: 'exportHtml', menu: 'file' },
   { id: 'app.quit', titleKey: 'quit', keys: 'CmdOrCtrl+Q', menu: 'file', role: 'quit' },
   { id: 'history.undo', titleKey: 'undo', keys: 'CmdOrCtrl+Z', menu: 'edit' },
   { id: 'history.redo', titleKey: 'redo', keys: 'CmdOrCtrl+Shift+Z', menu: 'edit' },

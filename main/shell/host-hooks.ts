@@ -9,8 +9,9 @@ import { isHttpUrl } from './app-origin';
  * The Electron side of `createHandlers`: `saveFile` asks for a path with the native save dialog (starting in the
  * user's Documents folder with the suggested name, filtered by its extension) and writes the bytes there,
  * answering null when the user cancels; `openExternal` hands http(s) URLs to the system browser; `pickFolder`
- * asks for a folder with the native dialog (null when cancelled).
- * Errors: saveFile rejects with WellspringError('io_error') when the write fails; openExternal rejects with
+ * asks for a folder with the native dialog (null when cancelled); `printPdf` prints the window's page with print
+ * media (the renderer's print stylesheet shows only what is being exported) through webContents.printToPDF.
+ * Errors: printPdf rejects with WellspringError('internal') without a window; saveFile rejects with WellspringError('io_error') when the write fails; openExternal rejects with
  * WellspringError('invalid_input', path ['url']) for any other scheme (defence in depth: the contract's schema
  * already allows only http(s)).
  */
@@ -39,6 +40,20 @@ export function electronHostHooks(getWindow: () => BrowserWindow | null): Requir
       return filePath;
     },
     openExternal: (url) => openHttpExternally(url),
+    async printPdf({ landscape, pageSize }) {
+      const win = getWindow();
+      if (!win)
+        throw new WellspringError(
+          'internal',
+          'The export could not be drawn: there is no window to print.',
+          [],
+          {
+            key: 'errors.exportFailed',
+            params: { reason: 'no window' },
+          },
+        );
+      return win.webContents.printToPDF({ landscape, pageSize, printBackground: true });
+    },
     async pickFolder() {
       const win = getWindow();
       const options = { properties: ['openDirectory' as const] };

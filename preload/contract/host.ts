@@ -18,6 +18,23 @@ export const HOST_CHANNELS = {
     }),
     output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
+  /**
+   * Prints the window as it is now to PDF (Electron's webContents.printToPDF, print media: the print stylesheet
+   * applies) and saves it where the user chooses (native save dialog). Browser mode answers `unsupported`: the
+   * page opens the print dialog (window.print) instead.
+   */
+  'export:print-pdf': {
+    input: z.strictObject({
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(/\.pdf$/i),
+      landscape: z.boolean(),
+      pageSize: z.enum(['A4', 'A3', 'Letter']),
+    }),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
   /** Open an http(s) link in the system browser (Electron: shell.openExternal). */
   'shell:open-external': {
     input: z.strictObject({ url: z.url({ protocol: /^https?$/ }) }),

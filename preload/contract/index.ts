@@ -1,7 +1,7 @@
 /**
  * The one contract between the renderer and the main process (DESIGN §4), one file per domain:
  * model (the graph model of DESIGN §3), graph (reads and the one write path), history, views, workspace, library,
- * search, analytics, strength, processes, evidence, reports, experts, inventory, competencies, host (dialogs, files, links), events, and the result envelope.
+ * search, analytics, strength, processes, evidence, reports, experts, inventory, competencies, exports (the HTML snapshot), host (dialogs, files, links), events, and the result envelope.
  *
  * Every channel is named `domain:verb` and carries a zod schema for its input and its output; the API type the
  * renderer sees is derived from them, and `main/core/api/handlers/` implements every channel per domain (a missing
@@ -23,6 +23,7 @@ import { REPORTS_CHANNELS } from './reports';
 import { EXPERTS_CHANNELS } from './experts';
 import { INVENTORY_CHANNELS } from './inventory';
 import { COMPETENCIES_CHANNELS } from './competencies';
+import { EXPORTS_CHANNELS } from './exports';
 import type { EventName, EventPayload } from './events';
 import type { Result } from './result';
 
@@ -41,6 +42,7 @@ export * from './reports';
 export * from './experts';
 export * from './inventory';
 export * from './competencies';
+export * from './exports';
 export * from './host';
 export * from './events';
 export * from './result';
@@ -62,6 +64,7 @@ export const CHANNELS = {
   ...EXPERTS_CHANNELS,
   ...INVENTORY_CHANNELS,
   ...COMPETENCIES_CHANNELS,
+  ...EXPORTS_CHANNELS,
   ...HOST_CHANNELS,
 } as const;
 

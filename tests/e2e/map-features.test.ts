@@ -86,14 +86,20 @@ describe('knowledge map features', () => {
     // Export PNG and SVG (browser mode downloads them).
     const [png] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'PNG 图片' }).click(),
+      page
+        .getByTestId('map-export')
+        .click()
+        .then(() => page.getByTestId('map-export-png').click()),
     ]);
     const pngBytes = fs.readFileSync((await png.path())!);
     expect(pngBytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(pngBytes.length).toBeGreaterThan(50_000);
     const [svg] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'SVG 矢量图' }).click(),
+      page
+        .getByTestId('map-export')
+        .click()
+        .then(() => page.getByTestId('map-export-svg').click()),
     ]);
     const svgText = fs.readFileSync((await svg.path())!, 'utf8');
     expect(svgText.startsWith('<svg')).toBe(true);

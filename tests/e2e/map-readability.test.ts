@@ -204,7 +204,10 @@ describe('a readable map (issue #6)', () => {
     await open(page);
     const [svg] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'SVG 矢量图' }).click(),
+      page
+        .getByTestId('map-export')
+        .click()
+        .then(() => page.getByTestId('map-export-svg').click()),
     ]);
     const text = fs.readFileSync((await svg.path())!, 'utf8');
     fs.mkdirSync('test-results/e2e', { recursive: true });
@@ -230,7 +233,10 @@ describe('a readable map (issue #6)', () => {
 
     const [png] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'PNG 图片' }).click(),
+      page
+        .getByTestId('map-export')
+        .click()
+        .then(() => page.getByTestId('map-export-png').click()),
     ]);
     const bytes = fs.readFileSync((await png.path())!);
     expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');

@@ -200,6 +200,29 @@ describe('IPC', () => {
     });
   });
 
+  it('prints the window to PDF with print media and saves it where the save dialog points', async () => {
+    const app = await start();
+    const target = path.join(app.dir, '核心能力.pdf');
+    app.fake.record.nextSave.push({ canceled: false, filePath: target });
+    const input = { suggestedName: '核心能力.pdf', landscape: true, pageSize: 'A3' };
+    expect(envelope(await app.invoke('export:print-pdf', input))).toEqual({
+      ok: true,
+      value: { saved: true, path: target },
+    });
+    expect(app.window().webContents.printed).toEqual([
+      { landscape: true, pageSize: 'A3', printBackground: true },
+    ]);
+    expect(fs.readFileSync(target, 'utf8')).toBe('%PDF-1.7 A3 true\n');
+    expect(app.fake.record.saveDialogs[0]).toMatchObject({
+      defaultPath: path.join(app.dir, 'documents', '核心能力.pdf'),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    // Only .pdf names and the page sizes of the contract get through.
+    const bad = envelope(await app.invoke('export:print-pdf', { ...input, suggestedName: 'x.exe' }));
+    expect(bad).toMatchObject({ ok: false, code: 'invalid_input', path: ['suggestedName'] });
+    expect(app.window().webContents.printed).toHaveLength(1);
+  });
+
   it('opens https links externally and rejects other schemes', async () => {
     const app = await start();
     expect(envelope(await app.invoke('shell:open-external', { url: 'https://example.com/a' })).ok).toBe(true);

@@ -62,6 +62,12 @@ export class FakeWebContents extends Emitter {
   send(channel: string, payload: unknown): void {
     this.sent.push({ channel, payload });
   }
+  /** Options of every printToPDF call; the bytes answered name the page size and orientation asked for. */
+  readonly printed: Array<Record<string, unknown>> = [];
+  printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    this.printed.push(options);
+    return Promise.resolve(Buffer.from(`%PDF-1.7 ${String(options.pageSize)} ${String(options.landscape)}\n`));
+  }
 }
 
 /** A navigation or close event as Electron passes it: `preventDefault` is recorded. */

@@ -42,7 +42,7 @@ export const GRID_STEP = 160; // wider than a label (text-max-width 140 in the p
  *   on concentric rings (concentricCompetencyPlacement: core, capabilities, subs, items);
  * - `process:NAME` or a bare process NAME: the process's view (`layout.processId`), showing the process, its steps
  *   (`part_of`), what they require and produce and the experts they consult;
- * - any other NAME: a saved or ego view of that name, with its filters applied.
+ * - any other NAME: a saved or ego view of that name (or id), with its filters applied.
  * Names are compared after NFKC + case folding; a saved view wins over a process of the same name.
  * Nodes without a stored position are placed on a grid (GRID_STEP apart, sorted by kind then label) below the
  * placed ones, so nothing sits at 0,0 on top of another.
@@ -54,9 +54,9 @@ export function resolveSnapshotView(src: SnapshotSources, name: string): Snapsho
   if (wanted === 'map')
     return place('map', 'Knowledge map', MAP_VIEW_ID, src.graph.getGraph(undefined, MAP_VIEW_ID));
   if (wanted === 'competency') return competencyView(src, views);
-  const saved = views.find(
-    (v) => (v.kind === 'saved' || v.kind === 'ego') && foldText(v.name).trim() === wanted,
-  );
+  const shown = views.filter((v) => v.kind === 'saved' || v.kind === 'ego');
+  const saved =
+    shown.find((v) => v.id === name.trim()) ?? shown.find((v) => foldText(v.name).trim() === wanted);
   if (saved) return place('saved', saved.name, saved.id, src.graph.getGraph(saved.filters, saved.id));
   const processName = wanted.startsWith('process:') ? wanted.slice('process:'.length).trim() : wanted;
   const processes = src.graph.getGraph({ kinds: ['process'] }).nodes;
@@ -156,6 +156,18 @@ function place(kind: SnapshotView['kind'], title: string, viewId: string | null,
       edges: g.edges,
     },
   };
+}
+
+/**
+ * The file name a snapshot is offered under: "<title>-<yyyy-mm-dd>.html" with the characters Windows, macOS or
+ * Linux refuse in a name (\ / : * ? " < > | and control characters) replaced by "_", at most 120 characters of title.
+ * `date` is taken as its UTC calendar day, as the page shows it.
+ */
+export function snapshotFileName(title: string, date: Date): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is being replaced
+  const refused = /[\\/:*?"<>|\u0000-\u001f]/g;
+  const safe = title.replace(refused, '_').trim().slice(0, 120) || 'view';
+  return `${safe}-${date.toISOString().slice(0, 10)}.html`;
 }
 
 /** The workspace's name (meta `name`), or null when it has none. */

@@ -5,7 +5,8 @@ import { useAppStore, type View } from '../app/store';
 import { useMapStore } from '../features/map/store';
 import { describeEdit } from '../features/map/describe-edit';
 import type { LayoutName } from '../features/map/engine/layout-options';
-import { exportMap } from '../features/map/export-map';
+import { exportSourceOf } from '../ui/export/export-sources';
+import { exportView } from '../ui/export/view-export';
 import { registerProcessCommands } from '../features/processes/commands';
 import { registerSavedViewCommands } from '../features/saved-views/commands';
 import { registerCommands, type CommandContext, type CommandImpl } from './registry';
@@ -84,8 +85,12 @@ export function registerAppCommands(): () => void {
       when: (c) => onMap(c) && (map().ego !== null || map().selectedId !== null),
       run: () => map().set({ ego: null, selectedId: null }),
     },
-    'map.exportPng': { when: onMap, run: ({ engine }) => exportMap(engine!, 'png') },
-    'map.exportSvg': { when: onMap, run: ({ engine }) => exportMap(engine!, 'svg') },
+    ...Object.fromEntries(
+      (['png', 'svg', 'pdf', 'html'] as const).map((f) => [
+        `view.export${f[0]!.toUpperCase()}${f.slice(1)}`,
+        { when: () => exportSourceOf() !== null, run: () => exportView(exportSourceOf()!, f) },
+      ]),
+    ),
     'palette.open': { run: () => useAppStore.getState().setModal('palette') },
     'search.open': { run: () => useAppStore.getState().setModal('search') },
     'library.reindex': {

@@ -2,7 +2,7 @@ import type { HOST_CHANNELS } from '../../../../preload/contract';
 import { WellspringError } from '../../util/errors';
 import type { DomainHandlers, HostHooks } from './types';
 
-/** Native dialogs, saving files and opening links: what the host offers (browser mode does these in the page). */
+/** Native dialogs, saving files, printing to PDF and opening links: what the host offers (browser mode does these in the page). */
 export function hostHandlers(host: HostHooks): DomainHandlers<typeof HOST_CHANNELS> {
   return {
     'dialog:pick-folder': async () => {
@@ -22,6 +22,20 @@ export function hostHandlers(host: HostHooks): DomainHandlers<typeof HOST_CHANNE
           ? Buffer.from(content.slice(content.indexOf(',') + 1), 'base64')
           : Buffer.from(content);
       const path = await host.saveFile(suggestedName, data);
+      return { saved: path !== null, path };
+    },
+    'export:print-pdf': async ({ suggestedName, landscape, pageSize }) => {
+      if (!host.printPdf || !host.saveFile)
+        throw new WellspringError(
+          'unsupported',
+          'Printing to PDF is done by the print dialog in browser mode.',
+          [],
+          {
+            key: 'errors.printPdfInBrowser',
+          },
+        );
+      const pdf = await host.printPdf({ landscape, pageSize });
+      const path = await host.saveFile(suggestedName, pdf);
       return { saved: path !== null, path };
     },
     'shell:open-external': async ({ url }) => {

@@ -12,6 +12,7 @@ import { reportsHandlers } from './reports';
 import { expertsHandlers } from './experts';
 import { inventoryHandlers } from './inventory';
 import { competenciesHandlers } from './competencies';
+import { exportsHandlers } from './exports';
 import { analyticsHandlers, searchHandlers, workspaceHandlers } from './workspace';
 
 export type { HostHooks } from './types';
@@ -42,6 +43,7 @@ export function createHandlers(ws: WorkspaceService, host: HostHooks = {}): Hand
     ...expertsHandlers(ws),
     ...inventoryHandlers(ws),
     ...competenciesHandlers(ws),
+    ...exportsHandlers(ws),
     ...hostHandlers(host),
   };
 }

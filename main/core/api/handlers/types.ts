@@ -20,4 +20,9 @@ export interface HostHooks {
   openExternal?(url: string): Promise<void>;
   /** Asks the user for a folder (native dialog); null when cancelled. */
   pickFolder?(): Promise<string | null>;
+  /**
+   * Prints the window to PDF bytes (Electron: webContents.printToPDF with print media, backgrounds printed).
+   * Browser mode has none: the page opens the print dialog itself.
+   */
+  printPdf?(options: { landscape: boolean; pageSize: 'A4' | 'A3' | 'Letter' }): Promise<Buffer>;
 }

@@ -1,23 +1,19 @@
 /**
- * Export of the map on screen as PNG or SVG: builds the title and legend texts (engine/export-image.ts draws
- * them), then saves the file through the native dialog (Electron) or as a browser download, and says so in a
- * toast. Called by the export commands with the active engine.
+ * The map's export (ui/export): the whole map with every label as text, titled with the view (the map, an ego
+ * view "around …", or how many filters are on), its legend the kinds on the map (engine/export-image.ts), or the
+ * communities when the map is coloured by them. The HTML snapshot is the knowledge map. The export commands
+ * (view.exportPng …) and the toolbar's Export menu use it.
  */
 import i18n from '../../i18n';
-import { call, isElectron } from '../../api/client';
 import { keys, queryClient } from '../../api/queries';
-import { useAppStore } from '../../app/store';
+import { themeColours, type ExportSource } from '../../ui/export/view-export';
 import type { GraphEngine } from './engine/graph-engine';
 import type { ExportDecor } from './engine/export-image';
 import { communityColour } from './engine/node-encoding';
 import { activeFilterCount, useMapStore } from './store';
 
-/**
- * The export's title: "workspace · view · date" in the UI language, e.g.
- * "锦绣服饰知识地图 · 知识地图 · 2026年12月1日" or "… · Knowledge map (around “商机确认”) · December 1, 2026".
- */
-export function exportTitle(engine: GraphEngine, now = new Date()): string {
-  const info = queryClient.getQueryData<{ name: string }>(keys.info);
+/** The map's part of an export title: "知识地图", "Knowledge map (around “商机确认”)", "… (2 filters)". */
+export function mapViewTitle(engine: GraphEngine): string {
   const { ego, filter } = useMapStore.getState();
   let view = i18n.t('common:nav.map');
   if (ego) {
@@ -26,17 +22,14 @@ export function exportTitle(engine: GraphEngine, now = new Date()): string {
   } else if (activeFilterCount(filter) > 0) {
     view += ` (${i18n.t('map:filter.active', { count: activeFilterCount(filter) })})`;
   }
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(now);
-  return [info?.name, view, date].filter(Boolean).join(' · ');
+  return view;
 }
 
-/** Title, legend labels and the theme's colours for an export. */
-export function exportDecor(engine: GraphEngine): ExportDecor {
-  const css = getComputedStyle(document.documentElement);
+/** What the map's legend says: the kinds' names, tacit knowledge, the communities when coloured by them. */
+export function mapLegendDecor(engine: GraphEngine): ExportDecor {
   return {
-    background: css.getPropertyValue('--canvas-bg').trim() || '#ffffff',
-    color: css.getPropertyValue('--text').trim() || '#1f2937',
-    title: exportTitle(engine),
+    ...themeColours(),
+    title: '',
     kindLabel: (k) => i18n.t(`map:kinds.${k}`),
     tacitLabel: `${i18n.t('map:kinds.knowledge')} · ${i18n.t('map:values.tacit')}`,
     communities: communityLegend(engine),
@@ -62,35 +55,14 @@ function communityLegend(engine: GraphEngine): ExportDecor['communities'] {
     }));
 }
 
-/**
- * Exports the engine's map as `format` and saves it (`wellspring-map.png` / `.svg` suggested). Resolves once
- * saved, or when the user cancels the native dialog. Errors (encoding, saving) are shown as an error toast.
- */
-export async function exportMap(engine: GraphEngine, format: 'png' | 'svg'): Promise<void> {
-  const notify = useAppStore.getState().notify;
-  const name = `wellspring-map.${format}`;
-  try {
-    const decor = exportDecor(engine);
-    const content = format === 'png' ? await engine.exportPng(decor) : await engine.exportSvg(decor);
-    if (isElectron) {
-      const r = await call('export:save-file', {
-        suggestedName: name,
-        content,
-        encoding: format === 'png' ? 'dataUrl' : 'utf8',
-      });
-      if (!r.saved) return;
-    } else {
-      const a = document.createElement('a');
-      const url =
-        format === 'png' ? content : URL.createObjectURL(new Blob([content], { type: 'image/svg+xml' }));
-      a.href = url;
-      a.download = name;
-      a.click();
-      if (format === 'svg') setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    }
-    notify(i18n.t('map:toast.exported', { name }));
-  } catch (e) {
-    // ApiError messages are already translated; an encoding failure of the image is named after the file.
-    notify(i18n.t('map:toast.exportFailed', { name, reason: (e as Error).message }), 'error');
-  }
+/** The map's ExportSource (its HTML snapshot is the whole knowledge map at its stored positions). */
+export function mapExportSource(engine: GraphEngine): ExportSource {
+  return {
+    fileStem: 'wellspring-map',
+    viewTitle: mapViewTitle(engine),
+    snapshotView: 'map',
+    legend: () => engine.exportLegend(mapLegendDecor(engine)),
+    png: (frame) => engine.exportPng(frame),
+    svg: (frame) => engine.exportSvg(frame),
+  };
 }

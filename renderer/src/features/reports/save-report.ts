@@ -1,12 +1,13 @@
 import type { ReportFormat, ReportRequest } from '../../../../preload/contract';
-import { call, isElectron } from '../../api/client';
+import { call } from '../../api/client';
 import { useAppStore } from '../../app/store';
 import i18n from '../../i18n';
+import { saveFile } from '../../ui/export/save-file';
 
 /**
- * Builds a report file in the main process (`reports:export`, headers in the UI language) and saves it: under
- * Electron through the native save dialog (`export:save-file` with a data URL), in browser mode as a download.
- * Resolves once saved or cancelled; failures become an error toast (ApiError.message is translated).
+ * Builds a report file in the main process (`reports:export`, headers in the UI language) and saves it through
+ * ui/export/save-file (native dialog under Electron, a download in browser mode). Resolves once saved or
+ * cancelled; failures become an error toast (ApiError.message is translated).
  */
 export async function saveReport(request: ReportRequest, format: ReportFormat): Promise<void> {
   const { notify } = useAppStore.getState();
@@ -14,19 +15,7 @@ export async function saveReport(request: ReportRequest, format: ReportFormat): 
     const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
     const file = await call('reports:export', { request, format, language });
     const dataUrl = `data:${file.mime};base64,${file.base64}`;
-    if (isElectron) {
-      const r = await call('export:save-file', {
-        suggestedName: file.fileName,
-        content: dataUrl,
-        encoding: 'dataUrl',
-      });
-      if (!r.saved) return;
-    } else {
-      const a = document.createElement('a');
-      a.href = dataUrl;
-      a.download = file.fileName;
-      a.click();
-    }
+    if (!(await saveFile(file.fileName, dataUrl, 'dataUrl', file.mime))) return;
     notify(i18n.t('reports:export.saved', { name: file.fileName }));
   } catch (e) {
     notify(i18n.t('reports:export.failed', { message: (e as Error).message }), 'error');

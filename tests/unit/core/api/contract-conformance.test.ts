@@ -34,6 +34,7 @@ describe('contract conformance on the sample workspace', () => {
       saveFile: async (name) => (saved.push(name), path.join(dir, name)),
       openExternal: async () => undefined,
       pickFolder: async () => docs,
+      printPdf: async () => Buffer.from('%PDF-1.7\n'),
     });
     const called = new Set<Channel>();
     async function ok<C extends Channel>(channel: C, input: InputOf<C>) {
@@ -176,13 +177,17 @@ describe('contract conformance on the sample workspace', () => {
       await ok('reports:export', { request, format: 'xlsx', language: 'en' });
     await ok('library:remove-folder', { id: folder.id });
     await ok('export:save-file', { suggestedName: 'map.svg', content: '<svg/>', encoding: 'utf8' });
+    await ok('export:print-pdf', { suggestedName: 'view.pdf', landscape: true, pageSize: 'A4' });
+    const snap = (await ok('export:snapshot', { view: 'competency' })) as { html: string; nodes: number };
+    expect(snap.html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(snap.nodes).toBeGreaterThan(10);
     await ok('shell:open-external', { url: 'https://example.org/' });
     await ok('workspace:create', { path: path.join(dir, 'second.wellspring') });
     await ok('workspace:open', { path: path.join(dir, 'sample.wellspring') });
 
     // Every channel of the contract was exercised (a new channel must be added here).
     expect(CHANNEL_NAMES.filter((c) => !called.has(c))).toEqual([]);
-    expect(saved).toEqual(['map.svg']);
+    expect(saved).toEqual(['map.svg', 'view.pdf']);
     // Every event a session emitted fits its schema.
     const kinds = new Set(events.map((e) => e.event));
     for (const name of [

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspaceDb } from '../../../../main/core/db/workspace-db';
 import { GraphStore } from '../../../../main/core/graph/graph-store';
 import { ViewStore } from '../../../../main/core/graph/view-store';
-import { resolveSnapshotView } from '../../../../main/core/export/snapshot-view';
+import { resolveSnapshotView, snapshotFileName } from '../../../../main/core/export/snapshot-view';
 import { isWellspringError } from '../../../../main/core/util/errors';
 import { tempDir } from '../../helpers';
 
@@ -134,6 +134,18 @@ describe('resolveSnapshotView', () => {
     // K2 placed; K1, K3 below it: x from -30, y = 50 + 2·160
     expect(at(v)).toEqual({ K2: [-30, 50], K1: [-30, 370], K3: [130, 370] });
     expect(v.graph.edges).toEqual([]);
+    // The app asks by id (its saved views), which also finds a view whose name is taken by a process.
+    const byId = src.views.create({ kind: 'saved', name: 'P' });
+    expect(resolveSnapshotView(src, byId.id)).toMatchObject({ kind: 'saved', viewId: byId.id });
+    expect(resolveSnapshotView(src, view.id).title).toBe('Knowledge only');
+  });
+
+  it('snapshot file names: the title with refused characters replaced, then the UTC day', () => {
+    const day = new Date('2026-12-02T23:30:00Z');
+    expect(snapshotFileName('核心能力 › 客户与市场', day)).toBe('核心能力 › 客户与市场-2026-12-02.html');
+    expect(snapshotFileName('a/b\\c:d*e?"f"<g>|h\u0007', day)).toBe('a_b_c_d_e__f__g__h_-2026-12-02.html');
+    expect(snapshotFileName('   ', day)).toBe('view-2026-12-02.html');
+    expect(snapshotFileName('长'.repeat(300), day)).toBe(`${'长'.repeat(120)}-2026-12-02.html`);
   });
 
   it('an unknown name: not_found listing the names that work', () => {

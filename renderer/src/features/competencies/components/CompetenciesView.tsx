@@ -6,6 +6,8 @@ import { CompetencyDiagramCanvas } from './CompetencyDiagramCanvas';
 import { CompetencyPanel } from './CompetencyPanel';
 import { CompetencyTreeEditor } from './CompetencyTreeEditor';
 import { CoverageRadar } from './CoverageRadar';
+import { ExportMenu } from '../../../ui/export/ExportMenu';
+import { exportSourceOf } from '../../../ui/export/export-sources';
 
 /**
  * The competencies view (issue 9, items 1–3): the tree editor on the left; the concentric core-competence
@@ -70,6 +72,7 @@ export function CompetenciesView() {
             />
             {t('toolbar.showExperts')}
           </label>
+          <ExportMenu testId="competency-export" source={() => exportSourceOf('competency')} disabled={!d} />
         </div>
         <div className="competencies-body">
           {diagram.isError && !focusGone ? (

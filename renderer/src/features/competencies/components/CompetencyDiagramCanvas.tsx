@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompetencyDiagram } from '../../../../../preload/contract';
 import { useAppStore } from '../../../app/store';
@@ -9,6 +9,8 @@ import { useCompetencyViewState } from '../saved-view-state';
 import { useCompetenciesStore } from '../store';
 import { CoverageLegend } from './CoverageLegend';
 import { CanvasZoomButtons } from '../../../ui/CanvasZoomButtons';
+import { useExportSource } from '../../../ui/export/export-sources';
+import { competencyExportSource } from '../export-source';
 
 declare global {
   interface Window {
@@ -20,7 +22,7 @@ declare global {
 /**
  * The concentric diagram of one drill level (through CompetencyEngine): click a competency to drill into it,
  * drag nodes to place them (stored in the level's own view), zoom buttons and the legend. Registers the
- * competency view's saved-view adapter while mounted.
+ * competency view's saved-view adapter and its export (the toolbar's Export menu) while mounted.
  */
 export function CompetencyDiagramCanvas({ diagram }: { diagram: CompetencyDiagram }) {
   const { t } = useTranslation('competencies');
@@ -89,6 +91,11 @@ export function CompetencyDiagramCanvas({ diagram }: { diagram: CompetencyDiagra
   useEffect(() => engineRef.current?.select(selectedId), [selectedId]);
 
   useCompetencyViewState(engineRef, levelName);
+  const exportSource = useCallback(
+    () => (engineRef.current ? competencyExportSource(engineRef.current, diagram) : null),
+    [diagram],
+  );
+  useExportSource('competency', exportSource);
 
   return (
     <div className="competency-canvas-wrap">

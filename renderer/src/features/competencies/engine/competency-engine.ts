@@ -13,6 +13,7 @@ import { BAND_COLOURS } from '../../../ui/strength-bands';
 import { COVERAGE_COLOURS, EXPERT_COLOUR, percentText } from '../coverage-bands';
 import { layoutRings, type RingNode } from './rings-layout';
 import { cameraOf, canvasSizeOf, moveCamera, type CameraState } from '../../map/engine/viewport';
+import { composePng, composeSvg, ensureSvgExport, type ExportFrame } from '../../map/engine/export-image';
 import {
   competencyStylesheet,
   LABEL_FONT,
@@ -356,6 +357,20 @@ export class CompetencyEngine {
   /** Every node's position (model px), for a saved view. */
   positions(): Array<{ id: string; x: number; y: number }> {
     return this.cy.nodes().map((n) => ({ id: n.id(), x: n.position().x, y: n.position().y }));
+  }
+
+  /**
+   * PNG (data: URL, 2× the drawing's size) of everything on the canvas with every label, `frame`'s title above
+   * and its legend below (map/engine/export-image.ts). The camera does not matter: the whole drawing is exported.
+   */
+  exportPng(frame: ExportFrame): Promise<string> {
+    return composePng(this.cy, frame);
+  }
+
+  /** SVG document of everything on the canvas: labels, title and legend as real <text> (cytoscape-svg). */
+  async exportSvg(frame: ExportFrame): Promise<string> {
+    await ensureSvgExport();
+    return composeSvg(this.cy, frame);
   }
 
   /** The camera as Cytoscape reports it. */

@@ -40,7 +40,7 @@ export function MapContextMenu() {
         cmd('map.layoutForce'),
         cmd('map.layoutHierarchical'),
         cmd('map.layoutConcentric'),
-        cmd('map.exportPng'),
+        cmd('view.exportPng'),
       ];
   if (menu.nodeId) set({ selectedId: menu.nodeId });
   return (

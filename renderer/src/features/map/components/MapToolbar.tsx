@@ -6,6 +6,8 @@ import { call } from '../../../api/client';
 import { useNodeSearch } from '../../../api/queries';
 import { activeFilterCount, focusNode, setLabelMode, useLabelMode, useMapStore } from '../store';
 import type { LabelMode } from '../engine/node-label';
+import { ExportMenu } from '../../../ui/export/ExportMenu';
+import { exportSourceOf } from '../../../ui/export/export-sources';
 
 /** How many matches the search box lists. */
 const SEARCH_LIMIT = 8;
@@ -178,8 +180,7 @@ export function MapToolbar({
         />
         {t('toolbar.webgl')}
       </label>
-      <button onClick={() => runCommand('map.exportPng', 'button')}>{t('toolbar.png')}</button>
-      <button onClick={() => runCommand('map.exportSvg', 'button')}>{t('toolbar.svg')}</button>
+      <ExportMenu testId="map-export" source={() => exportSourceOf('map')} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EdgeKind } from '../../../../../preload/contract';
 import { useGraph } from '../../../api/queries';
@@ -21,6 +21,8 @@ import { MapToolbar } from './MapToolbar';
 import { NewNodeDialog } from './NewNodeDialog';
 import { NodePanel } from './NodePanel';
 import { setScreenCounts } from './screen-counts';
+import { useExportSource } from '../../../ui/export/export-sources';
+import { mapExportSource } from '../export-map';
 
 declare global {
   interface Window {
@@ -136,6 +138,9 @@ export function MapView() {
     // The engine is created once; theme, language and data are pushed in by the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [webgl]);
+
+  const exportSource = useCallback(() => (engineRef.current ? mapExportSource(engineRef.current) : null), []);
+  useExportSource('map', exportSource);
 
   useEffect(() => engineRef.current?.setTheme(theme), [theme]);
   useEffect(() => engineRef.current?.setEdgeLabel((k) => t(`edgeKinds.${k}`)), [t]);

@@ -1,23 +1,40 @@
 /**
- * Map exports that stand on their own (issue #6): the whole map with every label as real text, a title
- * (workspace, view, date) above it and a legend of the kinds on the map below it, in PNG and in SVG.
+ * Graph exports that stand on their own (issue #6, and issue 9.6 for every graph view): the whole drawing with
+ * every label as real text, a title (workspace, view, date) above it and a legend below it, in PNG and in SVG.
+ * The map, the pipeline and the core-competence diagram all export through here, each with its own legend.
  *
- * PNG: `cy.png` draws the map; a canvas gets the title band, that image and the legend band. SVG: cytoscape-svg's
+ * PNG: `cy.png` draws the graph; a canvas gets the title band, that image and the legend band. SVG: cytoscape-svg's
  * document is nested, untouched, in an outer <svg> that adds <text> for the title and shapes and <text> for the
  * legend. Both use one layout (legendLayout) and one set of shape outlines (shapePath), so they agree.
  */
-import type { Core } from 'cytoscape';
+import cytoscape, { type Core } from 'cytoscape';
 import { NODE_KINDS, type NodeKind } from '../../../../../preload/contract';
 import { FONT, KIND_STYLE } from './styles';
 
-/** What an export adds around the map. Colours are CSS colours. */
-export interface ExportDecor {
+/** What every export puts around the drawing. Colours are CSS colours. */
+export interface ExportFrame {
   /** Page colour behind everything (the theme's canvas colour). */
   background: string;
   /** Colour of the title and legend text. */
   color: string;
-  /** One line above the map, e.g. "锦绣服饰知识地图 · 知识地图 · 2026年12月1日". */
+  /** One line above the drawing, e.g. "锦绣服饰知识地图 · 知识地图 · 2026年12月1日". */
   title: string;
+  /** The legend below the drawing, in reading order (empty: no legend band). */
+  legend: LegendEntry[];
+}
+
+let svgRegistered: Promise<void> | null = null;
+/** Registers cytoscape-svg (`cy.svg()`, labels as real <text>) once, loading it on first use. */
+export function ensureSvgExport(): Promise<void> {
+  svgRegistered ??= import('cytoscape-svg').then((m) => cytoscape.use(m.default));
+  return svgRegistered;
+}
+
+/** Runs `fn` as it is: for engines that always draw every label. */
+export const asDrawn: WithAllLabels = (fn) => fn();
+
+/** What the map's export adds around the map: the frame's colours and title, and what its kinds' legend says. */
+export interface ExportDecor extends Omit<ExportFrame, 'legend'> {
   /** Translated name of a node kind, for the legend. */
   kindLabel: (kind: NodeKind) => string;
   /** Legend entry of the dashed border of tacit knowledge items. */
@@ -41,7 +58,7 @@ export interface LegendEntry {
 }
 
 /** Runs a function with every label drawn (LevelOfDetail.withAllLabels). */
-type WithAllLabels = <T>(fn: () => T) => T;
+export type WithAllLabels = <T>(fn: () => T) => T;
 
 const PAD = 16;
 const TITLE_SIZE = 18;
@@ -187,22 +204,22 @@ function loadImage(src: string): Promise<HTMLImageElement> {
 }
 
 /**
- * PNG (data: URL) of the whole map at 2× with the title band above and the legend below, on `decor.background`.
+ * PNG (data: URL) of the whole drawing at 2× with the title band above and the legend below, on `decor.background`.
  * The bare map image (`cy.png({ full: true, scale: 2 })`) sits centred in the middle band, so the file is taller
  * than it by the two bands.
  * @throws Error when the browser cannot decode the map image.
  */
 export async function composePng(
   cy: Core,
-  decor: ExportDecor,
-  withAllLabels: WithAllLabels,
+  decor: ExportFrame,
+  withAllLabels: WithAllLabels = asDrawn,
 ): Promise<string> {
   const scale = 2;
   const map = await loadImage(
     withAllLabels(() => cy.png({ full: true, scale, bg: decor.background, output: 'base64uri' }) as string),
   );
   const width = Math.max(map.width / scale, measurer(TITLE_SIZE, '600')(decor.title) + 2 * PAD, 360);
-  const legend = legendLayout(legendEntries(cy, decor), width, measurer(LEGEND_SIZE));
+  const legend = legendLayout(decor.legend, width, measurer(LEGEND_SIZE));
   const height = TITLE_BAND + map.height / scale + legend.height;
   const canvas = document.createElement('canvas');
   canvas.width = Math.ceil(width * scale);
@@ -243,10 +260,10 @@ const escapeXml = (s: string) =>
   );
 
 /**
- * SVG document of the whole map: cytoscape-svg's drawing (labels as <text>, one element per line) nested in an
- * outer <svg> with the title and the legend as <text> and <path> elements. Requires cytoscape-svg registered.
+ * SVG document of the whole drawing: cytoscape-svg's drawing (labels as <text>, one element per line) nested in an
+ * outer <svg> with the title and the legend as <text> and <path> elements. Requires ensureSvgExport() first.
  */
-export function composeSvg(cy: Core, decor: ExportDecor, withAllLabels: WithAllLabels): string {
+export function composeSvg(cy: Core, decor: ExportFrame, withAllLabels: WithAllLabels = asDrawn): string {
   const inner = withAllLabels(() =>
     (cy as unknown as { svg(o: object): string }).svg({ full: true, scale: 1, bg: decor.background }),
   );
@@ -255,7 +272,7 @@ export function composeSvg(cy: Core, decor: ExportDecor, withAllLabels: WithAllL
   const mapW = num('width');
   const mapH = num('height');
   const width = Math.max(mapW, measurer(TITLE_SIZE, '600')(decor.title) + 2 * PAD, 360);
-  const legend = legendLayout(legendEntries(cy, decor), width, measurer(LEGEND_SIZE));
+  const legend = legendLayout(decor.legend, width, measurer(LEGEND_SIZE));
   const height = TITLE_BAND + mapH + legend.height;
   const top = TITLE_BAND + mapH;
   const nested = inner

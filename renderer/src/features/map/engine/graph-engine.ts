@@ -30,7 +30,15 @@ import type { Point } from './place-nodes';
 import { StoredPositions } from './stored-positions';
 import { LevelOfDetail } from './level-of-detail';
 import { displayLabel, englishName, type LabelMode } from './node-label';
-import { composePng, composeSvg, type ExportDecor } from './export-image';
+import {
+  composePng,
+  composeSvg,
+  ensureSvgExport,
+  legendEntries,
+  type ExportDecor,
+  type ExportFrame,
+  type LegendEntry,
+} from './export-image';
 import type { EngineEvents, EngineOptions, EngineScope, Insets, PositionReason } from './engine-types';
 import { fitViewport, zoomViewport } from './viewport';
 import { cameraOf, canvasSizeOf, moveCamera, type CameraState } from './viewport';
@@ -42,12 +50,6 @@ function registerExtensions(): void {
   if (registered) return;
   cytoscape.use(edgehandles);
   registered = true;
-}
-
-let svgRegistered: Promise<void> | null = null;
-function registerSvg(): Promise<void> {
-  svgRegistered ??= import('cytoscape-svg').then((m) => cytoscape.use(m.default));
-  return svgRegistered;
 }
 
 export type { EngineEvents, EngineOptions, EngineScope, Insets, PositionReason } from './engine-types';
@@ -562,15 +564,20 @@ export class GraphEngine {
     this.cy.batch(() => this.cy.edges().forEach((e) => void e.data('kindLabel', edgeLabel(e.data('kind')))));
   }
 
-  /** PNG of the whole map with every label, a title and the legend (export-image.ts), as a data: URL. */
-  exportPng(decor: ExportDecor): Promise<string> {
-    return composePng(this.cy, decor, (fn) => this.lod.withAllLabels(fn));
+  /** The legend of the kinds on the map (export-image.ts legendEntries) in the words of `decor`. */
+  exportLegend(decor: ExportDecor): LegendEntry[] {
+    return legendEntries(this.cy, decor);
   }
 
-  /** SVG of the whole map with every label as text, a title and the legend (cytoscape-svg, loaded on first use). */
-  async exportSvg(decor: ExportDecor): Promise<string> {
-    await registerSvg();
-    return composeSvg(this.cy, decor, (fn) => this.lod.withAllLabels(fn));
+  /** PNG of the whole map with every label, `frame`'s title and legend (export-image.ts), as a data: URL. */
+  exportPng(frame: ExportFrame): Promise<string> {
+    return composePng(this.cy, frame, (fn) => this.lod.withAllLabels(fn));
+  }
+
+  /** SVG of the whole map with every label as text, `frame`'s title and legend (cytoscape-svg, loaded on first use). */
+  async exportSvg(frame: ExportFrame): Promise<string> {
+    await ensureSvgExport();
+    return composeSvg(this.cy, frame, (fn) => this.lod.withAllLabels(fn));
   }
 
   /** The camera as Cytoscape reports it (saved views). */

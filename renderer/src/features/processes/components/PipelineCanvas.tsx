@@ -1,4 +1,12 @@
-import { useEffect, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type DragEvent,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Pipeline } from '../../../../../preload/contract';
 import { useAppStore } from '../../../app/store';
@@ -11,6 +19,8 @@ import { StrengthLegend } from './StrengthLegend';
 import { usePipelineViewState } from '../saved-view-state';
 import { usePresenting } from '../../saved-views/store';
 import { CanvasZoomButtons } from '../../../ui/CanvasZoomButtons';
+import { useExportSource } from '../../../ui/export/export-sources';
+import { pipelineExportSource } from '../export-source';
 
 declare global {
   interface Window {
@@ -85,6 +95,11 @@ export function PipelineCanvas({ pipeline }: { pipeline: Pipeline }) {
   const presenting = usePresenting();
   useEffect(() => engineRef.current?.setReadOnly(presenting), [presenting]);
   usePipelineViewState(engineRef, pipeline.process.id);
+  const exportSource = useCallback(
+    () => (engineRef.current ? pipelineExportSource(engineRef.current, pipeline) : null),
+    [pipeline],
+  );
+  useExportSource('pipeline', exportSource);
 
   useEffect(() => {
     const engine = engineRef.current;

@@ -17,6 +17,8 @@ import { StepPanel } from './StepPanel';
 import { StrengthChip } from '../../../ui/StrengthChip';
 import { StrengthSettingsDialog } from './StrengthSettingsDialog';
 import { WorkstationCards } from './WorkstationCards';
+import { ExportMenu } from '../../../ui/export/ExportMenu';
+import { exportSourceOf } from '../../../ui/export/export-sources';
 
 /**
  * The processes view (issue 7): the process list on the left; the chosen process's pipeline, step × knowledge
@@ -101,6 +103,7 @@ export function ProcessesView() {
                   <button data-testid="print-cards" onClick={() => set({ dialog: 'cards' })}>
                     {t('toolbar.printCards')}
                   </button>
+                  <ExportMenu testId="pipeline-export" source={() => exportSourceOf('pipeline')} />
                 </>
               )}
               <button data-testid="strength-settings" onClick={() => set({ dialog: 'settings' })}>

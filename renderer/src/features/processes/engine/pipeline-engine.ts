@@ -14,6 +14,7 @@ import type { Theme } from '../../../app/store';
 import { fitLabel, layoutPipeline, SIZES, type LaidNode } from './pipeline-layout';
 import { LABEL_BOXES, LABEL_FONT_FAMILY, pipelineStylesheet } from './pipeline-styles';
 import { cameraOf, canvasSizeOf, moveCamera, type CameraState } from '../../map/engine/viewport';
+import { composePng, composeSvg, ensureSvgExport, type ExportFrame } from '../../map/engine/export-image';
 
 /** Events of the engine. */
 export interface PipelineEvents {
@@ -359,6 +360,32 @@ export class PipelineEngine {
       edges[r] = (edges[r] ?? 0) + 1;
     });
     return { steps, nodes: this.cy.nodes().length, edges, zoom: this.cy.zoom() };
+  }
+
+  /** The step bands and box roles on the canvas now (an export's legend names only what is drawn). */
+  shownRoles(): { bands: Set<string>; roles: Set<string> } {
+    const bands = new Set<string>();
+    const roles = new Set<string>();
+    this.cy.nodes().forEach((n) => {
+      const role = n.data('role') as string;
+      roles.add(role);
+      if (role === 'step') bands.add(n.data('band') as string);
+    });
+    return { bands, roles };
+  }
+
+  /**
+   * PNG (data: URL, 2× the drawing's size) of everything on the canvas with every label, `frame`'s title above
+   * and its legend below (map/engine/export-image.ts). The camera does not matter: the whole drawing is exported.
+   */
+  exportPng(frame: ExportFrame): Promise<string> {
+    return composePng(this.cy, frame);
+  }
+
+  /** SVG document of everything on the canvas: labels, title and legend as real <text> (cytoscape-svg). */
+  async exportSvg(frame: ExportFrame): Promise<string> {
+    await ensureSvgExport();
+    return composeSvg(this.cy, frame);
   }
 
   /** The camera as Cytoscape reports it (saved views). */

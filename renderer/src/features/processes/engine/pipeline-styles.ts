@@ -55,6 +55,22 @@ const PALETTE = {
   },
 } as const;
 
+/**
+ * The satellites' legend swatches in `theme` (exports): required, produced, template, expert — each a Cytoscape
+ * shape and its fill, as the stylesheet below draws them.
+ */
+export function satelliteSwatches(
+  theme: Theme,
+): Record<'req' | 'prod' | 'tpl' | 'exp', { shape: string; color: string }> {
+  const p = PALETTE[theme];
+  return {
+    req: { shape: 'round-rectangle', color: p.req },
+    prod: { shape: 'round-rectangle', color: p.prod },
+    tpl: { shape: 'cut-rectangle', color: p.tpl },
+    exp: { shape: 'ellipse', color: p.exp },
+  };
+}
+
 /** The stylesheet for `theme`. */
 export function pipelineStylesheet(theme: Theme): StylesheetJson {
   const p = PALETTE[theme];
