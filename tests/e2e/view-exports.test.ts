@@ -182,7 +182,9 @@ describe('exports of the views from the app', () => {
         const b = cy.container()!.getBoundingClientRect();
         return { x: b.left + p.x, y: b.top + p.y, nodes: cy.nodes().length };
       }, cm.id);
-      expect(target.nodes).toBeGreaterThan(subs.length);
+      // Exactly the drill level on screen: its nodes (the API's diagram of the level), under the level's title.
+      expect(target.nodes).toBe(level.nodes.length);
+      expect(await snap.locator('#title').textContent()).toMatch(/^能力 · .+ › 客户与市场能力$/);
       await snap.mouse.click(target.x, target.y);
       await expect.poll(() => snap.locator('#inspector h2').textContent()).toBe('客户与市场能力');
       expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
@@ -202,7 +204,7 @@ describe('exports of the views from the app', () => {
     await openApp(page, env.app.server.url);
     await page.getByTestId('nav-processes').click();
     await page.getByTestId('pipeline-export').waitFor();
-    const title = (await page.getByTestId('process-title').textContent())!.trim();
+    const title = (await page.locator('.process-title-name').textContent())!.trim();
     const svg = await download(page, async () => {
       await page.getByTestId('pipeline-export').click();
       await page.getByTestId('pipeline-export-svg').click();
@@ -223,6 +225,25 @@ describe('exports of the views from the app', () => {
     expect(parsed.texts.some((t) => t.includes('知识强度'))).toBe(true);
     expect(parsed.texts).toContain('所需知识');
     expect(title.length).toBeGreaterThan(0);
+
+    // Its snapshot: the boxes as drawn (an item required by two steps is drawn twice), nothing else.
+    const drawn = await page.evaluate(() => {
+      const w = window as unknown as {
+        __wellspringPipeline: { engine: { snapshot(): { nodes: number } } };
+      };
+      return w.__wellspringPipeline.engine.snapshot().nodes;
+    });
+    const html = await download(page, async () => {
+      await page.getByTestId('pipeline-export').click();
+      await page.getByTestId('pipeline-export-html').click();
+    });
+    const data = /<script type="application\/json" id="snapshot-data">(.*?)<\/script>/s.exec(
+      fs.readFileSync(html.file, 'utf8'),
+    )![1]!;
+    const parsedData = JSON.parse(data) as { title: string; nodes: Array<{ kind: string }> };
+    expect(parsedData.nodes.length).toBe(drawn);
+    expect(parsedData.title).toBe(`${title} · 流程`);
+    expect(parsedData.nodes.filter((n) => n.kind === 'step').length).toBe(steps.length);
 
     await page.getByTestId('nav-map').click();
     const png = await download(page, async () => {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   MAP_VIEW_ID,
+  type ShownGraph,
   type EdgeDto,
   type GraphDto,
   type NodeDto,
@@ -12,6 +13,9 @@ import { foldText } from '../util/text';
 import { WellspringError } from '../util/errors';
 import { concentricCompetencyPlacement } from './concentric-placement';
 
+/** A line of a snapshot: a stored edge, or a line a canvas drew for one (its relation's kind). */
+export type SnapshotEdge = Pick<EdgeDto, 'id' | 'kind' | 'source' | 'target'>;
+
 /** One view made ready for a snapshot: what it is called and the elements it shows, each node placed. */
 export interface SnapshotView {
   /** What the view is: the knowledge map, a saved view (also ego views), a process's view, the competency view. */
@@ -20,8 +24,8 @@ export interface SnapshotView {
   title: string;
   /** The view's id when it exists in the views table (a process or competency view not created yet has none). */
   viewId: string | null;
-  /** Nodes (x/y in model px, never null) and the edges between them. */
-  graph: GraphDto & { nodes: Array<NodeDto & { x: number; y: number }> };
+  /** Nodes (x/y in model px, never null) and the lines between them (stored edges, or what a canvas drew). */
+  graph: { nodes: Array<NodeDto & { x: number; y: number }>; edges: SnapshotEdge[] };
 }
 
 /** The stores a view is read from. */
@@ -36,10 +40,11 @@ export const GRID_STEP = 160; // wider than a label (text-max-width 140 in the p
 /**
  * Resolves `--view NAME` to the elements of one view, at that view's stored positions:
  * - `map`: the knowledge map (view `map`), every node;
- * - `competency`: the competency view (a view of kind `competency`) when one exists, else — until the competency
- *   diagram gives it concentric positions — the competency nodes, the knowledge items that support them and their
- *   `part_of`/`supports` edges at the knowledge map's positions; when none of them has a position there either,
- *   on concentric rings (concentricCompetencyPlacement: core, capabilities, subs, items);
+ * - `competency`: the competency nodes, the knowledge items that support them and their `part_of`/`supports`
+ *   edges, at the positions of the core level's competency view (kind `competency`, no `layout.focusId`) or, without
+ *   one, of the knowledge map — when every one of them has a position there; else all on concentric rings
+ *   (concentricCompetencyPlacement: core, capabilities, subs, items). The app's own snapshot of a drill level
+ *   sends what its canvas shows instead (withShownElements);
  * - `process:NAME` or a bare process NAME: the process's view (`layout.processId`), showing the process, its steps
  *   (`part_of`), what they require and produce and the experts they consult;
  * - any other NAME: a saved or ego view of that name (or id), with its filters applied.
@@ -73,6 +78,26 @@ export function resolveSnapshotView(src: SnapshotSources, name: string): Snapsho
   );
 }
 
+/**
+ * `view` with exactly the elements a canvas shows (`shown`, the app's snapshot of the view on screen): each shown
+ * node is the stored node `refId` under the element id `id` at (x, y); shown nodes whose graph node no longer
+ * exists are left out, and so are lines with an end left out. Title: `shown.title`.
+ */
+export function withShownElements(graph: GraphStore, view: SnapshotView, shown: ShownGraph): SnapshotView {
+  const refIds = [...new Set(shown.nodes.map((n) => n.refId))];
+  const stored = new Map(graph.getElements(refIds, []).nodes.map((n) => [n.id, n]));
+  const nodes: Array<NodeDto & { x: number; y: number }> = [];
+  for (const n of shown.nodes) {
+    const node = stored.get(n.refId);
+    if (node) nodes.push({ ...node, id: n.id, x: n.x, y: n.y });
+  }
+  const present = new Set(nodes.map((n) => n.id));
+  const edges: SnapshotEdge[] = shown.edges
+    .filter((e) => present.has(e.source) && present.has(e.target))
+    .map((e) => ({ id: e.id, kind: e.kind, source: e.source, target: e.target }));
+  return { ...view, title: shown.title, graph: { nodes, edges } };
+}
+
 /** The names `--view` accepts, in this order: map, competency, saved and ego views, `process:` + each process. */
 export function snapshotViewNames(views: ViewStore, processes?: readonly NodeDto[]): string[] {
   const saved = views.list().filter((v) => v.kind === 'saved' || v.kind === 'ego');
@@ -81,7 +106,8 @@ export function snapshotViewNames(views: ViewStore, processes?: readonly NodeDto
 }
 
 function competencyView(src: SnapshotSources, views: ViewDto[]): SnapshotView {
-  const view = views.find((v) => v.kind === 'competency');
+  // The core level's view (the app keeps one per drill level; `layout.focusId` null or absent is the core).
+  const view = views.find((v) => v.kind === 'competency' && (v.layout.focusId ?? null) === null);
   const viewId = view?.id ?? MAP_VIEW_ID;
   const all = src.graph.getGraph(view?.filters, viewId);
   const competencies = new Set(all.nodes.filter((n) => n.kind === 'competency').map((n) => n.id));
@@ -92,7 +118,8 @@ function competencyView(src: SnapshotSources, views: ViewDto[]): SnapshotView {
   );
   const keep = new Set([...competencies, ...edges.map((e) => e.source)]);
   let nodes = all.nodes.filter((n) => keep.has(n.id));
-  if (nodes.every((n) => n.x === null || n.y === null)) {
+  // A level's view holds only what the user dragged: unless every node has a place, all go on the rings.
+  if (nodes.some((n) => n.x === null || n.y === null)) {
     const rings = concentricCompetencyPlacement(nodes, edges);
     nodes = nodes.map((n) => ({ ...n, ...rings.get(n.id)! }));
   }

@@ -28,6 +28,7 @@ export function competencyExportSource(engine: CompetencyEngine, diagram: Compet
         entries.push({ label: t('legend.expert'), shape: 'diamond', color: EXPERT_COLOUR, dashed: false });
       return entries;
     },
+    shown: () => engine.shownElements(),
     png: (frame) => engine.exportPng(frame),
     svg: (frame) => engine.exportSvg(frame),
   };

@@ -62,6 +62,7 @@ export function mapExportSource(engine: GraphEngine): ExportSource {
     viewTitle: mapViewTitle(engine),
     snapshotView: 'map',
     legend: () => engine.exportLegend(mapLegendDecor(engine)),
+    shown: () => engine.shownElements(),
     png: (frame) => engine.exportPng(frame),
     svg: (frame) => engine.exportSvg(frame),
   };

@@ -33,6 +33,7 @@ export function pipelineExportSource(engine: PipelineEngine, pipeline: Pipeline)
         .map((r) => ({ label: t(`legend.${names[r]}`), ...swatches[r], dashed: false }));
       return [...bands, ...satellites];
     },
+    shown: () => engine.shownElements(),
     png: (frame) => engine.exportPng(frame),
     svg: (frame) => engine.exportSvg(frame),
   };

@@ -4,7 +4,7 @@
  * view's legend below it — and the self-contained offline HTML snapshot built by the core (`export:snapshot`).
  * The map, the pipeline and the core-competence diagram each give an ExportSource; ExportMenu offers the four.
  */
-import type { ExportFrame, LegendEntry } from '../../features/map/engine/export-image';
+import type { ExportFrame, LegendEntry, ShownElements } from '../../features/map/engine/export-image';
 import { call } from '../../api/client';
 import { keys, queryClient } from '../../api/queries';
 import { useAppStore } from '../../app/store';
@@ -25,6 +25,8 @@ export interface ExportSource {
   viewTitle: string;
   /** What `export:snapshot` takes for this view: `map`, `competency`, a saved view's or a process's id. */
   snapshotView: string;
+  /** What the canvas draws now: the snapshot shows exactly that (the drill level, the filtered map …). */
+  shown(): ShownElements;
   /** The legend entries of what is drawn, in reading order. */
   legend(): LegendEntry[];
   /** The engine's PNG (data: URL, 2×) and SVG (document text) of its whole drawing in `frame`. */
@@ -70,7 +72,8 @@ export async function exportView(
   let name = `${source.fileStem}-${isoDay(now)}.${format}`;
   try {
     if (format === 'html') {
-      const snap = await call('export:snapshot', { view: source.snapshotView });
+      const shown = { title: source.viewTitle, ...source.shown() };
+      const snap = await call('export:snapshot', { view: source.snapshotView, shown });
       name = snap.fileName;
       if (!(await saveFile(name, snap.html, 'utf8', 'text/html'))) return;
       notify(i18n.t('common:export.savedSnapshot', { name, nodes: snap.nodes }));

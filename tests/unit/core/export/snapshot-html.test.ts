@@ -23,7 +23,7 @@ function view(label = EVIL): SnapshotView {
         { ...node('a'), label, aliases: ['<!--x'], x: 10, y: 20 },
         { ...node('b', 'expert'), x: 130, y: 20 },
       ],
-      edges: [{ id: 'e', kind: 'knows', source: 'b', target: 'a', props: {}, createdAt: '' }],
+      edges: [{ id: 'e', kind: 'knows', source: 'b', target: 'a' }],
     },
   };
 }

@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspaceDb } from '../../../../main/core/db/workspace-db';
 import { GraphStore } from '../../../../main/core/graph/graph-store';
 import { ViewStore } from '../../../../main/core/graph/view-store';
-import { resolveSnapshotView, snapshotFileName } from '../../../../main/core/export/snapshot-view';
+import {
+  resolveSnapshotView,
+  snapshotFileName,
+  withShownElements,
+} from '../../../../main/core/export/snapshot-view';
 import { isWellspringError } from '../../../../main/core/util/errors';
 import { tempDir } from '../../helpers';
 
@@ -94,6 +98,51 @@ describe('resolveSnapshotView', () => {
     const v = resolveSnapshotView(src, 'competency');
     expect(v).toMatchObject({ viewId: view.id, title: 'Core competence' });
     expect(at(v)).toEqual({ C1: [7, 8], C2: [9, 10], K1: [11, 12] });
+  });
+
+  it('competency: the core level’s view, not a drill level’s; a partly placed level goes on the rings', () => {
+    const src = workspace();
+    const level = src.views.create({ kind: 'competency', name: 'C1 › C2', layout: { focusId: 'C2' } });
+    src.graph.savePositions(level.id, [{ id: 'K1', x: 900, y: 900 }], 'move');
+    const core = src.views.create({ kind: 'competency', name: 'Core competence' });
+    src.graph.savePositions(core.id, [{ id: 'C2', x: 5, y: 5 }], 'move'); // dragged once, the rest unplaced
+    const v = resolveSnapshotView(src, 'competency');
+    expect(v).toMatchObject({ viewId: core.id, title: 'Core competence' });
+    // Rings (concentric-placement.ts): C1 alone at the centre, C2 on ring 1 at 12 o'clock, K1 on ring 2 above it.
+    const p = at(v);
+    expect(p.C1).toEqual([0, 0]);
+    expect(p.C2![0]).toBe(0);
+    expect(p.C2![1]).toBeLessThan(0);
+    expect(p.K1![0]).toBe(0);
+    expect(p.K1![1]).toBeLessThan(p.C2![1]!);
+  });
+
+  it('the elements a canvas shows: stored nodes under their element ids, lines between shown ends only', () => {
+    const src = workspace();
+    const stored = resolveSnapshotView(src, 'process:P');
+    const v = withShownElements(src.graph, stored, {
+      title: 'P · pipeline',
+      nodes: [
+        { id: 'S1', refId: 'S1', x: 0, y: 0 },
+        { id: 'req:S1:K1', refId: 'K1', x: 0, y: -90 },
+        { id: 'req:S2:K1', refId: 'K1', x: 240, y: -90 },
+        { id: 'gone', refId: 'deleted-node', x: 5, y: 5 },
+      ],
+      edges: [
+        { id: 'm1', source: 'S1', target: 'req:S1:K1', kind: 'requires' },
+        { id: 'm2', source: 'S2', target: 'req:S2:K1', kind: 'requires' },
+        { id: 'm3', source: 'S1', target: 'gone', kind: 'consults' },
+      ],
+    });
+    expect(v).toMatchObject({ kind: 'process', title: 'P · pipeline' });
+    expect(v.graph.nodes.map((n) => [n.id, n.label, n.kind, n.x, n.y])).toEqual([
+      ['S1', 'S1', 'step', 0, 0],
+      ['req:S1:K1', 'K1', 'knowledge', 0, -90],
+      ['req:S2:K1', 'K1', 'knowledge', 240, -90],
+    ]);
+    // The satellite keeps the item's aliases (what the page's search finds).
+    expect(v.graph.nodes[1]!.aliases).toEqual(['拜访记录']);
+    expect(v.graph.edges).toEqual([{ id: 'm1', source: 'S1', target: 'req:S1:K1', kind: 'requires' }]);
   });
 
   it('process:P and bare P: the process, its steps, what they require and produce, whom they consult', () => {

@@ -13,7 +13,13 @@ import { BAND_COLOURS } from '../../../ui/strength-bands';
 import { COVERAGE_COLOURS, EXPERT_COLOUR, percentText } from '../coverage-bands';
 import { layoutRings, type RingNode } from './rings-layout';
 import { cameraOf, canvasSizeOf, moveCamera, type CameraState } from '../../map/engine/viewport';
-import { composePng, composeSvg, ensureSvgExport, type ExportFrame } from '../../map/engine/export-image';
+import {
+  composePng,
+  composeSvg,
+  ensureSvgExport,
+  type ExportFrame,
+  type ShownElements,
+} from '../../map/engine/export-image';
 import {
   competencyStylesheet,
   LABEL_FONT,
@@ -357,6 +363,21 @@ export class CompetencyEngine {
   /** Every node's position (model px), for a saved view. */
   positions(): Array<{ id: string; x: number; y: number }> {
     return this.cy.nodes().map((n) => ({ id: n.id(), x: n.position().x, y: n.position().y }));
+  }
+
+  /** The drill level as drawn (nodes at their positions, the part_of / supports / knows lines): the HTML snapshot. */
+  shownElements(): ShownElements {
+    return {
+      nodes: this.cy
+        .nodes()
+        .map((n) => ({ id: n.id(), refId: n.id(), x: n.position().x, y: n.position().y })),
+      edges: this.cy.edges().map((e) => ({
+        id: e.id(),
+        source: e.source().id(),
+        target: e.target().id(),
+        kind: e.data('kind') as ShownElements['edges'][number]['kind'],
+      })),
+    };
   }
 
   /**

@@ -8,7 +8,7 @@
  * legend. Both use one layout (legendLayout) and one set of shape outlines (shapePath), so they agree.
  */
 import cytoscape, { type Core } from 'cytoscape';
-import { NODE_KINDS, type NodeKind } from '../../../../../preload/contract';
+import { NODE_KINDS, type NodeKind, type ShownGraph } from '../../../../../preload/contract';
 import { FONT, KIND_STYLE } from './styles';
 
 /** What every export puts around the drawing. Colours are CSS colours. */
@@ -22,6 +22,9 @@ export interface ExportFrame {
   /** The legend below the drawing, in reading order (empty: no legend band). */
   legend: LegendEntry[];
 }
+
+/** What a canvas draws now, for the offline HTML snapshot of exactly that (export:snapshot `shown`, less its title). */
+export type ShownElements = Omit<ShownGraph, 'title'>;
 
 let svgRegistered: Promise<void> | null = null;
 /** Registers cytoscape-svg (`cy.svg()`, labels as real <text>) once, loading it on first use. */

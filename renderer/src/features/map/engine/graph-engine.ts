@@ -38,6 +38,7 @@ import {
   type ExportDecor,
   type ExportFrame,
   type LegendEntry,
+  type ShownElements,
 } from './export-image';
 import type { EngineEvents, EngineOptions, EngineScope, Insets, PositionReason } from './engine-types';
 import { fitViewport, zoomViewport } from './viewport';
@@ -562,6 +563,21 @@ export class GraphEngine {
   setEdgeLabel(edgeLabel: (kind: EdgeKind) => string): void {
     this.edgeLabel = edgeLabel;
     this.cy.batch(() => this.cy.edges().forEach((e) => void e.data('kindLabel', edgeLabel(e.data('kind')))));
+  }
+
+  /** The nodes and edges drawn now (not hidden by a filter), at their positions: the app's HTML snapshot. */
+  shownElements(): ShownElements {
+    return {
+      nodes: this.cy
+        .nodes('[kind]:visible')
+        .map((n) => ({ id: n.id(), refId: n.id(), x: n.position('x'), y: n.position('y') })),
+      edges: this.cy.edges('[kind]:visible').map((e) => ({
+        id: e.id(),
+        source: e.source().id(),
+        target: e.target().id(),
+        kind: e.data('kind') as EdgeKind,
+      })),
+    };
   }
 
   /** The legend of the kinds on the map (export-image.ts legendEntries) in the words of `decor`. */

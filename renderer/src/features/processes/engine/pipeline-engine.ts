@@ -14,7 +14,13 @@ import type { Theme } from '../../../app/store';
 import { fitLabel, layoutPipeline, SIZES, type LaidNode } from './pipeline-layout';
 import { LABEL_BOXES, LABEL_FONT_FAMILY, pipelineStylesheet } from './pipeline-styles';
 import { cameraOf, canvasSizeOf, moveCamera, type CameraState } from '../../map/engine/viewport';
-import { composePng, composeSvg, ensureSvgExport, type ExportFrame } from '../../map/engine/export-image';
+import {
+  composePng,
+  composeSvg,
+  ensureSvgExport,
+  type ExportFrame,
+  type ShownElements,
+} from '../../map/engine/export-image';
 
 /** Events of the engine. */
 export interface PipelineEvents {
@@ -360,6 +366,41 @@ export class PipelineEngine {
       edges[r] = (edges[r] ?? 0) + 1;
     });
     return { steps, nodes: this.cy.nodes().length, edges, zoom: this.cy.zoom() };
+  }
+
+  /**
+   * The pipeline as drawn, for the HTML snapshot: every box under its element id with the graph node it shows
+   * (`refId`), and its lines as the relations they stand for — step → item `requires` / `produces`, step →
+   * template `requires`, step → expert `consults`, `next` between steps, and a knowledge flow from the producing
+   * step's item to the requiring step's item as `related`.
+   */
+  shownElements(): ShownElements {
+    const kindOf: Record<string, ShownElements['edges'][number]['kind']> = {
+      req: 'requires',
+      prod: 'produces',
+      tpl: 'requires',
+      exp: 'consults',
+    };
+    return {
+      nodes: this.cy.nodes().map((n) => ({
+        id: n.id(),
+        refId: (n.data('refId') as string | undefined) ?? n.id(),
+        x: n.position().x,
+        y: n.position().y,
+      })),
+      edges: this.cy.edges().map((e) => {
+        const role = e.data('role') as string;
+        const satellite = e.data('satellite') as string | undefined;
+        // Member lines run satellite → step except for produced items; the relation runs from the step.
+        const fromStep = role === 'member' && satellite !== 'prod';
+        return {
+          id: e.id(),
+          source: fromStep ? e.target().id() : e.source().id(),
+          target: fromStep ? e.source().id() : e.target().id(),
+          kind: role === 'member' ? kindOf[satellite ?? 'req']! : role === 'next' ? 'next' : 'related',
+        };
+      }),
+    };
   }
 
   /** The step bands and box roles on the canvas now (an export's legend names only what is drawn). */
