@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi as api, openApp, shot, useAppInChromium } from './harness';
@@ -458,6 +459,53 @@ describe('competencies view', () => {
     await expect.poll(added).toBeUndefined();
     await expect.poll(async () => (await snap(page))!.nodes.some((n) => n.id === newId)).toBe(false);
     await shot(page, 'competencies-panel-how');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a new core without capabilities (first by name) neither blanks the app nor replaces the built tree', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openApp(page, env.app.server.url);
+    const lone = await api<{ id: string }>(page, 'graph:add-node', {
+      kind: 'competency',
+      label: 'AAA 新核心',
+      props: { level: 'core', target: 3 },
+    });
+    await page.getByTestId('nav-competencies').click();
+    await page.getByTestId('competencies-view').waitFor();
+    // The root drawn is still the core with the capabilities; the radar has its four axes.
+    await expect.poll(() => page.getByTestId('breadcrumb-current').textContent()).toBe('核心竞争力');
+    await expect.poll(() => page.getByTestId('radar-row').count()).toBe(4);
+    // Drawing the lone core on its own works too: one node, no error.
+    const d = await api<Diagram>(page, 'competencies:diagram', { focusId: lone.id });
+    expect(d.nodes.map((n) => n.id)).toEqual([lone.id]);
+    await page.getByTestId('tree-row').filter({ hasText: 'AAA 新核心' }).click();
+    expect(await page.getByTestId('view-error').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  // Last in this file: it switches the app to a new, empty workspace.
+  it('a new user’s first competency in an empty workspace: drawn alone, the radar says it has no axes yet', async () => {
+    env.app.workspace.open(path.join(env.app.dataDir, 'empty.wellspring'), { create: true });
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openApp(page, env.app.server.url);
+    await page.getByTestId('nav-competencies').click();
+    await page.getByTestId('competencies-empty').waitFor();
+    const first = await api<{ id: string }>(page, 'graph:add-node', {
+      kind: 'competency',
+      label: '核心能力',
+      props: { level: 'core', target: 4 },
+    });
+    await page.getByTestId('competencies-view').waitFor();
+    await expect.poll(async () => (await snap(page))?.nodes.map((n) => n.id)).toEqual([first.id]);
+    await expect.poll(() => page.getByTestId('radar-empty').count()).toBe(1);
+    expect(await page.getByTestId('view-error').count()).toBe(0);
+    await shot(page, 'competencies-first-core');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -21,7 +21,7 @@ const LEVEL_ORDER: Record<CompetencyLevel, number> = { core: 0, capability: 1, s
 /**
  * The competency tree's shape: each competency hangs under ONE parent, its first `part_of` edge to a competency
  * (graph order); children by label (zh-CN collation). Roots are the competencies without such a parent, by level
- * (core first) then label; a competency that only a cycle of `part_of` edges reaches (the write path refuses to
+ * (core first), then the larger subtree first (a core just added stays behind the tree the user built), then label; a competency that only a cycle of `part_of` edges reaches (the write path refuses to
  * make one, an import might not) becomes a root where the cycle is entered, so every competency appears once.
  * The roll-up (competencyItems) follows every `part_of` edge; the tree shows each competency once.
  */
@@ -48,8 +48,22 @@ export function competencyHierarchy(index: GraphIndex): CompetencyHierarchy {
   }
   for (const list of childrenOf.values()) list.sort((a, b) => labelCollator.compare(label(a), label(b)));
   const levelOf = (c: string) => LEVEL_ORDER[index.competencyProps(c)?.level ?? 'sub'];
+  // How many competencies hang below c (each counted once, a cycle ends the count).
+  const size = new Map<string, number>();
+  const below = (c: string): number => {
+    const seen = new Set<string>([c]);
+    const stack = [...childrenOf.get(c)!];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (seen.has(x)) continue;
+      seen.add(x);
+      stack.push(...childrenOf.get(x)!);
+    }
+    return seen.size - 1;
+  };
+  const sizeOf = (c: string) => size.get(c) ?? size.set(c, below(c)).get(c)!;
   const byLevel = (a: string, b: string) =>
-    levelOf(a) - levelOf(b) || labelCollator.compare(label(a), label(b));
+    levelOf(a) - levelOf(b) || sizeOf(b) - sizeOf(a) || labelCollator.compare(label(a), label(b));
   const roots = ids.filter((c) => parentOf.get(c) === null).sort(byLevel);
   const order: string[] = [];
   const depthOf = new Map<string, number>();

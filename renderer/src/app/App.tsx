@@ -6,6 +6,7 @@ import { registerAppCommands } from '../commands/app-commands';
 import { handleKeydown, runCommand } from '../commands/registry';
 import { setLanguage, type Language } from '../i18n';
 import { CompetenciesView } from '../features/competencies/components/CompetenciesView';
+import { ViewErrorBoundary } from '../ui/ViewErrorBoundary';
 import { MapView } from '../features/map/components/MapView';
 import { EmptyView } from '../features/placeholder/EmptyView';
 import { ExpertsView } from '../features/experts/components/ExpertsView';
@@ -108,29 +109,31 @@ export function App() {
         </label>
       </nav>
       <main className="view">
-        {info.isError ? (
-          <div className="empty-view">
-            <div className="empty-card">
-              <h2>{t('errors.title')}</h2>
-              <p>{t('errors.loadFailed', { message: info.error.message })}</p>
-              <button onClick={() => void info.refetch()}>{t('errors.retry')}</button>
+        <ViewErrorBoundary viewKey={view}>
+          {info.isError ? (
+            <div className="empty-view">
+              <div className="empty-card">
+                <h2>{t('errors.title')}</h2>
+                <p>{t('errors.loadFailed', { message: info.error.message })}</p>
+                <button onClick={() => void info.refetch()}>{t('errors.retry')}</button>
+              </div>
             </div>
-          </div>
-        ) : view === 'map' ? (
-          <MapView />
-        ) : view === 'processes' ? (
-          <ProcessesView />
-        ) : view === 'experts' ? (
-          <ExpertsView />
-        ) : view === 'library' ? (
-          <LibraryView />
-        ) : view === 'inventory' ? (
-          <InventoryView />
-        ) : view === 'competencies' ? (
-          <CompetenciesView />
-        ) : (
-          <EmptyView view={view} />
-        )}
+          ) : view === 'map' ? (
+            <MapView />
+          ) : view === 'processes' ? (
+            <ProcessesView />
+          ) : view === 'experts' ? (
+            <ExpertsView />
+          ) : view === 'library' ? (
+            <LibraryView />
+          ) : view === 'inventory' ? (
+            <InventoryView />
+          ) : view === 'competencies' ? (
+            <CompetenciesView />
+          ) : (
+            <EmptyView view={view} />
+          )}
+        </ViewErrorBoundary>
       </main>
       <StatusBar />
       {modal === 'palette' && <CommandPalette />}

@@ -207,6 +207,25 @@ describe('the competency tree', () => {
     });
   });
 
+  it('a second core just added (no children, first by name) stays behind the core that has the tree', () => {
+    const g = tree();
+    g.nodes.push(node('A-NEW', 'competency', { level: 'core', target: 3 }));
+    const index = buildGraphIndex(g);
+    expect(competencyHierarchy(index).roots).toEqual(['CORE', 'A-NEW']);
+    expect(competencyRadar(competencyModel(index, strengths)).coreId).toBe('CORE');
+    // Two childless cores: by name.
+    const h = competencyHierarchy(
+      buildGraphIndex({
+        nodes: [
+          node('Z', 'competency', { level: 'core', target: 3 }),
+          node('Y', 'competency', { level: 'core', target: 3 }),
+        ],
+        edges: [],
+      }),
+    );
+    expect(h.roots).toEqual(['Y', 'Z']);
+  });
+
   it('shows each competency once when part_of edges loop', () => {
     const h = competencyHierarchy(
       buildGraphIndex({

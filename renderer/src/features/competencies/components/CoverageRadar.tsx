@@ -16,70 +16,88 @@ function wrapAxisName(name: string): string {
   return name.replace(/(.{8,14}?)\s+/g, '$1\n').trim();
 }
 
+/** Axes a radar needs to enclose an area. */
+const MIN_AXES = 3;
+
 /**
  * The radar of the capabilities (ECharts through useEChart): one axis per capability on the 0–5 level scale, its
- * target and its achieved level (strength / 20); below it the same numbers as a table (the percent always shown,
- * and readable without the chart). Clicking a row selects the capability.
+ * target and its achieved level (strength / 20; no point where nothing supports it); below it the same numbers as a
+ * table (the percent always shown, and readable without the chart), which alone stays with fewer than three axes. Clicking a row selects the capability.
  */
 export function CoverageRadar({ radar, onPick }: { radar: CompetencyRadar; onPick: (id: string) => void }) {
   const { t } = useTranslation('competencies');
   const { colours } = useChartColours();
+  // A radar needs three axes to enclose an area (ECharts also fails on none): with fewer, only the table.
+  const drawn = radar.axes.length >= MIN_AXES;
   const option = useMemo<ChartOption>(
-    () => ({
-      animation: false,
-      legend: {
-        bottom: 0,
-        textStyle: { color: colours.text },
-        data: [t('radar.target'), t('radar.achieved')],
-      },
-      tooltip: { trigger: 'item' },
-      radar: {
-        radius: '52%',
-        center: ['50%', '48%'],
-        indicator: radar.axes.map((a) => ({ name: a.label, max: 5 })),
-        axisName: {
-          color: colours.text,
-          fontSize: 11,
-          // Long names on two lines, so the left and right axes stay inside the panel.
-          formatter: (name?: string) => wrapAxisName(name ?? ''),
-        },
-        splitLine: { lineStyle: { color: colours.border } },
-        splitArea: { show: false },
-        axisLine: { lineStyle: { color: colours.border } },
-      },
-      series: [
-        {
-          type: 'radar',
-          data: [
-            {
-              name: t('radar.target'),
-              value: radar.axes.map((a) => a.target),
-              lineStyle: { type: 'dashed', color: colours.muted },
-              itemStyle: { color: colours.muted },
-              areaStyle: { opacity: 0 },
+    () =>
+      !drawn
+        ? {}
+        : {
+            animation: false,
+            legend: {
+              bottom: 0,
+              textStyle: { color: colours.text },
+              data: [t('radar.target'), t('radar.achieved')],
             },
-            {
-              name: t('radar.achieved'),
-              value: radar.axes.map((a) => a.achievedLevel ?? 0),
-              lineStyle: { color: COVERAGE_COLOURS.met.fill },
-              itemStyle: { color: COVERAGE_COLOURS.met.fill },
-              areaStyle: { color: COVERAGE_COLOURS.met.fill, opacity: 0.2 },
+            tooltip: { trigger: 'item' },
+            radar: {
+              radius: '52%',
+              center: ['50%', '48%'],
+              indicator: radar.axes.map((a) => ({ name: a.label, max: 5 })),
+              axisName: {
+                color: colours.text,
+                fontSize: 11,
+                // Long names on two lines, so the left and right axes stay inside the panel.
+                formatter: (name?: string) => wrapAxisName(name ?? ''),
+              },
+              splitLine: { lineStyle: { color: colours.border } },
+              splitArea: { show: false },
+              axisLine: { lineStyle: { color: colours.border } },
             },
-          ],
-        },
-      ],
-    }),
-    [radar, colours, t],
+            series: [
+              {
+                type: 'radar',
+                data: [
+                  {
+                    name: t('radar.target'),
+                    value: radar.axes.map((a) => a.target),
+                    lineStyle: { type: 'dashed', color: colours.muted },
+                    itemStyle: { color: colours.muted },
+                    areaStyle: { opacity: 0 },
+                  },
+                  {
+                    name: t('radar.achieved'),
+                    // No supporting knowledge: no point on that axis (ECharts skips '-'), not a false 0.
+                    value: radar.axes.map((a) => a.achievedLevel ?? '-'),
+                    lineStyle: { color: COVERAGE_COLOURS.met.fill },
+                    itemStyle: { color: COVERAGE_COLOURS.met.fill },
+                    areaStyle: { color: COVERAGE_COLOURS.met.fill, opacity: 0.2 },
+                  },
+                ],
+              },
+            ],
+          },
+    [radar, colours, t, drawn],
   );
   const { ref } = useEChart(option);
   return (
     <section className="competency-radar" aria-label={t('radar.title')}>
       <h3>{t('radar.title')}</h3>
-      {radar.axes.length === 0 && <p className="muted">{t('radar.empty')}</p>}
+      {radar.axes.length === 0 && (
+        <p className="muted" data-testid="radar-empty">
+          {t('radar.empty')}
+        </p>
+      )}
+      {radar.axes.length > 0 && !drawn && (
+        <p className="muted" data-testid="radar-too-few">
+          {t('radar.tooFew', { count: radar.axes.length })}
+        </p>
+      )}
       <div
         ref={ref}
         className="radar-chart"
-        hidden={radar.axes.length === 0}
+        hidden={!drawn}
         data-testid="competency-radar"
         data-axes={radar.axes.length}
         role="img"
