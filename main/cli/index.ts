@@ -9,6 +9,7 @@ import { inventoryCommand, riskCommand, simulateDepartureCommand } from './exper
 import { snapshotCommand } from './snapshot-commands';
 import { exportViewCommand } from './export-commands';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/view-export';
+import { EXPORT_LANGUAGES, type ExportLanguage } from '../core/export/app-export';
 
 /**
  * `npm run cli -- <command> [options]`: the command-line tool on the same core as the app.
@@ -22,10 +23,12 @@ import { EXPORT_FORMATS, type ExportFormat } from '../core/export/view-export';
  *   report risk|inventory --workspace FILE [--format json|csv]   key-person risk ranking; knowledge inventory
  *   simulate-departure EXPERT [EXPERT…] --workspace FILE [--format json|csv]   what leaves with them (by id,
  *                                                 name or alias; nothing is written)
- *   snapshot --workspace FILE --view NAME --out FILE.html   one self-contained offline HTML file of a view
- *                                                 (map, competency, a saved view's name, process:NAME)
- *   export-view --workspace FILE --view NAME --format png|svg|pdf --out FILE   a view as a picture (title,
- *                                                 legend, date), drawn in headless Chromium
+ *   snapshot --workspace FILE --view NAME --out FILE.html [--language zh-CN|en]   one self-contained offline
+ *                                                 HTML file of a view (map, competency, a saved view's name,
+ *                                                 process:NAME)
+ *   export-view --workspace FILE --view NAME --format png|svg|pdf --out FILE [--language zh-CN|en]   a view as a
+ *                                                 picture (title, legend, date), drawn by the app in headless
+ *                                                 Chromium
  *
  * Exit codes: 0 done, 1 the command failed (message on stderr, with the error code), 2 bad usage.
  */
@@ -42,12 +45,12 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                                  key-person risk ranking (highest first); knowledge inventory
   simulate-departure EXPERT [EXPERT…] --workspace FILE [--format json|csv]
                                                  departure simulation of experts given by id, name or alias
-  snapshot --workspace FILE --view NAME --out FILE.html
+  snapshot --workspace FILE --view NAME --out FILE.html [--language zh-CN|en]
                                                  a view (map, competency, a saved view, process:NAME) as one
                                                  HTML file that opens offline in any browser
-  export-view --workspace FILE --view NAME --format png|svg|pdf --out FILE
-                                                 the same view as a picture with its title, legend and date:
-                                                 PNG at 2×, SVG with real text, PDF (A4 landscape)`;
+  export-view --workspace FILE --view NAME --format png|svg|pdf --out FILE [--language zh-CN|en]
+                                                 the view as the app draws it, with its title, legend and date:
+                                                 PNG at 2×, SVG with real text, PDF (A4 or A3); default zh-CN`;
 
 const COMMANDS = [
   'init',
@@ -75,6 +78,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     format?: string;
     view?: string;
     out?: string;
+    language?: string;
   };
   let positionals: string[];
   try {
@@ -92,6 +96,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         format: { type: 'string' },
         view: { type: 'string' },
         out: { type: 'string' },
+        language: { type: 'string' },
       },
       allowPositionals:
         command === 'index' ||
@@ -111,9 +116,17 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
   const file = path.resolve(values.workspace!);
   try {
     const format = values.format ?? 'json';
-    if (command === 'snapshot') return snapshotCommand(file, values.view!, values.out!, out);
+    const language = (values.language ?? 'zh-CN') as ExportLanguage;
+    if (command === 'snapshot') return await snapshotCommand(file, values.view!, values.out!, language, out);
     if (command === 'export-view')
-      return await exportViewCommand(file, values.view!, values.format as ExportFormat, values.out!, out);
+      return await exportViewCommand(
+        file,
+        values.view!,
+        values.format as ExportFormat,
+        values.out!,
+        language,
+        out,
+      );
     if (command === 'simulate-departure' && (format === 'json' || format === 'csv'))
       return await simulateDepartureCommand(file, positionals, format, out);
     if (command === 'report' && (format === 'json' || format === 'csv')) {
@@ -178,7 +191,7 @@ const REPORT_NAMES: readonly string[] = [...REPORTS, 'risk', 'inventory'];
  */
 function usageProblem(
   command: string | undefined,
-  values: { workspace?: string; format?: string; view?: string; out?: string },
+  values: { workspace?: string; format?: string; view?: string; out?: string; language?: string },
   positionals: string[],
 ): string | null {
   if (!command) return '';
@@ -196,6 +209,12 @@ function usageProblem(
     const blank = positionals.findIndex((p) => p.trim() === '');
     if (blank >= 0) return `expert #${blank + 1} is empty: give an id or a name.`;
   }
+  if (
+    (command === 'snapshot' || command === 'export-view') &&
+    values.language !== undefined &&
+    !(EXPORT_LANGUAGES as readonly string[]).includes(values.language)
+  )
+    return `unknown --language “${values.language}” (zh-CN or en).`;
   if (command === 'snapshot') {
     if (!values.view?.trim())
       return 'snapshot needs --view NAME (map, competency, a saved view, process:NAME).';
@@ -208,6 +227,9 @@ function usageProblem(
     if (!(EXPORT_FORMATS as readonly string[]).includes(values.format))
       return `unknown --format “${values.format}” (png, svg or pdf).`;
     if (!values.out?.trim()) return `export-view needs --out FILE.${values.format}.`;
+    const ext = path.extname(values.out).slice(1).toLowerCase();
+    if (ext && ext !== values.format)
+      return `--out “${values.out}” ends in .${ext} but --format is ${values.format}: make them agree.`;
   }
   if ((command === 'report' || command === 'simulate-departure') && values.format !== undefined)
     if (values.format !== 'json' && values.format !== 'csv')

@@ -7,6 +7,7 @@ import { call } from './api/client';
 import { keys, queryClient } from './api/queries';
 import { App } from './app/App';
 import { SessionBanner } from './app/SessionBanner';
+import { installExportAutomation } from './ui/export/automation';
 
 // Ask for the map's data before React starts, so the request overlaps start-up (bench:map: ~0.2 s at 1k nodes).
 void queryClient.prefetchQuery({ queryKey: keys.graph(undefined), queryFn: () => call('graph:get', {}) });
@@ -19,3 +20,6 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+// `?show=VIEW`: the CLI's exports open a view and draw it through the app (ui/export/automation.ts).
+installExportAutomation();

@@ -9,9 +9,10 @@ import { GraphStore } from '../../main/core/graph/graph-store';
 import { PNG_SCALE } from '../../main/core/export/view-export';
 import { launchChromium } from './harness';
 
-// Issue 9.6/9.7: `npm run cli -- export-view` draws a view of the sample workspace in headless Chromium as SVG
-// (parses as SVG, the labels are <text>), PNG (2× the picture's CSS size) and PDF (the labels extractable as
-// text), with the title, the date and the legend; a label made to break out of markup stays text.
+// Issue 9.6/9.7: `npm run cli -- export-view` opens a view of the sample workspace in the app in headless Chromium
+// and draws it with the app's own export: SVG (parses as SVG, the labels are <text>), PNG (2× the picture's CSS
+// size) and PDF (the labels extractable as text), with the title, the date and the legend, in the UI language
+// asked for (zh-CN by default); a label made to break out of markup stays text.
 
 const EVIL = '</script><!-- <b>破坏者</b>';
 let dir = '';
@@ -48,18 +49,30 @@ afterAll(async () => {
 async function exportView(
   view: string,
   format: string,
-): Promise<{ out: string; width: number; height: number }> {
-  const out = path.join(dir, `${view}.${format}`);
+  language?: string,
+): Promise<{ out: string; width: number; height: number; printed: string }> {
+  const out = path.join(dir, `${view}${language ?? ''}.${format}`);
   const lines: string[] = [];
   const code = await runCli(
-    ['export-view', '--workspace', file, '--view', view, '--format', format, '--out', out],
+    [
+      'export-view',
+      '--workspace',
+      file,
+      '--view',
+      view,
+      '--format',
+      format,
+      '--out',
+      out,
+      ...(language ? ['--language', language] : []),
+    ],
     (s) => lines.push(...s.split('\n')),
   );
   expect(code).toBe(0);
   expect(lines[0]).toBe(out);
   const m = /(\d+)×(\d+) px/.exec(lines.join('\n'));
   expect(m).not.toBeNull();
-  return { out, width: Number(m![1]), height: Number(m![2]) };
+  return { out, width: Number(m![1]), height: Number(m![2]), printed: lines.join('\n') };
 }
 
 /** Parses `svg` strictly as image/svg+xml in Chromium: a parse error, the root's size, and every <text>. */
@@ -85,7 +98,11 @@ async function parseSvg(
   }
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today as the app writes it in a Chinese title: 2026年12月2日. */
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+};
 
 describe('export-view', () => {
   it('--view competency --format svg: valid SVG with the core, the capabilities, the title, date and legend as text', async () => {
@@ -98,9 +115,10 @@ describe('export-view', () => {
     expect(parsed.texts).toContain(core);
     for (const c of capabilities) expect(parsed.texts).toContain(c);
     expect(capabilities.length).toBe(4);
-    expect(parsed.texts).toContain('Competencies');
-    expect(parsed.texts.some((t) => t.includes(today()))).toBe(true);
-    expect(parsed.texts).toContain('图例 Legend');
+    // The app's title (workspace · view · level · date) and its coverage legend.
+    expect(parsed.texts).toContain(`锦绣服饰知识地图 · 能力 · ${core} · ${today()}`);
+    for (const band of ['低于目标', '差一级以内', '达到目标', '无支撑知识'])
+      expect(parsed.texts).toContain(band);
   });
 
   it('--view competency --format png: the image is 2× the picture (the size the SVG has too)', async () => {
@@ -115,23 +133,25 @@ describe('export-view', () => {
 
   const pdftotext = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
   it.skipIf(!pdftotext)(
-    '--view competency --format pdf: one A4 landscape page; pdftotext finds the capabilities (skipped without pdftotext)',
+    '--view competency --format pdf: one page of the size it says; pdftotext finds the capabilities (skipped without pdftotext)',
     async () => {
-      const { out } = await exportView('competency', 'pdf');
+      const { out, printed } = await exportView('competency', 'pdf');
       expect(fs.readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
       for (const c of [core, ...capabilities]) expect(text).toContain(c);
-      expect(text).toContain('Competencies');
+      expect(text).toContain('锦绣服饰知识地图 · 能力');
       const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout;
       expect(info).toMatch(/Pages:\s+1\n/);
-      expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/);
+      // The whole tree is about 2700 px square: too small on A4 (ui/export/pdf-page.ts), so A3 portrait.
+      expect(printed).toContain('on A3 portrait');
+      expect(info).toMatch(/Page size:\s+841\.\d+ x 1191\.\d+ pts \(A3\)/);
     },
   );
   it.skipIf(!pdftotext)('--view map --format pdf: pdftotext finds every process and the title', async () => {
     const { out } = await exportView('map', 'pdf');
     const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
     for (const p of processes) expect(text).toContain(p);
-    expect(text).toContain('Knowledge map');
+    expect(text).toContain('知识地图');
     expect(text).toContain(today());
   });
   if (!pdftotext) console.warn('export-view PDF test skipped: pdftotext (poppler-utils) is not installed');
@@ -144,8 +164,16 @@ describe('export-view', () => {
     const parsed = await parseSvg(svg);
     expect(parsed.error).toBeNull();
     for (const p of processes) expect(parsed.texts).toContain(p);
-    // a long label wraps after its spaces onto lines of its own (each keeps its trailing space)
-    expect(parsed.texts.join('')).toContain(EVIL);
-    expect(parsed.texts).toContain('Knowledge map');
+    // a long label wraps at its spaces onto lines of its own: the lines, spaces aside, are the label
+    const squeeze = (t: string) => t.replace(/\s+/g, '');
+    expect(squeeze(parsed.texts.join(''))).toContain(squeeze(EVIL));
+    expect(parsed.texts.some((t) => t.startsWith('锦绣服饰知识地图 · 知识地图 · '))).toBe(true);
+  });
+
+  it('--language en: the title and the legend in English', async () => {
+    const { out } = await exportView('competency', 'svg', 'en');
+    const parsed = await parseSvg(fs.readFileSync(out, 'utf8'));
+    expect(parsed.texts.some((t) => t.startsWith('锦绣服饰知识地图 · Competencies · '))).toBe(true);
+    expect(parsed.texts).toContain('Below target');
   });
 });

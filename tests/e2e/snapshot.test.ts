@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/index';
 import { openWorkspaceDb } from '../../main/core/db/workspace-db';
 import { GraphStore } from '../../main/core/graph/graph-store';
+import { ViewStore } from '../../main/core/graph/view-store';
+import { WorkspaceService } from '../../main/core/workspace/workspace-service';
 import { launchChromium, shot } from './harness';
 
 // Issue 9.6/9.7: the offline HTML snapshot written by the CLI, opened from file:// in Chromium with the network
@@ -21,11 +23,12 @@ let target = { id: '', label: '' };
 let evilId = '';
 let coreCompetency = { id: '', label: '' };
 let competencyHtml = '';
+let file = '';
 let chrome: Awaited<ReturnType<typeof launchChromium>>;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wellspring-snapshot-'));
-  const file = path.join(dir, 'w.wellspring');
+  file = path.join(dir, 'w.wellspring');
   expect(await runCli(['init', '--workspace', file, '--sample'], () => {})).toBe(0);
   const { db } = openWorkspaceDb(file);
   try {
@@ -155,7 +158,7 @@ describe('the offline HTML snapshot', () => {
     const page = await chrome.context.newPage();
     await page.goto(pathToFileURL(competencyHtml).href);
     await page.waitForFunction(() => (window as unknown as SnapshotWindow).__snapshot !== undefined);
-    expect(await page.locator('#title').textContent()).toBe('Competencies');
+    expect(await page.locator('#title').textContent()).toBe('能力 · 核心竞争力');
     const position = await page.evaluate(
       (id) => (window as unknown as SnapshotWindow).__snapshot.cy.getElementById(id).position(),
       coreCompetency.id,
@@ -173,5 +176,45 @@ describe('the offline HTML snapshot', () => {
     await expect.poll(() => page.locator('#inspector').textContent()).toContain('能力 Competency');
     await shot(page, 'snapshot-competency');
     await page.close();
+  });
+
+  it('a view saved from a competency drill level: exactly that level, as the app draws it', async () => {
+    // A saved view as the saved-views sidebar writes one of the drill level of a capability.
+    const { db } = openWorkspaceDb(file);
+    let capability: { id: string; label: string };
+    try {
+      const graph = new GraphStore(db);
+      const cap = graph
+        .getGraph({ kinds: ['competency'] })
+        .nodes.find((n) => n.props.level === 'capability' && n.label === '客户与市场能力')!;
+      capability = { id: cap.id, label: cap.label };
+      new ViewStore(db).create({
+        kind: 'saved',
+        name: '客户与市场 · 钻取',
+        layout: { savedFrom: 'competency', focusId: cap.id, withExperts: false },
+      });
+    } finally {
+      db.close();
+    }
+    const out = path.join(dir, 'drill.html');
+    const lines: string[] = [];
+    expect(
+      await runCli(['snapshot', '--workspace', file, '--view', '客户与市场 · 钻取', '--out', out], (t) =>
+        lines.push(t),
+      ),
+    ).toBe(0);
+    // What the core's diagram of that level has, and nothing else (not the whole map on a grid).
+    const ws = new WorkspaceService(fs.mkdtempSync(path.join(dir, 'data-')), 'node', { watch: false });
+    ws.open(file);
+    const level = ws.competencies.diagram({ focusId: capability.id });
+    await ws.shutdown();
+    const data = JSON.parse(
+      /<script type="application\/json" id="snapshot-data">(.*?)<\/script>/s.exec(
+        fs.readFileSync(out, 'utf8'),
+      )![1]!,
+    ) as { title: string; nodes: Array<{ id: string }> };
+    expect(data.nodes.map((n) => n.id).sort()).toEqual(level.nodes.map((n) => n.id).sort());
+    expect(data.title).toBe(`能力 · 核心竞争力 › ${capability.label}`);
+    expect(lines.join('\n')).toContain(`${level.nodes.length} nodes`);
   });
 });

@@ -24,6 +24,16 @@ export interface SnapshotView {
   title: string;
   /** The view's id when it exists in the views table (a process or competency view not created yet has none). */
   viewId: string | null;
+  /**
+   * How the app opens this view (its `?show=` deep link, ui/export/automation.ts): `map`, `competency`,
+   * `process:<process id>` or `saved:<view id>`.
+   */
+  openAs: string;
+  /**
+   * The app computes this view's layout (the competency rings, a pipeline; a saved view of either): a faithful
+   * picture or snapshot of it is taken from the app (app-export.ts), not from the stored positions alone.
+   */
+  drawnByApp: boolean;
   /** Nodes (x/y in model px, never null) and the lines between them (stored edges, or what a canvas drew). */
   graph: { nodes: Array<NodeDto & { x: number; y: number }>; edges: SnapshotEdge[] };
 }
@@ -57,12 +67,21 @@ export function resolveSnapshotView(src: SnapshotSources, name: string): Snapsho
   const wanted = foldText(name).trim();
   const views = src.views.list();
   if (wanted === 'map')
-    return place('map', 'Knowledge map', MAP_VIEW_ID, src.graph.getGraph(undefined, MAP_VIEW_ID));
+    return place('map', 'Knowledge map', MAP_VIEW_ID, src.graph.getGraph(undefined, MAP_VIEW_ID), 'map');
   if (wanted === 'competency') return competencyView(src, views);
   const shown = views.filter((v) => v.kind === 'saved' || v.kind === 'ego');
   const saved =
     shown.find((v) => v.id === name.trim()) ?? shown.find((v) => foldText(v.name).trim() === wanted);
-  if (saved) return place('saved', saved.name, saved.id, src.graph.getGraph(saved.filters, saved.id));
+  if (saved)
+    return place(
+      'saved',
+      saved.name,
+      saved.id,
+      src.graph.getGraph(saved.filters, saved.id),
+      `saved:${saved.id}`,
+      // Saved from the pipeline or the competency diagram (saved-views' `savedFrom`), not from the map.
+      saved.layout.savedFrom === 'process' || saved.layout.savedFrom === 'competency',
+    );
   const processName = wanted.startsWith('process:') ? wanted.slice('process:'.length).trim() : wanted;
   const processes = src.graph.getGraph({ kinds: ['process'] }).nodes;
   const process =
@@ -123,7 +142,7 @@ function competencyView(src: SnapshotSources, views: ViewDto[]): SnapshotView {
     const rings = concentricCompetencyPlacement(nodes, edges);
     nodes = nodes.map((n) => ({ ...n, ...rings.get(n.id)! }));
   }
-  return place('competency', view?.name || 'Competencies', view?.id ?? null, { nodes, edges });
+  return place('competency', view?.name || 'Competencies', view?.id ?? null, { nodes, edges }, 'competency');
 }
 
 function processView(src: SnapshotSources, views: ViewDto[], process: NodeDto): SnapshotView {
@@ -140,7 +159,7 @@ function processView(src: SnapshotSources, views: ViewDto[], process: NodeDto): 
   // Without a view of its own, nothing is placed yet: map positions mean nothing in a pipeline.
   const nodes = all.nodes.filter((n) => keep.has(n.id)).map((n) => (view ? n : { ...n, x: null, y: null }));
   const edges = all.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
-  return place('process', process.label, view?.id ?? null, { nodes, edges });
+  return place('process', process.label, view?.id ?? null, { nodes, edges }, `process:${process.id}`);
 }
 
 const KIND_ORDER = [
@@ -156,7 +175,14 @@ const KIND_ORDER = [
 ];
 
 /** Gives every node without a position a cell of a grid below the placed nodes (deterministic). */
-function place(kind: SnapshotView['kind'], title: string, viewId: string | null, g: GraphDto): SnapshotView {
+function place(
+  kind: SnapshotView['kind'],
+  title: string,
+  viewId: string | null,
+  g: GraphDto,
+  openAs: string,
+  drawnByApp = kind === 'competency' || kind === 'process',
+): SnapshotView {
   const placed = g.nodes.filter((n) => n.x !== null && n.y !== null);
   const loose = g.nodes
     .filter((n) => n.x === null || n.y === null)
@@ -178,6 +204,8 @@ function place(kind: SnapshotView['kind'], title: string, viewId: string | null,
     kind,
     title,
     viewId,
+    openAs,
+    drawnByApp,
     graph: {
       nodes: g.nodes.map((n) => ({ ...n, ...(at.get(n.id) ?? { x: n.x!, y: n.y! }) })),
       edges: g.edges,

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { WellspringError } from '../util/errors';
-import { EXPORT_SCRIPT } from './export-page';
-import { buildSnapshotHtml, type SnapshotInput } from './snapshot-html';
+import type { PageExportApi } from './app-export';
 
 /** The picture formats of a view export (issue 9.6). The HTML snapshot is snapshot-html.ts. */
 export const EXPORT_FORMATS = ['png', 'svg', 'pdf'] as const;
@@ -19,6 +17,8 @@ export interface ViewExport {
   data: Uint8Array;
   width: number;
   height: number;
+  /** A PDF's paper, e.g. "A3 portrait". */
+  paper?: string;
 }
 
 /** The Chromium used to draw exports: CHROMIUM_PATH when set, else Debian's /usr/bin/chromium. */
@@ -48,92 +48,64 @@ export function requireChromium(chromium: string = exportChromiumPath()): void {
     );
 }
 
-/** Where the UMD build of cytoscape-svg is (its `cy.svg()` draws labels as real <text>). */
-export function cytoscapeSvgPath(): string {
-  return require.resolve('cytoscape-svg/cytoscape-svg.js');
-}
-
 /**
- * Draws a view as PNG, SVG or PDF in headless Chromium (playwright-core, a fresh profile folder under os.tmpdir()
- * removed afterwards, no network): the view's offline snapshot page (buildSnapshotHtml) is opened and switched to
- * its export mode (export-page.ts: the title, workspace, date and counts, the graph drawn by cytoscape-svg, the
- * legend of the kinds with their counts — all real text), then
- * - `svg`: that picture serialised (UTF-8 XML; labels are <text>, searchable);
- * - `png`: a screenshot of it at deviceScaleFactor PNG_SCALE, so the image is 2× its CSS size;
- * - `pdf`: page.pdf() of it on one A4 landscape page, printBackground; vector, the labels extractable as text.
- * @param chromium the browser executable (default exportChromiumPath())
- * @throws WellspringError `unsupported` when there is no browser at `chromium`; `internal` (key errors.exportFailed)
- *   when the page cannot be drawn
+ * Draws the view open in `page` (openViewInApp, app-export.ts) as PNG, SVG or PDF with the code of the app's
+ * Export menu (renderer/src/ui/export): the title "workspace · view · date", the drawing with every label and
+ * the view's legend —
+ * - `svg`: the document the app saves (UTF-8 XML with a declaration; labels are <text>, searchable);
+ * - `png`: the app's PNG at PNG_SCALE (2×) its CSS size;
+ * - `pdf`: the app's print sheet printed by Chromium (page.pdf with the sheet's own @page: A4, or A3 when the
+ *   drawing would print too small; landscape when it is wider than tall), vector, labels extractable as text.
+ * @returns the bytes and the picture's size in CSS px (for a PDF, the SVG's size; `paper` says the page)
+ * @throws WellspringError `internal` (key errors.exportFailed) when the page cannot draw it
  */
-export async function renderViewExport(
-  input: SnapshotInput,
-  format: ExportFormat,
-  chromium: string = exportChromiumPath(),
-): Promise<ViewExport> {
-  requireChromium(chromium);
-  const html = buildSnapshotHtml(input);
-  const svgPlugin = fs.readFileSync(cytoscapeSvgPath(), 'utf8');
-  const { chromium: playwright } = await import('playwright-core');
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wellspring-export-'));
+export async function drawViewInApp(page: Page, format: ExportFormat): Promise<ViewExport> {
   try {
-    const context = await playwright.launchPersistentContext(profile, {
-      executablePath: chromium,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      deviceScaleFactor: format === 'png' ? PNG_SCALE : 1,
-      offline: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.addScriptTag({ content: svgPlugin });
-      let drawn: { svg: string; width: number; height: number };
-      try {
-        drawn = (await page.evaluate(EXPORT_SCRIPT)) as typeof drawn;
-      } catch (e) {
-        throw exportFailed([e instanceof Error ? e.message : String(e), ...errors].join('; '));
-      }
-      if (errors.length) throw exportFailed(errors.join('; '));
-      const { width, height } = drawn;
-      let data: Uint8Array;
-      if (format === 'svg')
-        data = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${drawn.svg}\n`, 'utf8');
-      else if (format === 'png') {
-        await page.setViewportSize({ width, height });
-        data = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height } });
-      } else {
-        await page.emulateMedia({ media: 'print' });
-        data = await page.pdf({
-          format: 'A4',
-          landscape: true,
-          printBackground: true,
-          preferCSSPageSize: true,
-          margin: { top: '8mm', right: '8mm', bottom: '8mm', left: '8mm' },
-        });
-      }
-      return { format, data, width, height };
-    } finally {
-      await context.close();
+    if (format === 'png') {
+      const url = await page.evaluate(() =>
+        (globalThis as unknown as { __wellspringExport: PageExportApi }).__wellspringExport.png(),
+      );
+      const data = Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
+      return {
+        format,
+        data,
+        width: Math.round(data.readUInt32BE(16) / PNG_SCALE),
+        height: Math.round(data.readUInt32BE(20) / PNG_SCALE),
+      };
     }
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
+    const svg = await page.evaluate(() =>
+      (globalThis as unknown as { __wellspringExport: PageExportApi }).__wellspringExport.svg(),
+    );
+    const size = svgOuterSize(svg);
+    if (format === 'svg')
+      return {
+        format,
+        data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`, 'utf8'),
+        ...size,
+      };
+    const paper = await page.evaluate(() =>
+      (globalThis as unknown as { __wellspringExport: PageExportApi }).__wellspringExport.print(),
+    );
+    const data = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    return {
+      format,
+      data,
+      ...size,
+      paper: `${paper.pageSize} ${paper.landscape ? 'landscape' : 'portrait'}`,
+    };
+  } catch (e) {
+    if (e instanceof WellspringError) throw e;
+    const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    throw new WellspringError('internal', `The export could not be drawn: ${reason}`, [], {
+      key: 'errors.exportFailed',
+      params: { reason },
+    });
   }
 }
 
-function exportFailed(reason: string): WellspringError {
-  return new WellspringError('internal', `The export could not be drawn: ${reason}`, [], {
-    key: 'errors.exportFailed',
-    params: { reason },
-  });
+/** Width and height (CSS px) of an SVG document's outer element. */
+function svgOuterSize(svg: string): { width: number; height: number } {
+  const open = /^\s*<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const num = (attr: string) => Number(new RegExp(`\\s${attr}="([\\d.]+)"`).exec(open)?.[1] ?? 0);
+  return { width: num('width'), height: num('height') };
 }

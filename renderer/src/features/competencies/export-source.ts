@@ -29,6 +29,7 @@ export function competencyExportSource(engine: CompetencyEngine, diagram: Compet
       return entries;
     },
     shown: () => engine.shownElements(),
+    settle: () => engine.drawn(),
     png: (frame) => engine.exportPng(frame),
     svg: (frame) => engine.exportSvg(frame),
   };

@@ -63,6 +63,7 @@ export function mapExportSource(engine: GraphEngine): ExportSource {
     snapshotView: 'map',
     legend: () => engine.exportLegend(mapLegendDecor(engine)),
     shown: () => engine.shownElements(),
+    settle: () => engine.idle(),
     png: (frame) => engine.exportPng(frame),
     svg: (frame) => engine.exportSvg(frame),
   };

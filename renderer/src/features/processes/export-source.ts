@@ -34,6 +34,7 @@ export function pipelineExportSource(engine: PipelineEngine, pipeline: Pipeline)
       return [...bands, ...satellites];
     },
     shown: () => engine.shownElements(),
+    settle: () => engine.drawn(),
     png: (frame) => engine.exportPng(frame),
     svg: (frame) => engine.exportSvg(frame),
   };

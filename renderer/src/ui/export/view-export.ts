@@ -27,6 +27,8 @@ export interface ExportSource {
   snapshotView: string;
   /** What the canvas draws now: the snapshot shows exactly that (the drill level, the filtered map …). */
   shown(): ShownElements;
+  /** Resolves when the drawing is complete and still (no layout or animation running). */
+  settle(): Promise<void>;
   /** The legend entries of what is drawn, in reading order. */
   legend(): LegendEntry[];
   /** The engine's PNG (data: URL, 2×) and SVG (document text) of its whole drawing in `frame`. */
@@ -59,6 +61,11 @@ export function themeColours(): { background: string; color: string } {
   };
 }
 
+/** The frame of an export of `source` now: the theme's colours, the title "workspace · view · date", the legend. */
+export function frameOf(source: ExportSource, now = new Date()): ExportFrame {
+  return { ...themeColours(), title: exportTitleFor(source.viewTitle, now), legend: source.legend() };
+}
+
 /**
  * Exports the view `source` describes as `format` and saves it, saying so in a toast ("Saved …"); a failure is an
  * error toast naming the file and the reason in the UI language. Resolves when done, also when the user cancelled.
@@ -79,11 +86,7 @@ export async function exportView(
       notify(i18n.t('common:export.savedSnapshot', { name, nodes: snap.nodes }));
       return;
     }
-    const frame: ExportFrame = {
-      ...themeColours(),
-      title: exportTitleFor(source.viewTitle, now),
-      legend: source.legend(),
-    };
+    const frame = frameOf(source, now);
     if (format === 'png') {
       if (!(await saveFile(name, await source.png(frame), 'dataUrl', 'image/png'))) return;
     } else if (format === 'svg') {

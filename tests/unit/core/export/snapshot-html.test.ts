@@ -18,6 +18,8 @@ function view(label = EVIL): SnapshotView {
     kind: 'map',
     title: 'Map <b>&</b>',
     viewId: 'map',
+    openAs: 'map',
+    drawnByApp: false,
     graph: {
       nodes: [
         { ...node('a'), label, aliases: ['<!--x'], x: 10, y: 20 },

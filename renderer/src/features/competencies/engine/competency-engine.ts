@@ -414,6 +414,12 @@ export class CompetencyEngine {
     return moveCamera(this.cy, camera, animate);
   }
 
+  /** Resolves once a drill level has been drawn and its animations are over (an export waits for it). */
+  async drawn(): Promise<void> {
+    while (this.focusId === undefined) await new Promise((r) => setTimeout(r, 50));
+    await this.settled();
+  }
+
   /** Waits until running animations are over (tests, saved views). */
   settled(): Promise<void> {
     return new Promise((resolve) => {

@@ -64,6 +64,9 @@ export class GraphEngine {
   private readonly handlers = new Map<keyof EngineEvents, Set<Handler<never>>>();
   private readonly eh: { enableDrawMode(): void; disableDrawMode(): void; destroy(): void };
   private readonly layouts: LayoutRunner;
+  /** A layout is running; the map has been painted at least once (idle()). */
+  private layingOut = false;
+  private painted = false;
   private readonly styleFor: (theme: Theme) => StylesheetJson;
   private readonly toNodeData: (node: NodeDto, degree: number) => Record<string, unknown>;
   private readonly toEdgeData: (edge: EdgeDto) => Record<string, unknown>;
@@ -119,7 +122,10 @@ export class GraphEngine {
     });
     this.wire();
     this.lod = new LevelOfDetail(this.cy);
-    this.layouts = new LayoutRunner(this.cy, this.measure, (on) => this.emit('layouting', on));
+    this.layouts = new LayoutRunner(this.cy, this.measure, (on) => {
+      this.layingOut = on;
+      this.emit('layouting', on);
+    });
     GraphEngine.alive++;
   }
 
@@ -202,6 +208,7 @@ export class GraphEngine {
       this.awaitingPaint = false;
       const c = this.counts();
       const at = performance.now();
+      this.painted = true;
       this.emit('painted', { ...c, ms: at - this.paintStart, at });
     });
   }
@@ -563,6 +570,14 @@ export class GraphEngine {
   setEdgeLabel(edgeLabel: (kind: EdgeKind) => string): void {
     this.edgeLabel = edgeLabel;
     this.cy.batch(() => this.cy.edges().forEach((e) => void e.data('kindLabel', edgeLabel(e.data('kind')))));
+  }
+
+  /** Resolves once the map has been painted and no layout is running (an export waits for it). */
+  idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => (this.layingOut || !this.painted ? setTimeout(check, 50) : resolve());
+      check();
+    });
   }
 
   /** The nodes and edges drawn now (not hidden by a filter), at their positions: the app's HTML snapshot. */

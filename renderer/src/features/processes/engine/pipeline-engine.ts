@@ -174,6 +174,12 @@ export class PipelineEngine {
       this.cy.getElementById(s.id).position({ x: p.x + s.dx, y: p.y + s.dy });
   }
 
+  /** Resolves once a pipeline has been drawn (an export waits for it). */
+  async drawn(): Promise<void> {
+    while (this.shownProcess === null) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }
+
   /**
    * Shows `pipeline`, with `stored` step positions (the process view's) over the layout. Elements are diffed by
    * id; a step already on the canvas moves only when its stored position changed (undo of a drag) or, without
