@@ -389,6 +389,17 @@ describe('competencies view', () => {
     await page.getByTestId('competency-canvas').focus();
     await page.keyboard.press('Control+z');
     await expect.poll(weightOf).toBe(item.weight);
+    // An emptied or out-of-range weight is not taken: the field says why; Escape puts the stored one back.
+    const field = page.getByTestId('panel-item').filter({ hasText: item.label }).first();
+    for (const bad of ['', '2']) {
+      await input.fill(bad);
+      await input.press('Tab');
+      await expect.poll(() => field.getByTestId('weight-error').count()).toBe(1);
+      expect(await weightOf()).toBe(item.weight);
+    }
+    await input.press('Escape');
+    await expect.poll(() => field.getByTestId('weight-error').count()).toBe(0);
+    expect(await input.inputValue()).toBe(String(item.weight));
 
     // Rename, then undo.
     await page.getByTestId('panel-name').fill(`${sub.label}（新）`);

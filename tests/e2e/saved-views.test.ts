@@ -238,11 +238,22 @@ describe('saved views and presentation mode', () => {
     await page.waitForTimeout(600);
     await zoomAt(page, 250);
     const secondCam = await camera(page);
+    // A name another view has is not taken (full-width and case folded), saving or renaming.
+    await page.getByTestId('saved-view-name').fill('ＣＬＯＳＥ-up, renamed');
+    await expect.poll(() => page.getByTestId('saved-view-name-taken').count()).toBe(1);
+    expect(await page.getByTestId('saved-view-save').isDisabled()).toBe(true);
     await page.getByTestId('saved-view-name').fill('Whole map');
     await page.getByTestId('saved-view-save').click();
     await expect
       .poll(async () => (await savedViews(page)).map((v) => v.name))
       .toEqual(['Close-up, renamed', 'Whole map']);
+    await page.getByTestId('saved-view-rename').nth(1).click();
+    await page.getByTestId('saved-view-rename-input').fill('close-up, renamed');
+    await page.getByTestId('saved-view-rename-input').press('Enter');
+    await expect.poll(() => page.getByTestId('saved-view-rename-taken').count()).toBe(1);
+    await page.getByTestId('saved-view-rename-input').press('Escape');
+    await expect.poll(() => page.getByTestId('saved-view-rename-taken').count()).toBe(0);
+    expect((await savedViews(page)).map((v) => v.name)).toEqual(['Close-up, renamed', 'Whole map']);
     await page.getByTestId('saved-view-down').first().click();
     await expect
       .poll(async () => (await savedViews(page)).map((v) => v.name))

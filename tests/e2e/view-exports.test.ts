@@ -98,7 +98,7 @@ describe('exports of the views from the app', () => {
 
     // SVG: parses; the level's labels, the title (workspace · 能力 · breadcrumbs · date) and the legend are text.
     const svg = await download(page, () => pickByKeyboard(page, 'competency-export', 'svg'));
-    expect(svg.name).toBe(`wellspring-competencies-${day()}.svg`);
+    expect(svg.name).toBe(`wellspring-competencies-客户与市场能力-${day()}.svg`);
     const svgText = fs.readFileSync(svg.file, 'utf8');
     const parsed = await parseSvg(page, svgText);
     expect(parsed.error).toBeNull();

@@ -14,7 +14,11 @@ export function competencyExportSource(engine: CompetencyEngine, diagram: Compet
   const t = i18n.getFixedT(null, 'competencies');
   const trail = diagram.breadcrumbs.map((c) => c.label).join(' › ');
   return {
-    fileStem: 'wellspring-competencies',
+    // One file name per drill level: the level's focus after the core.
+    fileStem:
+      diagram.breadcrumbs.length > 1
+        ? `wellspring-competencies-${diagram.breadcrumbs.at(-1)!.label}`
+        : 'wellspring-competencies',
     viewTitle: trail ? `${t('title')} · ${trail}` : t('title'),
     snapshotView: 'competency',
     legend: () => {

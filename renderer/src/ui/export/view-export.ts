@@ -36,6 +36,16 @@ export interface ExportSource {
   svg(frame: ExportFrame): Promise<string>;
 }
 
+/**
+ * `stem` usable as a file name on Windows, macOS and Linux: the characters they refuse (\ / : * ? " < > | and
+ * control characters) become "_", at most 120 characters.
+ */
+export function safeFileStem(stem: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is being replaced
+  const refused = /[\\/:*?"<>|\u0000-\u001f]/g;
+  return stem.replace(refused, '_').trim().slice(0, 120) || 'wellspring';
+}
+
 /** "yyyy-mm-dd" of `now` in local time (file names). */
 export function isoDay(now: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -76,7 +86,7 @@ export async function exportView(
   now = new Date(),
 ): Promise<void> {
   const { notify } = useAppStore.getState();
-  let name = `${source.fileStem}-${isoDay(now)}.${format}`;
+  let name = `${safeFileStem(source.fileStem)}-${isoDay(now)}.${format}`;
   try {
     if (format === 'html') {
       const shown = { title: source.viewTitle, ...source.shown() };

@@ -77,6 +77,16 @@ export function CompetencyDiagramCanvas({ diagram }: { diagram: CompetencyDiagra
   const presenting = usePresenting();
   useEffect(() => engineRef.current?.setReadOnly(presenting), [presenting]);
 
+  // Showing or hiding the experts changes the outer ring: the next drawing of the level is fitted to the canvas.
+  const fitNext = useRef(false);
+  useEffect(
+    () =>
+      useCompetenciesStore.subscribe((st, prev) => {
+        if (st.withExperts !== prev.withExperts) fitNext.current = true;
+      }),
+    [],
+  );
+
   const ready = positions.data?.focusId === diagram.focusId;
   useEffect(() => {
     const engine = engineRef.current;
@@ -86,6 +96,11 @@ export function CompetencyDiagramCanvas({ diagram }: { diagram: CompetencyDiagra
       for (const p of restored.positions) stored.set(p.id, { x: p.x, y: p.y });
     engine.setDiagram(diagram, stored, !restored);
     engine.select(useCompetenciesStore.getState().selectedId);
+    const hasExperts = diagram.nodes.some((n) => n.kind === 'expert');
+    if (fitNext.current && hasExperts === useCompetenciesStore.getState().withExperts) {
+      fitNext.current = false;
+      void engine.settled().then(() => engine.fit());
+    }
   }, [diagram, ready, positions.data, restored]);
 
   useEffect(() => engineRef.current?.select(selectedId), [selectedId]);

@@ -161,25 +161,15 @@ function PanelBody({ d }: { d: CompetencyDetail }) {
                   {!i.direct && <span className="muted small"> · {i.viaLabel}</span>}
                 </td>
                 <td>
-                  <input
-                    type="number"
-                    min={0}
-                    max={1}
-                    step={0.1}
-                    defaultValue={i.weight}
-                    aria-label={t('panel.weightOf', { item: i.label })}
-                    className="weight-input"
-                    onBlur={(e) => {
-                      const w = Number(e.target.value);
-                      if (!Number.isFinite(w) || w < 0 || w > 1) {
-                        e.target.value = String(i.weight);
-                        return;
-                      }
-                      if (w !== i.weight)
-                        void editCompetencies([
-                          { edit: 'set-weight', knowledgeId: i.id, competencyId: i.viaId, weight: w },
-                        ]);
-                    }}
+                  <WeightInput
+                    key={i.weight}
+                    weight={i.weight}
+                    label={t('panel.weightOf', { item: i.label })}
+                    onCommit={(w) =>
+                      void editCompetencies([
+                        { edit: 'set-weight', knowledgeId: i.id, competencyId: i.viaId, weight: w },
+                      ])
+                    }
                   />
                 </td>
                 <td>
@@ -208,5 +198,56 @@ function PanelBody({ d }: { d: CompetencyDetail }) {
         </span>
       </label>
     </aside>
+  );
+}
+
+/**
+ * A supporting item's weight, 0–1: committed on Enter or leaving the field when it changed. An empty field or a
+ * value outside 0–1 is not taken: the field says why (and keeps what was typed, so it can be corrected) until it
+ * is corrected or Escape puts the stored weight back. A weight of 0 must be typed as 0. Keyed by the stored
+ * weight, so a change from elsewhere (undo) starts it afresh.
+ */
+function WeightInput(props: { weight: number; label: string; onCommit: (weight: number) => void }) {
+  const { t } = useTranslation('competencies');
+  const [draft, setDraft] = useState(String(props.weight));
+  const [error, setError] = useState<string | null>(null);
+  const commit = () => {
+    const text = draft.trim();
+    const w = Number(text);
+    if (text === '') return setError(t('panel.weightEmpty'));
+    if (!Number.isFinite(w) || w < 0 || w > 1) return setError(t('panel.weightRange', { value: text }));
+    setError(null);
+    if (w !== props.weight) props.onCommit(w);
+  };
+  return (
+    <span className="weight-field">
+      <input
+        type="number"
+        min={0}
+        max={1}
+        step={0.1}
+        value={draft}
+        aria-label={props.label}
+        aria-invalid={error !== null}
+        title={error ?? undefined}
+        className="weight-input"
+        data-testid="weight-input"
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          else if (e.key === 'Escape') {
+            e.stopPropagation();
+            setDraft(String(props.weight));
+            setError(null);
+          }
+        }}
+      />
+      {error && (
+        <span className="error-text small" role="alert" data-testid="weight-error">
+          {error}
+        </span>
+      )}
+    </span>
   );
 }

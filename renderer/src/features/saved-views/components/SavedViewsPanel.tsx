@@ -33,7 +33,9 @@ export function SavedViewsPanel() {
   const refresh = useRefreshSavedViews();
   // null: the default name (“View n+1”), until the user types one.
   const [typed, setName] = useState<string | null>(null);
-  const name = typed ?? t('defaultName', { n: (views.data?.length ?? 0) + 1 });
+  const list = views.data ?? [];
+  const name = typed ?? freeDefaultName(list, (n) => t('defaultName', { n }));
+  const taken = nameTaken(list, name);
   const [busy, setBusy] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const canSave = kindOnScreen() !== null;
@@ -45,7 +47,7 @@ export function SavedViewsPanel() {
   }, [saveRequest]);
 
   const save = async () => {
-    if (!name.trim() || busy) return;
+    if (!name.trim() || busy || taken) return;
     setBusy(true);
     try {
       const v = await saveCurrentView(name);
@@ -71,7 +73,6 @@ export function SavedViewsPanel() {
   };
 
   const run = (p: Promise<void>) => void p.then(refresh).catch(failed);
-  const list = views.data ?? [];
 
   return (
     <aside className="saved-views-panel" data-testid="saved-views-panel" aria-label={t('title')}>
@@ -107,11 +108,16 @@ export function SavedViewsPanel() {
             type="submit"
             className="primary"
             data-testid="saved-view-save"
-            disabled={!canSave || busy || !name.trim()}
+            disabled={!canSave || busy || !name.trim() || taken}
           >
             {t('save')}
           </button>
         </div>
+        {taken && (
+          <p className="error-text" role="alert" data-testid="saved-view-name-taken">
+            {t('nameTaken', { name: name.trim() })}
+          </p>
+        )}
         {!canSave && (
           <p className="muted">
             {t('nothingOnScreen', { screen: t(`screens.${screen}`, { defaultValue: screen }) })}
@@ -140,6 +146,7 @@ export function SavedViewsPanel() {
             opening={opening === v.id}
             onOpen={() => void open(v)}
             onRename={(n) => run(renameSavedView(v, n))}
+            isTaken={(n) => nameTaken(list, n, v.id)}
             onMove={(to) => run(moveSavedView(list, i, to))}
             onDropFrom={(from) => run(moveSavedView(list, from, i))}
             onDelete={() => run(deleteSavedView(v))}
@@ -167,6 +174,8 @@ interface RowProps {
   opening: boolean;
   onOpen(): void;
   onRename(name: string): void;
+  /** Whether another saved view already has this name. */
+  isTaken(name: string): boolean;
   onMove(to: number): void;
   /** The row at index `from` was dropped on this one: it moves here. */
   onDropFrom(from: number): void;
@@ -176,14 +185,18 @@ interface RowProps {
 
 /** One saved view in the sidebar. */
 function SavedViewRow(props: RowProps) {
-  const { view, index, count, opening, onOpen, onRename, onMove, onDropFrom, onDelete, onPresent } = props;
+  const { view, index, count, opening, onOpen, onRename, onMove, onDropFrom, onDelete, onPresent, isTaken } =
+    props;
   const { t } = useTranslation('views');
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(view.name);
   const [confirm, setConfirm] = useState(false);
   const [over, setOver] = useState(false);
 
+  const clash = editing && draft.trim() !== view.name && isTaken(draft);
   const commit = () => {
+    // A name another view has stays in the field with the reason, until changed or Escape.
+    if (clash) return;
     setEditing(false);
     if (draft.trim() && draft.trim() !== view.name) onRename(draft);
     else setDraft(view.name);
@@ -233,17 +246,26 @@ function SavedViewRow(props: RowProps) {
         onChange={(e) => onPresent(e.target.checked)}
       />
       {editing ? (
-        <input
-          className="sv-rename"
-          data-testid="saved-view-rename-input"
-          value={draft}
-          autoFocus
-          maxLength={200}
-          aria-label={t('rename')}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={onKey}
-          onBlur={commit}
-        />
+        <>
+          <input
+            className="sv-rename"
+            data-testid="saved-view-rename-input"
+            value={draft}
+            autoFocus
+            maxLength={200}
+            aria-label={t('rename')}
+            aria-invalid={clash}
+            title={clash ? t('nameTaken', { name: draft.trim() }) : undefined}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={onKey}
+            onBlur={commit}
+          />
+          {clash && (
+            <span className="error-text small sv-clash" role="alert" data-testid="saved-view-rename-taken">
+              {t('nameTaken', { name: draft.trim() })}
+            </span>
+          )}
+        </>
       ) : (
         <button
           className="sv-open link"
@@ -307,4 +329,15 @@ function SavedViewRow(props: RowProps) {
       )}
     </li>
   );
+}
+
+/** Whether a saved view other than `exceptId` is called `name` (trimmed, case and width folded). */
+function nameTaken(views: readonly ViewDto[], name: string, exceptId?: string): boolean {
+  const fold = (x: string) => x.normalize('NFKC').trim().toLocaleLowerCase();
+  return name.trim() !== '' && views.some((v) => v.id !== exceptId && fold(v.name) === fold(name));
+}
+
+/** The first “View n” (n from the count + 1 up) that no saved view is called yet. */
+function freeDefaultName(views: readonly ViewDto[], nameOf: (n: number) => string): string {
+  for (let n = views.length + 1; ; n++) if (!nameTaken(views, nameOf(n))) return nameOf(n);
 }
