@@ -217,4 +217,32 @@ describe('the offline HTML snapshot', () => {
     expect(data.title).toBe(`能力 · 核心竞争力 › ${capability.label}`);
     expect(lines.join('\n')).toContain(`${level.nodes.length} nodes`);
   });
+
+  it('--view process:NAME and the bare name: the pipeline the app draws, the same both ways', async () => {
+    const a: string[] = [];
+    const b: string[] = [];
+    const out = path.join(dir, 'p.html');
+    expect(
+      await runCli(
+        ['snapshot', '--workspace', file, '--view', 'process:团体定制销售流程', '--out', out],
+        (t) => a.push(t),
+      ),
+    ).toBe(0);
+    const first = fs.readFileSync(out, 'utf8');
+    expect(
+      await runCli(['snapshot', '--workspace', file, '--view', '团体定制销售流程', '--out', out], (t) =>
+        b.push(t),
+      ),
+    ).toBe(0);
+    expect(a.join('\n')).toMatch(/团体定制销售流程 · 流程: \d+ nodes · \d+ edges/);
+    expect(b.join('\n').split('\n')[1]).toBe(a.join('\n').split('\n')[1]);
+    const data = (html: string) =>
+      JSON.parse(/<script type="application\/json" id="snapshot-data">(.*?)<\/script>/s.exec(html)![1]!) as {
+        nodes: Array<{ kind: string; x: number; y: number }>;
+      };
+    // Steps left to right on one row at least (the pipeline layout), not on a grid of kinds.
+    const steps = data(first).nodes.filter((n) => n.kind === 'step');
+    expect(steps.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(steps.map((n) => n.x)).size).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -66,6 +66,25 @@ describe('export-view before drawing', () => {
     expect(await first(['export-view', '--view', 'map', '--format', 'pdf', '--out', 'x.pdf'])).toBe(
       'wellspring: export-view needs --workspace FILE.',
     );
+    // An SVG is not written into a .png; a language the app has not is refused.
+    expect(
+      await first(['export-view', '--workspace', file, '--view', 'map', '--format', 'svg', '--out', 'x.png']),
+    ).toBe('wellspring: --out “x.png” ends in .png but --format is svg: make them agree.');
+    expect(
+      await first([
+        'export-view',
+        '--workspace',
+        file,
+        '--view',
+        'map',
+        '--format',
+        'svg',
+        '--out',
+        'x.svg',
+        '--language',
+        'fr',
+      ]),
+    ).toBe('wellspring: unknown --language “fr” (zh-CN or en).');
   });
 
   it('an unknown view: exit 1 listing the names that exist (as the core lists them), no file', async () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../helpers';
-import { run, withApp } from './cli-helpers';
+import { run } from './cli-helpers';
 
 // `npm run cli -- snapshot`: one sample workspace (outside tempDir, which is emptied after each test), only read
 // by every test.
@@ -45,42 +45,7 @@ describe('snapshot', () => {
     expect(fs.readdirSync(dir)).toEqual(['map.html']);
   });
 
-  it('--view competency: the competencies and the items that support them', async () => {
-    const expected = await withApp(file, (ws) => {
-      const g = ws.store.getGraph();
-      const competencies = new Set(g.nodes.filter((n) => n.kind === 'competency').map((n) => n.id));
-      const supports = g.edges.filter((e) => e.kind === 'supports' && competencies.has(e.target));
-      const parts = g.edges.filter(
-        (e) => e.kind === 'part_of' && competencies.has(e.source) && competencies.has(e.target),
-      );
-      return {
-        nodes: new Set([...competencies, ...supports.map((e) => e.source)]).size,
-        edges: supports.length + parts.length,
-      };
-    });
-    const out = path.join(tempDir(), 'c.html');
-    const r = await run(['snapshot', '--workspace', file, '--view', 'competency', '--out', out]);
-    expect(r.code).toBe(0);
-    expect(r.out).toContain(`Competencies: ${expected.nodes} nodes · ${expected.edges} edges`);
-    expect(expected.nodes).toBeGreaterThan(17);
-  });
-
-  it('--view process:NAME and the bare process name', async () => {
-    const out = path.join(tempDir(), 'p.html');
-    const a = await run([
-      'snapshot',
-      '--workspace',
-      file,
-      '--view',
-      'process:团体定制销售流程',
-      '--out',
-      out,
-    ]);
-    const b = await run(['snapshot', '--workspace', file, '--view', '团体定制销售流程', '--out', out]);
-    expect(a.code).toBe(0);
-    expect(a.out).toMatch(/团体定制销售流程: \d+ nodes/);
-    expect(b.out.split('\n')[1]).toBe(a.out.split('\n')[1]);
-  });
+  // The competency and process views are drawn by the app in Chromium: tests/e2e/snapshot.test.ts.
 
   it('an unknown view: exit 1 naming the views that exist, no file', async () => {
     const out = path.join(tempDir(), 'x.html');
