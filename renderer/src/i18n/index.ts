@@ -32,6 +32,12 @@ import enViews from './locales/en/views.json';
 import zhViews from './locales/zh-CN/views.json';
 import enCompetencies from './locales/en/competencies.json';
 import zhCompetencies from './locales/zh-CN/competencies.json';
+import enTransfer from './locales/en/transfer.json';
+import zhTransfer from './locales/zh-CN/transfer.json';
+import enBackup from './locales/en/backup.json';
+import zhBackup from './locales/zh-CN/backup.json';
+import enGlossary from './locales/en/glossary.json';
+import zhGlossary from './locales/zh-CN/glossary.json';
 
 export const resources = {
   en: {
@@ -49,6 +55,9 @@ export const resources = {
     authors: enAuthors,
     views: enViews,
     competencies: enCompetencies,
+    transfer: enTransfer,
+    backup: enBackup,
+    glossary: enGlossary,
   },
   'zh-CN': {
     common: zhCommon,
@@ -65,6 +74,9 @@ export const resources = {
     authors: zhAuthors,
     views: zhViews,
     competencies: zhCompetencies,
+    transfer: zhTransfer,
+    backup: zhBackup,
+    glossary: zhGlossary,
   },
 } as const;
 
