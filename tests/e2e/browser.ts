@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { HEADLESS_CHROMIUM_ARGS } from '../../main/core/export/view-export';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startBrowserMode } from '../../main/core/host/start-browser-mode';
 import type { BrowserServer } from '../../main/core/server/browser-server';
@@ -29,15 +30,7 @@ export async function launchChromium(
     headless: true,
     viewport: { width: 1440, height: 900 },
     locale,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...HEADLESS_CHROMIUM_ARGS],
   });
   return {
     context,

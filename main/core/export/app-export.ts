@@ -7,7 +7,7 @@ import { createHandlers } from '../api/handlers';
 import { startBrowserServer } from '../server/browser-server';
 import { WellspringError } from '../util/errors';
 import { WorkspaceService } from '../workspace/workspace-service';
-import { exportChromiumPath, requireChromium } from './view-export';
+import { exportChromiumPath, HEADLESS_CHROMIUM_ARGS, requireChromium } from './view-export';
 
 /** The languages the app's exports are drawn in (its UI languages). */
 export const EXPORT_LANGUAGES = ['zh-CN', 'en'] as const;
@@ -82,15 +82,7 @@ export async function openViewInApp(
       viewport: { width: 1600, height: 1000 },
       locale: language,
       acceptDownloads: false,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: [...HEADLESS_CHROMIUM_ARGS],
     });
     cleanups.push(() => context.close());
     const page = context.pages()[0] ?? (await context.newPage());

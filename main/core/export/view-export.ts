@@ -21,6 +21,20 @@ export interface ViewExport {
   paper?: string;
 }
 
+/**
+ * The flags every headless Chromium of ours starts with (the CLI's exports, the e2e tests and the benchmarks):
+ * no sandbox (containers), no GPU, and nothing that would reach the network or write beside the profile.
+ */
+export const HEADLESS_CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** The Chromium used to draw exports: CHROMIUM_PATH when set, else Debian's /usr/bin/chromium. */
 export function exportChromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
