@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { builtRendererDir } from '../core/export/app-export';
+import { builtRendererDir } from '../core/host/app-export';
 import { WellspringError } from '../core/util/errors';
 
 /**

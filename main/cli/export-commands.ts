@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openWorkspaceDb } from '../core/db/workspace-db';
 import { GraphStore } from '../core/graph/graph-store';
 import { ViewStore } from '../core/graph/view-store';
-import { openViewInApp, type ExportLanguage } from '../core/export/app-export';
+import { openViewInApp, type ExportLanguage } from '../core/host/app-export';
 import { resolveSnapshotView } from '../core/export/snapshot-view';
 import { drawViewInApp, PNG_SCALE, requireChromium, type ExportFormat } from '../core/export/view-export';
 import { checkWritable, writeFileAtomic } from '../core/export/write-atomic';

@@ -9,7 +9,7 @@ import { inventoryCommand, riskCommand, simulateDepartureCommand } from './exper
 import { snapshotCommand } from './snapshot-commands';
 import { exportViewCommand } from './export-commands';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/view-export';
-import { EXPORT_LANGUAGES, type ExportLanguage } from '../core/export/app-export';
+import { EXPORT_LANGUAGES, type ExportLanguage } from '../core/host/app-export';
 
 /**
  * `npm run cli -- <command> [options]`: the command-line tool on the same core as the app.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openWorkspaceDb } from '../core/db/workspace-db';
 import { GraphStore } from '../core/graph/graph-store';
 import { ViewStore } from '../core/graph/view-store';
-import { openViewInApp, type ExportLanguage, type PageExportApi } from '../core/export/app-export';
+import { openViewInApp, type ExportLanguage, type PageExportApi } from '../core/host/app-export';
 import { buildSnapshotHtml } from '../core/export/snapshot-html';
 import { resolveSnapshotView, withShownElements, workspaceName } from '../core/export/snapshot-view';
 import { checkWritable, writeFileAtomic } from '../core/export/write-atomic';

@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { WellspringError } from '../util/errors';
-import type { PageExportApi } from './app-export';
+import type { ShownGraph } from '../../../preload/contract';
+
+/** What the page offers the CLI (renderer/src/ui/export/automation.ts ExportAutomation), as seen from here. */
+export interface PageExportApi {
+  opened: Promise<void>;
+  png(): Promise<string>;
+  svg(): Promise<string>;
+  print(): Promise<{ pageSize: 'A4' | 'A3'; landscape: boolean }>;
+  shown(): ShownGraph;
+}
 
 /** The picture formats of a view export (issue 9.6). The HTML snapshot is snapshot-html.ts. */
 export const EXPORT_FORMATS = ['png', 'svg', 'pdf'] as const;

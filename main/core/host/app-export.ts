@@ -2,12 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ShownGraph } from '../../../preload/contract';
 import { createHandlers } from '../api/handlers';
 import { startBrowserServer } from '../server/browser-server';
 import { WellspringError } from '../util/errors';
 import { WorkspaceService } from '../workspace/workspace-service';
-import { exportChromiumPath, HEADLESS_CHROMIUM_ARGS, requireChromium } from './view-export';
+import {
+  exportChromiumPath,
+  HEADLESS_CHROMIUM_ARGS,
+  requireChromium,
+  type PageExportApi,
+} from '../export/view-export';
+
+export type { PageExportApi };
 
 /** The languages the app's exports are drawn in (its UI languages). */
 export const EXPORT_LANGUAGES = ['zh-CN', 'en'] as const;
@@ -18,15 +24,6 @@ export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
 export function builtRendererDir(): string | null {
   const dir = path.resolve(__dirname, '../../../out/renderer');
   return fs.existsSync(path.join(dir, 'index.html')) ? dir : null;
-}
-
-/** What the page offers the CLI (renderer/src/ui/export/automation.ts ExportAutomation), as seen from here. */
-export interface PageExportApi {
-  opened: Promise<void>;
-  png(): Promise<string>;
-  svg(): Promise<string>;
-  print(): Promise<{ pageSize: 'A4' | 'A3'; landscape: boolean }>;
-  shown(): ShownGraph;
 }
 
 /** A view open in the app in headless Chromium: the page, and `close` to end it all. */
