@@ -24,6 +24,8 @@ import { EXPERTS_CHANNELS } from './experts';
 import { INVENTORY_CHANNELS } from './inventory';
 import { COMPETENCIES_CHANNELS } from './competencies';
 import { EXPORTS_CHANNELS } from './exports';
+import { TAXONOMY_CHANNELS } from './taxonomy';
+import { CAPTURE_CHANNELS } from './capture';
 import type { EventName, EventPayload } from './events';
 import type { Result } from './result';
 
@@ -43,6 +45,8 @@ export * from './experts';
 export * from './inventory';
 export * from './competencies';
 export * from './exports';
+export * from './taxonomy';
+export * from './capture';
 export * from './host';
 export * from './events';
 export * from './result';
@@ -65,6 +69,8 @@ export const CHANNELS = {
   ...INVENTORY_CHANNELS,
   ...COMPETENCIES_CHANNELS,
   ...EXPORTS_CHANNELS,
+  ...TAXONOMY_CHANNELS,
+  ...CAPTURE_CHANNELS,
   ...HOST_CHANNELS,
 } as const;
 

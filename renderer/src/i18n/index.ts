@@ -38,6 +38,10 @@ import enBackup from './locales/en/backup.json';
 import zhBackup from './locales/zh-CN/backup.json';
 import enGlossary from './locales/en/glossary.json';
 import zhGlossary from './locales/zh-CN/glossary.json';
+import enTaxonomy from './locales/en/taxonomy.json';
+import zhTaxonomy from './locales/zh-CN/taxonomy.json';
+import enCapture from './locales/en/capture.json';
+import zhCapture from './locales/zh-CN/capture.json';
 
 export const resources = {
   en: {
@@ -58,6 +62,8 @@ export const resources = {
     transfer: enTransfer,
     backup: enBackup,
     glossary: enGlossary,
+    taxonomy: enTaxonomy,
+    capture: enCapture,
   },
   'zh-CN': {
     common: zhCommon,
@@ -77,6 +83,8 @@ export const resources = {
     transfer: zhTransfer,
     backup: zhBackup,
     glossary: zhGlossary,
+    taxonomy: zhTaxonomy,
+    capture: zhCapture,
   },
 } as const;
 

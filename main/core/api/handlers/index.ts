@@ -13,6 +13,8 @@ import { expertsHandlers } from './experts';
 import { inventoryHandlers } from './inventory';
 import { competenciesHandlers } from './competencies';
 import { exportsHandlers } from './exports';
+import { taxonomyHandlers } from './taxonomy';
+import { captureHandlers } from './capture';
 import { analyticsHandlers, searchHandlers, workspaceHandlers } from './workspace';
 
 export type { HostHooks } from './types';
@@ -44,6 +46,8 @@ export function createHandlers(ws: WorkspaceService, host: HostHooks = {}): Hand
     ...inventoryHandlers(ws),
     ...competenciesHandlers(ws),
     ...exportsHandlers(ws),
+    ...taxonomyHandlers(ws),
+    ...captureHandlers(ws),
     ...hostHandlers(host),
   };
 }

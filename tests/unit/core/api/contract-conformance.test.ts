@@ -169,6 +169,10 @@ describe('contract conformance on the sample workspace', () => {
     await ok('competencies:radar', {});
     await ok('competencies:diagram', { focusId: core.childIds[0]!, withExperts: true });
     await ok('competencies:edit', { edits: [{ edit: 'set-target', id: core.childIds[0]!, target: 2 }] });
+    // TAXONOMY CALLS (issue 10): the taxonomy editor's channels.
+    // END TAXONOMY CALLS
+    // CAPTURE CALLS (issue 10): the capture forms' channels.
+    // END CAPTURE CALLS
     for (const request of [
       { report: 'risk' as const },
       { report: 'departure' as const, expertIds: [top] },
