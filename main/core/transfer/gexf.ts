@@ -7,14 +7,16 @@ import { edgePropColumns, flattenProp, nodePropColumns } from './prop-columns';
 /**
  * The graph as GEXF 1.3 (gexf.net; Gephi's own format), written by graphology-gexf from a graphology
  * MultiDirectedGraph (two nodes may be joined by edges of several kinds: an expert `knows` and `owns` an item).
- * Nodes: the label, `viz:position` from the knowledge map's x/y where placed, and the attributes kind, aliases and
- * tags (liststring), description, createdAt, updatedAt and every prop (prop-columns.ts: arrays of strings stay
- * lists, objects are JSON text). Edges: the relation as the GEXF edge `kind` and label, createdAt and the props.
+ * Nodes: the label, `viz:position` from the knowledge map's x/y where placed, and the attributes kind, aliases,
+ * description, tags, createdAt, updatedAt and every prop (prop-columns.ts). Lists (aliases, tags, a term's
+ * synonyms) and objects are JSON text in string attributes, not GEXF liststrings: graphology-gexf 0.13 writes a
+ * liststring's items unquoted and its reader splits them at commas, so an alias like “Jinxiu Apparel Co., Ltd.”
+ * would come back as two. Edges: the relation as the GEXF edge `kind` and label, createdAt and the props.
  * The graph's meta names the creator (Wellspring) and the workspace (description).
  *
  * graphology-gexf declares each attribute's type from the values it meets (integer, long, double, boolean,
- * string, liststring): a double prop whose values are all whole numbers is declared integer, and empty strings
- * and empty lists are left out, as GEXF has no empty value.
+ * string): a double prop whose values are all whole numbers is declared integer, and empty strings
+ * are left out, as GEXF has no empty value (a prop's empty list is written `[]`).
  * @param exportedAt written as the meta's lastmodifieddate (a date)
  */
 export function exportGexf(graph: GraphDto, name: string, exportedAt: Date): string {
@@ -29,17 +31,13 @@ export function exportGexf(graph: GraphDto, name: string, exportedAt: Date): str
   for (const n of graph.nodes) {
     const attributes: Attributes = {
       kind: n.kind,
-      aliases: n.aliases,
+      aliases: listText(n.aliases),
       description: n.description,
-      tags: n.tags,
+      tags: listText(n.tags),
       createdAt: n.createdAt,
       updatedAt: n.updatedAt,
     };
-    for (const c of nodeColumns) {
-      const v = n.props[c.prop];
-      // A list of strings is a GEXF liststring; other arrays and objects are JSON text.
-      attributes[c.name] = Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : flattenProp(v, c);
-    }
+    for (const c of nodeColumns) attributes[c.name] = flattenProp(n.props[c.prop], c);
     g.addNode(n.id, { label: n.label, x: n.x, y: n.y, attributes });
   }
   for (const e of graph.edges) {
@@ -60,4 +58,9 @@ export function exportGexf(graph: GraphDto, name: string, exportedAt: Date): str
       attributes: a.attributes as Attributes,
     }),
   });
+}
+
+/** A list as JSON text; an empty list is left out like an empty string. */
+function listText(list: readonly string[]): string | undefined {
+  return list.length ? JSON.stringify(list) : undefined;
 }

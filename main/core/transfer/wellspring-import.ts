@@ -73,7 +73,7 @@ export interface WellspringJsonPlan {
     exportedAt: string;
     nodes: PlanCounts;
     edges: PlanCounts;
-    /** Positions written, in every view together. */
+    /** Positions the plan writes, in every view together (the map's that are where they are already excepted). */
     positions: number;
   };
   problems: ImportProblem[];
@@ -240,11 +240,19 @@ export function planWellspringJsonImport(
   let positions = 0;
   for (const { positions: all, ...view } of doc.views) {
     const kept = all.filter((p) => known(p.id));
-    positions += kept.length;
     if (view.kind === 'map') {
-      if (kept.length) positionOps.push({ op: 'setPositions', viewId: MAP_VIEW_ID, positions: kept });
+      // Where a node is on the map already, its position needs no operation.
+      const moved = kept.filter((p) => {
+        const n = existingNodes.get(p.id);
+        return !(n && n.x === p.x && n.y === p.y);
+      });
+      positions += moved.length;
+      if (moved.length) positionOps.push({ op: 'setPositions', viewId: MAP_VIEW_ID, positions: moved });
       views.push({ view, positions: [] });
-    } else views.push({ view, positions: kept });
+    } else {
+      positions += kept.length;
+      views.push({ view, positions: kept });
+    }
   }
 
   return {
@@ -476,7 +484,19 @@ export function applyWellspringJsonPlan(
       viewId = v.id;
       created.push(viewId);
     }
-    if (positions.length) ops.push({ op: 'setPositions', viewId, positions });
+    // In a view found, positions it has already need no operation.
+    const stored = match
+      ? new Map(
+          stores.graph
+            .getGraph(undefined, viewId)
+            .nodes.filter((n) => n.x !== null)
+            .map((n) => [n.id, n]),
+        )
+      : null;
+    const moved = stored
+      ? positions.filter((p) => stored.get(p.id)?.x !== p.x || stored.get(p.id)?.y !== p.y)
+      : positions;
+    if (moved.length) ops.push({ op: 'setPositions', viewId, positions: moved });
   }
   let ids: string[] = [];
   if (ops.length) {
