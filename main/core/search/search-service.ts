@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import { SearchIndex } from './search-index';
 import { loadSearchIndex, saveSearchIndex } from './snapshot';
 import type { NodeEntry, NodeHit } from './search-types';
+import { buildGlossary, expandQuery, type ExpandedQuery, type Glossary } from '../glossary/glossary';
+import { mergeHits, type ExpandedNodesResult, type ExpandedSearchResult } from './expanded-search';
 
 function nodeEntry(n: NodeDto): NodeEntry {
   return { nodeId: n.id, kind: n.kind, label: n.label, aliases: n.aliases, description: n.description };
@@ -19,6 +21,10 @@ function nodeEntry(n: NodeDto): NodeEntry {
  * it is rebuilt from the text stored in SQLite, lazily on the first query, so a CLI command that does not search
  * costs nothing. A `library_generation` counter in the database tells whether a snapshot is current; the graph's
  * nodes are always refreshed after a load. Extraction results and graph edits update the index incrementally.
+ *
+ * Glossary expansion (issue 10 §3): `query` and `nodes` also search the other names of a glossary term the query
+ * names (glossary.ts expandQuery), unless `expand: false`; see {@link SearchService.query}. The glossary is read from
+ * the graph's `term` nodes when first needed and again after a change touched a term.
  */
 export class SearchService implements PageIndex {
   private index: SearchIndex | null = null;
@@ -30,6 +36,11 @@ export class SearchService implements PageIndex {
   private indexedNodeIds = new Set<string>();
 
   private dirty = false;
+
+  /** The glossary of the graph's terms, built on first use; null: build it again. */
+  private glossaryCache: Glossary | null = null;
+  /** Nodes changed since the glossary was built: it is rebuilt when one of them is, or was, a term. */
+  private readonly glossaryChanged = new Set<string>();
 
   /** `snapshotFile`: where the index is saved on close and loaded at start (none: always rebuild). */
   constructor(
@@ -87,6 +98,7 @@ export class SearchService implements PageIndex {
   /** Drops the index; the next query builds it again from SQLite. */
   rebuild(): void {
     this.index = null;
+    this.glossaryCache = null;
   }
 
   /**
@@ -95,6 +107,26 @@ export class SearchService implements PageIndex {
    */
   nodesChanged(ids: readonly string[]): void {
     for (const id of ids) this.changedNodes.add(id);
+    if (this.glossaryCache) for (const id of ids) this.glossaryChanged.add(id);
+  }
+
+  /**
+   * The glossary of the workspace's `term` nodes (glossary.ts buildGlossary), as expansion uses it; the same
+   * object until a change touches a term, so callers may cache per glossary (findTermMentions does).
+   */
+  glossary(): Glossary {
+    if (this.glossaryCache && this.glossaryChanged.size) {
+      const cache = this.glossaryCache;
+      for (const id of this.glossaryChanged) {
+        if (cache.byId.has(id) || this.graph.findNode(id)?.kind === 'term') {
+          this.glossaryCache = null;
+          break;
+        }
+      }
+    }
+    this.glossaryChanged.clear();
+    this.glossaryCache ??= buildGlossary(this.graph.getGraph({ kinds: ['term'] }));
+    return this.glossaryCache;
   }
 
   addPages(pages: readonly PageRow[]): void {
@@ -166,10 +198,68 @@ export class SearchService implements PageIndex {
    * documents; `filters.nodes === false` leaves nodes out. Results are grouped by document, best first, with their
    * best pages (at most `pagesPerDoc`, default 3) and highlighted snippets; at most `limit` documents (default
    * 20) and `nodeLimit` nodes (default 10). `total` counts matching documents, `totalNodes` matching nodes.
+   *
+   * With `expand` (default true) a query that names a glossary term also runs as each of its alternatives (the
+   * term's other names as phrases, glossary.ts expandQuery), with the same options: hits of the original query come
+   * first, in its order, then hits only the alternatives found, best first, up to the limits; each hit lists the
+   * forms that found it (`matchedForms`), and `alsoSearched` the names added. `expand: false`, or a query naming
+   * no term, gives exactly the original query's results (with `matchedForms: [query]` and empty lists added).
+   * `tookMs` covers every search run.
    */
   query(
     query: string,
-    options: { limit?: number; nodeLimit?: number; pagesPerDoc?: number; filters?: SearchFilters } = {},
+    options: {
+      limit?: number;
+      nodeLimit?: number;
+      pagesPerDoc?: number;
+      filters?: SearchFilters;
+      expand?: boolean;
+    } = {},
+  ): ExpandedSearchResult {
+    const t0 = performance.now();
+    const base = this.runQuery(query, options);
+    const expanded = this.expansionOf(query, options.expand);
+    const alternatives = expanded.alternatives.map((a) => ({
+      forms: a.variants,
+      result: this.runQuery(a.query, options),
+    }));
+    const forms = [query.trim()];
+    const docs = mergeHits(
+      { forms, hits: base.docs },
+      alternatives.map((a) => ({ forms: a.forms, hits: a.result.docs })),
+      (d) => d.doc.id,
+      options.limit ?? 20,
+    );
+    const nodes = mergeHits(
+      { forms, hits: base.nodes },
+      alternatives.map((a) => ({ forms: a.forms, hits: a.result.nodes })),
+      (n) => n.node.id,
+      options.filters?.nodes === false ? 0 : (options.nodeLimit ?? 10),
+    );
+    const most = (pick: (r: SearchResultDto) => number, extra: number) =>
+      Math.max(pick(base) + extra, ...alternatives.map((a) => pick(a.result)));
+    return {
+      ...base,
+      docs: docs.hits,
+      nodes: nodes.hits,
+      total: most((r) => r.total, docs.extra),
+      totalNodes: most((r) => r.totalNodes, nodes.extra),
+      tookMs: alternatives.length ? Math.round((performance.now() - t0) * 100) / 100 : base.tookMs,
+      alsoSearched: expanded.alsoSearched,
+      expansions: expanded.expansions,
+    };
+  }
+
+  /** The expansion of `query` (none when `expand` is false or the glossary is empty). */
+  private expansionOf(query: string, expand: boolean | undefined): ExpandedQuery {
+    if (expand === false) return { original: query, expansions: [], alternatives: [], alsoSearched: [] };
+    return expandQuery(query, this.glossary());
+  }
+
+  /** One search as the contract has always answered it: the body of `query` before glossary expansion. */
+  private runQuery(
+    query: string,
+    options: { limit?: number; nodeLimit?: number; pagesPerDoc?: number; filters?: SearchFilters },
   ): SearchResultDto {
     const index = this.ensureIndex();
     const f = options.filters ?? {};
@@ -206,15 +296,36 @@ export class SearchService implements PageIndex {
   /**
    * Graph nodes matching `query` (the map's search box): same tokenizer and verification as `query`, best first,
    * at most `limit` (default 20), only of `kinds` when given; `total` counts every match. Highlights are offsets
-   * into the node's label.
+   * into the node's label. Glossary expansion as in {@link SearchService.query} (`options.expand`, default true):
+   * the original query's nodes first, then those only the term's other names found; `total` then counts the
+   * original's matches plus those others (a lower bound of the union).
    */
   nodes(
     query: string,
     limit = 20,
     kinds?: readonly string[],
-  ): { nodes: SearchResultDto['nodes']; total: number } {
-    const { hits, total } = this.ensureIndex().searchNodes(query, limit, kinds);
-    return { nodes: this.nodeResults(hits), total };
+    options: { expand?: boolean } = {},
+  ): ExpandedNodesResult {
+    const index = this.ensureIndex();
+    const run = (q: string) => {
+      const { hits, total } = index.searchNodes(q, limit, kinds);
+      return { nodes: this.nodeResults(hits), total };
+    };
+    const base = run(query);
+    const expanded = this.expansionOf(query, options.expand);
+    const alternatives = expanded.alternatives.map((a) => ({ forms: a.variants, result: run(a.query) }));
+    const merged = mergeHits(
+      { forms: [query.trim()], hits: base.nodes },
+      alternatives.map((a) => ({ forms: a.forms, hits: a.result.nodes })),
+      (n) => n.node.id,
+      limit,
+    );
+    return {
+      nodes: merged.hits,
+      total: Math.max(base.total + merged.extra, ...alternatives.map((a) => a.result.total)),
+      alsoSearched: expanded.alsoSearched,
+      expansions: expanded.expansions,
+    };
   }
 
   /** Index hits → wire results with the current node; nodes deleted since they were indexed are left out. */
