@@ -1,10 +1,15 @@
 import type { GraphDto } from '../../../preload/contract';
 import { edgePropColumns, flattenProp, nodePropColumns } from './prop-columns';
 
-/** A node or edge element of Cytoscape.js: its `data`, and for a placed node its `position` (model px). */
-export interface CyElement {
-  data: Record<string, unknown>;
+/** A node element of Cytoscape.js: its `data`, and when it is placed its `position` (model px). */
+export interface CyNode {
+  data: { id: string; [attribute: string]: unknown };
   position?: { x: number; y: number };
+}
+
+/** An edge element of Cytoscape.js. */
+export interface CyEdge {
+  data: { id: string; source: string; target: string; [attribute: string]: unknown };
 }
 
 /** The Cytoscape JSON document (`.cyjs`): what Cytoscape desktop writes and reads, and cytoscape.js loads. */
@@ -13,7 +18,7 @@ export interface CytoscapeJson {
   generated_by: string;
   target_cytoscapejs_version: string;
   data: { name: string; exportedAt: string };
-  elements: { nodes: CyElement[]; edges: CyElement[] };
+  elements: { nodes: CyNode[]; edges: CyEdge[] };
 }
 
 /**
@@ -23,13 +28,14 @@ export interface CytoscapeJson {
  * id, label, kind, aliases, tags (lists), description, createdAt, updatedAt and the props; edge data: id, source,
  * target, kind, createdAt and the props. Props are flat values (prop-columns.ts flattenProp: objects as JSON text,
  * lists of strings kept), since Cytoscape desktop's tables hold no nested objects. Positions are the knowledge
- * map's; an unplaced node has no `position`.
+ * map's; an unplaced node has no `position`. cytoscape.js keeps them with `layout: { name: 'preset' }` (its default
+ * layout at start-up arranges the nodes anew).
  */
 export function exportCytoscapeJson(graph: GraphDto, name: string, exportedAt: Date): CytoscapeJson {
   const nodeColumns = nodePropColumns(graph.nodes.map((n) => n.kind));
   const edgeColumns = edgePropColumns(graph.edges.map((e) => e.kind));
-  const nodes = graph.nodes.map((n): CyElement => {
-    const data: Record<string, unknown> = {
+  const nodes = graph.nodes.map((n): CyNode => {
+    const data: CyNode['data'] = {
       id: n.id,
       label: n.label,
       kind: n.kind,
@@ -46,8 +52,8 @@ export function exportCytoscapeJson(graph: GraphDto, name: string, exportedAt: D
     }
     return n.x !== null && n.y !== null ? { data, position: { x: n.x, y: n.y } } : { data };
   });
-  const edges = graph.edges.map((e): CyElement => {
-    const data: Record<string, unknown> = {
+  const edges = graph.edges.map((e): CyEdge => {
+    const data: CyEdge['data'] = {
       id: e.id,
       source: e.source,
       target: e.target,

@@ -2,22 +2,22 @@ import { isDeepStrictEqual } from 'node:util';
 import {
   GraphOp,
   MAP_VIEW_ID,
-  type EdgeDto,
   type GraphDto,
   type MessageParams,
   type NodeDto,
   type NodeKind,
 } from '../../../preload/contract';
-import { checkEdgeKind, validateEdgeProps, validateNodeProps } from '../graph/validate';
-import type { GraphStore } from '../graph/graph-store';
-import type { ViewStore } from '../graph/view-store';
+import { validateNodeProps } from '../graph/validate';
 import { isWellspringError } from '../util/errors';
 import { localToday } from '../util/clock';
 import { foldText } from '../util/text';
 import { exportMessage, type ExportMessageKey } from './messages';
-import type { ExportedEdge, ExportedNode, ExportedView } from './wellspring-format';
+import type { ExportedNode, ExportedView } from './wellspring-format';
 import { formatJsonPath, parseWellspringJson } from './wellspring-json';
 import type { JsonPathStep } from './json-locator';
+import { planEdges, type PlanCounts } from './plan-edges';
+
+export type { PlanCounts } from './plan-edges';
 
 /**
  * Something in an imported file that is not imported as it stands, found before anything is written: the line
@@ -30,14 +30,6 @@ export interface ImportProblem {
   reason: string;
   key: string;
   params: MessageParams;
-}
-
-/** How many elements of one sort the plan adds, updates, leaves as they are (same content) and skips. */
-export interface PlanCounts {
-  add: number;
-  update: number;
-  unchanged: number;
-  skipped: number;
 }
 
 /**
@@ -83,7 +75,7 @@ const counts = (): PlanCounts => ({ add: 0, update: 0, unchanged: 0, skipped: 0 
 
 /**
  * Plans the import of a Wellspring JSON export (parseWellspringJson) into a workspace whose graph is `graph`
- * (GraphStore.getGraph(), empty for a new workspace). Pure: the plan is applied with applyWellspringJsonPlan, or
+ * (GraphStore.getGraph(), empty for a new workspace). Pure: the plan is applied with applyWellspringJsonPlan (apply-import.ts), or
  * its `ops` with GraphStore.apply, as one transaction and one undo step. What the plan keeps passes the write
  * path's checks (kinds, props, edge rules, one process per step, unique process names), so applying it does not
  * fail on the file's content.
@@ -269,123 +261,6 @@ export function planWellspringJsonImport(
   };
 }
 
-type Problem = (path: JsonPathStep[], name: ExportMessageKey, reason: string, extra?: MessageParams) => void;
-
-/** The edge operations of the plan; see WellspringJsonPlan. */
-function planEdges(
-  edges: readonly ExportedEdge[],
-  existing: readonly EdgeDto[],
-  existingById: ReadonlyMap<string, EdgeDto>,
-  kindAfter: ReadonlyMap<string, NodeKind>,
-  labelAfter: ReadonlyMap<string, string>,
-  c: PlanCounts,
-  problem: Problem,
-): GraphOp[] {
-  const ops: GraphOp[] = [];
-  const keyOf = (e: { kind: string; source: string; target: string }) =>
-    `${e.kind}\u0000${e.source}\u0000${e.target}`;
-  // The edge id that holds each (kind, source, target): the store allows one edge per kind between two nodes.
-  const byKey = new Map(existing.map((e) => [keyOf(e), e.id]));
-  // A step is part of one process (plan-ops.ts): the part_of edge id each step has.
-  const partOf = new Map(
-    existing
-      .filter((e) => e.kind === 'part_of' && kindAfter.get(e.source) === 'step')
-      .map((e) => [e.source, e.id]),
-  );
-  const seen = new Set<string>();
-  const label = (id: string) => labelAfter.get(id) ?? id;
-
-  edges.forEach((e, i) => {
-    const at: JsonPathStep[] = ['edges', i];
-    const skip = (path: JsonPathStep[], name: ExportMessageKey, reason: string, extra?: MessageParams) => {
-      c.skipped++;
-      problem(path, name, `${reason} Skipped.`, extra);
-    };
-    if (seen.has(e.id))
-      return skip(at, 'transfer:export.errors.duplicateEdgeId', `the edge id ${e.id} is used twice.`, {
-        id: e.id,
-      });
-    seen.add(e.id);
-    for (const end of ['source', 'target'] as const)
-      if (!kindAfter.has(e[end]))
-        return skip(
-          [...at, end],
-          'transfer:export.errors.missingEnd',
-          `${e[end]} is neither in the file nor in the workspace (or was skipped).`,
-          {
-            id: e.id,
-            end: e[end],
-          },
-        );
-    const sourceKind = kindAfter.get(e.source)!;
-    const targetKind = kindAfter.get(e.target)!;
-    if (e.source === e.target)
-      return skip(at, 'transfer:export.errors.selfLoop', `the edge ${e.id} connects ${e.source} to itself.`, {
-        id: e.id,
-      });
-    let props: Record<string, unknown>;
-    try {
-      checkEdgeKind(e.kind, sourceKind, targetKind);
-      props = validateEdgeProps(e.kind, e.props);
-    } catch (err) {
-      if (!isWellspringError(err)) throw err;
-      const rule = err.code === 'edge_kind_mismatch';
-      return skip(
-        rule ? [...at, 'kind'] : [...at, ...err.path],
-        rule ? 'transfer:export.errors.edgeRule' : 'transfer:export.errors.badEdgeProps',
-        err.message,
-        rule ? { kind: e.kind, source: sourceKind, target: targetKind } : { kind: e.kind },
-      );
-    }
-    const before = existingById.get(e.id);
-    if (before) {
-      if (before.kind !== e.kind || before.source !== e.source || before.target !== e.target)
-        return skip(
-          at,
-          'transfer:export.errors.edgeConflict',
-          `the edge ${e.id} exists in the workspace as another relation.`,
-          {
-            id: e.id,
-          },
-        );
-      if (isDeepStrictEqual(before.props, props)) c.unchanged++;
-      else {
-        ops.push({ op: 'updateEdge', id: e.id, props });
-        c.update++;
-      }
-      return;
-    }
-    const holder = byKey.get(keyOf(e));
-    if (holder !== undefined)
-      return skip(
-        at,
-        'transfer:export.errors.duplicateEdge',
-        `there is already a ${e.kind} edge from “${label(e.source)}” to “${label(e.target)}”.`,
-        {
-          kind: e.kind,
-          source: label(e.source),
-          target: label(e.target),
-        },
-      );
-    if (e.kind === 'part_of' && sourceKind === 'step') {
-      if (partOf.has(e.source))
-        return skip(
-          at,
-          'transfer:export.errors.stepInOtherProcess',
-          `the step “${label(e.source)}” is already part of a process.`,
-          {
-            step: label(e.source),
-          },
-        );
-      partOf.set(e.source, e.id);
-    }
-    byKey.set(keyOf(e), e.id);
-    ops.push({ op: 'addEdge', id: e.id, edge: { kind: e.kind, source: e.source, target: e.target, props } });
-    c.add++;
-  });
-  return ops;
-}
-
 /** The operation that makes the workspace's node `before` (absent: none) what the file says, or null when it is. */
 function nodeOp(
   n: ExportedNode,
@@ -434,80 +309,4 @@ function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
 
 function foldName(label: string): string {
   return foldText(label).trim();
-}
-
-/** What applyWellspringJsonPlan did. */
-export interface AppliedImport {
-  /** Ids the operations acted on, in order (GraphStore.apply). */
-  ids: string[];
-  /** Views the import created (their new ids). */
-  createdViews: string[];
-}
-
-/**
- * Applies a plan: finds each of the file's views in the workspace (the same kind and name, NFKC and case folded;
- * the knowledge map is `map`) or creates it with the file's settings, then applies the plan's operations and the
- * views' positions with ONE GraphStore.apply (one transaction, one undo step, reason `import`). Views found get the
- * file's filters, layout and camera once the operations are stored, as those frame the positions just written.
- * When the operations fail, the views this call created are deleted again and the error is rethrown.
- * Undo removes what the import added; created views stay (empty of the import's positions).
- * @returns the applied ids and the created views; nothing is applied when the plan has no operation
- * @throws WellspringError of GraphStore.apply (nothing is stored then)
- */
-export function applyWellspringJsonPlan(
-  plan: WellspringJsonPlan,
-  stores: { graph: GraphStore; views: ViewStore },
-): AppliedImport {
-  const existing = stores.views.list();
-  const created: string[] = [];
-  const found: Array<{ id: string; view: PlannedView['view'] }> = [];
-  const ops = [...plan.ops];
-  for (const { view, positions } of plan.views) {
-    const wanted = foldName(view.name);
-    const match =
-      view.kind === 'map'
-        ? existing.find((v) => v.id === MAP_VIEW_ID)
-        : existing.find((v) => v.kind === view.kind && foldName(v.name) === wanted);
-    let viewId: string;
-    if (match) {
-      viewId = match.id;
-      found.push({ id: viewId, view });
-    } else {
-      const v = stores.views.create({
-        kind: view.kind,
-        name: view.name,
-        filters: view.filters,
-        layout: view.layout,
-        camera: view.camera,
-      });
-      stores.views.update(v.id, { order: view.order });
-      viewId = v.id;
-      created.push(viewId);
-    }
-    // In a view found, positions it has already need no operation.
-    const stored = match
-      ? new Map(
-          stores.graph
-            .getGraph(undefined, viewId)
-            .nodes.filter((n) => n.x !== null)
-            .map((n) => [n.id, n]),
-        )
-      : null;
-    const moved = stored
-      ? positions.filter((p) => stored.get(p.id)?.x !== p.x || stored.get(p.id)?.y !== p.y)
-      : positions;
-    if (moved.length) ops.push({ op: 'setPositions', viewId, positions: moved });
-  }
-  let ids: string[] = [];
-  if (ops.length) {
-    try {
-      ids = stores.graph.apply(ops, { reason: 'import' }).ids;
-    } catch (e) {
-      for (const id of created) stores.views.delete(id);
-      throw e;
-    }
-  }
-  for (const { id, view } of found)
-    stores.views.update(id, { filters: view.filters, layout: view.layout, camera: view.camera });
-  return { ids, createdViews: created };
 }

@@ -8,10 +8,8 @@ import {
   exportWellspringJson,
   parseWellspringJson,
 } from '../../../../main/core/transfer/wellspring-json';
-import {
-  applyWellspringJsonPlan,
-  planWellspringJsonImport,
-} from '../../../../main/core/transfer/wellspring-import';
+import { planWellspringJsonImport } from '../../../../main/core/transfer/wellspring-import';
+import { applyWellspringJsonPlan } from '../../../../main/core/transfer/apply-import';
 import type { WellspringDocument } from '../../../../main/core/transfer/wellspring-format';
 import { tempDir } from '../../helpers';
 import { arrangedSample } from './transfer-fixtures';
