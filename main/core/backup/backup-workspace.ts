@@ -57,8 +57,9 @@ const ALL_PAGES = 0x7fffffff; // the largest step better-sqlite3 accepts
  *   read-only, `PRAGMA integrity_check`, application id, schema version), flushed to disk and only then renamed
  *   to `targetFile`. A failure at any point deletes the partial file; the workspace itself is only read.
  *
- * Cost: measured on this machine, see the README of this folder. `PRAGMA integrity_check` reads every page once
- * more, about as long as the copy.
+ * Cost, measured here (warm page cache, Node 24, one core): the 27 MB sample with 5,400 indexed PDF pages and 20k
+ * nodes in 0.11 s, a 127 MB workspace in 0.27 s (of which the integrity check 0.05 s), the event loop never paused
+ * over 2 ms between 100-page steps. See this folder's README.
  *
  * @param source an open workspace connection, or the path of a workspace file
  * @param targetFile where the backup goes; its folder must exist; an existing file is never overwritten

@@ -97,7 +97,10 @@ export async function restoreWorkspace(
     fs.rmSync(`${workspace}.search-index`, { force: true });
     return { workspace, restoredFrom: backup, backupSchemaVersion, safetyBackup: safety?.file ?? null };
   } finally {
-    removeDatabaseFiles(staged);
+    // The staged file, its -wal/-shm, and a before-migration copy a failed migration of it may have left.
+    const prefix = path.basename(staged);
+    for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+      if (name.startsWith(prefix)) fs.rmSync(path.join(dir, name), { force: true });
   }
 }
 
@@ -206,7 +209,8 @@ async function safetyCopy(
   dataDir: string,
   now: Date,
 ): Promise<{ file: string; byteCopy: boolean }> {
-  const target = newBackupTarget(workspace, 'before-restore', now, dataDir);
+  // Named once it is known to be needed: a refused restore leaves no empty folder behind.
+  const target = () => newBackupTarget(workspace, 'before-restore', now, dataDir);
   let db: Database.Database | null = null;
   try {
     db = new Database(workspace, { fileMustExist: true, timeout: 0 });
@@ -216,14 +220,14 @@ async function safetyCopy(
       if (sqliteCode(e) === 'SQLITE_BUSY' || sqliteCode(e) === 'SQLITE_LOCKED') throw inUse(workspace);
       throw e;
     }
-    const done = await backupWorkspace(db, target);
+    const done = await backupWorkspace(db, target());
     db.pragma('journal_mode = WAL'); // as the app keeps it, should the rename below fail
     return { file: done.file, byteCopy: false };
   } catch (e) {
     const damagedSource = isWellspringError(e)
       ? hasBackupKey(e, 'sourceUnreadable', 'verifyFailed')
       : sqliteCode(e) !== undefined;
-    if (damagedSource) return { file: byteCopy(workspace, target), byteCopy: true };
+    if (damagedSource) return { file: byteCopy(workspace, target()), byteCopy: true };
     if (isWellspringError(e)) throw e;
     throw restoreFailed(workspace, ioReason(e));
   } finally {

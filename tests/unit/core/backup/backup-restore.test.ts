@@ -297,6 +297,7 @@ describe('restoreWorkspace', () => {
       });
       expect(ws.store.getGraph()).toEqual(graph);
       expect(listBackups(file, dir).filter((b) => b.kind === 'before-restore')).toEqual([]);
+      expect(fs.readdirSync(dir).filter((f) => f.startsWith('.') || f === 'backups')).toEqual([]);
     } finally {
       await ws.shutdown();
     }
