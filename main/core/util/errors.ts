@@ -5,6 +5,11 @@ import type { ErrorCode, MessageParams } from '../../../preload/contract';
 type CommonJson = typeof import('../../../renderer/src/i18n/locales/en/common.json');
 type LibraryJson = typeof import('../../../renderer/src/i18n/locales/en/library.json');
 type EvidenceJson = typeof import('../../../renderer/src/i18n/locales/en/evidence.json');
+type TransferJson = typeof import('../../../renderer/src/i18n/locales/en/transfer.json');
+type BackupJson = typeof import('../../../renderer/src/i18n/locales/en/backup.json');
+type GlossaryJson = typeof import('../../../renderer/src/i18n/locales/en/glossary.json');
+type TaxonomyJson = typeof import('../../../renderer/src/i18n/locales/en/taxonomy.json');
+type CaptureJson = typeof import('../../../renderer/src/i18n/locales/en/capture.json');
 
 /** The dotted paths of the string leaves of a translation object: `{a: {b: 'x'}}` → `'a.b'`. */
 type Leaves<T, P extends string = ''> = {
@@ -19,7 +24,13 @@ type Leaves<T, P extends string = ''> = {
 export type MessageKey =
   | Leaves<Pick<CommonJson, 'errors'>>
   | `library:${Leaves<Pick<LibraryJson, 'errors' | 'reasons'>>}`
-  | `evidence:${Leaves<Pick<EvidenceJson, 'errors'>>}`;
+  | `evidence:${Leaves<Pick<EvidenceJson, 'errors'>>}`
+  // Issue 10's namespaces: any of their strings (each keeps its errors under its own subtree).
+  | `transfer:${Leaves<TransferJson>}`
+  | `backup:${Leaves<BackupJson>}`
+  | `glossary:${Leaves<GlossaryJson>}`
+  | `taxonomy:${Leaves<TaxonomyJson>}`
+  | `capture:${Leaves<CaptureJson>}`;
 
 /** A message key with the values its translation interpolates. */
 export interface Message {
