@@ -123,7 +123,10 @@ export interface QueryAlternative {
 /** What {@link expandQuery} returns. */
 export interface ExpandedQuery {
   original: string;
-  /** One entry per (matched part, term), in query order; a part that names two terms gives two entries. */
+  /**
+   * One entry per (matched part, term) that adds a name, in query order; a part that names two terms gives two
+   * entries; a term whose only name is the one typed gives none.
+   */
   expansions: TermExpansion[];
   /** The queries to run besides the original, fewest replacements first, at most {@link MAX_ALTERNATIVES}. */
   alternatives: QueryAlternative[];
@@ -190,7 +193,8 @@ export function expandQuery(query: string, glossary: Glossary): ExpandedQuery {
       const all: string[] = [];
       for (const term of terms) {
         const variants = term.variants.filter((v) => foldVariant(v) !== key);
-        expansions.push({ termId: term.id, termLabel: term.label, matched, start, end, variants });
+        if (variants.length)
+          expansions.push({ termId: term.id, termLabel: term.label, matched, start, end, variants });
         for (const v of variants) {
           const k = foldVariant(v);
           if (!seen.has(k)) {
