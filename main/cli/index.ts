@@ -8,6 +8,7 @@ import { REPORTS, reportCommand, type ReportName } from './report-commands';
 import { inventoryCommand, riskCommand, simulateDepartureCommand } from './expert-commands';
 import { snapshotCommand } from './snapshot-commands';
 import { exportViewCommand } from './export-commands';
+import { backupCommand, listBackupsCommand, restoreCommand } from './backup-commands';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/view-export';
 import { EXPORT_LANGUAGES, type ExportLanguage } from '../core/host/app-export';
 
@@ -26,6 +27,8 @@ import { EXPORT_LANGUAGES, type ExportLanguage } from '../core/host/app-export';
  *   snapshot --workspace FILE --view NAME --out FILE.html [--language zh-CN|en]   one self-contained offline
  *                                                 HTML file of a view (map, competency, a saved view's name,
  *                                                 process:NAME)
+ *   backup --workspace FILE [--out FILE] · restore --workspace FILE --from BACKUP|latest · list-backups
+ *                                                 --workspace FILE [--json]   checked copies of a workspace
  *   export-view --workspace FILE --view NAME --format png|svg|pdf --out FILE [--language zh-CN|en]   a view as a
  *                                                 picture (title, legend, date), drawn by the app in headless
  *                                                 Chromium
@@ -50,7 +53,12 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                                  HTML file that opens offline in any browser
   export-view --workspace FILE --view NAME --format png|svg|pdf --out FILE [--language zh-CN|en]
                                                  the view as the app draws it, with its title, legend and date:
-                                                 PNG at 2×, SVG with real text, PDF (A4 or A3); default zh-CN`;
+                                                 PNG at 2×, SVG with real text, PDF (A4 or A3); default zh-CN
+  backup --workspace FILE [--out FILE]           a checked copy of the workspace (it may be open in the app);
+                                                 default <userData>/backups/<name>-<hash>/manual/
+  restore --workspace FILE --from BACKUP|latest  replace the workspace with a backup (close it in the app first);
+                                                 the current file is kept as a before-restore backup
+  list-backups --workspace FILE [--json]         the workspace's backups, newest first`;
 
 const COMMANDS = [
   'init',
@@ -62,6 +70,9 @@ const COMMANDS = [
   'simulate-departure',
   'snapshot',
   'export-view',
+  'backup',
+  'restore',
+  'list-backups',
 ];
 
 export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
@@ -79,6 +90,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     view?: string;
     out?: string;
     language?: string;
+    from?: string;
   };
   let positionals: string[];
   try {
@@ -97,6 +109,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         view: { type: 'string' },
         out: { type: 'string' },
         language: { type: 'string' },
+        from: { type: 'string' },
       },
       allowPositionals:
         command === 'index' ||
@@ -159,6 +172,10 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
       );
     }
     if (command === 'init') return await initCommand(file, values.sample === true, out);
+    if (command === 'backup') return await backupCommand(file, { out: values.out }, out);
+    if (command === 'restore') return await restoreCommand(file, { from: values.from! }, out);
+    if (command === 'list-backups')
+      return await listBackupsCommand(file, { json: values.json === true }, out);
     const { db } = openWorkspaceDb(file);
     try {
       const stats = new GraphStore(db).stats();
@@ -191,7 +208,14 @@ const REPORT_NAMES: readonly string[] = [...REPORTS, 'risk', 'inventory'];
  */
 function usageProblem(
   command: string | undefined,
-  values: { workspace?: string; format?: string; view?: string; out?: string; language?: string },
+  values: {
+    workspace?: string;
+    format?: string;
+    view?: string;
+    out?: string;
+    language?: string;
+    from?: string;
+  },
   positionals: string[],
 ): string | null {
   if (!command) return '';
@@ -215,6 +239,7 @@ function usageProblem(
     !(EXPORT_LANGUAGES as readonly string[]).includes(values.language)
   )
     return `unknown --language “${values.language}” (zh-CN or en).`;
+  if (command === 'restore' && !values.from?.trim()) return 'restore needs --from BACKUP or latest.';
   if (command === 'snapshot') {
     if (!values.view?.trim())
       return 'snapshot needs --view NAME (map, competency, a saved view, process:NAME).';
