@@ -170,6 +170,22 @@ describe('contract conformance on the sample workspace', () => {
     await ok('competencies:diagram', { focusId: core.childIds[0]!, withExperts: true });
     await ok('competencies:edit', { edits: [{ edit: 'set-target', id: core.childIds[0]!, target: 2 }] });
     // TAXONOMY CALLS (issue 10): the taxonomy editor's channels.
+    const taxonomy = (await ok('taxonomy:tree', {})) as {
+      nodes: Array<{ id: string; parentId: string | null; childIds: string[] }>;
+    };
+    const taxonomyRoot = taxonomy.nodes.find((n) => n.parentId === null && n.childIds.length >= 2)!;
+    await ok('taxonomy:detail', { id: taxonomyRoot.childIds[0]! });
+    const [mergeFrom, mergeInto] = taxonomyRoot.childIds as [string, string];
+    await ok('taxonomy:edit', {
+      edits: [{ edit: 'merge', fromId: mergeFrom, intoId: mergeInto }],
+      dryRun: true,
+    });
+    await ok('taxonomy:edit', {
+      edits: [
+        { edit: 'add', label: '新分类', parentId: taxonomyRoot.id },
+        { edit: 'merge', fromId: mergeFrom, intoId: mergeInto },
+      ],
+    });
     // END TAXONOMY CALLS
     // CAPTURE CALLS (issue 10): the capture forms' channels.
     // END CAPTURE CALLS
