@@ -19,6 +19,7 @@ import { SearchService } from '../search/search-service';
 import { seedSample } from '../sample/seed-sample';
 import { seedSampleDocuments } from '../sample/seed-library';
 import { WellspringError, type Message } from '../util/errors';
+import { BackupScheduler } from '../backup/daily-backup';
 
 import type { EventSink } from './event-sink';
 
@@ -52,6 +53,8 @@ export class WorkspaceService {
     competencies: CompetencyService;
   } | null = null;
   private readonly listeners = new Set<EventSink>();
+  /** The daily backup of the open workspace (app modes only). */
+  private backups: BackupScheduler | null = null;
 
   constructor(
     private readonly dataDir: string,
@@ -151,6 +154,17 @@ export class WorkspaceService {
     // rebuilt from the stored text on the first query), and files left pending by an earlier run are extracted.
     void search.warm();
     library.resume();
+    // The app keeps a daily backup of the open workspace (7 daily, 4 weekly: main/core/backup/retention.ts);
+    // the CLI and the tests (mode `node`) do not.
+    if (this.mode !== 'node') {
+      this.backups = new BackupScheduler({
+        workspaceFile: abs,
+        dataDir: this.dataDir,
+        onError: (e) =>
+          console.warn(`wellspring: the daily backup of ${abs} failed: ${(e as Error).message}`),
+      });
+      void this.backups.start();
+    }
     // A new sample indexes its documents (the finder runs after that); otherwise catch up on a changed library.
     if (sampleDocs)
       this.seeding = library.addFolder(sampleDocs).then(
@@ -276,6 +290,8 @@ export class WorkspaceService {
    * unfinished files stay pending for the next start. Prefer `shutdown()` where the caller can wait.
    */
   close(): void {
+    void this.backups?.stop();
+    this.backups = null;
     if (!this.current) return;
     const { db, library, search, metrics, evidence } = this.current;
     this.current = null;
@@ -289,6 +305,8 @@ export class WorkspaceService {
 
   /** Like close(), but waits until the extraction threads have ended. */
   async shutdown(): Promise<void> {
+    await this.backups?.stop();
+    this.backups = null;
     if (!this.current) return;
     const { db, library, search, metrics, evidence } = this.current;
     this.current = null;
