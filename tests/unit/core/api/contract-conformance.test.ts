@@ -188,6 +188,28 @@ describe('contract conformance on the sample workspace', () => {
     });
     // END TAXONOMY CALLS
     // CAPTURE CALLS (issue 10): the capture forms' channels.
+    const aarTemplate = (await ok('capture:template', { form: 'aar' })) as InputOf<'capture:set-template'>;
+    await ok('capture:set-template', { template: { ...aarTemplate.template, tag: '复盘' } });
+    await ok('capture:reset-template', { form: 'aar' });
+    await ok('capture:submit-aar', {
+      targetId: created.stepIds[0]!,
+      date: '2026-12-01',
+      participantIds: [top],
+      values: {
+        title: '试产复盘',
+        expected: '一次合格',
+        happened: '返工一次',
+        why: '缸号混用',
+        change: ['分床裁剪'],
+      },
+    });
+    await ok('capture:submit-apprentice', {
+      targetId: created.stepIds[1]!,
+      date: '2026-12-02',
+      masterId: top,
+      apprenticeId: risk[1]!.id,
+      values: { order: 'JX-1', machine: '3 号裁床', technique: ['排料'], experienceSource: 'apprenticeship' },
+    });
     // END CAPTURE CALLS
     for (const request of [
       { report: 'risk' as const },
