@@ -217,11 +217,12 @@ export class SearchService implements PageIndex {
     } = {},
   ): ExpandedSearchResult {
     const t0 = performance.now();
-    const base = this.runQuery(query, options);
+    const docIds = this.filteredDocIds(options.filters ?? {});
+    const base = this.runQuery(query, options, docIds);
     const expanded = this.expansionOf(query, options.expand);
     const alternatives = expanded.alternatives.map((a) => ({
       forms: a.variants,
-      result: this.runQuery(a.query, options),
+      result: this.runQuery(a.query, options, docIds),
     }));
     const forms = [query.trim()];
     const docs = mergeHits(
@@ -256,14 +257,17 @@ export class SearchService implements PageIndex {
     return expandQuery(query, this.glossary());
   }
 
-  /** One search as the contract has always answered it: the body of `query` before glossary expansion. */
+  /**
+   * One search as the contract has always answered it (the body of `query` before glossary expansion), within
+   * `docIds` (the filters' documents, see filteredDocIds; undefined: all).
+   */
   private runQuery(
     query: string,
     options: { limit?: number; nodeLimit?: number; pagesPerDoc?: number; filters?: SearchFilters },
+    docIds: Set<number> | undefined,
   ): SearchResultDto {
     const index = this.ensureIndex();
     const f = options.filters ?? {};
-    const docIds = this.filteredDocIds(f);
     const r = index.search(query, {
       limit: options.limit ?? 20,
       nodeLimit: f.nodes === false ? 0 : (options.nodeLimit ?? 10),
