@@ -198,11 +198,10 @@ export class EdgePlanner {
       const schema = propSchema(EDGE_PROPS[m.kind], key)!;
       const r = propValueOf(source, schema, row);
       if (r === undefined) continue;
-      if ('value' in r) props[key] = r.value;
-      else {
+      if ('fault' in r) {
         this.problems.push(conversionProblem(row.line, sourceColumns(source)[0] ?? key, r));
         ok = false;
-      }
+      } else props[key] = r.value;
     }
     return ok ? props : undefined;
   }

@@ -40,6 +40,8 @@ export interface PlannedNode {
   labelColumn: string;
   /** The label the file gives (the first row's), if any. */
   label?: string;
+  /** Named by id (then the file's label renames a workspace node); else by label or alias (its label stays). */
+  byId: boolean;
   aliases: string[];
   description?: string;
   descriptionLine: number;
@@ -140,6 +142,7 @@ export class NodePlanner {
 
     const node = idText ? this.byId(m, kind, idText, row.line) : this.byName(m, kind, label, row.line);
     if (!node) return undefined;
+    if (idText) node.byId = true;
     if (!this.merge(node, { label, aliases, tags, description, props }, row.line, Boolean(idText)))
       return undefined;
     if (!node.rows.has(m.name)) node.rows.set(m.name, row.line);
@@ -183,11 +186,10 @@ export class NodePlanner {
       }
       const r = propValueOf(source, schema, row);
       if (r === undefined) continue;
-      if ('value' in r) props[key] = r.value;
-      else {
+      if ('fault' in r) {
         this.problems.push(conversionProblem(row.line, column, r));
         ok = false;
-      }
+      } else props[key] = r.value;
     }
     return ok ? props : undefined;
   }
@@ -285,6 +287,7 @@ export class NodePlanner {
       kind,
       line,
       labelColumn,
+      byId: false,
       aliases: [],
       descriptionLine: line,
       tags: [],
@@ -393,8 +396,7 @@ export class NodePlanner {
 
   private updateOp(node: PlannedNode, before: NodeDto, out: NodeOps): void {
     const patch: NodePatch = {};
-    if (node.label && node.label !== before.label && foldText(node.label) !== foldText(before.label))
-      patch.label = node.label;
+    if (node.byId && node.label && node.label !== before.label) patch.label = node.label;
     const aliases = uniqueFolded([...before.aliases, ...node.aliases]);
     if (aliases.length !== before.aliases.length) patch.aliases = aliases;
     const tags = uniqueFolded([...before.tags, ...node.tags]);

@@ -139,6 +139,8 @@ function parseDelimited(
   let countedTo = 0;
   let line = 1;
   let cursor = 0;
+  // After a pause papaparse parses the rest of the text afresh: its cursors count from where it paused.
+  let base = 0;
   return new Promise((resolve, reject) => {
     Papa.parse<string[]>(text, {
       delimiter: delimiter ?? '',
@@ -151,12 +153,13 @@ function parseDelimited(
         for (let i = text.indexOf('\n', countedTo); i !== -1 && i < start; i = text.indexOf('\n', i + 1))
           line++;
         countedTo = start;
-        cursor = result.meta.cursor;
+        cursor = base + result.meta.cursor;
         used = result.meta.delimiter;
         records.push({ line, cells: result.data });
         const quote = result.errors.find((e) => e.type === 'Quotes');
         if (quote) problems.push(quoteProblem(line, quote.code));
         if (records.length % CHUNK_ROWS === 0) {
+          base = cursor;
           parser.pause();
           setImmediate(() => {
             try {
