@@ -18,6 +18,27 @@ export const SearchHitPage = z.object({
  * `totalNodes` matching nodes, a document's `matchingPages` its matching pages (more than `pages` lists when
  * capped by `pagesPerDoc`). `tookMs` in milliseconds.
  */
+/**
+ * A glossary term found in a query (main/core/glossary/glossary.ts expandQuery): the term, the part of the query it
+ * matched (UTF-16 offsets), and the term's other names searched as well.
+ */
+export const QueryExpansion = z.object({
+  termId: z.string(),
+  termLabel: z.string(),
+  matched: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  variants: z.array(z.string()),
+});
+export type QueryExpansion = z.infer<typeof QueryExpansion>;
+
+/**
+ * Which forms of the query found a hit: the query itself and/or glossary variants. The glossary fields are
+ * optional in the schema only because the search's inner results are typed without them; search:query and
+ * search:nodes always fill them.
+ */
+const matchedForms = z.array(z.string()).optional();
+
 export const SearchResultDto = z.object({
   query: z.string(),
   docs: z.array(
@@ -26,12 +47,16 @@ export const SearchResultDto = z.object({
       score: z.number(),
       pages: z.array(SearchHitPage),
       matchingPages: z.number().int(),
+      matchedForms,
     }),
   ),
-  nodes: z.array(z.object({ node: NodeDto, score: z.number(), highlights: z.array(Range) })),
+  nodes: z.array(z.object({ node: NodeDto, score: z.number(), highlights: z.array(Range), matchedForms })),
   total: z.number().int(),
   totalNodes: z.number().int(),
   tookMs: z.number(),
+  /** The glossary variants searched besides the query ("also searched: …"); empty when none or `expand` is off. */
+  alsoSearched: z.array(z.string()).optional(),
+  expansions: z.array(QueryExpansion).optional(),
 });
 export type SearchResultDto = z.infer<typeof SearchResultDto>;
 
@@ -60,6 +85,8 @@ export const SEARCH_CHANNELS = {
       /** Best pages listed per document (default 3). */
       pagesPerDoc: z.number().int().min(1).max(1000).optional(),
       filters: SearchFilters.optional(),
+      /** Also search the other names of glossary terms the query names (default true). */
+      expand: z.boolean().optional(),
     }),
     output: SearchResultDto,
   },
@@ -73,10 +100,16 @@ export const SEARCH_CHANNELS = {
       limit: z.number().int().min(1).max(200).optional(),
       /** Only nodes of these kinds (all when absent). */
       kinds: z.array(NodeKind).max(20).optional(),
+      /** Also search the other names of glossary terms the query names (default true). */
+      expand: z.boolean().optional(),
     }),
     output: z.object({
-      nodes: z.array(z.object({ node: NodeDto, score: z.number(), highlights: z.array(Range) })),
+      nodes: z.array(
+        z.object({ node: NodeDto, score: z.number(), highlights: z.array(Range), matchedForms }),
+      ),
       total: z.number().int(),
+      alsoSearched: z.array(z.string()).optional(),
+      expansions: z.array(QueryExpansion).optional(),
     }),
   },
 } as const satisfies ChannelMap;

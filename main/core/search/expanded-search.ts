@@ -34,7 +34,9 @@ export interface ExpansionInfo {
  * {@link ExpansionInfo} and `matchedForms` on every hit. With expansion, `total` and `totalNodes` count the original
  * query's matches plus the hits that only an alternative found among those returned: a lower bound of the union.
  */
-export interface ExpandedSearchResult extends SearchResultDto, ExpansionInfo {
+export interface ExpandedSearchResult
+  extends Omit<SearchResultDto, 'alsoSearched' | 'expansions' | 'docs' | 'nodes'>,
+    ExpansionInfo {
   docs: ExpandedDocHit[];
   nodes: ExpandedNodeHit[];
 }

@@ -13,12 +13,12 @@ export function workspaceHandlers(ws: WorkspaceService): DomainHandlers<typeof W
   };
 }
 
-/** Full-text search of documents and nodes; the map's node search. */
+/** Full-text search of documents and nodes (glossary expansion on unless `expand: false`); the map's node search. */
 export function searchHandlers(ws: WorkspaceService): DomainHandlers<typeof SEARCH_CHANNELS> {
   return {
-    'search:query': ({ query, limit, nodeLimit, pagesPerDoc, filters }) =>
-      ws.search.query(query, { limit, nodeLimit, pagesPerDoc, filters }),
-    'search:nodes': ({ query, limit, kinds }) => ws.search.nodes(query, limit, kinds),
+    'search:query': ({ query, limit, nodeLimit, pagesPerDoc, filters, expand }) =>
+      ws.search.query(query, { limit, nodeLimit, pagesPerDoc, filters, expand }),
+    'search:nodes': ({ query, limit, kinds, expand }) => ws.search.nodes(query, limit, kinds, { expand }),
   };
 }
 
