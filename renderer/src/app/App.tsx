@@ -10,6 +10,7 @@ import { ViewErrorBoundary } from '../ui/ViewErrorBoundary';
 import { MapView } from '../features/map/components/MapView';
 import { EmptyView } from '../features/placeholder/EmptyView';
 import { ExpertsView } from '../features/experts/components/ExpertsView';
+import { GlossaryView } from '../features/glossary/components/GlossaryView';
 import { InventoryView } from '../features/inventory/components/InventoryView';
 import { LibraryView } from '../features/library/components/LibraryView';
 import { ProcessesView } from '../features/processes/components/ProcessesView';
@@ -130,6 +131,8 @@ export function App() {
             <InventoryView />
           ) : view === 'competencies' ? (
             <CompetenciesView />
+          ) : view === 'glossary' ? (
+            <GlossaryView />
           ) : (
             <EmptyView view={view} />
           )}
