@@ -18,20 +18,24 @@ export function DocHit({
   hit,
   query,
   filters,
+  expand,
   onOpen,
 }: {
   hit: SearchResultDto['docs'][number];
   query: string;
   filters: SearchFilters;
+  /** Glossary expansion on (the dialog's switch): the document's other pages are searched the same way. */
+  expand: boolean;
   onOpen: (page: number) => void;
 }) {
   const { t } = useTranslation('search');
   const [expanded, setExpanded] = useState(false);
   const all = useQuery({
-    queryKey: ['search:query', query, filters, 'doc', hit.doc.id, hit.matchingPages],
+    queryKey: ['search:query', query, filters, 'doc', hit.doc.id, hit.matchingPages, expand],
     queryFn: () =>
       call('search:query', {
         query,
+        expand,
         limit: 1,
         pagesPerDoc: Math.min(MAX_PAGES, hit.matchingPages),
         filters: { ...filters, docIds: [hit.doc.id], nodes: false },

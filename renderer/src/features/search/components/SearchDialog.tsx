@@ -15,6 +15,8 @@ const TYPES = ['pdf', 'docx', 'odt', 'pptx', 'xlsx', 'ods', 'odp', 'html', 'md',
 /** Nodes listed at first, and after "show N more" (the channel's `nodeLimit` maximum). */
 const NODES_FIRST = 10;
 const NODES_ALL = 1000;
+/** Where the glossary-expansion switch is remembered. */
+const EXPAND_KEY = 'wellspring.search.expand';
 
 /**
  * Global search (Ctrl+K): documents and graph nodes, results as you type (after a short pause, never in the
@@ -31,6 +33,12 @@ export function SearchDialog() {
   // The query whose nodes are all shown ("show N more" clicked); a new query starts with the first ten again.
   const [allNodesFor, setAllNodesFor] = useState<string | null>(null);
   const nodeLimit = allNodesFor === query ? NODES_ALL : NODES_FIRST;
+  // Glossary expansion (also search a term's synonyms and translations): on unless the user turned it off.
+  const [expand, setExpandState] = useState(() => localStorage.getItem(EXPAND_KEY) !== '0');
+  const setExpand = (on: boolean) => {
+    localStorage.setItem(EXPAND_KEY, on ? '1' : '0');
+    setExpandState(on);
+  };
   const folders = useLibraryFolders();
   const openViewer = useViewerStore((s) => s.open);
 
@@ -42,8 +50,8 @@ export function SearchDialog() {
   }, [input, composing]);
 
   const results = useQuery({
-    queryKey: ['search:query', query, filters, nodeLimit],
-    queryFn: () => call('search:query', { query, limit: 50, nodeLimit, filters }),
+    queryKey: ['search:query', query, filters, nodeLimit, expand],
+    queryFn: () => call('search:query', { query, limit: 50, nodeLimit, filters, expand }),
     enabled: query.length > 0,
     placeholderData: (prev) => prev,
   });
@@ -96,6 +104,15 @@ export function SearchDialog() {
             </option>
           ))}
         </select>
+        <label className="check" title={t('expand.hint')}>
+          <input
+            type="checkbox"
+            checked={expand}
+            data-testid="search-expand"
+            onChange={(e) => setExpand(e.target.checked)}
+          />
+          {t('expand.label')}
+        </label>
         <label>
           {t('filters.from')}
           <input
@@ -119,6 +136,14 @@ export function SearchDialog() {
       {r && (r.total > 0 || r.nodes.length > 0) && (
         <div className="search-results-list" data-testid="search-results">
           <p className="muted small">{t('took', { count: r.total, ms: Math.round(r.tookMs * 10) / 10 })}</p>
+          {(r.alsoSearched?.length ?? 0) > 0 && (
+            <p className="also-searched small" data-testid="also-searched">
+              {t('expand.also', { forms: r.alsoSearched!.join(t('expand.separator')) })}{' '}
+              <button className="link" onClick={() => setExpand(false)}>
+                {t('expand.off')}
+              </button>
+            </p>
+          )}
           {r.nodes.length > 0 && (
             <section>
               <h3>{t('nodes', { count: r.totalNodes })}</h3>
@@ -136,6 +161,7 @@ export function SearchDialog() {
                       <span className={`kind-dot kind-${n.node.kind}`} />
                       <Highlighted text={n.node.label} ranges={n.highlights} />
                       <span className="muted small"> · {t(`map:kinds.${n.node.kind}`)}</span>
+                      <ViaForms forms={n.matchedForms} query={query} />
                     </button>
                   </li>
                 ))}
@@ -163,6 +189,7 @@ export function SearchDialog() {
                   hit={d}
                   query={query}
                   filters={filters}
+                  expand={expand}
                   onOpen={(page) => {
                     close();
                     openViewer({ docId: d.doc.id, page, query });
@@ -174,5 +201,18 @@ export function SearchDialog() {
         </div>
       )}
     </Modal>
+  );
+}
+
+/** "via 客户档案卡" when only a glossary variant, not the query itself, found a hit. */
+function ViaForms({ forms, query }: { forms?: string[]; query: string }) {
+  const { t } = useTranslation('search');
+  const variants = (forms ?? []).filter((f) => f !== query);
+  if (variants.length === 0 || (forms ?? []).includes(query)) return null;
+  return (
+    <span className="muted small" data-testid="via-forms">
+      {' '}
+      · {t('expand.via', { forms: variants.join(t('expand.separator')) })}
+    </span>
   );
 }
