@@ -47,6 +47,7 @@ export function textOf(source: ValueSource | undefined, row: RowView): string {
   if (!source) return '';
   if (source.value !== undefined)
     return Array.isArray(source.value) ? source.value.join(', ') : String(source.value);
+  if (typeof source.column === 'string') return row.cell(source.column).trim();
   return sourceColumns(source)
     .map((c) => row.cell(c).trim())
     .filter((s) => s !== '')
@@ -65,11 +66,12 @@ export function listOf(source: ValueSource | undefined, row: RowView): string[] 
     );
   const parts: string[] = [];
   for (const c of sourceColumns(source)) parts.push(...splitList(row.cell(c), source.separator));
-  return uniqueFolded(parts);
+  return parts.length > 1 ? uniqueFolded(parts) : parts;
 }
 
 /** `a | b\nc` → ['a', 'b', 'c'] (separator default `|`; line breaks always separate). */
 export function splitList(cell: string, separator = '|'): string[] {
+  if (cell === '') return [];
   const out: string[] = [];
   for (const line of cell.split(/\r?\n/))
     for (const part of line.split(separator)) {

@@ -15,9 +15,10 @@ export type MatchedBy = 'label' | 'alias';
  * and at the workspace's aliases only.
  */
 export class NameIndex {
-  private readonly labels = new Map<string, Set<string>>();
-  private readonly aliases = new Map<string, Set<string>>();
-  private readonly workspaceAliases = new Map<string, Set<string>>();
+  // One id (most names) or several: a Set per name would cost 100 bytes each for 100k names.
+  private readonly labels = new Map<string, string | string[]>();
+  private readonly aliases = new Map<string, string | string[]>();
+  private readonly workspaceAliases = new Map<string, string | string[]>();
 
   /** Indexes a node's label and aliases under its kind; `workspace`: a node the workspace has already. */
   add(kind: NodeKind, id: string, label: string, aliases: readonly string[], workspace: boolean): void {
@@ -30,7 +31,7 @@ export class NameIndex {
 
   /** Ids of nodes of `kind` whose label (`label`) or one of whose aliases (`alias`) is `name`. */
   find(kind: NodeKind, name: string, by: MatchedBy): string[] {
-    return [...((by === 'label' ? this.labels : this.aliases).get(key(kind, name)) ?? [])];
+    return ids((by === 'label' ? this.labels : this.aliases).get(key(kind, name)));
   }
 
   /**
@@ -40,7 +41,7 @@ export class NameIndex {
   match(kind: NodeKind, name: string): { ids: string[]; by: MatchedBy } {
     const byLabel = this.find(kind, name, 'label');
     if (byLabel.length) return { ids: byLabel, by: 'label' };
-    return { ids: [...(this.workspaceAliases.get(key(kind, name)) ?? [])], by: 'alias' };
+    return { ids: ids(this.workspaceAliases.get(key(kind, name))), by: 'alias' };
   }
 }
 
@@ -48,8 +49,14 @@ function key(kind: NodeKind, name: string): string {
   return `${kind}\u0000${foldText(name).trim()}`;
 }
 
-function put(map: Map<string, Set<string>>, k: string, id: string): void {
-  const set = map.get(k);
-  if (set) set.add(id);
-  else map.set(k, new Set([id]));
+function put(map: Map<string, string | string[]>, k: string, id: string): void {
+  const had = map.get(k);
+  if (had === undefined) map.set(k, id);
+  else if (typeof had === 'string') {
+    if (had !== id) map.set(k, [had, id]);
+  } else if (!had.includes(id)) had.push(id);
+}
+
+function ids(v: string | string[] | undefined): string[] {
+  return v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
 }

@@ -92,22 +92,27 @@ export function planImport(table: Table, mapping: ImportMapping, graph: GraphDto
   const edges = new EdgePlanner(nodes, names, existingEdges, problems);
 
   const strict = table.format !== 'xlsx';
-  const kept: Array<{ row: TableRow; nodes: Map<string, string> }> = [];
+  const nodeMappings = mapping.nodes ?? [];
+  const edgeMappings = mapping.edges ?? [];
+  // Per row read: its cells and the node id each node mapping gave (by mapping index), for the edge pass.
+  const kept: Array<{ line: number; cells: string[]; given: Array<string | undefined> }> = [];
   for (const row of rows) {
     const cells = fitCells(row, header.length, strict, problems);
     if (!cells) continue;
     const view = rowView(row.line, cells, columns);
-    const given = new Map<string, string>();
-    for (const m of mapping.nodes ?? []) {
-      if (!conditionHolds(m.when, view)) continue;
-      const id = nodes.planRow(m, view);
-      if (id !== undefined) given.set(m.name, id);
-    }
-    kept.push({ row: { line: row.line, cells }, nodes: given });
+    const given = nodeMappings.map((m) =>
+      conditionHolds(m.when, view) ? nodes.planRow(m, view) : undefined,
+    );
+    if (edgeMappings.length) kept.push({ line: row.line, cells, given });
   }
-  for (const { row, nodes: given } of kept) {
-    const view = rowView(row.line, row.cells, columns);
-    for (const m of mapping.edges ?? []) edges.planRow(m, view, given);
+  const mappingNames = nodeMappings.map((m) => m.name);
+  for (const { line, cells, given } of kept) {
+    const view = rowView(line, cells, columns);
+    const byName = new Map<string, string>();
+    given.forEach((id, i) => {
+      if (id !== undefined) byName.set(mappingNames[i]!, id);
+    });
+    for (const m of edgeMappings) edges.planRow(m, view, byName);
   }
 
   const nodeOps = nodes.ops();

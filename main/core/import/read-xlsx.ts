@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { importError } from './messages';
 import type { ReadProgress, TableRow, TableSheet } from './table';
 
@@ -22,7 +22,9 @@ export async function readXlsx(
   sheet: string | undefined,
   progress: ReadProgress,
 ): Promise<TableSheet[]> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: a CSV import (and every CLI command) need not pay for exceljs.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     // exceljs's typings want its own Buffer type; a Node Buffer over the same memory is one.
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);

@@ -390,6 +390,22 @@ describe('planImport: bad input, each problem with its line, nothing planned', (
     });
   });
 
+  it('a label, aliases or tags past the contract’s limits are problems of their line', async () => {
+    const long = '知'.repeat(501);
+    const many = Array.from({ length: 51 }, (_, i) => `别名${i}`).join('|');
+    const text = `name,aliases\n排料技巧,${many}\n${long},\n裁剪工艺,${'长'.repeat(501)}\n`;
+    const mapping = mappingOf({
+      version: 1,
+      nodes: [{ name: 'k', kind: 'knowledge', label: { column: 'name' }, aliases: { column: 'aliases' } }],
+    });
+    const plan = planImport(await tableFrom(text), mapping, EMPTY);
+    expect(plan.problems.map((p) => [p.line, p.reason])).toEqual([
+      [2, 'There are more than 50 aliases.'],
+      [3, 'The label is longer than 500 characters.'],
+      [4, 'The alias is longer than 500 characters.'],
+    ]);
+  });
+
   it('an empty label is a problem of its row', async () => {
     const plan = planImport(
       await tableFrom('team,package\nDebian Games Team,\n'),
