@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { callApi as api, openApp, shot, useAppInChromium } from './harness';
+import { callApi as api, mapIdle, openApp, shot, useAppInChromium } from './harness';
 
 const env = useAppInChromium();
 
@@ -62,6 +62,16 @@ describe('taxonomy editor', () => {
     await row(page, t.nodes[1]!.id).locator('.tx-label').click();
     await page.getByTestId('tx-detail').waitFor();
     await shot(page, 'taxonomy-zh');
+    // At 1024 px the tree and the items still fit side by side, nothing wider than its pane.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const overflow = await page.evaluate(() =>
+      ['.tx-tree', '.tx-detail', '.tx-toolbar'].map((sel) => {
+        const el = document.querySelector(sel)!;
+        return el.scrollWidth - el.clientWidth;
+      }),
+    );
+    expect(overflow).toEqual([0, 0, 0]);
+    await shot(page, 'taxonomy-1024-zh');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -209,6 +219,7 @@ describe('taxonomy editor', () => {
     const child = t.nodes.find((n) => n.id === first.childIds[0])!;
     await page.keyboard.press('F2');
     await page.getByTestId('tx-rename-input').fill('版型工艺');
+    await shot(page, 'taxonomy-rename-zh');
     await page.keyboard.press('Enter');
     const labelOf = async (id: string) => (await tree(page)).nodes.find((n) => n.id === id)?.label;
     await expect.poll(() => labelOf(child.id)).toBe('版型工艺');
@@ -239,6 +250,7 @@ describe('taxonomy editor', () => {
     const dialog = page.getByTestId('tx-delete-dialog');
     await dialog.waitFor();
     await page.getByTestId('tx-delete-preview').waitFor();
+    await shot(page, 'taxonomy-delete-dialog-zh');
     expect(await page.getByTestId('tx-delete-preview').textContent()).toContain(
       `${child.counts.directItems} 个知识条目将移到“${first.label}”`,
     );
@@ -307,6 +319,17 @@ describe('taxonomy editor', () => {
     await expect
       .poll(() => page.evaluate(() => window.__wellspring?.engine?.cy.$('node:selected').map((n) => n.id())))
       .toEqual([itemId]);
+    // A category on the map: the map keeps it, its sub-categories, their items and their neighbours.
+    await page.getByTestId('nav-glossary').click();
+    await page.getByTestId('tx-show-category').click();
+    const filtered = await api<{ nodes: unknown[] }>(page, 'graph:get', {
+      filter: { categoryId: withItems.id },
+    });
+    await expect
+      .poll(() => page.evaluate(() => window.__wellspring?.engine?.cy.nodes().length))
+      .toBe(filtered.nodes.length);
+    await mapIdle(page);
+    await shot(page, 'taxonomy-category-on-map-en-dark');
     // The workspace as the other tests found it: the two adds and the move undone.
     for (let i = 0; i < 3; i++) await api(page, 'history:undo', {});
     expect(JSON.stringify(await tree(page))).toBe(JSON.stringify(t));

@@ -44,7 +44,18 @@ export function DeleteDialog({ tree, id }: { tree: TaxonomyTree; id: string }) {
             <li>{t('delete.empty', { label: node.label })}</li>
           ) : c.targetId ? (
             <li>
-              {t('delete.moves', { children: c.children, items: c.items, parent: c.targetLabel ?? '' })}
+              {t(
+                c.children === 0
+                  ? 'delete.movesItems'
+                  : c.items === 0
+                    ? 'delete.movesChildren'
+                    : 'delete.moves',
+                {
+                  children: c.children,
+                  items: c.items,
+                  parent: c.targetLabel ?? '',
+                },
+              )}
             </li>
           ) : (
             <li>{t('delete.movesTop', { children: c.children })}</li>
