@@ -67,6 +67,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'processes.addStep', titleKey: 'addStep', keys: 'Shift+N', menu: 'edit' },
   { id: 'processes.printCards', titleKey: 'printWorkstationCards', keys: 'CmdOrCtrl+P', menu: 'file' },
   { id: 'processes.strengthSettings', titleKey: 'strengthSettings', menu: 'edit' },
+  { id: 'capture.aar', titleKey: 'captureAar', menu: 'edit' },
+  { id: 'capture.apprentice', titleKey: 'captureApprentice', menu: 'edit' },
   { id: 'views.save', titleKey: 'saveView', keys: 'CmdOrCtrl+Shift+S', menu: 'view' },
   { id: 'views.present', titleKey: 'present', keys: 'F5', menu: 'view' },
   { id: 'help.shortcuts', titleKey: 'shortcuts', keys: 'F1', menu: 'help' },

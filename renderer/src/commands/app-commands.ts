@@ -7,6 +7,7 @@ import { describeEdit } from '../features/map/describe-edit';
 import type { LayoutName } from '../features/map/engine/layout-options';
 import { exportSourceOf } from '../ui/export/export-sources';
 import { exportView } from '../ui/export/view-export';
+import { registerCaptureCommands } from '../features/capture/commands';
 import { registerProcessCommands } from '../features/processes/commands';
 import { registerSavedViewCommands } from '../features/saved-views/commands';
 import { registerCommands, type CommandContext, type CommandImpl } from './registry';
@@ -121,10 +122,12 @@ export function registerAppCommands(): () => void {
   if (!isElectron) delete impl['workspace.new'];
   const offProcesses = registerProcessCommands();
   const offSavedViews = registerSavedViewCommands();
+  const offCapture = registerCaptureCommands();
   const off = registerCommands(impl);
   return () => {
     off();
     offProcesses();
     offSavedViews();
+    offCapture();
   };
 }

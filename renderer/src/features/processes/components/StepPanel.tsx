@@ -10,6 +10,7 @@ import { NodeFinder, type FinderKind } from './NodeFinder';
 import { StepEditor } from './StepEditor';
 import { StrengthChip } from '../../../ui/StrengthChip';
 import { StepEvidence } from './StepEvidence';
+import { CaptureLessonButton } from '../../capture/components/CaptureLessonButton';
 
 /** `t` for keys that arrive at run time (the consult reasons, `processes:rank.*`). */
 type DynamicT = (key: string, options?: Record<string, unknown>) => string;
@@ -191,6 +192,7 @@ export function StepPanel({ pipeline, stepId }: { pipeline: Pipeline; stepId: st
               ))}
             </ul>
             {d.lessons.length === 0 && <p className="muted small">{t('panel.noLessons')}</p>}
+            <CaptureLessonButton processId={pid} stepId={stepId} />
           </Section>
         </>
       )}
