@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../../../main/core/import';
@@ -110,7 +111,7 @@ describe('readTable: CSV and TSV', () => {
     });
   });
 
-  it('reports UTF-8 with a byte order mark, and a semicolon-separated file', async () => {
+  it('reports UTF-8 with a byte order mark and a detected delimiter; a delimiter picked wins', async () => {
     const text = '\uFEFFname;level\n排料技巧;3\n';
     const t = await readTable(Buffer.from(text, 'utf8'), 'x.csv');
     expect(t).toMatchObject({ encoding: 'UTF-8 BOM', delimiter: ';' });
@@ -118,6 +119,15 @@ describe('readTable: CSV and TSV', () => {
       header: ['name', 'level'],
       rows: [{ line: 2, cells: ['排料技巧', '3'] }],
     });
+    // A delimiter the user picks wins over the guess (here a comma).
+    const text2 = 'name,zh;level\nC++,编译;3\nC#,.NET;2\n';
+    expect((await readTable(Buffer.from(text2), 'y.csv')).delimiter).toBe(',');
+    const picked = await readTable(Buffer.from(text2), 'y.csv', { delimiter: ';' });
+    expect(picked.delimiter).toBe(';');
+    expect(picked.sheets[0]!.rows.map((r) => r.cells)).toEqual([
+      ['C++,编译', '3'],
+      ['C#,.NET', '2'],
+    ]);
   });
 
   it('reports progress every 5,000 rows and stops when the signal is aborted', async () => {
@@ -176,6 +186,31 @@ describe('readTable: XLSX', () => {
       return out;
     };
     for (let i = 0; i < 60; i++) expect(x[0]!.rows[i]!.cells).toEqual(trim(c.rows[i]!.cells));
+  });
+
+  it('gives cell values as text: numbers, dates as ISO, booleans, rich text joined, formulas’ results, links', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('知识清单');
+    ws.addRow(['名称', '重要性', '复审日期', '有效', '说明', '合计', '链接']);
+    ws.addRow([
+      { richText: [{ text: '排料' }, { text: '技巧', font: { bold: true } }] },
+      3,
+      new Date(Date.UTC(2027, 2, 1)),
+      true,
+      '第一行\n第二行',
+      { formula: 'B2*2', result: 6 },
+      { text: '操作规程', hyperlink: 'https://example.org/sop' },
+    ]);
+    ws.addRow(['裁剪工艺', 0.25, new Date(Date.UTC(2027, 11, 31, 9, 30)), false]);
+    ws.getRow(5).getCell(1).value = '隔一行';
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const sheet = (await readTable(bytes, 'k.xlsx')).sheets[0]!;
+    expect(sheet.name).toBe('知识清单');
+    expect(sheet.rows).toEqual([
+      { line: 2, cells: ['排料技巧', '3', '2027-03-01', 'TRUE', '第一行\n第二行', '6', '操作规程'] },
+      { line: 3, cells: ['裁剪工艺', '0.25', '2027-12-31T09:30:00', 'FALSE'] },
+      { line: 5, cells: ['隔一行'] },
+    ]);
   });
 
   it('names the sheets there are when the one asked for is missing', async () => {
