@@ -17,7 +17,7 @@ export function DeleteDialog({ tree, id }: { tree: TaxonomyTree; id: string }) {
   const set = useTaxonomyStore((s) => s.set);
   const node = tree.nodes.find((n) => n.id === id);
   const preview = useQuery({
-    queryKey: ['taxonomy:preview', 'delete', id],
+    queryKey: ['taxonomy:edit', 'dry-run', 'delete', id],
     queryFn: () => previewTaxonomy([{ edit: 'delete', id }]),
   });
   if (!node) return null;

@@ -20,7 +20,7 @@ export function MergeDialog({ tree, fromId }: { tree: TaxonomyTree; fromId: stri
   const [intoId, setIntoId] = useState<string | null>(null);
   const from = tree.nodes.find((n) => n.id === fromId);
   const preview = useQuery({
-    queryKey: ['taxonomy:preview', 'merge', fromId, intoId],
+    queryKey: ['taxonomy:edit', 'dry-run', 'merge', fromId, intoId],
     queryFn: () => previewTaxonomy([{ edit: 'merge', fromId, intoId: intoId! }]),
     enabled: intoId !== null,
   });
