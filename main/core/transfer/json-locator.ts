@@ -15,12 +15,13 @@ export interface JsonSyntaxError {
  * a message about bad input must name the line (STYLE: errors name the file and line).
  *
  * The scanner follows the grammar of RFC 8259 §2–7 (values, objects, arrays, numbers, strings with escapes). It
- * keeps no values: a path is found by skipping every member before it. The offsets of the elements of top-level
- * arrays (`nodes`, `edges`, `views`) are indexed on first use, so locating many problems in a 100k-element file
- * costs one pass plus one element each, not one pass per problem.
+ * keeps no values: a path is found by skipping every member before it. The offsets of the root object's members
+ * and of the elements of its arrays (`nodes`, `edges`, `views`) are indexed on first use, so locating many
+ * problems in a 100k-element file costs one pass plus one element each, not one pass per problem.
  */
 export class JsonLocator {
   private lineStarts: number[] | null = null;
+  private rootMembers: Map<string, number> | null = null;
   private readonly elementIndex = new Map<string, number[]>();
 
   constructor(private readonly text: string) {}
@@ -67,6 +68,14 @@ export class JsonLocator {
     let at = s.i;
     for (let depth = 0; depth < path.length; depth++) {
       const step = path[depth]!;
+      // The members of the root object: indexed once, as every problem starts there.
+      if (depth === 0 && typeof step === 'string') {
+        const member = this.members(at).get(step);
+        if (member === undefined) return at;
+        at = member;
+        s.i = at;
+        continue;
+      }
       // nodes[i], edges[i], views[i]: jump through the index of the array's elements.
       if (depth === 1 && typeof step === 'number' && typeof path[0] === 'string') {
         const starts = this.elements(path[0], at);
@@ -81,6 +90,31 @@ export class JsonLocator {
       at = s.i;
     }
     return at;
+  }
+
+  /** Offsets of the values of the root object's members (empty when the root is no object). */
+  private members(rootAt: number): Map<string, number> {
+    if (this.rootMembers) return this.rootMembers;
+    const found = new Map<string, number>();
+    const s = new Scanner(this.text);
+    s.i = rootAt;
+    if (this.text[s.i] === '{') {
+      s.i++;
+      for (;;) {
+        s.ws();
+        if (this.text[s.i] !== '"') break;
+        const name = unescapeKey(s.string());
+        s.ws();
+        s.i++; // ':'
+        s.ws();
+        if (!found.has(name)) found.set(name, s.i);
+        s.value();
+        s.ws();
+        if (this.text[s.i] !== ',') break;
+        s.i++;
+      }
+    }
+    return (this.rootMembers = found);
   }
 
   /** Offsets of the elements of the top-level array `name` (starting the scan at `arrayAt`), or null. */

@@ -11,6 +11,8 @@ import {
 import { planWellspringJsonImport } from '../../../../main/core/transfer/wellspring-import';
 import { applyWellspringJsonPlan } from '../../../../main/core/transfer/apply-import';
 import type { WellspringDocument } from '../../../../main/core/transfer/wellspring-format';
+import enTransfer from '../../../../renderer/src/i18n/locales/en/transfer.json';
+import zhTransfer from '../../../../renderer/src/i18n/locales/zh-CN/transfer.json';
 import { tempDir } from '../../helpers';
 import { arrangedSample } from './transfer-fixtures';
 
@@ -48,6 +50,25 @@ function graphWithoutTimes(g: GraphDto) {
     nodes: g.nodes.map((n) => ({ ...n, createdAt: undefined, updatedAt: undefined })),
     edges: g.edges.map((e) => ({ ...e, createdAt: undefined })),
   };
+}
+
+const TEMPLATES = { en: enTransfer, 'zh-CN': zhTransfer };
+
+/** Both languages translate `key` (`transfer:export.…`) and every value their templates interpolate is given. */
+function expectTranslatable(key: string | undefined, params: Record<string, unknown> | undefined): void {
+  expect(key).toMatch(/^transfer:export\.errors\./);
+  for (const [lang, json] of Object.entries(TEMPLATES)) {
+    const template = key!
+      .slice('transfer:'.length)
+      .split('.')
+      .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], json);
+    expect(typeof template, `${lang} ${key}`).toBe('string');
+    const names = [...(template as string).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
+    expect(
+      names.filter((n) => !Object.hasOwn(params ?? {}, n)),
+      `${lang} ${key}`,
+    ).toEqual([]);
+  }
 }
 
 function thrown(f: () => unknown): WellspringError {
@@ -145,6 +166,7 @@ describe('Wellspring JSON export and import', () => {
 
     const other = thrown(() => parseWellspringJson('{"elements": {}}', 'graph.cyjs'));
     expect(other.key).toBe('transfer:export.errors.notWellspring');
+    for (const e of [unknown, noLabel, syntax, refused, other]) expectTranslatable(e.key, e.params);
     // A byte order mark at the start is allowed.
     const ok = lines.map((l) => l.replace('"kind": "foo"', '"kind": "expert"'));
     expect(parseWellspringJson(`\uFEFF${ok.join('\n')}`, 'team.json').doc.nodes).toHaveLength(2);
@@ -171,7 +193,8 @@ describe('Wellspring JSON export and import', () => {
         '  {"id": "x1", "kind": "expert", "label": "王芳", "aliases": [], "description": "", "tags": [], "props": {"attritionRisk": 9}, "createdAt": "", "updatedAt": ""},',
         `  {"id": "k9", "kind": "knowledge", "label": "新名称", ${knowledge}},`,
         `  {"id": "u1", "kind": "knowledge", "label": "换了类型", ${knowledge}},`,
-        '  {"id": "s1", "kind": "step", "label": "裁剪", "aliases": [], "description": "", "tags": [], "props": {"order": 1}, "createdAt": "", "updatedAt": ""}',
+        '  {"id": "s1", "kind": "step", "label": "裁剪", "aliases": [], "description": "", "tags": [], "props": {"order": 1}, "createdAt": "", "updatedAt": ""},',
+        '  {"id": "x2", "kind": "expert", "label": "李强", "aliases": [], "description": "", "tags": [], "props": {"attritionRisk": 4, "expectedLeaving": "2020-06-30"}, "createdAt": "", "updatedAt": ""}',
         ' ],',
         ' "edges": [',
         '  {"id": "e1", "kind": "knows", "source": "x1", "target": "k1", "props": {"proficiency": 4}, "createdAt": ""},',
@@ -191,10 +214,12 @@ describe('Wellspring JSON export and import', () => {
         [5, 'nodes[2].props.attritionRisk', 'badProps'],
         [6, 'nodes[3]', 'updatesExisting'],
         [7, 'nodes[4]', 'kindChanged'],
-        [11, 'edges[0].source', 'missingEnd'],
-        [12, 'edges[1].kind', 'edgeRule'],
-        [14, 'edges[3]', 'duplicateEdge'],
+        [9, 'nodes[6].props.expectedLeaving', 'leavingDatePassed'],
+        [12, 'edges[0].source', 'missingEnd'],
+        [13, 'edges[1].kind', 'edgeRule'],
+        [15, 'edges[3]', 'duplicateEdge'],
       ]);
+      for (const p of plan.problems) expectTranslatable(p.key, p.params);
       expect(plan.problems[0]!.params).toEqual({
         file: 'team.json',
         line: 4,
@@ -205,7 +230,7 @@ describe('Wellspring JSON export and import', () => {
       expect(plan.problems[0]!.reason).toBe(
         'team.json, line 4: nodes[1]: the id k1 is used twice; this one is skipped.',
       );
-      expect(plan.summary.nodes).toEqual({ add: 2, update: 1, unchanged: 0, skipped: 3 });
+      expect(plan.summary.nodes).toEqual({ add: 3, update: 1, unchanged: 0, skipped: 3 });
       expect(plan.summary.edges).toEqual({ add: 1, update: 0, unchanged: 0, skipped: 3 });
       // x1 was skipped: only k1's position is written.
       expect(plan.ops.at(-1)).toEqual({
@@ -221,7 +246,10 @@ describe('Wellspring JSON export and import', () => {
         ['u1', 'unit', '苏州服装厂'],
         ['k1', 'knowledge', '面料缩水率控制'],
         ['s1', 'step', '裁剪'],
+        ['x2', 'expert', '李强'],
       ]);
+      // The leaving date has passed (the store refuses such dates): the expert comes without it.
+      expect(g.nodes.find((n) => n.id === 'x2')!.props).toEqual({ attritionRisk: 4 });
       expect(g.nodes.find((n) => n.id === 'k9')!.props.form).toBe('tacit');
       expect(g.edges.map((e) => [e.id, e.kind, e.props])).toEqual([['e3', 'requires', { importance: 3 }]]);
       expect(g.nodes.find((n) => n.id === 'k1')).toMatchObject({ x: 1, y: 2 });
