@@ -9,6 +9,9 @@ import { inventoryCommand, riskCommand, simulateDepartureCommand } from './exper
 import { snapshotCommand } from './snapshot-commands';
 import { exportViewCommand } from './export-commands';
 import { backupCommand, listBackupsCommand, restoreCommand } from './backup-commands';
+import { taxonomyCommand, taxonomyMergeCommand } from './taxonomy-commands';
+import { importCommand } from './import-commands';
+import { exportWorkspaceCommand } from './transfer-commands';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/view-export';
 import { EXPORT_LANGUAGES, type ExportLanguage } from '../core/host/app-export';
 
@@ -58,7 +61,17 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                                  default <userData>/backups/<name>-<hash>/manual/
   restore --workspace FILE --from BACKUP|latest  replace the workspace with a backup (close it in the app first);
                                                  the current file is kept as a before-restore backup
-  list-backups --workspace FILE [--json]         the workspace's backups, newest first`;
+  list-backups --workspace FILE [--json]         the workspace's backups, newest first
+  import FILE --workspace FILE [--mapping MAPPING.json] [--dry-run] [--format text|json]
+         [--encoding UTF-8|UTF-8 BOM|UTF-16LE|UTF-16BE|GB18030|GBK|Big5] [--sheet NAME]
+                                                 import a CSV, TSV or XLSX through a column mapping (a Wellspring
+                                                 .json export needs none): every row checked first, problems with
+                                                 their line; all or nothing, one undo step
+  export --workspace FILE --format json|graphml|gexf|csv|cypher|cyjs --out PATH
+                                                 the whole workspace for other tools (csv: a folder, one file per kind)
+  taxonomy --workspace FILE [--format text|json] the category tree with item counts (own / with sub-categories)
+  taxonomy merge FROM INTO --workspace FILE [--dry-run]
+                                                 merge category FROM into INTO (id, name or alias), one undo step`;
 
 const COMMANDS = [
   'init',
@@ -73,6 +86,9 @@ const COMMANDS = [
   'backup',
   'restore',
   'list-backups',
+  'taxonomy',
+  'import',
+  'export',
 ];
 
 export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
@@ -91,6 +107,10 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     out?: string;
     language?: string;
     from?: string;
+    'dry-run'?: boolean;
+    mapping?: string;
+    encoding?: string;
+    sheet?: string;
   };
   let positionals: string[];
   try {
@@ -110,12 +130,18 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         out: { type: 'string' },
         language: { type: 'string' },
         from: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        mapping: { type: 'string' },
+        encoding: { type: 'string' },
+        sheet: { type: 'string' },
       },
       allowPositionals:
         command === 'index' ||
         command === 'search' ||
         command === 'report' ||
-        command === 'simulate-departure',
+        command === 'simulate-departure' ||
+        command === 'taxonomy' ||
+        command === 'import',
     }));
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
@@ -172,6 +198,31 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
       );
     }
     if (command === 'init') return await initCommand(file, values.sample === true, out);
+    if (command === 'import')
+      return await importCommand(
+        path.resolve(positionals[0]!),
+        file,
+        {
+          mapping: values.mapping,
+          dryRun: values['dry-run'] === true,
+          format: values.format === 'json' ? 'json' : 'text',
+          encoding: values.encoding,
+          sheet: values.sheet,
+        },
+        out,
+      );
+    if (command === 'export') return await exportWorkspaceCommand(file, values.format!, values.out!, out);
+    if (command === 'taxonomy') {
+      if (positionals[0] === 'merge')
+        return await taxonomyMergeCommand(
+          file,
+          positionals[1]!,
+          positionals[2]!,
+          { dryRun: values['dry-run'] === true },
+          out,
+        );
+      return await taxonomyCommand(file, values.format === 'json' ? 'json' : 'text', out);
+    }
     if (command === 'backup') return await backupCommand(file, { out: values.out }, out);
     if (command === 'restore') return await restoreCommand(file, { from: values.from! }, out);
     if (command === 'list-backups')
@@ -240,6 +291,26 @@ function usageProblem(
   )
     return `unknown --language “${values.language}” (zh-CN or en).`;
   if (command === 'restore' && !values.from?.trim()) return 'restore needs --from BACKUP or latest.';
+  if (command === 'import') {
+    if (positionals.length !== 1)
+      return positionals.length === 0
+        ? 'import needs the FILE to import (CSV, TSV, XLSX or a Wellspring .json export).'
+        : `import takes one file, not ${positionals.length} (${positionals.join(' ')}).`;
+    if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')
+      return `unknown --format “${values.format}” (text or json).`;
+  }
+  if (command === 'export') {
+    if (values.format === undefined) return 'export needs --format json, graphml, gexf, csv, cypher or cyjs.';
+    if (!values.out?.trim()) return 'export needs --out PATH (a folder for csv).';
+  }
+  if (command === 'taxonomy') {
+    if (positionals.length > 0 && positionals[0] !== 'merge')
+      return `unknown taxonomy action “${positionals[0]}” (merge, or none for the tree).`;
+    if (positionals[0] === 'merge' && positionals.length !== 3)
+      return 'taxonomy merge needs FROM and INTO (a category id, name or alias each).';
+    if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')
+      return `unknown --format “${values.format}” (text or json).`;
+  }
   if (command === 'snapshot') {
     if (!values.view?.trim())
       return 'snapshot needs --view NAME (map, competency, a saved view, process:NAME).';

@@ -106,10 +106,10 @@ describe('knowledge map features', () => {
     // Cytoscape puts zero-width spaces between CJK characters to wrap them anywhere.
     expect(svgText.replaceAll('\u200b', '').includes('商机确认')).toBe(true);
 
-    // Views not built yet show an honest empty state; exactly one map engine lives after remounts.
+    // Leaving the map ends its engine; exactly one map engine lives after remounts.
     expect(await page.evaluate(() => window.__wellspring!.enginesAlive)).toBe(1);
     await page.getByTestId('nav-glossary').click();
-    await expect.poll(() => page.getByTestId('view-glossary').textContent()).toContain('尚未完成');
+    await page.getByTestId('taxonomy-editor').waitFor();
     expect(await page.evaluate(() => window.__wellspring!.enginesAlive)).toBe(0);
     await page.getByTestId('nav-map').click();
     await page.waitForFunction(() => window.__wellspring?.engine != null);
