@@ -66,8 +66,16 @@ function CaptureFormDialog({ open, template }: { open: OpenForm; template: Captu
   const [busy, setBusy] = useState(false);
   const keepRef = useRef<HTMLButtonElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // The question takes the focus; keeping on editing gives it back to the field it came from.
+  const beforeConfirm = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    if (confirming) keepRef.current?.focus();
+    if (confirming) {
+      beforeConfirm.current = document.activeElement as HTMLElement | null;
+      keepRef.current?.focus();
+    } else if (beforeConfirm.current) {
+      if (!formRef.current?.contains(document.activeElement)) refocus(formRef.current, beforeConfirm.current);
+      beforeConfirm.current = null;
+    }
   }, [confirming]);
 
   const errors: DraftErrors = attempted ? checkDraft(template, draft) : {};
@@ -124,7 +132,7 @@ function CaptureFormDialog({ open, template }: { open: OpenForm; template: Captu
 
   const people =
     open.form === 'aar' ? (
-      <>
+      <div className="capture-people-row">
         <PeopleList
           place="participants"
           label={t('form.participants')}
@@ -141,9 +149,9 @@ function CaptureFormDialog({ open, template }: { open: OpenForm; template: Captu
           onChange={(owner) => change({ owner })}
           error={errorAt('owner')}
         />
-      </>
+      </div>
     ) : (
-      <>
+      <div className="capture-people-row">
         <PersonPick
           place="master"
           label={t('form.master')}
@@ -160,7 +168,7 @@ function CaptureFormDialog({ open, template }: { open: OpenForm; template: Captu
           onChange={(apprentice) => change({ apprentice })}
           error={errorAt('apprentice')}
         />
-      </>
+      </div>
     );
 
   return (
@@ -251,7 +259,7 @@ function CaptureFormDialog({ open, template }: { open: OpenForm; template: Captu
               {t('form.editTemplate')}
             </button>
             <span className="spacer" />
-            <button type="button" onClick={requestClose}>
+            <button type="button" data-testid="capture-cancel" onClick={requestClose}>
               {t('form.cancel')}
             </button>
             <button type="submit" className="primary" disabled={busy} data-testid="capture-submit">
@@ -270,4 +278,20 @@ function focusPlace(form: HTMLFormElement | null, place: string): void {
   const at = form?.querySelector(`[data-place="${CSS.escape(place)}"]`);
   at?.querySelector<HTMLElement>('input, textarea, select, button')?.focus();
   at?.scrollIntoView?.({ block: 'nearest' });
+}
+
+/**
+ * Focuses `el`, or — when it left the page (the buttons the question replaced) — the element of `root` with the
+ * same test id, which React drew in its place; else the dialog itself.
+ */
+function refocus(root: HTMLElement | null, el: HTMLElement): void {
+  const id = el.getAttribute('data-testid');
+  const target = el.isConnected
+    ? el
+    : id
+      ? root?.querySelector<HTMLElement>(`[data-testid="${CSS.escape(id)}"]`)
+      : null;
+  target?.focus();
+  // A button that is disabled now cannot take it: the dialog does, so Escape still reaches it.
+  if (!root?.contains(document.activeElement)) root?.closest<HTMLElement>('[role="dialog"]')?.focus();
 }

@@ -42,9 +42,10 @@ export function CaptureDone() {
   return (
     <div className="capture-toasts" aria-live="polite">
       <div className="toast capture-done" role="status" data-testid="capture-done">
-        <span>
-          {t(`done.${done.form}`, { count: createdIds.length })}
-          {linkedIds.length > 0 && ` ${t('done.linked', { count: linkedIds.length })}`} {t('done.undo')}
+        <span className="capture-done-text">
+          <span>{t(`done.${done.form}`, { count: createdIds.length })}</span>
+          {linkedIds.length > 0 && <span>{t('done.linked', { count: linkedIds.length })}</span>}
+          <span>{t('done.undo')}</span>
         </span>
         <button type="button" className="link" data-testid="capture-show-on-map" onClick={show}>
           {t('done.showOnMap')}

@@ -81,8 +81,16 @@ function Editor(props: { form: CaptureFormKind; initial: CaptureTemplate; custom
     pendingFocus.current = null;
     rootRef.current?.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`)?.focus();
   });
+  // The question takes the focus; keeping on editing gives it back to where it came from.
+  const beforeConfirm = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    if (confirm) confirmRef.current?.focus();
+    if (confirm) {
+      beforeConfirm.current ??= document.activeElement as HTMLElement | null;
+      confirmRef.current?.focus();
+    } else if (beforeConfirm.current) {
+      if (!rootRef.current?.contains(document.activeElement)) refocus(rootRef.current, beforeConfirm.current);
+      beforeConfirm.current = null;
+    }
   }, [confirm]);
 
   /** A name in both languages from one key (new fields, sections and options are named in both at once). */
@@ -319,7 +327,7 @@ function Editor(props: { form: CaptureFormKind; initial: CaptureTemplate; custom
               {t('editor.reset')}
             </button>
             <span className="spacer" />
-            <button type="button" onClick={requestClose}>
+            <button type="button" data-testid="te-cancel" onClick={requestClose}>
               {t('form.cancel')}
             </button>
             <button
@@ -336,4 +344,20 @@ function Editor(props: { form: CaptureFormKind; initial: CaptureTemplate; custom
       </div>
     </Modal>
   );
+}
+
+/**
+ * Focuses `el`, or — when it left the page (the buttons the question replaced) — the element of `root` with the
+ * same test id, which React drew in its place; else the dialog itself.
+ */
+function refocus(root: HTMLElement | null, el: HTMLElement): void {
+  const id = el.getAttribute('data-testid');
+  const target = el.isConnected
+    ? el
+    : id
+      ? root?.querySelector<HTMLElement>(`[data-testid="${CSS.escape(id)}"]`)
+      : null;
+  target?.focus();
+  // A button that is disabled now cannot take it: the dialog does, so Escape still reaches it.
+  if (!root?.contains(document.activeElement)) root?.closest<HTMLElement>('[role="dialog"]')?.focus();
 }

@@ -16,6 +16,8 @@ export function NamePair(props: {
   onChange: (name: CaptureName) => void;
   /** Either text may be empty (help); else an empty one is marked invalid. */
   optional?: boolean;
+  /** Test ids `<testId>-zh` and `<testId>-en` (default `te-name`). */
+  testId?: string;
 }) {
   const { t } = useTranslation('capture');
   const invalid = (lang: 'zh' | 'en') => !props.optional && !props.name[lang].trim();
@@ -27,7 +29,7 @@ export function NamePair(props: {
         maxLength={200}
         lang={lang === 'zh' ? 'zh-CN' : 'en'}
         data-focus-key={`${props.focusKey}:${lang}`}
-        data-testid={`te-name-${lang}`}
+        data-testid={`${props.testId ?? 'te-name'}-${lang}`}
         aria-invalid={invalid(lang) ? true : undefined}
         onChange={(e) => props.onChange({ ...props.name, [lang]: e.target.value })}
       />
@@ -117,6 +119,11 @@ export function TemplateFieldRow(props: {
             ))}
           </select>
         </label>
+        {mapped && (
+          <span className="te-lock" title={t('editor.fieldLocked')} data-testid="te-lock">
+            {t('editor.mappedBadge')}
+          </span>
+        )}
         <label className="te-required">
           <input
             type="checkbox"
@@ -138,17 +145,13 @@ export function TemplateFieldRow(props: {
           {t('editor.removeField')}
         </button>
       </div>
-      {mapped && (
-        <p className="muted small te-lock" data-testid="te-lock">
-          🔒 {t('editor.fieldLocked')}
-        </p>
-      )}
       <details className="te-more">
         <summary>{t('editor.helpAndOptions')}</summary>
         <NamePair
           focusKey={`${field.id}:help`}
           name={help}
           optional
+          testId="te-help"
           label={t('editor.help')}
           onChange={(h) => update({ help: h.zh || h.en ? h : undefined })}
         />
