@@ -18,11 +18,20 @@ afterEach(() => {
 /** The id the sample seeds for its key (seed-sample.ts: `sample:<key>`). */
 export const sid = (key: string) => `sample:${key}`;
 
+/** A sample workspace open for one test. */
+export interface SampleWorkspace {
+  db: Database.Database;
+  file: string;
+  store: GraphStore;
+  service: CaptureService;
+  newId: () => string;
+}
+
 /**
  * A fresh workspace file seeded with the bundled sample, its store, and a CaptureService whose new node ids are
  * `new-1`, `new-2`, … in the order the planner asks for them.
  */
-export function openSample() {
+export function openSample(): SampleWorkspace {
   const file = path.join(tempDir(), 'capture.wellspring');
   const { db } = openWorkspaceDb(file, { create: true });
   open.push(db);
