@@ -183,6 +183,32 @@ export function oneYearAfter(date: string): string {
   return `${String(y + 1).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * The first line of an item's header: `<form title>：<what>（<date>）`, the parts of `what` that were answered
+ * joined (the knowledge manager may make the review title, order or machine optional).
+ */
+export function occasionLine(
+  formTitle: string,
+  what: readonly string[],
+  date: string,
+  language: CaptureLanguage,
+): string {
+  const p = punctuation(language);
+  const named = what.filter(Boolean).join(p.list);
+  return named ? `${formTitle}${p.colon}${named}${p.open}${date}${p.close}` : `${formTitle}${p.colon}${date}`;
+}
+
+/** The undo summary's label: `<form title>：<count phrase>——<name>`, without the dash when there is no name. */
+export function summaryLabel(
+  formTitle: string,
+  count: string,
+  name: string,
+  language: CaptureLanguage,
+): string {
+  if (language === 'en') return `${formTitle}: ${count}${name ? ` — ${name}` : ''}`;
+  return `${formTitle}：${count}${name ? `——${name}` : ''}`;
+}
+
 /** Distinct ids in first-seen order. */
 export function distinct(ids: readonly string[]): string[] {
   return [...new Set(ids)];

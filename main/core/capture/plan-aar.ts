@@ -13,10 +13,12 @@ import {
   composeDescription,
   contextMarkdown,
   distinct,
+  occasionLine,
   oneYearAfter,
   punctuation,
   requireExpert,
   resolveTarget,
+  summaryLabel,
   targetLine,
   WORDS,
 } from './capture-context';
@@ -101,7 +103,7 @@ export function planAarSubmission(
   const title = answers.text('title');
   const formTitle = nameIn(template.title, language);
   const header = (fieldId: string) => [
-    `${formTitle}${p.colon}${title}${p.open}${input.date}${p.close}`,
+    occasionLine(formTitle, [title], input.date, language),
     labelIn(answers.field(fieldId)!, language),
     targetLine(target, language),
     ...(participants.length
@@ -142,10 +144,8 @@ export function planAarSubmission(
     if (owner) ops.push({ op: 'addEdge', edge: { kind: 'owns', source: owner.id, target: id } });
   }
   const n = lessons.length;
-  const label =
-    language === 'en'
-      ? `${formTitle}: ${n} ${n === 1 ? 'lesson' : 'lessons'} — ${title}`
-      : `${formTitle}：${n} 条经验——${title}`;
+  const count = language === 'en' ? `${n} ${n === 1 ? 'lesson' : 'lessons'}` : `${n} 条经验`;
+  const label = summaryLabel(formTitle, count, title, language);
   return {
     ops,
     summary: { action: 'add', kind: 'knowledge', label, count: n },

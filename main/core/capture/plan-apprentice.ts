@@ -11,10 +11,12 @@ import {
   checkDescriptionLength,
   composeDescription,
   contextMarkdown,
+  occasionLine,
   oneYearAfter,
   punctuation,
   requireExpert,
   resolveTarget,
+  summaryLabel,
   targetLine,
   WORDS,
 } from './capture-context';
@@ -118,7 +120,7 @@ export function planApprenticeSubmission(
   const order = answers.text('order');
   const formTitle = nameIn(template.title, language);
   const header = (fieldId: string) => [
-    `${formTitle}${p.colon}${order}${p.list}${answers.text('machine')}${p.open}${input.date}${p.close}`,
+    occasionLine(formTitle, [order, answers.text('machine')], input.date, language),
     labelIn(answers.field(fieldId)!, language),
     targetLine(target, language),
     `${words.master}${p.colon}${master}`,
@@ -193,10 +195,8 @@ export function planApprenticeSubmission(
     });
   }
   const n = groups.size;
-  const label =
-    language === 'en'
-      ? `${formTitle}: ${n} ${n === 1 ? 'technique' : 'techniques'} — ${order}`
-      : `${formTitle}：${n} 项技艺——${order}`;
+  const count = language === 'en' ? `${n} ${n === 1 ? 'technique' : 'techniques'}` : `${n} 项技艺`;
+  const label = summaryLabel(formTitle, count, order, language);
   return {
     ops,
     summary: { action: createdIds.length > 0 ? 'add' : 'edit', kind: 'knowledge', label, count: n },

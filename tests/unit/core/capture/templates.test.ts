@@ -205,4 +205,20 @@ describe('CaptureTemplateStore and CaptureService with the knowledge manager’s
     expect(item.description.endsWith('**跟进人**\n\n王浩然')).toBe(true);
     expect(item.description).not.toContain('差异原因');
   });
+
+  it('leaves an optional review title out of the header and the summary when it is not answered', () => {
+    const { store, service } = openSample();
+    service.setTemplate(aar((t) => (t.sections[0]!.fields[0]!.required = false)));
+    const { title: _title, ...values } = springLaunchAar().values;
+    void _title;
+    const r = service.submitAar({
+      targetId: sid('pr-rnd'),
+      date: '2026-03-27',
+      values: { ...values, keep: ['门店每日反馈销售数据'], change: [] },
+    });
+    expect(r.summary.label).toBe('行动后反思（AAR）：1 条经验');
+    expect(store.findNode(r.createdIds[0]!)!.description.split('\n\n')[2]!.split('\n')[0]).toBe(
+      '- 行动后反思（AAR）：2026-03-27',
+    );
+  });
 });
