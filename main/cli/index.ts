@@ -12,6 +12,7 @@ import { backupCommand, listBackupsCommand, restoreCommand } from './backup-comm
 import { taxonomyCommand, taxonomyMergeCommand } from './taxonomy-commands';
 import { importCommand } from './import-commands';
 import { exportWorkspaceCommand } from './transfer-commands';
+import { captureCommand } from './capture-commands';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/view-export';
 import { EXPORT_LANGUAGES, type ExportLanguage } from '../core/host/app-export';
 
@@ -69,6 +70,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                                  their line; all or nothing, one undo step
   export --workspace FILE --format json|graphml|gexf|csv|cypher|cyjs --out PATH
                                                  the whole workspace for other tools (csv: a folder, one file per kind)
+  capture aar|apprentice FORM.json --workspace FILE
+                                                 submit a filled After Action Review or master–apprentice record
+                                                 (nodes by id, name or alias; one undo step)
   taxonomy --workspace FILE [--format text|json] the category tree with item counts (own / with sub-categories)
   taxonomy merge FROM INTO --workspace FILE [--dry-run]
                                                  merge category FROM into INTO (id, name or alias), one undo step`;
@@ -89,6 +93,7 @@ const COMMANDS = [
   'taxonomy',
   'import',
   'export',
+  'capture',
 ];
 
 export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
@@ -141,7 +146,8 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         command === 'report' ||
         command === 'simulate-departure' ||
         command === 'taxonomy' ||
-        command === 'import',
+        command === 'import' ||
+        command === 'capture',
     }));
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
@@ -209,6 +215,13 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
           encoding: values.encoding,
           sheet: values.sheet,
         },
+        out,
+      );
+    if (command === 'capture')
+      return await captureCommand(
+        file,
+        positionals[0] as 'aar' | 'apprentice',
+        path.resolve(positionals[1]!),
         out,
       );
     if (command === 'export') return await exportWorkspaceCommand(file, values.format!, values.out!, out);
@@ -298,6 +311,11 @@ function usageProblem(
         : `import takes one file, not ${positionals.length} (${positionals.join(' ')}).`;
     if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')
       return `unknown --format “${values.format}” (text or json).`;
+  }
+  if (command === 'capture') {
+    if (positionals[0] !== 'aar' && positionals[0] !== 'apprentice')
+      return 'capture needs the form: aar or apprentice.';
+    if (positionals.length !== 2) return `capture ${positionals[0]} needs the filled FORM.json.`;
   }
   if (command === 'export') {
     if (values.format === undefined) return 'export needs --format json, graphml, gexf, csv, cypher or cyjs.';
