@@ -17,11 +17,20 @@ export type Position = z.infer<typeof Position>;
  * the same list can refer to it (an import creates nodes, then the edges between them); without one a UUID is
  * made. `setPositions` stores positions of nodes in one view (its own arrangement; DESIGN §4 "views are data").
  */
+/** An ISO 8601 instant with a time zone, e.g. "2026-12-02T07:03:10.000Z". */
+const instant = z.iso.datetime({ offset: true });
+
+/**
+ * The times an added node or edge keeps instead of "now" (a workspace import carrying its file's history; the
+ * inventory's trend reads them). Absent: the store dates it now.
+ */
+export const KeptTimes = z.strictObject({ createdAt: instant, updatedAt: instant.optional() });
+
 export const GraphOp = z.discriminatedUnion('op', [
-  z.strictObject({ op: z.literal('addNode'), id: id.optional(), node: NewNode }),
+  z.strictObject({ op: z.literal('addNode'), id: id.optional(), node: NewNode, times: KeptTimes.optional() }),
   z.strictObject({ op: z.literal('updateNode'), id, patch: NodePatch }),
   z.strictObject({ op: z.literal('deleteNode'), id }),
-  z.strictObject({ op: z.literal('addEdge'), id: id.optional(), edge: NewEdge }),
+  z.strictObject({ op: z.literal('addEdge'), id: id.optional(), edge: NewEdge, times: KeptTimes.optional() }),
   z.strictObject({ op: z.literal('updateEdge'), id, props }),
   z.strictObject({ op: z.literal('deleteEdge'), id }),
   z.strictObject({ op: z.literal('setPositions'), viewId: id, positions: z.array(Position).max(200_000) }),

@@ -78,13 +78,13 @@ export class OpPlanner {
     const op = parseOp(input);
     switch (op.op) {
       case 'addNode':
-        return this.addNode(op.node, op.id ?? randomUUID());
+        return this.addNode(op.node, op.id ?? randomUUID(), op.times);
       case 'updateNode':
         return this.updateNode(op.id, op.patch);
       case 'deleteNode':
         return this.deleteNode(op.id);
       case 'addEdge':
-        return this.addEdge(op.edge, op.id ?? randomUUID());
+        return this.addEdge(op.edge, op.id ?? randomUUID(), op.times);
       case 'updateEdge':
         return this.updateEdge(op.id, op.props);
       case 'deleteEdge':
@@ -94,7 +94,11 @@ export class OpPlanner {
     }
   }
 
-  private addNode(input: Extract<GraphOp, { op: 'addNode' }>['node'], id: string): PlannedOp {
+  private addNode(
+    input: Extract<GraphOp, { op: 'addNode' }>['node'],
+    id: string,
+    times?: { createdAt: string; updatedAt?: string },
+  ): PlannedOp {
     if (this.q.node.get(id))
       throw new WellspringError('invalid_input', `A node with id ${id} exists.`, ['id'], {
         key: 'errors.nodeExists',
@@ -114,8 +118,8 @@ export class OpPlanner {
       props,
       x: null,
       y: null,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: times?.createdAt ?? now,
+      updatedAt: times?.updatedAt ?? times?.createdAt ?? now,
     };
     const forward: RowOp[] = [{ op: 'putNode', row: nodeToRow(node) }];
     // A position given with the node is its place on the knowledge map.
@@ -203,7 +207,11 @@ export class OpPlanner {
     };
   }
 
-  private addEdge(input: Extract<GraphOp, { op: 'addEdge' }>['edge'], id: string): PlannedOp {
+  private addEdge(
+    input: Extract<GraphOp, { op: 'addEdge' }>['edge'],
+    id: string,
+    times?: { createdAt: string },
+  ): PlannedOp {
     const source = this.requireNode(input.source, ['source']);
     const target = this.requireNode(input.target, ['target']);
     checkEdgeKind(input.kind, source.kind, target.kind);
@@ -266,7 +274,7 @@ export class OpPlanner {
       source: input.source,
       target: input.target,
       props: JSON.stringify(props),
-      created_at: nowIso(),
+      created_at: times?.createdAt ?? nowIso(),
     };
     return {
       id,
@@ -376,10 +384,15 @@ function requireLeavingDate(value: unknown, before: unknown): void {
     !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
     new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
   if (!exists)
-    throw new WellspringError('invalid_input', `The leaving date “${text}” is not a date (YYYY-MM-DD).`, path, {
-      key: 'errors.leavingDateMalformed',
-      params: { value: text },
-    });
+    throw new WellspringError(
+      'invalid_input',
+      `The leaving date “${text}” is not a date (YYYY-MM-DD).`,
+      path,
+      {
+        key: 'errors.leavingDateMalformed',
+        params: { value: text },
+      },
+    );
   const today = localToday();
   if (value < today)
     throw new WellspringError(

@@ -4,7 +4,7 @@ import { checkEdgeKind, validateEdgeProps } from '../graph/validate';
 import { isWellspringError } from '../util/errors';
 import type { JsonPathStep } from './json-locator';
 import type { ExportMessageKey } from './messages';
-import type { ExportedEdge } from './wellspring-format';
+import { validInstant, type ExportedEdge } from './wellspring-format';
 
 /** How many elements of one sort the plan adds, updates, leaves as they are (same content) and skips. */
 export interface PlanCounts {
@@ -139,7 +139,12 @@ export function planEdges(
       partOf.set(e.source, e.id);
     }
     byKey.set(keyOf(e), e.id);
-    ops.push({ op: 'addEdge', id: e.id, edge: { kind: e.kind, source: e.source, target: e.target, props } });
+    ops.push({
+      op: 'addEdge',
+      id: e.id,
+      edge: { kind: e.kind, source: e.source, target: e.target, props },
+      ...(validInstant(e.createdAt) ? { times: { createdAt: e.createdAt } } : {}),
+    });
     c.add++;
   });
   return ops;

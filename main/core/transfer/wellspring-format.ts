@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { Camera, EdgeKind, GraphFilter, LayoutSettings, NodeKind, ViewKind } from '../../../preload/contract';
+import {
+  Camera,
+  EdgeKind,
+  GraphFilter,
+  KeptTimes,
+  LayoutSettings,
+  NodeKind,
+  ViewKind,
+} from '../../../preload/contract';
 
 /** The `format` member of every Wellspring JSON export. */
 export const WELLSPRING_FORMAT = 'wellspring';
@@ -73,3 +81,8 @@ export const WellspringDocument = z.strictObject({
   views: z.array(ExportedView),
 });
 export type WellspringDocument = z.infer<typeof WellspringDocument>;
+
+/** Whether `s` is an ISO 8601 instant the write path keeps (KeptTimes in preload/contract/graph.ts). */
+export function validInstant(s: string | undefined): s is string {
+  return KeptTimes.shape.createdAt.safeParse(s).success;
+}

@@ -12,7 +12,7 @@ import { isWellspringError } from '../util/errors';
 import { localToday } from '../util/clock';
 import { foldText } from '../util/text';
 import { exportMessage, type ExportMessageKey } from './messages';
-import type { ExportedNode, ExportedView } from './wellspring-format';
+import { validInstant, type ExportedNode, type ExportedView } from './wellspring-format';
 import { formatJsonPath, parseWellspringJson } from './wellspring-json';
 import type { JsonPathStep } from './json-locator';
 import { planEdges, type PlanCounts } from './plan-edges';
@@ -279,6 +279,15 @@ function nodeOp(
         ...(n.tags.length ? { tags: n.tags } : {}),
         props,
       },
+      // The file's times, so the inventory's history survives the round trip (an empty or broken time: now).
+      ...(validInstant(n.createdAt)
+        ? {
+            times: {
+              createdAt: n.createdAt,
+              ...(validInstant(n.updatedAt) ? { updatedAt: n.updatedAt } : {}),
+            },
+          }
+        : {}),
     };
   const same =
     before.label === n.label &&

@@ -11,7 +11,7 @@ const graphOf = (file: string) =>
   withApp(file, (ws) => {
     const g = ws.store.getGraph();
     return {
-      nodes: g.nodes.map((n) => `${n.id} ${n.kind} ${n.label}`).sort(),
+      nodes: g.nodes.map((n) => `${n.id} ${n.kind} ${n.label} ${n.createdAt} ${n.updatedAt}`).sort(),
       edges: g.edges
         .map((e) => `${e.id} ${e.kind} ${e.source} ${e.target} ${JSON.stringify(e.props)}`)
         .sort(),

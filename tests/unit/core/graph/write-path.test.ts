@@ -24,6 +24,41 @@ const item = {
 };
 
 describe('the one write path', () => {
+  it('keeps the times an added node or edge brings (an import), and refuses a time that is not an instant', () => {
+    const { store, close } = open();
+    try {
+      const at = '2025-03-04T05:06:07.000Z';
+      const later = '2025-06-01T00:00:00.000Z';
+      store.apply([
+        {
+          op: 'addNode',
+          id: 'k',
+          node: { kind: 'knowledge', label: '旧条目' },
+          times: { createdAt: at, updatedAt: later },
+        },
+        { op: 'addNode', id: 'e', node: { kind: 'expert', label: '老专家' }, times: { createdAt: at } },
+        {
+          op: 'addEdge',
+          id: 'x',
+          edge: { kind: 'knows', source: 'e', target: 'k', props: { proficiency: 4 } },
+          times: { createdAt: later },
+        },
+      ]);
+      const g = store.getGraph();
+      expect(g.nodes.find((n) => n.id === 'k')).toMatchObject({ createdAt: at, updatedAt: later });
+      expect(g.nodes.find((n) => n.id === 'e')).toMatchObject({ createdAt: at, updatedAt: at });
+      expect(g.edges.find((e) => e.id === 'x')!.createdAt).toBe(later);
+      expect(() =>
+        store.apply([
+          { op: 'addNode', node: { kind: 'knowledge', label: 'x' }, times: { createdAt: '2025-13-45' } },
+        ]),
+      ).toThrow();
+      expect(store.getGraph().nodes).toHaveLength(2);
+    } finally {
+      close();
+    }
+  });
+
   it('writes an operation list in one transaction with one undo entry and one event naming every id', () => {
     const { store, events, close } = open();
     const { ids, change } = store.apply([

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GraphDto } from '../../../../preload/contract';
 import { WorkspaceService } from '../../../../main/core/workspace/workspace-service';
 import { isWellspringError, type WellspringError } from '../../../../main/core/util/errors';
 import {
@@ -32,24 +31,11 @@ function emptyWorkspace(): WorkspaceService {
 }
 
 /**
- * What the write path cannot carry over: the export time, the workspace's name (meta, not a graph row) and the
- * creation and change times of nodes and edges (GraphOp has no field for them: the store dates what it adds).
+ * What the write path does not carry over: the export time and the workspace's name (meta, not a graph row).
+ * Nodes and edges keep their creation and change times (GraphOp `times`).
  */
 function withoutTimes(doc: WellspringDocument) {
-  return {
-    ...doc,
-    exportedAt: undefined,
-    workspace: undefined,
-    nodes: doc.nodes.map((n) => ({ ...n, createdAt: undefined, updatedAt: undefined })),
-    edges: doc.edges.map((e) => ({ ...e, createdAt: undefined })),
-  };
-}
-
-function graphWithoutTimes(g: GraphDto) {
-  return {
-    nodes: g.nodes.map((n) => ({ ...n, createdAt: undefined, updatedAt: undefined })),
-    edges: g.edges.map((e) => ({ ...e, createdAt: undefined })),
-  };
+  return { ...doc, exportedAt: undefined, workspace: undefined };
 }
 
 const TEMPLATES = { en: enTransfer, 'zh-CN': zhTransfer };
@@ -108,12 +94,10 @@ describe('Wellspring JSON export and import', () => {
 
       const second = exportOf(target);
       expect(withoutTimes(JSON.parse(second) as WellspringDocument)).toEqual(withoutTimes(doc));
-      expect(graphWithoutTimes(target.store.getGraph())).toEqual(graphWithoutTimes(source.store.getGraph()));
+      expect(target.store.getGraph()).toEqual(source.store.getGraph());
       for (const v of source.views.list().filter((x) => x.kind !== 'map')) {
         const copy = target.views.list().find((x) => x.name === v.name)!;
-        expect(graphWithoutTimes(target.store.getGraph(undefined, copy.id))).toEqual(
-          graphWithoutTimes(source.store.getGraph(undefined, v.id)),
-        );
+        expect(target.store.getGraph(undefined, copy.id)).toEqual(source.store.getGraph(undefined, v.id));
       }
 
       // The whole import is one undo step; importing the same file again changes nothing.
