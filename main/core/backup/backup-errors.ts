@@ -18,9 +18,7 @@ export function backupError(
   params: MessageParams,
   path: Array<string | number> = [],
 ): WellspringError {
-  // util/errors.ts's MessageKey does not list the backup namespace yet (issue 10); the name is checked against
-  // backup.json by BackupErrorName above, so this cast only widens a key that exists.
-  const key = `backup:errors.${name}` as unknown as MessageKey;
+  const key: MessageKey = `backup:errors.${name}`;
   return new WellspringError(code, message, path, { key, params });
 }
 

@@ -10,9 +10,7 @@ export type CaptureErrorName = keyof CaptureJson['errors'];
 
 /** The translated message `capture:errors.<name>` with its parameters. */
 export function captureMessage(name: CaptureErrorName, params?: MessageParams): Message {
-  // util/errors.ts's MessageKey does not list the capture namespace; the key is checked against capture.json by
-  // CaptureErrorName above, so widening it here is safe.
-  const key = `capture:errors.${name}` as string as MessageKey;
+  const key = `capture:errors.${name}` satisfies MessageKey;
   return params ? { key, params } : { key };
 }
 

@@ -14,9 +14,7 @@ export type ImportMessageKey = `transfer:import.errors.${ImportErrorName}` | Mes
 
 /** The translated message `transfer:import.errors.<name>` with its parameters. */
 export function importMessage(name: ImportErrorName, params?: MessageParams): Message {
-  // util/errors.ts's MessageKey does not list the transfer namespace yet; the key is checked against transfer.json
-  // by ImportErrorName above, so widening it here is safe.
-  const key = `transfer:import.errors.${name}` as string as MessageKey;
+  const key = `transfer:import.errors.${name}` satisfies MessageKey;
   return params ? { key, params } : { key };
 }
 

@@ -10,9 +10,7 @@ export type TaxonomyErrorName = keyof TaxonomyJson['errors'];
 
 /** The translated message `taxonomy:errors.<name>` with its parameters. */
 export function taxonomyMessage(name: TaxonomyErrorName, params?: MessageParams): Message {
-  // util/errors.ts's MessageKey does not list the taxonomy namespace; the key is checked against taxonomy.json by
-  // TaxonomyErrorName above, so widening it here is safe (as import/messages.ts does for transfer).
-  const key = `taxonomy:errors.${name}` as string as MessageKey;
+  const key = `taxonomy:errors.${name}` satisfies MessageKey;
   return params ? { key, params } : { key };
 }
 

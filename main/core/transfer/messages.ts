@@ -13,9 +13,9 @@ type Leaves<T, P extends string = ''> = {
 export type ExportMessageKey = `transfer:export.${Leaves<TransferJson['export']>}`;
 
 /**
- * The translated message of an export or JSON-import error or problem. util/errors.ts's MessageKey does not list
- * the `transfer` namespace yet, so the key is checked against transfer.json here and handed on as a MessageKey.
+ * The translated message of an export or JSON-import error or problem (its key checked against transfer.json).
  */
 export function exportMessage(key: ExportMessageKey, params?: MessageParams): Message {
-  return { key: key as unknown as MessageKey, ...(params ? { params } : {}) };
+  const checked: MessageKey = key;
+  return { key: checked, ...(params ? { params } : {}) };
 }
