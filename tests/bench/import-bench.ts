@@ -1,6 +1,6 @@
 /**
- * `npx tsx tests/bench/import-bench.ts [rows]`: the spreadsheet import of issue 10 on a synthetic GB18030 CSV of
- * `rows` rows (default 100,000), a quarter of them edges: three quarters name a node each (knowledge items, every
+ * `npm run bench:import` (or `npx tsx tests/bench/import-bench.ts [rows]`; IMPORT_BENCH_ROWS also sets the
+ * size): the spreadsheet import of issue 10 on a synthetic GB18030 CSV of `rows` rows (default 100,000), a quarter of them edges: three quarters name a node each (knowledge items, every
  * twentieth an expert; kind, label, Chinese description, importance, tags), the last quarter a `knows` edge from an
  * expert to an item by their labels, with a proficiency. Measures reading (decode + parse), planning and applying
  * (one GraphStore.apply into a new workspace file, one undo entry), and prints rows/s and the process's peak RSS.
@@ -17,7 +17,7 @@ import { openWorkspaceDb } from '../../main/core/db/workspace-db';
 import { GraphStore } from '../../main/core/graph/graph-store';
 import { applyImport, parseMapping, planImport, readTable } from '../../main/core/import';
 
-const ROWS = Number(process.argv[2] ?? 100_000);
+const ROWS = Number(process.argv[2] ?? process.env.IMPORT_BENCH_ROWS ?? 100_000);
 const TOPICS = [
   '客户',
   '供应商',
