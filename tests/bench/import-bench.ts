@@ -1,10 +1,11 @@
 /**
- * `npm run bench:import` (or `npx tsx tests/bench/import-bench.ts [rows]`; IMPORT_BENCH_ROWS also sets the
- * size): the spreadsheet import of issue 10 on a synthetic GB18030 CSV of `rows` rows (default 100,000), a
- * quarter of them edges: three quarters name a node each (knowledge items, every twentieth an expert; kind, label, Chinese description, importance, tags), the last quarter a `knows` edge from an
- * expert to an item by their labels, with a proficiency. Measures reading (decode + parse), planning and applying
- * (one GraphStore.apply into a new workspace file, one undo entry), and prints rows/s and the process's peak RSS.
- * Goal (issue 10 §1): 100k rows in under 10 s, RSS under 500 MB.
+ * `npm run bench:import` (or `npx tsx tests/bench/import-bench.ts [rows]`; IMPORT_BENCH_ROWS also sets the size):
+ * the spreadsheet import of issue 10 on a synthetic GB18030 CSV of `rows` rows (default 100,000), a quarter of
+ * them edges: three quarters name a node each (knowledge items, every twentieth an expert; kind, label, Chinese
+ * description, importance, tags), the last quarter a `knows` edge from an expert to an item by their labels, with
+ * a proficiency. Measures reading (decode + parse), planning and applying (one GraphStore.apply into a new
+ * workspace file, one undo entry), and prints rows/s and the process's peak RSS. Goal (issue 10 §1): 100k rows in
+ * under 10 s, RSS under 500 MB.
  *
  * A benchmark, not a timed test: it prints; it fails only when it cannot run or the plan has problems.
  */
