@@ -14,35 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import iconv from 'iconv-lite';
+import { THINGS, TOPICS } from './synthetic-workspace';
 import { openWorkspaceDb } from '../../main/core/db/workspace-db';
 import { GraphStore } from '../../main/core/graph/graph-store';
 import { applyImport, parseMapping, planImport, readTable } from '../../main/core/import';
 
 const ROWS = Number(process.argv[2] ?? process.env.IMPORT_BENCH_ROWS ?? 100_000);
-const TOPICS = [
-  '客户',
-  '供应商',
-  '质量',
-  '安全',
-  '设备',
-  '财务',
-  '采购',
-  '库存',
-  '生产',
-  '售后',
-  '合同',
-  '培训',
-];
-const THINGS = [
-  '拜访记录',
-  '操作规程',
-  '检查清单',
-  '故障案例',
-  '培训手册',
-  '报价模板',
-  '经验总结',
-  '审批流程',
-];
 
 const MAPPING = parseMapping(
   {

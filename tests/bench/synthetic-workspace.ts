@@ -48,7 +48,8 @@ export const TOPICS = [
   '合同',
   '培训',
 ];
-const THINGS = [
+/** Kinds of document or know-how the synthetic labels name (topic + thing: 客户拜访记录 …). */
+export const THINGS = [
   '拜访记录',
   '操作规程',
   '检查清单',
