@@ -15,6 +15,7 @@ import {
 import { CAPABLE, itemHolders, labelCollator } from '../analytics/expert-holdings';
 import type { GraphIndex } from '../analytics/graph-index';
 import { WellspringError } from '../util/errors';
+import { preorderForest } from '../util/forest';
 
 const LEVEL_ORDER: Record<CompetencyLevel, number> = { core: 0, capability: 1, sub: 2 };
 
@@ -65,32 +66,10 @@ export function competencyHierarchy(index: GraphIndex): CompetencyHierarchy {
   const byLevel = (a: string, b: string) =>
     levelOf(a) - levelOf(b) || sizeOf(b) - sizeOf(a) || labelCollator.compare(label(a), label(b));
   const roots = ids.filter((c) => parentOf.get(c) === null).sort(byLevel);
-  const order: string[] = [];
-  const depthOf = new Map<string, number>();
-  const walk = (root: string) => {
-    const stack: Array<[string, number]> = [[root, 0]];
-    while (stack.length) {
-      const [c, d] = stack.pop()!;
-      if (depthOf.has(c)) continue;
-      depthOf.set(c, d);
-      order.push(c);
-      const kids = childrenOf.get(c)!;
-      for (let i = kids.length - 1; i >= 0; i--) if (!depthOf.has(kids[i]!)) stack.push([kids[i]!, d + 1]);
-    }
-  };
-  for (const r of roots) walk(r);
-  for (const c of [...ids].sort(byLevel))
-    if (!depthOf.has(c)) {
-      // Only a cycle reaches c: cut it here.
-      parentOf.set(c, null);
-      roots.push(c);
-      walk(c);
-    }
-  for (const [c, kids] of childrenOf)
-    childrenOf.set(
-      c,
-      kids.filter((k) => parentOf.get(k) === c),
-    );
+  // Only a cycle reaches a competency no root does: it is cut there (a root of its own).
+  const { order, depthOf } = preorderForest(roots, childrenOf, parentOf, [...ids].sort(byLevel), (c) =>
+    parentOf.set(c, null),
+  );
   return { roots, order, parentOf, childrenOf, depthOf };
 }
 

@@ -10,6 +10,7 @@ import { labelCollator } from '../analytics/expert-holdings';
 import type { GraphIndex } from '../analytics/graph-index';
 import { WellspringError } from '../util/errors';
 import { taxonomyError } from './taxonomy-messages';
+import { preorderForest } from '../util/forest';
 
 /**
  * The taxonomy's shape: each category hangs under ONE parent, its first `part_of` edge to another category (graph
@@ -53,33 +54,11 @@ export function taxonomyHierarchy(index: GraphIndex): TaxonomyHierarchy {
   }
   for (const list of childrenOf.values()) list.sort(byLabel);
   const roots = ids.filter((c) => parentOf.get(c) === null).sort(byLabel);
-  const order: string[] = [];
-  const depthOf = new Map<string, number>();
-  const walk = (root: string) => {
-    const stack: Array<[string, number]> = [[root, 0]];
-    while (stack.length) {
-      const [c, d] = stack.pop()!;
-      if (depthOf.has(c)) continue;
-      depthOf.set(c, d);
-      order.push(c);
-      const kids = childrenOf.get(c)!;
-      for (let i = kids.length - 1; i >= 0; i--) if (!depthOf.has(kids[i]!)) stack.push([kids[i]!, d + 1]);
-    }
-  };
-  for (const r of roots) walk(r);
-  for (const c of [...ids].sort(byLabel))
-    if (!depthOf.has(c)) {
-      // Only a cycle reaches c: cut it here, and say where it was.
-      alsoUnder.get(c)!.unshift(parentOf.get(c)!);
-      parentOf.set(c, null);
-      roots.push(c);
-      walk(c);
-    }
-  for (const [c, kids] of childrenOf)
-    childrenOf.set(
-      c,
-      kids.filter((k) => parentOf.get(k) === c),
-    );
+  const { order, depthOf } = preorderForest(roots, childrenOf, parentOf, [...ids].sort(byLabel), (c) => {
+    // Only a cycle reaches c: cut it here, and say where it was.
+    alsoUnder.get(c)!.unshift(parentOf.get(c)!);
+    parentOf.set(c, null);
+  });
   return { roots, order, parentOf, alsoUnder, childrenOf, depthOf };
 }
 
