@@ -27,6 +27,10 @@ export interface CommandSpec {
 export const COMMANDS: readonly CommandSpec[] = [
   { id: 'workspace.new', titleKey: 'newWorkspace', keys: 'CmdOrCtrl+N', menu: 'file' },
   { id: 'workspace.open', titleKey: 'openWorkspace', keys: 'CmdOrCtrl+O', menu: 'file' },
+  { id: 'file.import', titleKey: 'importFile', keys: 'CmdOrCtrl+I', menu: 'file' },
+  { id: 'file.exportWorkspace', titleKey: 'exportWorkspace', menu: 'file' },
+  { id: 'file.backupNow', titleKey: 'backupNow', menu: 'file' },
+  { id: 'file.restore', titleKey: 'restoreBackup', menu: 'file' },
   { id: 'view.exportPng', titleKey: 'exportPng', keys: 'CmdOrCtrl+Shift+E', menu: 'file' },
   { id: 'view.exportSvg', titleKey: 'exportSvg', menu: 'file' },
   { id: 'view.exportPdf', titleKey: 'exportPdf', menu: 'file' },

@@ -20,6 +20,18 @@ export const EVENTS = {
   'evidence:did-progress': EvidenceProgress,
   /** Strength settings changed (every strength may differ). */
   'strength:did-change': z.object({}),
+  /**
+   * An import session (import:open … import:apply) moved on: `phase` reading the file, planning the rows or
+   * writing them; `done` of `total` rows (total null while reading a text file whose row count is not known yet).
+   */
+  'import:did-progress': z.object({
+    sessionId: z.string(),
+    phase: z.enum(['reading', 'planning', 'applying']),
+    done: z.number().int().min(0),
+    total: z.number().int().min(0).nullable(),
+  }),
+  /** A backup was written or a restore finished (the list of backups may have changed). */
+  'backup:did-change': z.object({}),
   /** A command chosen in the native app menu (id from preload/commands.ts). */
   'app:did-run-command': z.object({ id: z.string() }),
 } as const;

@@ -17,6 +17,9 @@ import { ProcessesView } from '../features/processes/components/ProcessesView';
 import { SearchDialog } from '../features/search/components/SearchDialog';
 import { SavedViews, SavedViewsToggle } from '../features/saved-views/components/SavedViews';
 import { DocumentViewer } from '../features/viewer/components/DocumentViewer';
+import { ImportWizard } from '../features/import/components/ImportWizard';
+import { FileMenu } from '../features/files/components/FileMenu';
+import { FilesDialogs } from '../features/files/components/FilesDialogs';
 import { AboutDialog, CommandPalette, ShortcutsHelp } from './CommandPalette';
 import { StatusBar } from './StatusBar';
 import { Toasts } from './Toasts';
@@ -85,6 +88,7 @@ export function App() {
           </button>
         ))}
         <SavedViewsToggle />
+        <FileMenu />
         <span className="spacer" />
         <label className="nav-setting">
           {t('language.label')}
@@ -145,6 +149,8 @@ export function App() {
       {modal === 'search' && <SearchDialog />}
       <SavedViews />
       <DocumentViewer />
+      <ImportWizard />
+      <FilesDialogs />
       <Toasts />
     </div>
   );

@@ -8,6 +8,8 @@ import type { LayoutName } from '../features/map/engine/layout-options';
 import { exportSourceOf } from '../ui/export/export-sources';
 import { exportView } from '../ui/export/view-export';
 import { registerCaptureCommands } from '../features/capture/commands';
+import { registerImportCommands } from '../features/import/commands';
+import { registerFilesCommands } from '../features/files/commands';
 import { registerProcessCommands } from '../features/processes/commands';
 import { registerSavedViewCommands } from '../features/saved-views/commands';
 import { registerCommands, type CommandContext, type CommandImpl } from './registry';
@@ -123,11 +125,15 @@ export function registerAppCommands(): () => void {
   const offProcesses = registerProcessCommands();
   const offSavedViews = registerSavedViewCommands();
   const offCapture = registerCaptureCommands();
+  const offImport = registerImportCommands();
+  const offFiles = registerFilesCommands();
   const off = registerCommands(impl);
   return () => {
     off();
     offProcesses();
     offSavedViews();
     offCapture();
+    offImport();
+    offFiles();
   };
 }

@@ -42,6 +42,8 @@ import enTaxonomy from './locales/en/taxonomy.json';
 import zhTaxonomy from './locales/zh-CN/taxonomy.json';
 import enCapture from './locales/en/capture.json';
 import zhCapture from './locales/zh-CN/capture.json';
+import enFiles from './locales/en/files.json';
+import zhFiles from './locales/zh-CN/files.json';
 
 export const resources = {
   en: {
@@ -64,6 +66,7 @@ export const resources = {
     glossary: enGlossary,
     taxonomy: enTaxonomy,
     capture: enCapture,
+    files: enFiles,
   },
   'zh-CN': {
     common: zhCommon,
@@ -85,6 +88,7 @@ export const resources = {
     glossary: zhGlossary,
     taxonomy: zhTaxonomy,
     capture: zhCapture,
+    files: zhFiles,
   },
 } as const;
 

@@ -15,6 +15,9 @@ import { competenciesHandlers } from './competencies';
 import { exportsHandlers } from './exports';
 import { taxonomyHandlers } from './taxonomy';
 import { captureHandlers } from './capture';
+import { importsHandlers } from './imports';
+import { filesHandlers } from './files';
+import { glossaryHandlers } from './glossary';
 import { analyticsHandlers, searchHandlers, workspaceHandlers } from './workspace';
 
 export type { HostHooks } from './types';
@@ -48,6 +51,9 @@ export function createHandlers(ws: WorkspaceService, host: HostHooks = {}): Hand
     ...exportsHandlers(ws),
     ...taxonomyHandlers(ws),
     ...captureHandlers(ws),
+    ...importsHandlers(ws),
+    ...filesHandlers(ws),
+    ...glossaryHandlers(ws),
     ...hostHandlers(host),
   };
 }

@@ -211,6 +211,12 @@ describe('contract conformance on the sample workspace', () => {
       values: { order: 'JX-1', machine: '3 号裁床', technique: ['排料'], experienceSource: 'apprenticeship' },
     });
     // END CAPTURE CALLS
+    // IMPORT CALLS (issue 10): the import wizard's channels.
+    // END IMPORT CALLS
+    // FILES CALLS (issue 10): workspace exports, backups and restore.
+    // END FILES CALLS
+    // GLOSSARY CALLS (issue 10): the glossary editor's channels.
+    // END GLOSSARY CALLS
     for (const request of [
       { report: 'risk' as const },
       { report: 'departure' as const, expertIds: [top] },

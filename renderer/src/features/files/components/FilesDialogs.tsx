@@ -1,0 +1,4 @@
+/** The File menu's dialogs: export the workspace, restore from a backup. */
+export function FilesDialogs() {
+  return null;
+}
