@@ -101,7 +101,7 @@ describe('the offline HTML snapshot', () => {
     const count = await page.evaluate(
       () => (window as unknown as SnapshotWindow).__snapshot.cy.nodes().length,
     );
-    expect(count).toBe(233); // the sample's 232 nodes and the hostile term
+    expect(count).toBe(234); // the sample's 233 nodes and the hostile term
     expect(await page.locator('#legend li').count()).toBe(9); // every kind is present in the sample
     expect(await page.locator('#title').textContent()).toBe('Knowledge map');
     await shot(page, 'snapshot-open');

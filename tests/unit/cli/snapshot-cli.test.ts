@@ -32,7 +32,7 @@ describe('snapshot', () => {
     const r = await run(['snapshot', '--workspace', file, '--view', 'map', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe(out);
-    expect(r.out).toContain('Knowledge map: 232 nodes · 712 edges');
+    expect(r.out).toContain('Knowledge map: 233 nodes · 713 edges');
     const html = fs.readFileSync(out, 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<script type="application/json" id="snapshot-data">');

@@ -11,7 +11,7 @@ import { PROFILE_CARD_TERM, sampleGraph, termNode } from './sample-graph';
 describe('buildGlossary', () => {
   it('reads every term of the sample with its names, in order, each once', () => {
     const g = buildGlossary(sampleGraph());
-    expect(g.terms).toHaveLength(18);
+    expect(g.terms).toHaveLength(19);
     const majia = g.byId.get('sample:te-majia')!;
     expect(majia.label).toBe('唛架');
     expect(majia.definition).toBe('把一床面料上各裁片的排放位置画出的排料图,决定面料利用率。');
