@@ -75,7 +75,10 @@ describe('search with glossary expansion (sample workspace)', () => {
   it('the issue’s example: 客户资料卡 also finds customer profile card and 客户档案卡 (the sample’s term)', async () => {
     const ws = await sample();
     const term = ws.store.getGraph().nodes.find((n) => n.kind === 'term' && n.label === '客户资料卡')!;
-    expect(term.props).toMatchObject({ synonyms: ['客户档案卡'], translations: { en: 'Customer profile card' } });
+    expect(term.props).toMatchObject({
+      synonyms: ['客户档案卡'],
+      translations: { en: 'Customer profile card' },
+    });
     const off = ws.search.query('客户资料卡', { expand: false });
     const on = ws.search.query('客户资料卡');
     expect(on.alsoSearched).toEqual(['Customer profile card', '客户档案卡']);
