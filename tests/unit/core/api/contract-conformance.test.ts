@@ -216,6 +216,23 @@ describe('contract conformance on the sample workspace', () => {
     // FILES CALLS (issue 10): workspace exports, backups and restore.
     // END FILES CALLS
     // GLOSSARY CALLS (issue 10): the glossary editor's channels.
+    const glossaryTerms = (await ok('glossary:terms', {})) as { terms: Array<{ id: string; label: string }> };
+    await ok('glossary:mentions', { texts: [`${glossaryTerms.terms[0]!.label}的说明`, ''] });
+    await ok('glossary:edit', {
+      edits: [{ edit: 'add', label: '门店陈列指南', synonyms: ['陈列手册'], defines: [item.id] }],
+    });
+    await ok('glossary:edit', { edits: [{ edit: 'delete', id: glossaryTerms.terms[0]!.id }], dryRun: true });
+    const glossaryCsv = (await ok('glossary:export-csv', {})) as { content: string };
+    await ok('glossary:import-csv', {
+      fileName: 'glossary.csv',
+      data: Buffer.from(glossaryCsv.content, 'utf8').toString('base64'),
+      dryRun: true,
+    });
+    await ok('glossary:import-csv', {
+      fileName: '陈列术语.csv',
+      data: Buffer.from('term,definition\r\n门店陈列指南,门店陈列规范的汇总\r\n', 'utf8').toString('base64'),
+      dryRun: false,
+    });
     // END GLOSSARY CALLS
     for (const request of [
       { report: 'risk' as const },
