@@ -57,6 +57,20 @@ export function isoWeek(d: Date): string {
  * whose file name sorts last counts as the newer.
  */
 export function backupsToKeep<T extends DatedBackup>(backups: readonly T[], now: Date): T[] {
+  return [...retentionRoles(backups, now).keys()];
+}
+
+/** Why retention keeps a daily backup: the newest of one of the 7 days, of one of the 4 weeks, or dated after now. */
+export type RetentionRole = 'day' | 'week' | 'future';
+
+/**
+ * The daily backups `backupsToKeep` keeps, newest first, each with the rule that keeps it (the restore dialog
+ * shows the `week` ones as "weekly"). Same rule, same order, same purity as backupsToKeep.
+ */
+export function retentionRoles<T extends DatedBackup>(
+  backups: readonly T[],
+  now: Date,
+): Map<T, RetentionRole> {
   const nowMs = now.getTime();
   const timed = backups.map((b) => ({ b, ms: Date.parse(b.takenAt) }));
   const future = timed.filter((x) => x.ms > nowMs);
@@ -64,7 +78,7 @@ export function backupsToKeep<T extends DatedBackup>(backups: readonly T[], now:
     .filter((x) => !(x.ms > nowMs))
     .sort((a, b) => b.ms - a.ms || b.b.file.localeCompare(a.b.file));
 
-  const kept = new Set<T>(future.map((x) => x.b));
+  const kept = new Map<T, RetentionRole>(future.map((x) => [x.b, 'future']));
   const days = new Set<string>();
   let i = 0;
   for (; i < past.length; i++) {
@@ -72,7 +86,7 @@ export function backupsToKeep<T extends DatedBackup>(backups: readonly T[], now:
     if (!days.has(day)) {
       if (days.size === RETENTION.days) break;
       days.add(day);
-      kept.add(past[i]!.b); // the newest of its day: `past` is newest first
+      kept.set(past[i]!.b, 'day'); // the newest of its day: `past` is newest first
     }
   }
   const weeks = new Set<string>();
@@ -81,10 +95,10 @@ export function backupsToKeep<T extends DatedBackup>(backups: readonly T[], now:
     if (weeks.has(week)) continue;
     if (weeks.size === RETENTION.weeks) break;
     weeks.add(week);
-    kept.add(past[i]!.b);
+    kept.set(past[i]!.b, 'week');
   }
-  return [...timed]
+  const order = [...timed]
     .filter((x) => kept.has(x.b))
-    .sort((a, b) => b.ms - a.ms || b.b.file.localeCompare(a.b.file))
-    .map((x) => x.b);
+    .sort((a, b) => b.ms - a.ms || b.b.file.localeCompare(a.b.file));
+  return new Map(order.map((x) => [x.b, kept.get(x.b)!]));
 }

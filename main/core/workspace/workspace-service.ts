@@ -57,7 +57,8 @@ export class WorkspaceService {
   private backups: BackupScheduler | null = null;
 
   constructor(
-    private readonly dataDir: string,
+    /** The user data folder: recent.json, and the backups of every workspace (main/core/backup/). */
+    readonly dataDir: string,
     readonly mode: HostMode,
     private readonly libraryOptions: LibraryServiceOptions = {},
   ) {}
@@ -162,6 +163,8 @@ export class WorkspaceService {
         dataDir: this.dataDir,
         onError: (e) =>
           console.warn(`wellspring: the daily backup of ${abs} failed: ${(e as Error).message}`),
+        // The File menu's restore dialog lists backups: a new daily one (or one pruned) changes that list.
+        onResult: () => this.emit('backup:did-change', {}),
       });
       void this.backups.start();
     }
@@ -317,6 +320,30 @@ export class WorkspaceService {
     await search.warming?.catch(() => undefined);
     await search.save().catch(() => undefined);
     db.close();
+  }
+
+  /**
+   * Closes the open workspace, runs `work` on its file, and opens that file again — also when `work` fails, so
+   * the app ends with the workspace open either way (as `work` left the file). For replacing the file under the
+   * app: the File menu's restore (main/core/backup/workspace-backups.ts). Closing waits like shutdown() (the daily
+   * backup stopped, extraction ended, the search snapshot written); opening emits `workspace:did-open`, on which
+   * the renderer refetches everything, and starts a new daily scheduler. Calls made meanwhile find no workspace
+   * open (`errors.noWorkspace`).
+   * @returns what `work` resolved to
+   * @throws what `work` threw (the workspace reopened); openWorkspaceDb's errors when the file will not open again
+   */
+  async reopenAround<T>(work: (file: string) => Promise<T>): Promise<T> {
+    const file = this.require().path;
+    await this.shutdown();
+    let result: T;
+    try {
+      result = await work(file);
+    } catch (e) {
+      this.open(file);
+      throw e;
+    }
+    this.open(file);
+    return result;
   }
 
   private remember(file: string): void {

@@ -212,8 +212,27 @@ describe('contract conformance on the sample workspace', () => {
     });
     // END CAPTURE CALLS
     // IMPORT CALLS (issue 10): the import wizard's channels.
+    const debian = fs.readFileSync(fixture('import/debian-teams.gb18030.csv')).toString('base64');
+    const session = (await ok('import:open', { fileName: 'debian-teams.gb18030.csv', data: debian })) as {
+      sessionId: string;
+    };
+    await ok('import:reread', { sessionId: session.sessionId, encoding: 'UTF-8' });
+    await ok('import:reread', { sessionId: session.sessionId, encoding: null });
+    const debianMapping = JSON.parse(
+      fs.readFileSync(fixture('import/debian-teams.mapping.json'), 'utf8'),
+    ) as InputOf<'import:plan'>['mapping'];
+    await ok('import:plan', { sessionId: session.sessionId, mapping: debianMapping });
+    await ok('import:apply', { sessionId: session.sessionId, mapping: debianMapping });
+    await ok('import:cancel', { sessionId: session.sessionId });
+    await ok('import:close', { sessionId: session.sessionId });
     // END IMPORT CALLS
     // FILES CALLS (issue 10): workspace exports, backups and restore.
+    const exported = (await ok('files:export', { format: 'json' })) as { content: string; nodes: number };
+    expect(JSON.parse(exported.content).nodes).toHaveLength(exported.nodes);
+    const taken = (await ok('backup:create', {})) as { backup: { file: string } };
+    const listed = (await ok('backup:list', {})) as { backups: Array<{ file: string; kind: string }> };
+    expect(listed.backups.find((b) => b.file === taken.backup.file)?.kind).toBe('manual');
+    await ok('backup:restore', { file: taken.backup.file });
     // END FILES CALLS
     // GLOSSARY CALLS (issue 10): the glossary editor's channels.
     const glossaryTerms = (await ok('glossary:terms', {})) as { terms: Array<{ id: string; label: string }> };
