@@ -78,12 +78,10 @@ export function workspaceExportFile(format: TransferFormat, src: ExportSource): 
   };
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what is being replaced
+const REFUSED_IN_NAMES = /[\\/:*?"<>|\u0000-\u001f]/g;
+
+/** A workspace name fit for a file name (snapshotFileName's rule): at most 120 characters, never empty. */
 function safeName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is being replaced
-  return (
-    name
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
-      .trim()
-      .slice(0, 120) || 'workspace'
-  );
+  return name.replace(REFUSED_IN_NAMES, '_').trim().slice(0, 120) || 'workspace';
 }
