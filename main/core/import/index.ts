@@ -13,6 +13,8 @@ export {
 } from './mapping';
 export {
   planImport,
+  planImportAsync,
+  type PlanProgress,
   type ImportDuplicate,
   type ImportPlan,
   type ImportProblem,
