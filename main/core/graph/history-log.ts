@@ -59,6 +59,14 @@ export function collectTouched(ops: readonly RowOp[], into: Touched): Touched {
 /** Keep at most this many undoable entries; older ones are dropped when a new edit is recorded. */
 export const HISTORY_LIMIT = 2000;
 
+/**
+ * A side of an entry with more row operations than this is stored in parts of this many (table `history_parts`,
+ * migration 0007), so that recording a 100,000-row import never builds one JSON text of tens of megabytes.
+ */
+export const PART_OPS = 1000;
+
+type Side = 'forward' | 'backward';
+
 /** An undone or redone entry: its summary and the row operations that were applied. */
 export interface Replayed {
   summary: EditSummary;
@@ -66,7 +74,7 @@ export interface Replayed {
 }
 
 /**
- * The persistent undo/redo log (table `history`, migration 0002).
+ * The persistent undo/redo log (table `history`, migration 0002; big sides in `history_parts`, migration 0007).
  *
  * Every operation list of the write path is recorded, in the same transaction as its writes, as the row operations
  * that redo it and the ones that undo it. Undo applies the newest live entry's `backward` ops and marks it undone;
@@ -116,6 +124,9 @@ export class HistoryLog {
       ),
       mark: db.prepare('UPDATE history SET undone = ? WHERE seq = ?'),
       setForward: db.prepare('UPDATE history SET forward = ? WHERE seq = ?'),
+      insertPart: db.prepare('INSERT INTO history_parts (seq, side, part, ops) VALUES (?, ?, ?, ?)'),
+      parts: db.prepare('SELECT ops FROM history_parts WHERE seq = ? AND side = ? ORDER BY part').pluck(),
+      partCount: db.prepare('SELECT COUNT(*) FROM history_parts WHERE seq = ? AND side = ?').pluck(),
     };
   }
 
@@ -150,13 +161,36 @@ export class HistoryLog {
   /** Records an entry whose `forward` ops were already applied. Call inside the same transaction. */
   record(summary: EditSummary, forward: readonly RowOp[], backward: readonly RowOp[]): void {
     this.stmts.dropRedo.run();
-    this.stmts.record.run(
+    const inline = (ops: readonly RowOp[]) => (ops.length > PART_OPS ? '[]' : JSON.stringify(ops));
+    const { lastInsertRowid } = this.stmts.record.run(
       JSON.stringify(summary),
-      JSON.stringify(forward),
-      JSON.stringify(backward),
+      inline(forward),
+      inline(backward),
       nowIso(),
     );
+    const seq = Number(lastInsertRowid);
+    for (const [side, ops] of [
+      ['forward', forward],
+      ['backward', backward],
+    ] as const) {
+      if (ops.length <= PART_OPS) continue;
+      for (let part = 0; part * PART_OPS < ops.length; part++)
+        this.stmts.insertPart.run(
+          seq,
+          side,
+          part,
+          JSON.stringify(ops.slice(part * PART_OPS, (part + 1) * PART_OPS)),
+        );
+    }
     this.stmts.trim.run(HISTORY_LIMIT);
+  }
+
+  /** One side of an entry: the operations of its column, then those of its parts (migration 0007). */
+  private sideOps(seq: number, side: Side, inline: string): RowOp[] {
+    const ops = JSON.parse(inline) as RowOp[];
+    for (const part of this.stmts.parts.all(seq, side) as string[])
+      for (const o of JSON.parse(part) as RowOp[]) ops.push(o);
+    return ops;
   }
 
   /**
@@ -168,13 +202,19 @@ export class HistoryLog {
     if (this.stmts.firstUndoneLabel.get()) return;
     const row = this.stmts.lastDone.get() as { seq: number; forward: string; backward: string } | undefined;
     if (!row) return;
-    const backward = JSON.parse(row.backward) as RowOp[];
+    const backward = this.sideOps(row.seq, 'backward', row.backward);
     const added = new Set(backward.flatMap((o) => (o.op === 'deleteNode' ? [o.id] : [])));
     const mine = positions.filter((p) => added.has(p.id)).map((p) => ({ id: p.id, x: p.x, y: p.y }));
     if (mine.length === 0) return;
-    const forward = JSON.parse(row.forward) as RowOp[];
-    forward.push({ op: 'putPositions', viewId, positions: mine });
-    this.stmts.setForward.run(JSON.stringify(forward), row.seq);
+    const amend: RowOp = { op: 'putPositions', viewId, positions: mine };
+    // A forward side kept in parts gets one more part; an inline one is rewritten.
+    const parts = this.stmts.partCount.get(row.seq, 'forward') as number;
+    if (parts > 0) this.stmts.insertPart.run(row.seq, 'forward', parts, JSON.stringify([amend]));
+    else {
+      const forward = JSON.parse(row.forward) as RowOp[];
+      forward.push(amend);
+      this.stmts.setForward.run(JSON.stringify(forward), row.seq);
+    }
   }
 
   /** Undoes the newest entry; null when there is nothing to undo. One transaction. */
@@ -182,7 +222,7 @@ export class HistoryLog {
     return this.db.transaction(() => {
       const row = this.stmts.lastDone.get() as { seq: number; label: string; backward: string } | undefined;
       if (!row) return null;
-      const ops = JSON.parse(row.backward) as RowOp[];
+      const ops = this.sideOps(row.seq, 'backward', row.backward);
       this.apply(ops);
       this.stmts.mark.run(1, row.seq);
       return { summary: parseSummary(row.label), ops };
@@ -194,7 +234,7 @@ export class HistoryLog {
     return this.db.transaction(() => {
       const row = this.stmts.firstUndone.get() as { seq: number; label: string; forward: string } | undefined;
       if (!row) return null;
-      const ops = JSON.parse(row.forward) as RowOp[];
+      const ops = this.sideOps(row.seq, 'forward', row.forward);
       this.apply(ops);
       this.stmts.mark.run(0, row.seq);
       return { summary: parseSummary(row.label), ops };
