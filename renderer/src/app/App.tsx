@@ -18,6 +18,7 @@ import { SearchDialog } from '../features/search/components/SearchDialog';
 import { SavedViews, SavedViewsToggle } from '../features/saved-views/components/SavedViews';
 import { DocumentViewer } from '../features/viewer/components/DocumentViewer';
 import { ImportWizard } from '../features/import/components/ImportWizard';
+import { CaptureHost } from '../features/capture/components/CaptureHost';
 import { FileMenu } from '../features/files/components/FileMenu';
 import { FilesDialogs } from '../features/files/components/FilesDialogs';
 import { AboutDialog, CommandPalette, ShortcutsHelp } from './CommandPalette';
@@ -149,6 +150,7 @@ export function App() {
       {modal === 'search' && <SearchDialog />}
       <SavedViews />
       <DocumentViewer />
+      <CaptureHost />
       <ImportWizard />
       <FilesDialogs />
       <Toasts />

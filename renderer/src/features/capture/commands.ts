@@ -1,13 +1,12 @@
 /**
  * Behaviour of the capture commands (ids in preload/commands.ts): `capture.aar` opens the After Action Review,
  * `capture.apprentice` the master–apprentice production record. On the processes view with a step selected,
- * the form starts at that step; elsewhere the user picks where. Registering also mounts the forms' host.
+ * the form starts at that step; elsewhere the user picks where. The forms' host (CaptureHost) is part of the app shell.
  */
 import { useAppStore } from '../../app/store';
 import { registerCommands, type CommandImpl } from '../../commands/registry';
 import type { CaptureFormKind } from '../../../../preload/contract';
 import { useProcessesStore } from '../processes/store';
-import { mountCaptureHost } from './mount';
 import { openCaptureForm } from './store';
 
 const open = (form: CaptureFormKind): CommandImpl => ({
@@ -18,12 +17,7 @@ const open = (form: CaptureFormKind): CommandImpl => ({
   },
 });
 
-/** Registers the capture commands and mounts the forms' host; returns the function that undoes both. */
+/** Registers the capture commands; returns the unregister function. */
 export function registerCaptureCommands(): () => void {
-  const release = mountCaptureHost();
-  const off = registerCommands({ 'capture.aar': open('aar'), 'capture.apprentice': open('apprentice') });
-  return () => {
-    off();
-    release();
-  };
+  return registerCommands({ 'capture.aar': open('aar'), 'capture.apprentice': open('apprentice') });
 }
