@@ -222,6 +222,8 @@ describe('the File menu (browser mode)', () => {
     expect(ws.store.getGraph()).toEqual(backedUp);
     await expect.poll(async () => (await drawnIds(page)).includes(added.id)).toBe(false);
     expect(await drawnIds(page)).toEqual(backedUp.nodes.map((n) => n.id).sort());
+    // The panel no longer shows the item that is gone.
+    await expect.poll(() => page.getByTestId('node-label').count()).toBe(0);
     // No reload: the page is the same document.
     expect(
       await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),

@@ -10,6 +10,7 @@ import { call, subscribe } from '../../api/client';
 import { useAppStore } from '../../app/store';
 import i18n from '../../i18n';
 import { saveFile } from '../../ui/export/save-file';
+import { useMapStore } from '../map/store';
 import { formatSize } from './format';
 
 const LIST_KEY = ['backup:list'] as const;
@@ -60,9 +61,26 @@ export async function backUpNow(): Promise<boolean> {
   }
 }
 
-/** Restores one of the open workspace's backups; rejects with the core's message (ApiError) when refused. */
-export function restoreBackup(file: string): Promise<RestoreDone> {
-  return call('backup:restore', { file });
+/**
+ * Restores one of the open workspace's backups. The app refetches everything on the `workspace:did-open` that
+ * follows; what the map keeps of its own — the selected node (its panel) and an ego view's centre — is let go when
+ * the restored workspace does not have that node, so no panel shows an item that no longer exists.
+ * @throws ApiError with the core's message (a damaged backup, one that is not listed) when refused
+ */
+export async function restoreBackup(file: string): Promise<RestoreDone> {
+  const done = await call('backup:restore', { file });
+  const { selectedId, ego, set } = useMapStore.getState();
+  const held = [selectedId, ego?.nodeId].filter((id): id is string => id !== null && id !== undefined);
+  if (held.length) {
+    const present = new Set(
+      (await call('graph:elements', { nodeIds: held, edgeIds: [], viewId: 'map' })).nodes.map((n) => n.id),
+    );
+    set({
+      ...(selectedId && !present.has(selectedId) ? { selectedId: null } : {}),
+      ...(ego && !present.has(ego.nodeId) ? { ego: null } : {}),
+    });
+  }
+  return done;
 }
 
 /**
