@@ -8,8 +8,15 @@ import { formatSize } from '../format';
 import { exportWorkspaceAs } from '../queries';
 import { closeFilesDialog } from '../store';
 
-/** The formats in the order offered, the one that keeps everything first. */
-const FORMATS: readonly WorkspaceExportFormat[] = ['json', 'graphml', 'gexf', 'csv', 'cypher', 'cyjs'];
+/** The formats in the order offered (the one that keeps everything first), with the extension each is saved as. */
+const FORMATS: ReadonlyArray<[WorkspaceExportFormat, string]> = [
+  ['json', '.json'],
+  ['graphml', '.graphml'],
+  ['gexf', '.gexf'],
+  ['csv', '.zip'],
+  ['cypher', '.cypher'],
+  ['cyjs', '.cyjs'],
+];
 
 /** The last format exported in this session, offered first next time. */
 let lastFormat: WorkspaceExportFormat = 'json';
@@ -81,7 +88,7 @@ export function ExportWorkspaceDialog() {
         )}
         <fieldset className="files-formats" disabled={busy}>
           <legend>{t('export.format')}</legend>
-          {FORMATS.map((f) => (
+          {FORMATS.map(([f, ext]) => (
             <label
               key={f}
               className={`files-format${format === f ? ' chosen' : ''}`}
@@ -98,7 +105,7 @@ export function ExportWorkspaceDialog() {
               <span className="files-format-text">
                 <span className="files-format-name">
                   {t(`export.formats.${f}.name`)}
-                  <span className="files-format-ext muted">{t(`export.formats.${f}.ext`)}</span>
+                  <span className="files-format-ext muted">{ext}</span>
                 </span>
                 <span className="muted small">{t(`export.formats.${f}.what`)}</span>
               </span>
