@@ -78,6 +78,14 @@ function WizardDialog() {
     [],
   );
 
+  // The focus stays in the dialog when the buttons it was on are swapped or disabled (a step changes, a job runs),
+  // so that Escape still reaches it.
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const dialog = root.current?.closest<HTMLElement>('[role="dialog"]');
+    if (dialog && !dialog.contains(document.activeElement)) dialog.focus();
+  });
+
   const json = session?.format === 'wellspring-json';
   const steps: Step[] = json ? ['file', 'check', 'done'] : ['file', 'preview', 'map', 'check', 'done'];
   const busy = job !== null;
@@ -279,6 +287,7 @@ function WizardDialog() {
   return (
     <Modal title={title} onClose={requestClose} wide testId="import-wizard">
       <div
+        ref={root}
         className={`iw${dragging ? ' dragging' : ''}`}
         data-step={step}
         onDragOver={(e) => {
@@ -413,7 +422,7 @@ function WizardDialog() {
             )}
             {step === 'check' && (
               <>
-                {!json && plan && !plan.clean && (
+                {!busy && (!plan || !plan.clean) && (
                   <button
                     type="button"
                     disabled={busy}
