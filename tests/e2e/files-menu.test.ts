@@ -158,6 +158,8 @@ describe('the File menu (browser mode)', () => {
     await shot(page, 'files-export-dialog-en-dark');
     await page.keyboard.press('Escape');
     await page.getByTestId('export-workspace-dialog').waitFor({ state: 'detached' });
+    // Escape closed it; the focus is back where the command came from.
+    expect(await focusedTestId(page)).toBe('file-menu-button');
     await page.getByTestId('language').selectOption('zh-CN');
     await page.getByTestId('theme').selectOption('light');
     expect(errors).toEqual([]);
@@ -202,6 +204,11 @@ describe('the File menu (browser mode)', () => {
       .toBe(true);
     const added = ws.store.getGraph().nodes.find((n) => n.label === '恢复后应消失的条目')!;
     await expect.poll(async () => (await drawnIds(page)).includes(added.id)).toBe(true);
+    const found = async () =>
+      (
+        await api<{ nodes: Array<{ node: { id: string } }> }>(page, 'search:nodes', { query: '恢复后应消失' })
+      ).nodes.map((h) => h.node.id);
+    await expect.poll(found).toContain(added.id);
 
     // Restore from the dialog: the list, the confirmation, then the map as it was backed up.
     await page.getByTestId('file-menu-button').click();
@@ -222,6 +229,8 @@ describe('the File menu (browser mode)', () => {
     expect(ws.store.getGraph()).toEqual(backedUp);
     await expect.poll(async () => (await drawnIds(page)).includes(added.id)).toBe(false);
     expect(await drawnIds(page)).toEqual(backedUp.nodes.map((n) => n.id).sort());
+    // Search is the restored workspace's too (its index rebuilt from the restored file).
+    expect(await found()).not.toContain(added.id);
     // The panel no longer shows the item that is gone.
     await expect.poll(() => page.getByTestId('node-label').count()).toBe(0);
     // No reload: the page is the same document.
