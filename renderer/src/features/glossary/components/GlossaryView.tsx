@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { TaxonomyEditor } from '../../taxonomy/components/TaxonomyEditor';
 import { GLOSSARY_TABS, useGlossaryStore } from '../store';
 import '../glossary.css';
-import { GlossaryPlaceholder } from './GlossaryPlaceholder';
+import { GlossaryEditor } from './GlossaryEditor';
 
 /**
- * The Glossary view (DESIGN §5.7): two tabs, 词典 / Glossary (the knowledge dictionary; its editor comes with the
- * glossary work) and 分类体系 / Taxonomy (the category tree editor). A tab list: ←/→ Home/End move between the
+ * The Glossary view (DESIGN §5.7): two tabs, 词典 / Glossary (the knowledge dictionary's editor) and 分类体系 /
+ * Taxonomy (the category tree editor). A tab list: ←/→ Home/End move between the
  * tabs; the open tab is remembered while the app runs.
  */
 export function GlossaryView() {
@@ -66,7 +66,7 @@ export function GlossaryView() {
         role="tabpanel"
         aria-labelledby={`glossary-tab-${tab}`}
       >
-        {tab === 'glossary' ? <GlossaryPlaceholder /> : <TaxonomyEditor />}
+        {tab === 'glossary' ? <GlossaryEditor /> : <TaxonomyEditor />}
       </div>
     </div>
   );

@@ -10,6 +10,7 @@ import { DraftField } from '../../../ui/DraftField';
 import { PropsEditor } from './PropsEditor';
 import { saveNode } from '../save-node';
 import { EvidenceProposals } from '../../evidence/components/EvidenceProposals';
+import { TermDescriptionField } from '../../glossary/components/TermDescriptionField';
 
 const splitList = (s: string) =>
   s
@@ -77,9 +78,10 @@ function NodeFields({ node }: { node: NodeDto }) {
         value={node.aliases.join(', ')}
         onCommit={(v) => save({ aliases: splitList(v) })}
       />
-      <DraftField
+      {/* Glossary terms in the description are underlined, with their definition on hover (issue 10 §3). */}
+      <TermDescriptionField
         label={t('panel.description')}
-        multiline
+        testId="node-description"
         value={node.description}
         onCommit={(v) => save({ description: v })}
       />

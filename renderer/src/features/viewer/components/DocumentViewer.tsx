@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
-import { Highlighted } from '../../search/components/Highlighted';
+import { TermText } from '../../glossary/components/TermText';
 import { LinkToItem } from '../../search/components/LinkToItem';
 import type { PdfView } from '../engine/pdf-view';
 import { findRanges, queryTerms } from '../highlight';
@@ -144,7 +144,8 @@ function TextPage({ docId, page, query }: { docId: number; page: number; query: 
         </p>
       )}
       {text.data?.label && <h3>{text.data.label}</h3>}
-      <pre>{text.data ? <Highlighted text={text.data.text} ranges={ranges} /> : t('loading')}</pre>
+      {/* The query's hits marked, glossary terms underlined with their definition on hover (issue 10 §3). */}
+      <pre>{text.data ? <TermText text={text.data.text} marks={ranges} /> : t('loading')}</pre>
     </article>
   );
 }
