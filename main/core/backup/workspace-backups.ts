@@ -52,8 +52,8 @@ export class WorkspaceBackups {
    * @throws backupWorkspace's WellspringErrors (backup:errors.*); invalid_input backup:errors.busyRestoring, busyBackingUp
    */
   async create(onProgress?: (p: BackupProgress) => void): Promise<BackupTaken> {
-    const workspace = this.host.info().path;
     return this.exclusive('backup', async () => {
+      const workspace = this.host.info().path;
       const target = newBackupTarget(workspace, 'manual', this.clock(), this.host.dataDir);
       const done = await backupWorkspace(workspace, target, { onProgress });
       this.host.emit('backup:did-change', {});
@@ -90,18 +90,16 @@ export class WorkspaceBackups {
    */
   async restore(file: string): Promise<RestoreDone> {
     const wanted = path.resolve(file);
-    const entry = this.list().backups.find((b) => b.file === wanted);
-    if (!entry)
-      throw backupError(
-        'not_found',
-        `The backup ${wanted} does not exist.`,
-        'backupNotFound',
-        {
-          file: wanted,
-        },
-        ['file'],
-      );
     return this.exclusive('restore', async () => {
+      const entry = this.list().backups.find((b) => b.file === wanted);
+      if (!entry)
+        throw backupError(
+          'not_found',
+          `The backup ${wanted} does not exist.`,
+          'backupNotFound',
+          { file: wanted },
+          ['file'],
+        );
       const check = checkBackupFile(entry.file);
       if (!check.ok)
         throw backupError(
@@ -128,6 +126,10 @@ export class WorkspaceBackups {
     });
   }
 
+  /**
+   * Runs `work` unless another operation runs; checked before anything else, since the workspace is closed for a
+   * moment during a restore (a call then would otherwise meet `errors.noWorkspace`).
+   */
   private async exclusive<T>(what: 'backup' | 'restore', work: () => Promise<T>): Promise<T> {
     if (this.busy)
       throw backupError(

@@ -96,6 +96,32 @@ describe('WorkspaceBackups (the File menu’s backups of the open workspace)', (
     }
   });
 
+  it('does one thing at a time: a backup or a second restore while a restore runs is refused, not queued', async () => {
+    const { ws, backups } = await sampleWithBackups();
+    try {
+      const taken = await backups.create();
+      const restoring = backups.restore(taken.backup.file);
+      await expect(backups.create()).rejects.toMatchObject({
+        code: 'invalid_input',
+        key: 'backup:errors.busyRestoring',
+      });
+      await expect(backups.restore(taken.backup.file)).rejects.toMatchObject({
+        key: 'backup:errors.busyRestoring',
+      });
+      await restoring;
+      // Once it is done, the next one runs.
+      expect((await backups.create()).backup.kind).toBe('manual');
+      expect(
+        backups
+          .list()
+          .backups.map((b) => b.kind)
+          .sort(),
+      ).toEqual(['before-restore', 'manual', 'manual']);
+    } finally {
+      await ws.shutdown();
+    }
+  });
+
   it('refuses a file that is not one of the workspace’s backups', async () => {
     const { ws, dir, backups } = await sampleWithBackups();
     try {
