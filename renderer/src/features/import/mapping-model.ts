@@ -99,12 +99,15 @@ export function guessMapping(
 ): ImportMapping {
   const cols = header.map((h) => h.trim()).filter(Boolean);
   const find = (names: string[]) => cols.find((c) => names.includes(fold(c)));
+  // Descriptions, aliases and tags also by a name that contains the word (`short_description`, `description_zh_CN`).
+  const findLoose = (names: string[]) =>
+    find(names) ?? cols.find((c) => names.some((n) => n.length > 2 && fold(c).includes(n)));
   const label = find(FIELD_NAMES.label) ?? cols[0];
   const kind: NodeKind = label && /专家|姓名|expert|person/i.test(label) ? 'expert' : 'knowledge';
   const node: NodeMapping = { name: kind, kind };
   if (label) node.label = { column: label };
   for (const field of ['id', 'aliases', 'description', 'tags'] as const) {
-    const c = find(FIELD_NAMES[field]);
+    const c = field === 'id' ? find(FIELD_NAMES.id) : findLoose(FIELD_NAMES[field]);
     if (c && c !== label) node[field] = { column: c };
   }
   const props: Record<string, ValueSource> = {};

@@ -22,7 +22,7 @@ export function ProgressPanel(props: {
         : t('wizard.progress.reading', { file: props.file })
       : props.phase === 'planning'
         ? total
-          ? t('wizard.progress.planning', { done: done.toLocaleString(), total: total.toLocaleString() })
+          ? t('wizard.progress.planning', { percent: Math.floor((done / total) * 100) })
           : t('wizard.progress.planningStart')
         : t('wizard.progress.applying', { total: (total ?? 0).toLocaleString() });
   return (
