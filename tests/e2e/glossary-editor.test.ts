@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -28,10 +29,12 @@ const terms = async (page: Page) => (await api<{ terms: Term[] }>(page, 'glossar
 const termNamed = async (page: Page, label: string) => (await terms(page)).find((t) => t.label === label);
 const row = (page: Page, id: string) => page.locator(`[data-testid="gl-row"][data-id="${id}"]`);
 
-/** Opens the app on the Glossary view's glossary tab. */
+/** Opens the app in Chinese and the light theme (another test may have left others) on the glossary tab. */
 async function openGlossary(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openApp(page, env.app.server.url);
+  await page.getByTestId('language').selectOption('zh-CN');
+  await page.getByTestId('theme').selectOption('light');
   await page.getByTestId('nav-glossary').click();
   await page.getByTestId('glossary-tab-glossary').click();
   await page.getByTestId('glossary-editor').waitFor();
@@ -281,5 +284,47 @@ describe('glossary editor', () => {
     await shot(page, 'glossary-list-en-dark');
     expect(errors).toEqual([]);
     await page.close();
+  });
+  it('underlines a term in a PDF page’s text layer, beside the search hits, with its definition on hover', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // pdf.js's Chinese knowledge-base template (fixtures/documents/pdfjs, the pdf.js test suite) in the library.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-pdf-'));
+    fs.copyFileSync(fixture('documents/pdfjs/issue12823.pdf'), path.join(dir, '知识库模板.pdf'));
+    await env.app.workspace.library.addFolder(dir);
+    await env.app.workspace.whenLibraryIdle();
+    await openGlossary(page);
+    const r = await api<{ addedIds: string[] }>(page, 'glossary:edit', {
+      edits: [
+        {
+          edit: 'add',
+          label: '知识库',
+          translations: { en: 'Knowledge base' },
+          definition: '团队集中存放文档和经验的地方。',
+        },
+      ],
+    });
+    const id = r.addedIds[0]!;
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('search-input').fill('团队');
+    const hit = page.getByTestId('doc-hit').filter({ hasText: '知识库模板.pdf' });
+    await hit.getByTestId('page-hit').first().click();
+    const layer = page.getByTestId('pdf-text-layer');
+    const mention = layer.locator(`u.term-mention[data-term-id="${id}"]`).first();
+    await mention.waitFor();
+    expect(await layer.locator('mark.hit').count()).toBeGreaterThan(0);
+    // The layer's spans keep their place: wrapping added elements, not text.
+    expect(await mention.evaluate((el) => getComputedStyle(el).position)).toBe('static');
+    await mention.hover();
+    const card = page.getByTestId('term-card');
+    await expect.poll(() => card.textContent()).toContain('团队集中存放文档和经验的地方。');
+    expect(await mention.getAttribute('aria-describedby')).toBe(await card.getAttribute('id'));
+    await shot(page, 'glossary-underline-pdf-zh');
+    await mention.click();
+    await expect.poll(() => page.getByTestId('gl-detail').getAttribute('data-id')).toBe(id);
+    expect(errors).toEqual([]);
+    await page.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -142,7 +142,6 @@ export function CsvImportDialog() {
                     data-testid="gl-import-problem"
                     data-line={p.line}
                   >
-                    <span className="gl-problem-line">{t('import.line', { line: p.line })}</span>
                     <span className={`gl-problem-kind small ${p.skipped ? 'error-text' : 'muted'}`}>
                       {p.skipped ? t('import.skipped') : t('import.note')}
                     </span>
@@ -189,7 +188,7 @@ export function CsvImportDialog() {
           disabled={step.kind !== 'plan' || step.plan.blocked || changes === 0}
           onClick={() => step.kind === 'plan' && void apply(step.plan, step.data)}
         >
-          {t('import.confirm', { count: changes })}
+          {plan?.blocked ? t('import.confirmBlocked') : t('import.confirm', { count: changes })}
         </button>
       </div>
     </Modal>

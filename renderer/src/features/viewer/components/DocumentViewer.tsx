@@ -1,8 +1,10 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
+import { LayerTermCards } from '../../glossary/components/LayerTermCards';
 import { TermText } from '../../glossary/components/TermText';
+import { underlineTermsInLayer } from '../../glossary/text-layer-terms';
 import { LinkToItem } from '../../search/components/LinkToItem';
 import type { PdfView } from '../engine/pdf-view';
 import { findRanges, queryTerms } from '../highlight';
@@ -64,7 +66,13 @@ export function DocumentViewer() {
 function PdfPage({ docId, page, query }: { docId: number; page: number; query: string }) {
   const { t } = useTranslation('viewer');
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const layerRef = useRef<HTMLDivElement>(null);
+  const layerRef = useRef<HTMLDivElement | null>(null);
+  // The layer as state too, for the glossary's hover cards, which listen on it.
+  const [layer, setLayer] = useState<HTMLDivElement | null>(null);
+  const layerCallbackRef = useCallback((el: HTMLDivElement | null) => {
+    layerRef.current = el;
+    setLayer(el);
+  }, []);
   const viewRef = useRef<PdfView | null>(null);
   const [ready, setReady] = useState(false);
   const [hits, setHits] = useState<number | null>(null);
@@ -101,6 +109,8 @@ function PdfPage({ docId, page, query }: { docId: number; page: number; query: s
         if (!alive) return;
         setHits(n);
         layerRef.current?.querySelector('mark.hit')?.scrollIntoView({ block: 'center' });
+        // Glossary terms underlined in the text layer, the hits left as they are (issue 10 §3).
+        if (layerRef.current) void underlineTermsInLayer(layerRef.current).catch(() => undefined);
       })
       .catch((e: Error) => alive && setError(e.message));
     return () => {
@@ -119,7 +129,8 @@ function PdfPage({ docId, page, query }: { docId: number; page: number; query: s
       )}
       <div className="pdf-page">
         <canvas ref={canvasRef} data-testid="pdf-canvas" />
-        <div ref={layerRef} className="textLayer" data-testid="pdf-text-layer" />
+        <div ref={layerCallbackRef} className="textLayer" data-testid="pdf-text-layer" />
+        <LayerTermCards container={layer} />
       </div>
     </div>
   );
