@@ -9,7 +9,6 @@ import {
 import type { GraphIndex } from '../core/analytics/graph-index';
 import { CaptureService } from '../core/capture/capture-service';
 import { captureError } from '../core/capture/messages';
-import { metaOfFile } from '../core/capture/template-store';
 import { JsonLocator } from '../core/transfer/json-locator';
 import { isWellspringError, WellspringError } from '../core/util/errors';
 import { foldText } from '../core/util/text';
@@ -90,7 +89,7 @@ export async function captureCommand(
     }
     const service = new CaptureService({
       store: ws.store,
-      meta: metaOfFile(ws.info().path),
+      meta: ws.meta,
       index: () => ws.knowledge.index(),
     });
     let result: CaptureResult;

@@ -9,7 +9,8 @@ import { buildGraphIndex, type GraphIndex } from '../analytics/graph-index';
 import type { GraphStore } from '../graph/graph-store';
 import { planAarSubmission, type CapturePlan } from './plan-aar';
 import { planApprenticeSubmission } from './plan-apprentice';
-import { CaptureTemplateStore, type MetaAccess } from './template-store';
+import type { MetaAccess } from '../db/meta-table';
+import { CaptureTemplateStore } from './template-store';
 
 /** What CaptureService works on: the graph's one write path, the workspace's `meta`, and the graph index. */
 export interface CaptureServiceDeps {

@@ -1,55 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import Database from 'better-sqlite3';
 import type { CaptureFormKind, CaptureTemplateState } from '../../../preload/contract';
+import type { MetaAccess } from '../db/meta-table';
 import { defaultTemplate } from './default-templates';
 import { validateCaptureTemplate } from './template-rules';
-
-/** Reads and writes the workspace's `meta` table (key → text): where settings that are not graph content live. */
-export interface MetaAccess {
-  get(key: string): string | null;
-  set(key: string, value: string): void;
-  delete(key: string): void;
-}
-
-/** MetaAccess over an open workspace database (the `meta` table of migration 0001). */
-export function metaOfDb(db: Database.Database): MetaAccess {
-  const get = db.prepare('SELECT value FROM meta WHERE key = ?');
-  const set = db.prepare(
-    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  );
-  const del = db.prepare('DELETE FROM meta WHERE key = ?');
-  return {
-    get: (key) => (get.get(key) as { value: string } | undefined)?.value ?? null,
-    set: (key, value) => void set.run(key, value),
-    delete: (key) => void del.run(key),
-  };
-}
-
-/**
- * MetaAccess over a workspace file through a short-lived connection of its own per read or write (opened, used,
- * closed at once, so nothing stays open on the file once the workspace is closed, restored or switched).
- *
- * Why a second connection: the API handlers get the open workspace's GraphStore, not its database, and
- * WorkspaceService (not this module's to change) does not expose one. SQLite in WAL mode serves both connections
- * from one process; better-sqlite3 is synchronous, so a write here never interleaves with a transaction of the
- * main connection. Once WorkspaceService builds the CaptureService with its own `db`, `metaOfDb` replaces this.
- */
-export function metaOfFile(file: string): MetaAccess {
-  const run = <T>(fn: (meta: MetaAccess) => T): T => {
-    const db = new Database(file, { fileMustExist: true });
-    try {
-      db.pragma('busy_timeout = 5000');
-      return fn(metaOfDb(db));
-    } finally {
-      db.close();
-    }
-  };
-  return {
-    get: (key) => run((m) => m.get(key)),
-    set: (key, value) => run((m) => m.set(key, value)),
-    delete: (key) => run((m) => m.delete(key)),
-  };
-}
 
 /** The `meta` key under which a workspace keeps the knowledge manager's template of a form (JSON). */
 export function templateKey(form: CaptureFormKind): string {

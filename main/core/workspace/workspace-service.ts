@@ -20,6 +20,7 @@ import { seedSample } from '../sample/seed-sample';
 import { seedSampleDocuments } from '../sample/seed-library';
 import { WellspringError, type Message } from '../util/errors';
 import { BackupScheduler } from '../backup/daily-backup';
+import { metaOfDb, type MetaAccess } from '../db/meta-table';
 
 import type { EventSink } from './event-sink';
 
@@ -41,6 +42,7 @@ export class WorkspaceService {
     db: Database.Database;
     store: GraphStore;
     views: ViewStore;
+    meta: MetaAccess;
     metrics: MetricsService;
     libraryStore: LibraryStore;
     library: LibraryService;
@@ -140,6 +142,7 @@ export class WorkspaceService {
       db,
       store,
       views,
+      meta: metaOfDb(db),
       metrics,
       libraryStore,
       library,
@@ -197,6 +200,11 @@ export class WorkspaceService {
   get store(): GraphStore {
     if (!this.current) throw new WellspringError('not_found', 'No workspace is open.', [], NO_WORKSPACE);
     return this.current.store;
+  }
+
+  /** The open workspace's `meta` table (settings that are not graph content). @throws not_found */
+  get meta(): MetaAccess {
+    return this.require().meta;
   }
 
   /** The views of the open workspace (their settings; positions go through the store). @throws not_found */

@@ -1,6 +1,5 @@
 import type { CAPTURE_CHANNELS } from '../../../../preload/contract';
 import { CaptureService } from '../../capture/capture-service';
-import { metaOfFile } from '../../capture/template-store';
 import type { GraphStore } from '../../graph/graph-store';
 import type { WorkspaceService } from '../../workspace/workspace-service';
 import type { DomainHandlers } from './types';
@@ -16,8 +15,7 @@ export function captureHandlers(ws: WorkspaceService): DomainHandlers<typeof CAP
     const store = ws.store;
     let service = services.get(store);
     if (!service) {
-      const file = ws.info().path;
-      service = new CaptureService({ store, meta: metaOfFile(file), index: () => ws.knowledge.index() });
+      service = new CaptureService({ store, meta: ws.meta, index: () => ws.knowledge.index() });
       services.set(store, service);
     }
     return service;

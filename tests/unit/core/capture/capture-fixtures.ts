@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
 import type { AarSubmission, ApprenticeSubmission, GraphDto } from '../../../../preload/contract';
 import { CaptureService } from '../../../../main/core/capture/capture-service';
-import { metaOfDb } from '../../../../main/core/capture/template-store';
+import { metaOfDb } from '../../../../main/core/db/meta-table';
 import { openWorkspaceDb } from '../../../../main/core/db/workspace-db';
 import { GraphStore } from '../../../../main/core/graph/graph-store';
 import { seedSample } from '../../../../main/core/sample/seed-sample';

@@ -6,7 +6,8 @@ import {
   defaultTemplate,
 } from '../../../../main/core/capture/default-templates';
 import { validateCaptureTemplate } from '../../../../main/core/capture/template-rules';
-import { metaOfDb, metaOfFile, templateKey } from '../../../../main/core/capture/template-store';
+import { metaOfDb } from '../../../../main/core/db/meta-table';
+import { templateKey } from '../../../../main/core/capture/template-store';
 import { caught, content, openSample, sid, springLaunchAar } from './capture-fixtures';
 
 /** The default AAR template with `edit` applied to a copy. */
@@ -153,18 +154,6 @@ describe('CaptureTemplateStore and CaptureService with the knowledge manager’s
     expect(service.template('aar').customised).toBe(false);
     metaOfDb(db).set(templateKey('aar'), JSON.stringify(DEFAULT_APPRENTICE_TEMPLATE));
     expect(service.template('aar')).toEqual({ template: DEFAULT_AAR_TEMPLATE, customised: false });
-  });
-
-  it('metaOfFile reads and writes the same meta rows as the open workspace connection', () => {
-    const { db, file } = openSample();
-    const viaFile = metaOfFile(file);
-    viaFile.set('capture_template_aar', '{"x":1}');
-    expect(metaOfDb(db).get('capture_template_aar')).toBe('{"x":1}');
-    metaOfDb(db).set('capture_template_aar', '{"x":2}');
-    expect(viaFile.get('capture_template_aar')).toBe('{"x":2}');
-    viaFile.delete('capture_template_aar');
-    expect(metaOfDb(db).get('capture_template_aar')).toBeNull();
-    expect(viaFile.get('no_such_key')).toBeNull();
   });
 
   it('submits against the template in use: its names, its own required fields, its tag', () => {
