@@ -194,6 +194,49 @@ describe('import wizard', () => {
     await page.close();
   });
 
+  it('a file dropped onto the dialog opens like a picked one', async () => {
+    const page = await env.chrome.context.newPage();
+    await openWizard(page);
+    const bytes = [...fs.readFileSync(fixture('debian-teams.csv'))];
+    const data = await page.evaluateHandle((b) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(b)], 'debian-teams.csv', { type: 'text/csv' }));
+      return dt;
+    }, bytes);
+    const target = page.getByTestId('iw-file-step');
+    await target.dispatchEvent('dragover', { dataTransfer: data });
+    await target.dispatchEvent('drop', { dataTransfer: data });
+    await page.getByTestId('iw-preview').waitFor();
+    await expect
+      .poll(() => page.getByTestId('iw-encoding').locator('option:checked').textContent())
+      .toContain('UTF-8');
+    expect((await previewColumn(page, 'description_zh_CN'))[0]).toBe('古代战争实时策略游戏');
+    await page.close();
+  });
+
+  it('a Wellspring JSON export skips the preview and the mapping: the sample into itself changes nothing', async () => {
+    const page = await env.chrome.context.newPage();
+    await openWizard(page, 'en');
+    const exported = await api<{ content: string }>(page, 'files:export', { format: 'json' });
+    await page.getByTestId('iw-file-input').setInputFiles({
+      name: 'sample.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(exported.content),
+    });
+    await page.getByTestId('iw-check').waitFor();
+    expect(await page.locator('[data-testid=iw-steps] li').allTextContents()).toEqual([
+      '1File',
+      '2Check',
+      '3Done',
+    ]);
+    expect(await page.getByTestId('iw-clean').textContent()).toBe(
+      'Nothing to import: the workspace has all of it already.',
+    );
+    expect(await page.getByTestId('iw-import').isDisabled()).toBe(true);
+    await shot(page, 'import-en-4-check-json');
+    await page.close();
+  });
+
   it('a big GB18030 file: reading and checking show progress, and Cancel stops the check', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wellspring-import-e2e-'));
     const rows = 150_000;

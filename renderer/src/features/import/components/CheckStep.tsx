@@ -33,7 +33,11 @@ export function CheckStep({ plan }: { plan: ImportPlanDto }) {
         </>
       )}
       <h3>{t('wizard.check.summary')}</h3>
-      <p className="small muted">{t('wizard.check.rows', { count: plan.rows })}</p>
+      <p className="small muted">
+        {plan.format === 'wellspring-json'
+          ? t('wizard.check.elements', { count: plan.rows })
+          : t('wizard.check.rows', { count: plan.rows })}
+      </p>
       <table className="iw-summary" data-testid="iw-summary">
         <thead>
           <tr>
