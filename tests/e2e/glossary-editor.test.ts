@@ -327,4 +327,20 @@ describe('glossary editor', () => {
     await page.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
+  it('shows the empty state when the glossary has no term; Ctrl+Z brings all back in one step', async () => {
+    const page = await env.chrome.context.newPage();
+    await openGlossary(page);
+    const all = await terms(page);
+    await api(page, 'glossary:edit', { edits: all.map((t) => ({ edit: 'delete', id: t.id })) });
+    await page.getByTestId('gl-empty').waitFor();
+    await shot(page, 'glossary-empty-zh');
+    await page.getByTestId('gl-empty-new').click();
+    await page.getByTestId('gl-label').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('gl-empty').waitFor();
+    await blurFields(page).catch(() => undefined);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('gl-row').count()).toBe(all.length);
+    await page.close();
+  });
 });

@@ -27,7 +27,9 @@ export function TermDescriptionField(props: {
   };
   return (
     <div className="term-description">
-      <label htmlFor={id}>{props.label}</label>
+      <label id={`${id}-label`} htmlFor={id}>
+        {props.label}
+      </label>
       {draft !== null ? (
         <textarea
           id={id}
@@ -50,6 +52,7 @@ export function TermDescriptionField(props: {
           id={id}
           className={`term-description-read${props.value ? '' : ' muted'}`}
           role="textbox"
+          aria-labelledby={`${id}-label`}
           aria-readonly="true"
           aria-multiline="true"
           tabIndex={0}
