@@ -309,8 +309,8 @@ describe('taxonomy editor', () => {
     await expect.poll(() => page.getByTestId('glossary-tab-taxonomy').textContent()).toBe('Taxonomy');
     await shot(page, 'taxonomy-en-dark');
     await page.getByTestId('glossary-tab-glossary').click();
-    await expect.poll(() => page.getByTestId('glossary-term-count').getAttribute('data-count')).toBe('18');
-    await shot(page, 'glossary-placeholder-en-dark');
+    await expect.poll(() => page.getByTestId('glossary-term-count').getAttribute('data-count')).toBe('19');
+    await shot(page, 'glossary-list-from-taxonomy-en-dark');
     await page.getByTestId('glossary-tab-taxonomy').click();
     const item = page.getByTestId('tx-item').first();
     const itemId = await item.getAttribute('data-id');
