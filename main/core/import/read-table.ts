@@ -125,6 +125,9 @@ function decode(bytes: Uint8Array, fileName: string, encoding: string | undefine
   }
 }
 
+/** A line break as papaparse splits rows: CRLF, LF, or a lone CR (classic Mac, Excel for Mac's CSV). */
+const LINE_BREAK = /\r\n?|\n/g;
+
 /** Parses delimited text with papaparse's step mode, pausing every CHUNK_ROWS rows for progress and Cancel. */
 function parseDelimited(
   text: string,
@@ -135,7 +138,7 @@ function parseDelimited(
   const records: TableRow[] = [];
   const problems: ImportProblem[] = [];
   let used = delimiter ?? ',';
-  // Line numbers: newlines are counted once, from the previous row's start to this one's.
+  // Line numbers: line breaks are counted once, from the previous row's start to this one's.
   let countedTo = 0;
   let line = 1;
   let cursor = 0;
@@ -150,8 +153,8 @@ function parseDelimited(
         // The row starts after the previous one's end and any blank lines papaparse skipped.
         let start = cursor;
         while (start < text.length && /[\r\n \t]/.test(text[start]!)) start++;
-        for (let i = text.indexOf('\n', countedTo); i !== -1 && i < start; i = text.indexOf('\n', i + 1))
-          line++;
+        LINE_BREAK.lastIndex = countedTo;
+        for (let m = LINE_BREAK.exec(text); m !== null && m.index < start; m = LINE_BREAK.exec(text)) line++;
         countedTo = start;
         cursor = base + result.meta.cursor;
         used = result.meta.delimiter;

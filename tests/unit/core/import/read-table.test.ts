@@ -76,6 +76,20 @@ describe('readTable: CSV and TSV', () => {
     expect(rows[1]).toEqual({ line: 15_003, cells: ['2', 'short', 'y'] });
   });
 
+  it('counts lines of a file that ends them with a lone CR (classic Mac, Excel for Mac’s “CSV (Macintosh)”)', async () => {
+    const text = 'label,description\r排料技巧,"第一行\r第二行"\r裁剪工艺,x\r\r验布,y\r';
+    const rows = (await readTable(Buffer.from(text, 'utf8'), 'mac.csv')).sheets[0]!.rows;
+    expect(rows.map((r) => [r.line, r.cells[0]])).toEqual([
+      [2, '排料技巧'],
+      [4, '裁剪工艺'],
+      [6, '验布'],
+    ]);
+    // CRLF is one line break, not two.
+    const crlf = 'label\r\na\r\n\r\nb\r\n';
+    const m = (await readTable(Buffer.from(crlf, 'utf8'), 'crlf.csv')).sheets[0]!.rows;
+    expect(m.map((r) => r.line)).toEqual([2, 4]);
+  });
+
   it('reads O*NET occupations as tab-separated text', async () => {
     const t = await readTable(read('import/onet-occupations.head.txt'), 'onet-occupations.head.txt');
     expect(t).toMatchObject({ format: 'tsv', delimiter: '\t', encoding: 'UTF-8' });
