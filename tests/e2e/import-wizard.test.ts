@@ -237,6 +237,26 @@ describe('import wizard', () => {
     await page.close();
   });
 
+  it('a CSV with only its header: the check says the file has no rows, not that the workspace has them', async () => {
+    const page = await env.chrome.context.newPage();
+    await openWizard(page, 'en');
+    await page.getByTestId('iw-file-input').setInputFiles({
+      name: 'header-only.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('label,description\r\n'),
+    });
+    await page.getByTestId('iw-preview').waitFor();
+    await page.getByTestId('iw-next').click();
+    await page.getByTestId('iw-mapping').waitFor();
+    await page.getByTestId('iw-next').click();
+    await page.getByTestId('iw-clean').waitFor();
+    expect(await page.getByTestId('iw-clean').textContent()).toBe(
+      'Nothing to import: the file has no rows below its header row.',
+    );
+    expect(await page.getByTestId('iw-import').isDisabled()).toBe(true);
+    await page.close();
+  });
+
   it('a big GB18030 file: reading and checking show progress, and Cancel stops the check', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wellspring-import-e2e-'));
     const rows = 150_000;

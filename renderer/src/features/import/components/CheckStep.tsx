@@ -22,7 +22,11 @@ export function CheckStep({ plan }: { plan: ImportPlanDto }) {
       {plan.format === 'wellspring-json' && <p className="muted small">{t('wizard.check.jsonIntro')}</p>}
       {plan.clean ? (
         <p className="iw-ok" role="status" data-testid="iw-clean">
-          {plan.operations === 0 ? t('wizard.check.nothing') : t('wizard.check.clean')}
+          {plan.operations > 0
+            ? t('wizard.check.clean')
+            : plan.rows === 0 && plan.format !== 'wellspring-json'
+              ? t('wizard.check.noRows')
+              : t('wizard.check.nothing')}
         </p>
       ) : (
         <>
