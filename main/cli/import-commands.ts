@@ -115,7 +115,7 @@ function jsonExport(
   const plan = planWellspringJsonImport(text, name, ws.store.getGraph());
   const clean = plan.problems.length === 0;
   const imported = clean && !options.dryRun && plan.ops.length > 0;
-  if (imported) applyWellspringJsonPlan(plan, { graph: ws.store, views: ws.views });
+  if (imported) applyWellspringJsonPlan(plan, { graph: ws.store, views: ws.views }, name);
   if (options.format === 'json') {
     out(
       JSON.stringify(

@@ -9,7 +9,7 @@ import type { ChannelMap } from './channel';
  * operations (`count` of them; e.g. an import).
  */
 export const EditSummary = z.object({
-  action: z.enum(['add', 'edit', 'delete', 'connect', 'edit-edge', 'disconnect', 'move', 'layout', 'batch']),
+  action: z.enum(['add', 'edit', 'delete', 'connect', 'edit-edge', 'disconnect', 'move', 'layout', 'batch', 'import']),
   kind: z.string(),
   label: z.string(),
   count: z.number().int().optional(),

@@ -247,7 +247,7 @@ export function importGlossaryCsv(store: GraphStore, csvText: string, fileName: 
   if (plan.ops.length)
     store.apply(plan.ops, {
       reason: 'glossary-import',
-      summary: { action: 'batch', kind: 'term', label: fileName, count: plan.ops.length },
+      summary: { action: 'import', kind: 'term', label: fileName, count: plan.ops.length },
     });
   return plan;
 }

@@ -18,7 +18,7 @@ export interface ImportResult {
 /**
  * Applies a clean import plan through the one write path: ONE `store.apply` — one transaction (all or nothing: an
  * operation that fails rolls every other back, and the workspace stays exactly as it was), one undo step named
- * `{action: 'batch', kind: 'import', label, count}` ("1,448 changes, from import “teams.csv”"), one change event
+ * `{action: 'import', kind: 'import', label, count}` ("import of “teams.csv” (1,448 changes)"), one change event
  * with reason `import`. A plan with no operations (the file changes nothing) writes nothing.
  *
  * @param label what the undo step is called: the file's name
@@ -50,7 +50,7 @@ export function applyImport(store: GraphStore, plan: ImportPlan, label: string):
   }
   const { change } = store.apply(plan.ops, {
     reason: 'import',
-    summary: { action: 'batch', kind: 'import', label, count: plan.ops.length },
+    summary: { action: 'import', kind: 'import', label, count: plan.ops.length },
   });
   result.change = change;
   return result;

@@ -15,7 +15,8 @@ export interface AppliedImport {
 /**
  * Applies a plan: finds each of the file's views in the workspace (the same kind and name, NFKC and case folded;
  * the knowledge map is `map`) or creates it with the file's settings, then applies the plan's operations and the
- * views' positions with ONE GraphStore.apply (one transaction, one undo step, reason `import`). Views found get the
+ * views' positions with ONE GraphStore.apply (one transaction, one undo step, reason `import`, summarised as the
+ * import of `fileName`). Views found get the
  * file's filters, layout and camera once the operations are stored, as those frame the positions just written.
  * When the operations fail, the views this call created are deleted again and the error is rethrown.
  * Undo removes what the import added; created views stay (empty of the import's positions).
@@ -25,6 +26,7 @@ export interface AppliedImport {
 export function applyWellspringJsonPlan(
   plan: WellspringJsonPlan,
   stores: { graph: GraphStore; views: ViewStore },
+  fileName = 'wellspring.json',
 ): AppliedImport {
   const existing = stores.views.list();
   const created: string[] = [];
@@ -69,7 +71,10 @@ export function applyWellspringJsonPlan(
   let ids: string[] = [];
   if (ops.length) {
     try {
-      ids = stores.graph.apply(ops, { reason: 'import' }).ids;
+      ids = stores.graph.apply(ops, {
+        reason: 'import',
+        summary: { action: 'import', kind: 'import', label: fileName, count: ops.length },
+      }).ids;
     } catch (e) {
       for (const id of created) stores.views.delete(id);
       throw e;

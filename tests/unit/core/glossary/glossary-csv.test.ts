@@ -257,7 +257,7 @@ describe('importGlossaryCsv', () => {
     expect(plan.added).toBe(11);
     expect(store.stats().nodes.term).toBe(before + 11);
     expect(store.history.state().undo).toEqual({
-      action: 'batch',
+      action: 'import',
       kind: 'term',
       label: 'debian-packages.glossary.csv',
       count: 11,

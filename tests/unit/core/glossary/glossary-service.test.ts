@@ -252,7 +252,7 @@ describe('GlossaryService CSV import and export', () => {
     const r = glossary.importCsv('debian.csv', base64('glossary/debian-packages.glossary.csv'), false);
     expect(r).toMatchObject({ added: 11, applied: true, blocked: false });
     expect(termsOf(store).length).toBe(19 + 11);
-    expect(store.history.state().undo).toMatchObject({ action: 'batch', label: 'debian.csv', count: 11 });
+    expect(store.history.state().undo).toMatchObject({ action: 'import', label: 'debian.csv', count: 11 });
     store.undo();
     expect(termsOf(store).length).toBe(19);
   });

@@ -32,7 +32,7 @@ describe('applyImport', () => {
     expect(after.nodes).toHaveLength(before.nodes.length + 123);
     expect(after.edges).toHaveLength(before.edges.length + 99);
     expect(store.history.state().undo).toEqual({
-      action: 'batch',
+      action: 'import',
       kind: 'import',
       label: 'debian-teams.gb18030.csv',
       count: 223,

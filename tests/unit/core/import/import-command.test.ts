@@ -58,7 +58,7 @@ describe('cli: import', () => {
     const { graph, history } = await graphOf(workspace);
     expect(graph.nodes).toHaveLength(124);
     expect(graph.edges).toHaveLength(99);
-    expect(history.undo).toMatchObject({ action: 'batch', label: 'debian-teams.gb18030.csv', count: 223 });
+    expect(history.undo).toMatchObject({ action: 'import', label: 'debian-teams.gb18030.csv', count: 223 });
 
     // The UTF-8 twin finds all of it there already.
     const json = await run(fixture('import/debian-teams.csv'), workspace, { format: 'json' });
