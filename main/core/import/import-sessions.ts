@@ -198,9 +198,10 @@ export class ImportSessions {
     const store = this.deps.store();
     if (s.format === 'wellspring-json') {
       const plan = planWellspringJsonImport(s.json!, s.fileName, store.getGraph());
-      if (plan.problems.length > 0) throw planHasProblems(s.fileName, plan.problems.length);
+      const blocking = blockingJsonProblems(plan);
+      if (blocking.length > 0) throw planHasProblems(s.fileName, blocking.length);
       this.deps.progress({ sessionId: s.id, phase: 'applying', done: 0, total: plan.ops.length });
-      applyWellspringJsonPlan(plan, { graph: store, views: this.deps.views() });
+      applyWellspringJsonPlan(plan, { graph: store, views: this.deps.views() }, s.fileName);
       this.deps.progress({
         sessionId: s.id,
         phase: 'applying',
@@ -467,6 +468,7 @@ function jsonPlanDto(
   edges: ReadonlyArray<{ id: string; kind: string }>,
 ): ImportPlanDto {
   const { nodes: n, edges: e } = plan.summary;
+  const problems = blockingJsonProblems(plan);
   const kindOf = new Map<string, string>([...nodes, ...edges].map((x) => [x.id, x.kind]));
   const byKind: ImportPlanDto['byKind'] = {};
   const bump = (kind: string | undefined, what: 'new' | 'updated') => {
@@ -493,7 +495,7 @@ function jsonPlanDto(
     byKind,
     duplicates: [],
     duplicateCount: 0,
-    problems: plan.problems.slice(0, IMPORT_LISTED).map((p) => ({
+    problems: problems.slice(0, IMPORT_LISTED).map((p) => ({
       line: p.line ?? 0,
       column: null,
       path: p.path,
@@ -501,10 +503,19 @@ function jsonPlanDto(
       key: p.key,
       params: p.params,
     })),
-    problemCount: plan.problems.length,
+    problemCount: problems.length,
     operations: plan.ops.length,
-    clean: plan.problems.length === 0,
+    clean: problems.length === 0,
   };
+}
+
+/**
+ * What the export's plan says that is not an update the summary counts already: an id that exists with other
+ * content is an update (counted in `updatedNodes`, as a spreadsheet's updated rows are), the rest is bad input
+ * that keeps the plan from being applied.
+ */
+function blockingJsonProblems(plan: WellspringJsonPlan): WellspringJsonPlan['problems'] {
+  return plan.problems.filter((p) => p.key !== 'transfer:export.errors.updatesExisting');
 }
 
 function opCounts(ops: readonly GraphOp[]): Omit<ImportApplied, 'operations' | 'nodeIds'> {

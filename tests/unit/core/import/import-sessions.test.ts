@@ -237,6 +237,24 @@ describe('import sessions (the wizard’s service) on real files', () => {
     );
   });
 
+  it('a Wellspring JSON export edited since: its changed nodes are updates, not problems, and it imports', async () => {
+    const { sessions, store, views } = setup();
+    store.apply([{ op: 'addNode', id: 'k1', node: { kind: 'knowledge', label: '门店陈列规范' } }]);
+    const exported = exportWellspringJson(store.getGraph(), {
+      workspaceName: '样例',
+      views: collectExportViews({ graph: store, views }),
+    });
+    const doc = JSON.parse(exported) as {
+      nodes: { label: string }[];
+    };
+    doc.nodes[0]!.label = '门店陈列规范（2027 版）';
+    const s = await sessions.open('样例.json', Buffer.from(JSON.stringify(doc, null, 2)).toString('base64'));
+    const plan = await sessions.plan(s.sessionId, undefined);
+    expect(plan).toMatchObject({ clean: true, updatedNodes: 1, problems: [], operations: 1 });
+    await sessions.apply(s.sessionId, undefined);
+    expect(store.getGraph().nodes.map((n) => n.label)).toEqual(['门店陈列规范（2027 版）']);
+  });
+
   it('refuses a file over the limit by its name, bad base64, and sessions that are gone; keeps at most N', async () => {
     const { sessions } = setup(2);
     const huge = 'A'.repeat(Math.ceil(((40 * 1024 * 1024 + 10) * 4) / 3 / 4) * 4);
