@@ -4,7 +4,7 @@ import { applyImport, parseMapping, planImport, readTable, type ImportPlan } fro
 import type { Table } from '../core/import';
 import { importError } from '../core/import/messages';
 import { applyWellspringJsonPlan } from '../core/transfer/apply-import';
-import { planWellspringJsonImport } from '../core/transfer/wellspring-import';
+import { blockingProblems, planWellspringJsonImport } from '../core/transfer/wellspring-import';
 import { WorkspaceService } from '../core/workspace/workspace-service';
 import { userDataDir } from '../core/workspace/paths';
 import type { Out } from './library-commands';
@@ -113,7 +113,7 @@ function jsonExport(
   out: Out,
 ): number {
   const plan = planWellspringJsonImport(text, name, ws.store.getGraph());
-  const clean = plan.problems.length === 0;
+  const clean = blockingProblems(plan).length === 0;
   const imported = clean && !options.dryRun && plan.ops.length > 0;
   if (imported) applyWellspringJsonPlan(plan, { graph: ws.store, views: ws.views }, name);
   if (options.format === 'json') {

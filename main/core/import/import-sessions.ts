@@ -17,7 +17,11 @@ import {
 import type { GraphStore } from '../graph/graph-store';
 import type { ViewStore } from '../graph/view-store';
 import { applyWellspringJsonPlan } from '../transfer/apply-import';
-import { planWellspringJsonImport, type WellspringJsonPlan } from '../transfer/wellspring-import';
+import {
+  blockingProblems,
+  planWellspringJsonImport,
+  type WellspringJsonPlan,
+} from '../transfer/wellspring-import';
 import { parseWellspringJson } from '../transfer/wellspring-json';
 import { TEXT_ENCODINGS } from '../util/text-encoding';
 import { applyImport } from './apply';
@@ -198,7 +202,7 @@ export class ImportSessions {
     const store = this.deps.store();
     if (s.format === 'wellspring-json') {
       const plan = planWellspringJsonImport(s.json!, s.fileName, store.getGraph());
-      const blocking = blockingJsonProblems(plan);
+      const blocking = blockingProblems(plan);
       if (blocking.length > 0) throw planHasProblems(s.fileName, blocking.length);
       this.deps.progress({ sessionId: s.id, phase: 'applying', done: 0, total: plan.ops.length });
       applyWellspringJsonPlan(plan, { graph: store, views: this.deps.views() }, s.fileName);
@@ -468,7 +472,7 @@ function jsonPlanDto(
   edges: ReadonlyArray<{ id: string; kind: string }>,
 ): ImportPlanDto {
   const { nodes: n, edges: e } = plan.summary;
-  const problems = blockingJsonProblems(plan);
+  const problems = blockingProblems(plan);
   const kindOf = new Map<string, string>([...nodes, ...edges].map((x) => [x.id, x.kind]));
   const byKind: ImportPlanDto['byKind'] = {};
   const bump = (kind: string | undefined, what: 'new' | 'updated') => {
@@ -507,15 +511,6 @@ function jsonPlanDto(
     operations: plan.ops.length,
     clean: problems.length === 0,
   };
-}
-
-/**
- * What the export's plan says that is not an update the summary counts already: an id that exists with other
- * content is an update (counted in `updatedNodes`, as a spreadsheet's updated rows are), the rest is bad input
- * that keeps the plan from being applied.
- */
-function blockingJsonProblems(plan: WellspringJsonPlan): WellspringJsonPlan['problems'] {
-  return plan.problems.filter((p) => p.key !== 'transfer:export.errors.updatesExisting');
 }
 
 function opCounts(ops: readonly GraphOp[]): Omit<ImportApplied, 'operations' | 'nodeIds'> {

@@ -319,3 +319,12 @@ function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
 function foldName(label: string): string {
   return foldText(label).trim();
 }
+
+/**
+ * The problems of a plan that keep it from being applied: all but `updatesExisting` — an id that exists with other
+ * content is an update the summary counts (`nodes.update`), as a spreadsheet's changed rows are, and is said, not
+ * refused. Duplicate ids, unknown kinds, edges to missing nodes … block.
+ */
+export function blockingProblems(plan: WellspringJsonPlan): WellspringJsonPlan['problems'] {
+  return plan.problems.filter((p) => p.key !== 'transfer:export.errors.updatesExisting');
+}

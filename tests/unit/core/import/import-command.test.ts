@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCommand } from '../../../../main/cli/import-commands';
@@ -122,5 +123,24 @@ describe('cli: import', () => {
     const [a, b] = [(await graphOf(source)).graph, (await graphOf(target)).graph];
     expect(b.nodes.map((n) => [n.id, n.kind, n.label])).toEqual(a.nodes.map((n) => [n.id, n.kind, n.label]));
     expect(b.edges).toHaveLength(a.edges.length);
+  });
+
+  it('imports an export edited elsewhere back into its workspace: a changed node is an update, not a refusal', async () => {
+    const source = path.join(tempDir(), 'a.wellspring');
+    expect((await run(fixture('import/debian-teams.csv'), source)).code).toBe(0);
+    const exported = path.join(tempDir(), 'a.json');
+    expect(await exportWorkspaceCommand(source, 'json', exported, () => {})).toBe(0);
+    const doc = JSON.parse(fs.readFileSync(exported, 'utf8')) as {
+      nodes: Array<{ id: string; kind: string; description?: string }>;
+    };
+    const edited = doc.nodes.find((n) => n.kind === 'knowledge')!;
+    edited.description = '在别处改过的说明。';
+    fs.writeFileSync(exported, JSON.stringify(doc));
+    const { code, out } = await run(exported, source, { mapping: undefined });
+    expect(code, out).toBe(0);
+    expect(out).toContain('nodes: 0 new, 1 updated');
+    const { graph, history } = await graphOf(source);
+    expect(graph.nodes.find((n) => n.id === edited.id)?.description).toBe('在别处改过的说明。');
+    expect(history.undo).toMatchObject({ action: 'import', label: 'a.json' });
   });
 });
