@@ -109,7 +109,7 @@ describe('knowledge map features', () => {
     // Leaving the map ends its engine; exactly one map engine lives after remounts.
     expect(await page.evaluate(() => window.__wellspring!.enginesAlive)).toBe(1);
     await page.getByTestId('nav-glossary').click();
-    await page.getByTestId('taxonomy-editor').waitFor();
+    await page.getByTestId('glossary-tab-taxonomy').waitFor();
     expect(await page.evaluate(() => window.__wellspring!.enginesAlive)).toBe(0);
     await page.getByTestId('nav-map').click();
     await page.waitForFunction(() => window.__wellspring?.engine != null);

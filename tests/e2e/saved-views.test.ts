@@ -80,16 +80,24 @@ async function cameraOff(page: Page, a: Camera, b: Camera): Promise<number> {
  * start point no other node covers (so the drag grabs this node and leaves it clear of the others).
  */
 async function drag(page: Page, id: string, d: number): Promise<void> {
+  // Every node of the workspace where it is stored, shown or not: a node dropped onto one that a filter hides
+  // would lie under it once the filter is cleared, and a later drag would take that one.
+  const stored = (
+    await callApi<{ nodes: Array<{ id: string; x: number | null; y: number | null }> }>(page, 'graph:get', {})
+  ).nodes.flatMap((n) => (n.id !== id && n.x !== null && n.y !== null ? [{ x: n.x, y: n.y! }] : []));
   const [dx, dy] = await page.evaluate(
-    ([nid, len]) => {
+    ([nid, len, all]) => {
       const cy = window.__wellspring!.engine!.cy;
       const me = cy.getElementById(nid!);
       const p = me.renderedPosition();
+      const pan = cy.pan();
+      const zoom = cy.zoom();
       const others = cy
         .nodes('[kind]')
         .not(me)
         .toArray()
-        .map((n) => (n as typeof me).renderedPosition());
+        .map((n) => (n as typeof me).renderedPosition())
+        .concat(all.map((m) => ({ x: m.x * zoom + pan.x, y: m.y * zoom + pan.y })));
       const clear = (x: number, y: number) => others.every((o) => Math.hypot(o.x - x, o.y - y) > 45);
       const ways = Array.from({ length: 16 }, (_, i) => [
         Math.cos((i * Math.PI) / 8) * (len as number),
@@ -99,7 +107,7 @@ async function drag(page: Page, id: string, d: number): Promise<void> {
         x > 30 && y > 30 && x < cy.width() - 30 && y < cy.height() - 30;
       return ways.find(([x, y]) => inside(p.x + x!, p.y + y!) && clear(p.x + x!, p.y + y!)) ?? ways[0]!;
     },
-    [id, d] as const,
+    [id, d, stored] as const,
   );
   const from = await nodeScreenPosition(page, id);
   await page.mouse.move(from.x, from.y);
