@@ -25,7 +25,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
-import { THINGS, TOPICS } from './synthetic-workspace';
+import { SYNTHETIC_IMPORT_MAPPING, writeSyntheticImportCsv } from './synthetic-import';
 import { openWorkspaceDb } from '../../main/core/db/workspace-db';
 import { GraphStore } from '../../main/core/graph/graph-store';
 import { applyImport, parseMapping, planImport, readTable } from '../../main/core/import';
@@ -33,68 +33,7 @@ import { CORE_NODE_FLAGS } from '../../main/core/util/node-flags';
 
 const ROWS = Number(process.argv[2] ?? process.env.IMPORT_BENCH_ROWS ?? 100_000);
 
-const MAPPING = parseMapping(
-  {
-    version: 1,
-    nodes: [
-      {
-        name: 'node',
-        kind: { column: '类型', values: { 知识: 'knowledge', 专家: 'expert' } },
-        label: { column: '名称' },
-        description: { column: '描述' },
-        tags: { column: '标签', separator: '；' },
-        props: { importance: { column: '重要性' } },
-        when: { filled: ['名称'] },
-      },
-    ],
-    edges: [
-      {
-        kind: 'knows',
-        source: { column: '专家', kind: 'expert' },
-        target: { column: '知识条目', kind: 'knowledge' },
-        props: { proficiency: { column: '熟练度' } },
-      },
-    ],
-  },
-  'bench.mapping.json',
-);
-
-/**
- * Writes the CSV in GB18030 to `file`, a chunk of lines at a time (so that making it does not inflate the memory
- * the import is measured with): node rows first (importance only on items), then edge rows.
- */
-function writeSyntheticCsv(file: string, rows: number): void {
-  const nodeRows = Math.round(rows * 0.75);
-  const experts = Math.max(1, Math.floor(nodeRows / 20));
-  const items = nodeRows - experts;
-  const fd = fs.openSync(file, 'w');
-  let chunk: string[] = ['类型,名称,描述,重要性,标签,专家,知识条目,熟练度'];
-  const flush = () => {
-    fs.writeSync(fd, iconv.encode(`${chunk.join('\r\n')}\r\n`, 'gb18030'));
-    chunk = [];
-  };
-  for (let i = 0; i < rows; i++) {
-    if (i < experts) {
-      const topic = TOPICS[i % TOPICS.length]!;
-      chunk.push(`专家,专家${i},"负责${topic}，联系人：""${topic}组""",,${topic},,,`);
-    } else if (i < nodeRows) {
-      const k = i - experts;
-      const topic = TOPICS[i % TOPICS.length]!;
-      const label = `${topic}${THINGS[k % THINGS.length]}${k}`;
-      chunk.push(
-        `知识,${label},"${label}的说明，\r\n第二行：适用于${topic}。",${1 + (k % 3)},${topic}；${THINGS[k % THINGS.length]},,,`,
-      );
-    } else {
-      const j = i - nodeRows;
-      const k = (j * 7919) % items;
-      const label = `${TOPICS[(k + experts) % TOPICS.length]}${THINGS[k % THINGS.length]}${k}`;
-      chunk.push(`,,,,,专家${j % experts},${label},${1 + (j % 5)}`);
-    }
-    if (chunk.length >= 10_000) flush();
-  }
-  flush();
-  fs.closeSync(fd);
-}
+const MAPPING = parseMapping(SYNTHETIC_IMPORT_MAPPING, 'bench.mapping.json');
 
 /** What one child process measured (one JSON line on its stdout). */
 interface PhaseResult {
@@ -232,7 +171,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wellspring-import-bench-'));
   try {
     const csv = path.join(dir, 'bench.gb18030.csv');
-    writeSyntheticCsv(csv, ROWS);
+    writeSyntheticImportCsv(csv, ROWS);
     const size = fs.statSync(csv).size;
     const base = runChild('baseline', csv, dir, []);
     const imp = runChild('import', csv, dir, CORE_NODE_FLAGS);

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseMapping, planImport, readTable } from '../../main/core/import';
 import type { GraphDto } from '../../preload/contract';
+import {
+  SYNTHETIC_IMPORT_MAPPING,
+  syntheticImportCounts,
+  writeSyntheticImportCsv,
+} from '../bench/synthetic-import';
 import { callApi as api, openApp, shot, useAppInChromium } from './harness';
 
 const env = useAppInChromium();
@@ -260,39 +264,11 @@ describe('import wizard', () => {
   it('a big GB18030 file: reading and checking show progress, and Cancel stops the check', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wellspring-import-e2e-'));
     const rows = 150_000;
-    const lines = ['类型,名称,描述,专家,知识条目,熟练度'];
-    const nodes = Math.round(rows * 0.75);
-    for (let i = 0; i < rows; i++) {
-      if (i < 100) lines.push(`专家,专家${i},负责第${i}组,,,`);
-      else if (i < nodes) lines.push(`知识,条目${i},"条目${i}的说明，\r\n第二行",,,`);
-      else lines.push(`,,,专家${i % 100},条目${100 + (i % (nodes - 100))},${1 + (i % 5)}`);
-    }
+    const { nodes } = syntheticImportCounts(rows);
     const csv = path.join(dir, '大表.gb18030.csv');
-    fs.writeFileSync(csv, iconv.encode(`${lines.join('\r\n')}\r\n`, 'gb18030'));
+    writeSyntheticImportCsv(csv, rows);
     const mappingFile = path.join(dir, '大表.mapping.json');
-    fs.writeFileSync(
-      mappingFile,
-      JSON.stringify({
-        version: 1,
-        nodes: [
-          {
-            name: 'node',
-            kind: { column: '类型', values: { 知识: 'knowledge', 专家: 'expert' } },
-            label: { column: '名称' },
-            description: { column: '描述' },
-            when: { filled: ['名称'] },
-          },
-        ],
-        edges: [
-          {
-            kind: 'knows',
-            source: { column: '专家', kind: 'expert' },
-            target: { column: '知识条目', kind: 'knowledge' },
-            props: { proficiency: { column: '熟练度' } },
-          },
-        ],
-      }),
-    );
+    fs.writeFileSync(mappingFile, JSON.stringify(SYNTHETIC_IMPORT_MAPPING));
     const page = await env.chrome.context.newPage();
     await openWizard(page);
     const before = await graph(page);

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import type { EventPayload, ImportMapping, ImportPlanDto } from '../../../../preload/contract';
+import type { EventPayload, ImportPlanDto } from '../../../../preload/contract';
 import { openWorkspaceDb } from '../../../../main/core/db/workspace-db';
 import { GraphStore } from '../../../../main/core/graph/graph-store';
 import { ViewStore } from '../../../../main/core/graph/view-store';
@@ -11,6 +10,7 @@ import { planImport } from '../../../../main/core/import';
 import { exportWellspringJson, collectExportViews } from '../../../../main/core/transfer/wellspring-json';
 import { fixture, tempDir } from '../../helpers';
 import { mappingOf, tableOf } from './import-helpers';
+import { SYNTHETIC_IMPORT_MAPPING, syntheticImportCsv } from '../../../bench/synthetic-import';
 
 type Progress = EventPayload<'import:did-progress'>;
 
@@ -51,39 +51,6 @@ async function rejectsWith(
   expect(e!.key).toBe(key);
   return e!;
 }
-
-/** A GB18030 CSV of `rows` rows in the shape of tests/bench/import-bench.ts: items, then `knows` rows. */
-function bigGb18030(rows: number): Buffer {
-  const lines = ['类型,名称,描述,专家,知识条目,熟练度'];
-  const nodes = Math.round(rows * 0.75);
-  for (let i = 0; i < rows; i++) {
-    if (i < 100) lines.push(`专家,专家${i},"负责第${i}组",,,`);
-    else if (i < nodes) lines.push(`知识,条目${i},"条目${i}的说明，\r\n第二行",,,`);
-    else lines.push(`,,,专家${i % 100},条目${100 + (i % (nodes - 100))},${1 + (i % 5)}`);
-  }
-  return iconv.encode(`${lines.join('\r\n')}\r\n`, 'gb18030');
-}
-
-const BIG_MAPPING: ImportMapping = {
-  version: 1,
-  nodes: [
-    {
-      name: 'node',
-      kind: { column: '类型', values: { 知识: 'knowledge', 专家: 'expert' } },
-      label: { column: '名称' },
-      description: { column: '描述' },
-      when: { filled: ['名称'] },
-    },
-  ],
-  edges: [
-    {
-      kind: 'knows',
-      source: { column: '专家', kind: 'expert' },
-      target: { column: '知识条目', kind: 'knowledge' },
-      props: { proficiency: { column: '熟练度' } },
-    },
-  ],
-};
 
 describe('import sessions (the wizard’s service) on real files', () => {
   it('the UTF-8 Debian file and its GB18030 twin: detected encodings, Chinese preview, the same plan as the core’s', async () => {
@@ -272,7 +239,7 @@ describe('import sessions (the wizard’s service) on real files', () => {
 
   it('100k rows in GB18030: reading and planning report progress; Cancel stops a read and a plan', async () => {
     const { sessions, progress } = setup();
-    const data = bigGb18030(100_000).toString('base64');
+    const data = syntheticImportCsv(100_000).toString('base64');
     // Cancel while reading, at the first progress report.
     const reading = sessions.open('big.gb18030.csv', data, 'big-read-1');
     await new Promise<void>((resolve) => {
@@ -295,7 +262,7 @@ describe('import sessions (the wizard’s service) on real files', () => {
     expect(reads.length).toBeGreaterThanOrEqual(20);
 
     const t1 = performance.now();
-    const plan = await sessions.plan(s.sessionId, BIG_MAPPING);
+    const plan = await sessions.plan(s.sessionId, SYNTHETIC_IMPORT_MAPPING);
     const planned = performance.now() - t1;
     expect(plan).toMatchObject({ clean: true, newNodes: 75_000, newEdges: 25_000 });
     const plans = progress.filter((p) => p.sessionId === s.sessionId && p.phase === 'planning');
@@ -304,7 +271,7 @@ describe('import sessions (the wizard’s service) on real files', () => {
 
     // Cancel while planning: the plan rejects, the session stays for another try.
     const before = progress.length;
-    const planning = sessions.plan(s.sessionId, BIG_MAPPING);
+    const planning = sessions.plan(s.sessionId, SYNTHETIC_IMPORT_MAPPING);
     await new Promise<void>((resolve) => {
       const t = setInterval(() => {
         if (progress.slice(before).some((p) => p.phase === 'planning' && p.done > 0)) {
