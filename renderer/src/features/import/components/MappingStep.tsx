@@ -8,6 +8,7 @@ import {
   type ImportMapping,
   type NodeKind,
   type NodeMapping,
+  type ValueSource,
 } from '../../../../../preload/contract';
 import {
   IMPORTABLE_KINDS,
@@ -18,6 +19,7 @@ import {
   newEdge,
   nodePropsOf,
   withKind,
+  type PropInfo,
 } from '../mapping-model';
 import { SourcePicker } from './SourcePicker';
 
@@ -150,12 +152,9 @@ function NodeCard(props: {
     else next[field] = v;
     onChange(next);
   };
-  const setProp = (name: string, v: NodeMapping['label']) => {
-    const p = { ...(m.props ?? {}) };
-    if (v === undefined) delete p[name];
-    else p[name] = v;
+  const setProps = (p: NodeMapping['props']) => {
     const next: NodeMapping = { ...m, props: p };
-    if (Object.keys(p).length === 0) delete next.props;
+    if (p === undefined) delete next.props;
     onChange(next);
   };
   return (
@@ -213,19 +212,13 @@ function NodeCard(props: {
       {kind && nodePropsOf(kind).length > 0 && (
         <details className="iw-props" open={Object.keys(m.props ?? {}).length > 0}>
           <summary>{t('wizard.map.props')}</summary>
-          <div className="iw-fields">
-            {nodePropsOf(kind).map((p) => (
-              <SourcePicker
-                key={p.name}
-                label={tx(`map:props.${p.name}`)}
-                value={m.props?.[p.name]}
-                header={header}
-                prop={p}
-                onChange={(v) => setProp(p.name, v)}
-                testId={`${id}-prop-${p.name}`}
-              />
-            ))}
-          </div>
+          <PropPickers
+            props={nodePropsOf(kind)}
+            values={m.props}
+            header={header}
+            testId={`${id}-prop`}
+            onChange={setProps}
+          />
         </details>
       )}
       <label className="iw-check">
@@ -258,12 +251,9 @@ function EdgeCard(props: {
   const tx = t as unknown as Tx;
   const { edge: e, header, onChange, index } = props;
   const id = `iw-edge-${index}`;
-  const setProp = (name: string, v: NodeMapping['label']) => {
-    const p = { ...(e.props ?? {}) };
-    if (v === undefined) delete p[name];
-    else p[name] = v;
+  const setProps = (p: EdgeMapping['props']) => {
     const next: EdgeMapping = { ...e, props: p };
-    if (Object.keys(p).length === 0) delete next.props;
+    if (p === undefined) delete next.props;
     onChange(next);
   };
   const known = new Set(edgePropsOf(e.kind).map((p) => p.name));
@@ -320,21 +310,53 @@ function EdgeCard(props: {
         />
       </div>
       {known.size > 0 && (
-        <div className="iw-fields">
-          {edgePropsOf(e.kind).map((p) => (
-            <SourcePicker
-              key={p.name}
-              label={tx(`map:props.${p.name}`)}
-              value={e.props?.[p.name]}
-              header={header}
-              prop={p}
-              onChange={(v) => setProp(p.name, v)}
-              testId={`${id}-prop-${p.name}`}
-            />
-          ))}
-        </div>
+        <PropPickers
+          props={edgePropsOf(e.kind)}
+          values={e.props}
+          header={header}
+          testId={`${id}-prop`}
+          onChange={setProps}
+        />
       )}
     </fieldset>
+  );
+}
+
+/**
+ * Where each prop of a node or connection kind comes from, one SourcePicker per prop (test id
+ * `<testId>-<prop>`). `onChange` gets the props with the one picked changed — a prop set to nothing is left out,
+ * and `undefined` when none is left.
+ */
+function PropPickers(props: {
+  props: readonly PropInfo[];
+  values: Record<string, ValueSource> | undefined;
+  header: readonly string[];
+  testId: string;
+  onChange: (values: Record<string, ValueSource> | undefined) => void;
+}) {
+  const { t } = useTranslation('transfer');
+  const tx = t as unknown as Tx;
+  const { values, onChange } = props;
+  const set = (name: string, v: ValueSource | undefined) => {
+    const next = { ...(values ?? {}) };
+    if (v === undefined) delete next[name];
+    else next[name] = v;
+    onChange(Object.keys(next).length ? next : undefined);
+  };
+  return (
+    <div className="iw-fields">
+      {props.props.map((p) => (
+        <SourcePicker
+          key={p.name}
+          label={tx(`map:props.${p.name}`)}
+          value={values?.[p.name]}
+          header={props.header}
+          prop={p}
+          onChange={(v) => set(p.name, v)}
+          testId={`${props.testId}-${p.name}`}
+        />
+      ))}
+    </div>
   );
 }
 
