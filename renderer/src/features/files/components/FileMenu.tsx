@@ -130,7 +130,7 @@ export function FileMenu() {
         <div
           ref={menu}
           id="file-menu"
-          className="file-menu"
+          className="floating-menu file-menu"
           role="menu"
           aria-label={t('files:menu.label')}
           data-testid="file-menu"
