@@ -57,6 +57,8 @@ export const SearchResultDto = z.object({
   /** The glossary variants searched besides the query ("also searched: …"); empty when none or `expand` is off. */
   alsoSearched: z.array(z.string()).optional(),
   expansions: z.array(QueryExpansion).optional(),
+  /** The query's forms in the other script searched as well (Simplified ↔ Traditional); empty when off. */
+  scriptForms: z.array(z.string()).optional(),
 });
 export type SearchResultDto = z.infer<typeof SearchResultDto>;
 
@@ -87,6 +89,8 @@ export const SEARCH_CHANNELS = {
       filters: SearchFilters.optional(),
       /** Also search the other names of glossary terms the query names (default true). */
       expand: z.boolean().optional(),
+      /** Also search the query's Simplified / Traditional (Taiwan, Hong Kong) forms (default true). */
+      convertScript: z.boolean().optional(),
     }),
     output: SearchResultDto,
   },
@@ -102,6 +106,8 @@ export const SEARCH_CHANNELS = {
       kinds: z.array(NodeKind).max(20).optional(),
       /** Also search the other names of glossary terms the query names (default true). */
       expand: z.boolean().optional(),
+      /** Also search the query's Simplified / Traditional (Taiwan, Hong Kong) forms (default true). */
+      convertScript: z.boolean().optional(),
     }),
     output: z.object({
       nodes: z.array(
@@ -110,6 +116,7 @@ export const SEARCH_CHANNELS = {
       total: z.number().int(),
       alsoSearched: z.array(z.string()).optional(),
       expansions: z.array(QueryExpansion).optional(),
+      scriptForms: z.array(z.string()).optional(),
     }),
   },
 } as const satisfies ChannelMap;

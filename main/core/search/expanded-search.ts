@@ -27,6 +27,8 @@ export interface ExpansionInfo {
   alsoSearched: string[];
   /** Which parts of the query named which terms (glossary.ts expandQuery). */
   expansions: TermExpansion[];
+  /** The query's (and glossary names') forms in the other script searched as well (script-variants.ts). */
+  scriptForms: string[];
 }
 
 /**
@@ -35,7 +37,8 @@ export interface ExpansionInfo {
  * query's matches plus the hits that only an alternative found among those returned: a lower bound of the union.
  */
 export interface ExpandedSearchResult
-  extends Omit<SearchResultDto, 'alsoSearched' | 'expansions' | 'docs' | 'nodes'>,
+  extends
+    Omit<SearchResultDto, 'alsoSearched' | 'expansions' | 'scriptForms' | 'docs' | 'nodes'>,
     ExpansionInfo {
   docs: ExpandedDocHit[];
   nodes: ExpandedNodeHit[];

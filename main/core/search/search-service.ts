@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import { SearchIndex } from './search-index';
 import { loadSearchIndex, saveSearchIndex } from './snapshot';
 import type { NodeEntry, NodeHit } from './search-types';
-import { buildGlossary, expandQuery, type ExpandedQuery, type Glossary } from '../glossary/glossary';
+import { buildGlossary, type Glossary } from '../glossary/glossary';
 import { mergeHits, type ExpandedNodesResult, type ExpandedSearchResult } from './expanded-search';
+import { planSearch, type SearchPlan } from './script-variants';
 
 function nodeEntry(n: NodeDto): NodeEntry {
   return { nodeId: n.id, kind: n.kind, label: n.label, aliases: n.aliases, description: n.description };
@@ -25,6 +26,9 @@ function nodeEntry(n: NodeDto): NodeEntry {
  * Glossary expansion (issue 10 §3): `query` and `nodes` also search the other names of a glossary term the query
  * names (glossary.ts expandQuery), unless `expand: false`; see {@link SearchService.query}. The glossary is read from
  * the graph's `term` nodes when first needed and again after a change touched a term.
+ *
+ * Simplified ↔ Traditional (issue 11 §2): both also search the query's forms in the other script (script-variants.ts
+ * planSearch), unless `convertScript: false`; the hits those forms found list them in `matchedForms`.
  */
 export class SearchService implements PageIndex {
   private index: SearchIndex | null = null;
@@ -205,6 +209,11 @@ export class SearchService implements PageIndex {
    * forms that found it (`matchedForms`), and `alsoSearched` the names added. `expand: false`, or a query naming
    * no term, gives exactly the original query's results (with `matchedForms: [query]` and empty lists added).
    * `tookMs` covers every search run.
+   *
+   * With `convertScript` (default true) the query's Simplified / Taiwan / Hong Kong forms (and those of the glossary
+   * names) run too, merged the same way, listed in `scriptForms`; see script-variants.ts planSearch for the order and
+   * the bound on the number of searches. `convertScript: false` and `expand: false` together give exactly the
+   * original query's results.
    */
   query(
     query: string,
@@ -214,14 +223,15 @@ export class SearchService implements PageIndex {
       pagesPerDoc?: number;
       filters?: SearchFilters;
       expand?: boolean;
+      convertScript?: boolean;
     } = {},
   ): ExpandedSearchResult {
     const t0 = performance.now();
     const docIds = this.filteredDocIds(options.filters ?? {});
     const base = this.runQuery(query, options, docIds);
-    const expanded = this.expansionOf(query, options.expand);
+    const expanded = this.planOf(query, options);
     const alternatives = expanded.alternatives.map((a) => ({
-      forms: a.variants,
+      forms: a.forms,
       result: this.runQuery(a.query, options, docIds),
     }));
     const forms = [query.trim()];
@@ -248,13 +258,16 @@ export class SearchService implements PageIndex {
       tookMs: alternatives.length ? Math.round((performance.now() - t0) * 100) / 100 : base.tookMs,
       alsoSearched: expanded.alsoSearched,
       expansions: expanded.expansions,
+      scriptForms: expanded.scriptForms,
     };
   }
 
-  /** The expansion of `query` (none when `expand` is false or the glossary is empty). */
-  private expansionOf(query: string, expand: boolean | undefined): ExpandedQuery {
-    if (expand === false) return { original: query, expansions: [], alternatives: [], alsoSearched: [] };
-    return expandQuery(query, this.glossary());
+  /** The searches `query` runs besides itself: glossary expansion unless `expand` is false, script conversion unless `convertScript` is. */
+  private planOf(query: string, options: { expand?: boolean; convertScript?: boolean }): SearchPlan {
+    return planSearch(query, {
+      glossary: options.expand === false ? null : this.glossary(),
+      convertScript: options.convertScript !== false,
+    });
   }
 
   /**
@@ -302,13 +315,14 @@ export class SearchService implements PageIndex {
    * at most `limit` (default 20), only of `kinds` when given; `total` counts every match. Highlights are offsets
    * into the node's label. Glossary expansion as in {@link SearchService.query} (`options.expand`, default true):
    * the original query's nodes first, then those only the term's other names found; `total` then counts the
-   * original's matches plus those others (a lower bound of the union).
+   * original's matches plus those others (a lower bound of the union). Script conversion as in `query`
+   * (`options.convertScript`, default true).
    */
   nodes(
     query: string,
     limit = 20,
     kinds?: readonly string[],
-    options: { expand?: boolean } = {},
+    options: { expand?: boolean; convertScript?: boolean } = {},
   ): ExpandedNodesResult {
     const index = this.ensureIndex();
     const run = (q: string) => {
@@ -316,8 +330,8 @@ export class SearchService implements PageIndex {
       return { nodes: this.nodeResults(hits), total };
     };
     const base = run(query);
-    const expanded = this.expansionOf(query, options.expand);
-    const alternatives = expanded.alternatives.map((a) => ({ forms: a.variants, result: run(a.query) }));
+    const expanded = this.planOf(query, options);
+    const alternatives = expanded.alternatives.map((a) => ({ forms: a.forms, result: run(a.query) }));
     const merged = mergeHits(
       { forms: [query.trim()], hits: base.nodes },
       alternatives.map((a) => ({ forms: a.forms, hits: a.result.nodes })),
@@ -329,6 +343,7 @@ export class SearchService implements PageIndex {
       total: Math.max(base.total + merged.extra, ...alternatives.map((a) => a.result.total)),
       alsoSearched: expanded.alsoSearched,
       expansions: expanded.expansions,
+      scriptForms: expanded.scriptForms,
     };
   }
 

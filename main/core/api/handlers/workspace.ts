@@ -16,9 +16,10 @@ export function workspaceHandlers(ws: WorkspaceService): DomainHandlers<typeof W
 /** Full-text search of documents and nodes (glossary expansion on unless `expand: false`); the map's node search. */
 export function searchHandlers(ws: WorkspaceService): DomainHandlers<typeof SEARCH_CHANNELS> {
   return {
-    'search:query': ({ query, limit, nodeLimit, pagesPerDoc, filters, expand }) =>
-      ws.search.query(query, { limit, nodeLimit, pagesPerDoc, filters, expand }),
-    'search:nodes': ({ query, limit, kinds, expand }) => ws.search.nodes(query, limit, kinds, { expand }),
+    'search:query': ({ query, limit, nodeLimit, pagesPerDoc, filters, expand, convertScript }) =>
+      ws.search.query(query, { limit, nodeLimit, pagesPerDoc, filters, expand, convertScript }),
+    'search:nodes': ({ query, limit, kinds, expand, convertScript }) =>
+      ws.search.nodes(query, limit, kinds, { expand, convertScript }),
   };
 }
 
