@@ -1,5 +1,6 @@
 import OpenCC from 'opencc-js';
 import { expandQuery, type ExpandedQuery, type Glossary, type TermExpansion } from '../glossary/glossary';
+import { parseQuery } from './query-terms';
 import { normalizeForSearch } from './tokenize';
 
 /**
@@ -139,15 +140,17 @@ export function planSearch(
   const formsSearched: string[] = [];
   if (!convertScript) return { alternatives, alsoSearched, expansions: own.expansions, scriptForms: [] };
 
-  const queued = new Set([
-    normalizeForSearch(query),
-    ...alternatives.map((a) => normalizeForSearch(a.query)),
-  ]);
+  // Two queries with the same terms are one search (`"資料庫"` and `資料庫`).
+  const keyOf = (q: string) =>
+    parseQuery(q)
+      .map((t) => t.text)
+      .join('\u0000');
+  const queued = new Set([keyOf(query), ...alternatives.map((a) => keyOf(a.query))]);
   let added = 0;
   /** Queues a search unless its query already is; `shown`: its converted forms, for `scriptForms`. */
   const add = (q: string, forms: string[], shown: readonly string[]): boolean => {
     if (added >= MAX_SCRIPT_ALTERNATIVES) return false;
-    const key = normalizeForSearch(q);
+    const key = keyOf(q);
     if (queued.has(key)) return true;
     queued.add(key);
     alternatives.push({ query: q, forms });
