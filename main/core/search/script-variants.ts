@@ -53,23 +53,40 @@ export function hasTraditional(text: string): boolean {
 }
 
 /**
- * The conversions of `text` in a fixed order (positions matter, see {@link scriptAlternatives}), duplicates and
- * `text` itself included:
- * `[S₁, S₂, twp(S₁), hk(S₁), twp(S₂), hk(S₂)]`, where S₁ and S₂ are the Simplified forms: each piece (a word
- * between whitespace or quotes) with Traditional characters converted `twp → cn` (S₁) and `hk → cn` (S₂), other
- * pieces as they are. A piece of Simplified or script-neutral characters is never converted Traditional →
- * Simplified: the Taiwan phrase table would turn Simplified 文件 into 文档 and 程序 into 进程, which is no change of
- * script. Text without Chinese characters gives six copies of itself.
+ * The conversions of `text` in a fixed order (positions matter, see {@link planSearch}), duplicates and `text`
+ * itself included: `[S₁, S₂, twp(S₁), hk(S₁), twp(S₂), hk(S₂)]`, where S₁ and S₂ are the Simplified forms. Each piece
+ * (a word between whitespace or quotes) is converted on its own:
+ * - with Traditional characters ({@link hasTraditional}): `twp → cn` in S₁ (軟體 → 软件), `hk → cn` in S₂ (软体);
+ * - of characters both scripts share, when it is Taiwan vocabulary — Simplified → Taiwan leaves it as it is and
+ *   Taiwan → Simplified changes it (程式 → 程序, 介面 → 界面, 列印 → 打印): `twp → cn` in S₁ and S₂;
+ * - otherwise (Simplified, or shared and not only Taiwan's) as it is: the Taiwan phrase table would turn the
+ *   mainland words 文件 into 文档 and 程序 into 进程 (Taiwan writes those 檔案 and 程式, see the next step), which is
+ *   no change of script.
+ * Text without Chinese characters gives six copies of itself.
  */
 function conversions(text: string): string[] {
   if (!HAN.test(text)) return Array<string>(6).fill(text);
   const c = conv();
   const pieces = text.split(SEPARATOR);
-  const simplified = (to: Convert) =>
-    pieces.map((p, i) => (i % 2 === 0 && HAN.test(p) && c.hk2cn(p) !== p ? to(p) : p)).join('');
-  const s1 = simplified(c.twp2cn);
-  const s2 = simplified(c.hk2cn);
-  return [s1, s2, c.cn2twp(s1), c.cn2hk(s1), c.cn2twp(s2), c.cn2hk(s2)];
+  const s1: string[] = [];
+  const s2: string[] = [];
+  pieces.forEach((p, i) => {
+    if (i % 2 === 1 || !HAN.test(p)) {
+      s1.push(p);
+      s2.push(p);
+    } else if (c.hk2cn(p) !== p) {
+      s1.push(c.twp2cn(p));
+      s2.push(c.hk2cn(p));
+    } else {
+      const mainland = c.twp2cn(p);
+      const taiwanOnly = mainland !== p && c.cn2twp(p) === p;
+      s1.push(taiwanOnly ? mainland : p);
+      s2.push(taiwanOnly ? mainland : p);
+    }
+  });
+  const a = s1.join('');
+  const b = s2.join('');
+  return [a, b, c.cn2twp(a), c.cn2hk(a), c.cn2twp(b), c.cn2hk(b)];
 }
 
 /**

@@ -53,6 +53,11 @@ describe('scriptForms', () => {
     expect(hasTraditional('文件')).toBe(false);
     expect(hasTraditional('檔案')).toBe(true);
     expect(hasTraditional('裡面')).toBe(true); // a Taiwan variant character
+    // Taiwan words written in characters both scripts share are converted: 程式 (program), 介面 (interface).
+    expect(scriptForms('程式')).toEqual(['程序']);
+    expect(scriptForms('介面')).toEqual(['界面']);
+    // Taiwan writes a document 文件: the mainland 文档 also searches 文件 (and 文檔).
+    expect(scriptForms('文档')).toEqual(['文件', '文檔']);
   });
 
   it('keeps Latin words, spaces and quotes, and converts each word of a mixed query on its own', () => {
