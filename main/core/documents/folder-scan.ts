@@ -1,18 +1,17 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { READABLE_EXTENSIONS } from './extract/detect-format';
+import { legacyOfficeReason, READABLE_EXTENSIONS } from './extract/detect-format';
 import type { ScannedFile } from './library-store';
 
 /**
  * Formats the library lists but cannot read, by extension, so that the reason names the format. Anything else
- * without a reader gets "unsupported file type (.ext)". The legacy Office wording matches `detectFormat`'s.
+ * without a reader gets "unsupported file type (.ext)". Word/Excel/PowerPoint 97–2003 files get `detectFormat`'s
+ * reason (`legacyOfficeReason`: "Word 97–2003 (.doc) is not supported: save it as .docx"). EPUB and RTF are read
+ * since issue 11; reasons.ts still translates the reasons stored for them before.
  */
 const UNSUPPORTED_FORMATS: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['EPUB e-book', ['epub']],
   ['Kindle e-book', ['mobi', 'azw', 'azw3', 'kfx']],
-  ['legacy Office format', ['doc', 'dot', 'xls', 'xlt', 'ppt', 'pot', 'pps']],
   ['WPS Office document', ['wps', 'et', 'dps']],
-  ['Rich Text Format document', ['rtf']],
   ['Apple iWork document', ['pages', 'numbers', 'key']],
   ['XPS document', ['xps', 'oxps']],
   ['DjVu document', ['djvu']],
@@ -39,6 +38,8 @@ export function isHiddenName(name: string): boolean {
 export function unsupportedReason(name: string): string | null {
   const ext = path.extname(name).slice(1).toLowerCase();
   if (READABLE_EXTENSIONS.has(ext)) return null;
+  const legacy = legacyOfficeReason(ext);
+  if (legacy) return `${name}: ${legacy}`;
   const what = FORMAT_BY_EXT.get(ext);
   if (what) return `${name}: ${what} (.${ext}) is not supported`;
   return `${name}: ${ext ? `unsupported file type (.${ext})` : 'unsupported file type (no extension)'}`;

@@ -26,6 +26,13 @@ const TEMPLATES: ReadonlyArray<readonly [ReasonKey, string]> = [
   ['library:reasons.emptyFile', '{{name}}: empty file'],
   ['library:reasons.zipArchive', '{{name}}: ZIP archive, not a supported document'],
   ['library:reasons.ole2', '{{name}}: OLE2 compound file is not supported'],
+  [
+    'library:reasons.legacyOfficeFormat',
+    '{{name}}: {{app}} 97–2003 (.{{ext}}) is not supported: save it as .{{modern}}',
+  ],
+  ['library:reasons.epubDrm', '{{name}}: EPUB protected by DRM (encrypted content)'],
+  ['library:reasons.epubDamaged', '{{name}}: damaged or truncated EPUB (not a readable ZIP archive)'],
+  ['library:reasons.rtfTruncated', '{{name}}: damaged or truncated RTF (groups not closed)'],
   ['library:reasons.otherFormatNotSupported', '{{name}}: {{what}} (.{{ext}}) is not supported'],
   ['library:reasons.unsupportedType', '{{name}}: unsupported file type (.{{ext}})'],
   ['library:reasons.noExtension', '{{name}}: unsupported file type (no extension)'],

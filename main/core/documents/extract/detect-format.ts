@@ -14,7 +14,9 @@ export type DocumentFormat =
   | 'markdown'
   | 'text'
   | 'csv'
-  | 'tsv';
+  | 'tsv'
+  | 'epub'
+  | 'rtf';
 
 /** What `detectFormat` decided: a format and its MIME type, or why the file is not supported. */
 export type Detected =
@@ -34,6 +36,8 @@ const MIME: Record<DocumentFormat, string> = {
   text: 'text/plain',
   csv: 'text/csv',
   tsv: 'text/tab-separated-values',
+  epub: 'application/epub+zip',
+  rtf: 'application/rtf',
 };
 
 const BY_EXTENSION: Record<string, DocumentFormat> = {
@@ -57,6 +61,8 @@ const BY_EXTENSION: Record<string, DocumentFormat> = {
   csv: 'csv',
   tsv: 'tsv',
   tab: 'tsv',
+  epub: 'epub',
+  rtf: 'rtf',
 };
 
 /** Extensions (lower case, no dot) that a reader exists for; the folder scan lists other files as unsupported. */
@@ -75,13 +81,36 @@ const OOXML_PARTS: [string, DocumentFormat][] = [
 ];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const LEGACY_OFFICE = new Set(['doc', 'xls', 'ppt', 'dot', 'xlt', 'pot', 'msg']);
+// Word, Excel and PowerPoint 97–2003 binary files (and their templates) and the format to save them as.
+const LEGACY_APPS: Record<string, readonly [app: string, modern: string]> = {
+  doc: ['Word', 'docx'],
+  dot: ['Word', 'docx'],
+  xls: ['Excel', 'xlsx'],
+  xlt: ['Excel', 'xlsx'],
+  ppt: ['PowerPoint', 'pptx'],
+  pot: ['PowerPoint', 'pptx'],
+  pps: ['PowerPoint', 'pptx'],
+};
+
+/**
+ * Why a Word/Excel/PowerPoint 97–2003 file (.doc .dot .xls .xlt .ppt .pot .pps) is not read, without the file name:
+ * "Word 97–2003 (.doc) is not supported: save it as .docx"; null for any other extension. The library translates
+ * it (main/core/documents/reasons.ts, `library:reasons.legacyOfficeFormat`).
+ *
+ * @param ext extension, lower case, no dot
+ */
+export function legacyOfficeReason(ext: string): string | null {
+  const legacy = LEGACY_APPS[ext];
+  return legacy ? `${legacy[0]} 97–2003 (.${ext}) is not supported: save it as .${legacy[1]}` : null;
+}
 
 /**
  * Decides a file's format from its content first and its extension second: a PDF header anywhere in the first 1024
  * bytes (where pdfjs looks) means PDF whatever the name; a ZIP is told apart by ODF's `mimetype` entry or the OOXML
- * part names; an OLE2 file named .docx/.xlsx/.pptx is an encrypted OOXML package, and named .doc/.xls/.ppt a legacy
- * Office file (unsupported). Everything else goes by extension (case-insensitive); a text format's reader later
- * rejects binary content.
+ * part names, an EPUB by its `mimetype` entry `application/epub+zip`; an OLE2 file named .docx/.xlsx/.pptx is an
+ * encrypted OOXML package, and named .doc/.xls/.ppt a legacy Office file (unsupported, `legacyOfficeReason`); a file
+ * starting with `{\rtf` is RTF whatever its name. Everything else goes by extension (case-insensitive); a text
+ * format's reader later rejects binary content.
  *
  * @param buf the file's bytes (at least its start; the whole file lets ZIP part names be found in any order)
  * @param fileName name or path, for the extension
@@ -98,11 +127,12 @@ export function detectFormat(buf: Uint8Array, fileName: string): Detected {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     if (bytes.subarray(30, 38).toString('latin1') === 'mimetype') {
       const declared = bytes.subarray(38, 38 + 80).toString('latin1');
+      if (declared.startsWith(MIME.epub)) return found('epub');
       for (const [mimetype, format] of Object.entries(ODF_MIMETYPES)) {
         if (declared.startsWith(mimetype)) return found(format);
       }
     }
-    if (byExt && ['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp'].includes(byExt)) return found(byExt);
+    if (byExt && ['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'epub'].includes(byExt)) return found(byExt);
     for (const [part, format] of OOXML_PARTS) if (bytes.includes(part, 0, 'latin1')) return found(format);
     return {
       format: 'unsupported',
@@ -113,9 +143,14 @@ export function detectFormat(buf: Uint8Array, fileName: string): Detected {
 
   if (OLE2.every((b, i) => bytes[i] === b)) {
     if (byExt === 'docx' || byExt === 'xlsx' || byExt === 'pptx') return found('ooxml-encrypted');
+    const legacy = legacyOfficeReason(ext);
+    if (legacy) return { format: 'unsupported', mime: 'application/x-ole-storage', reason: legacy };
     const what = LEGACY_OFFICE.has(ext) ? `legacy Office format (.${ext})` : 'OLE2 compound file';
     return { format: 'unsupported', mime: 'application/x-ole-storage', reason: `${what} is not supported` };
   }
+
+  // RTF 1.9.1 §"RTF Syntax": a file starts with the group "{\rtf1"; Word writes no BOM or whitespace before it.
+  if (bytes.subarray(0, 5).toString('latin1') === '{\\rtf') return found('rtf');
 
   if (byExt) return found(byExt);
   return {

@@ -4,11 +4,13 @@ import { officeAuthors, type OfficePackage } from './authors';
 import { extractCsv } from './csv';
 import { detectFormat, mimeFromName, type DocumentFormat } from './detect-format';
 import { extractDocx } from './docx';
+import { extractEpub } from './epub';
 import { ExtractError } from './errors';
 import type { FormatOutput } from './format-output';
 import { extractHtml } from './html';
 import { extractOffice, type OfficeKind } from './office';
 import { extractPdf } from './pdf';
+import { extractRtf } from './rtf';
 import { extractMarkdown, extractPlainText } from './text';
 import { DEFAULT_MAX_BYTES, type ExtractOptions, type ExtractResult } from './types';
 
@@ -140,6 +142,10 @@ function read(
       return extractCsv(buf, name);
     case 'tsv':
       return extractCsv(buf, name, '\t');
+    case 'epub':
+      return extractEpub(buf, name);
+    case 'rtf':
+      return extractRtf(buf, name);
   }
 }
 
@@ -147,6 +153,8 @@ function toResult(out: FormatOutput, format: DocumentFormat, mime: string, name:
   const result: ExtractResult = { status: 'indexed', pages: out.pages, pageCount: out.pageCount, mime };
   if (out.encoding) result.encoding = out.encoding;
   if (out.authors && out.authors.length > 0) result.authors = out.authors;
+  if (out.title) result.title = out.title;
+  if (out.language) result.language = out.language;
   const failed = out.failedPages ?? [];
   if (failed.length > 0) {
     result.failedPages = failed;

@@ -14,6 +14,9 @@ export interface FormatOutput {
   failedPages?: number[];
   /** Authors recorded in the file's metadata, as recorded (see `authors.ts`); absent when it names none. */
   authors?: string[];
+  /** Title and language recorded in the file's metadata (EPUB, RTF); copied to `ExtractResult`. */
+  title?: string;
+  language?: string;
   /** Reason to report alongside an otherwise successful result. */
   warning?: string;
 }

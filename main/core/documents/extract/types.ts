@@ -34,6 +34,10 @@ export interface ExtractResult {
    * dc:creator; Markdown front matter `author:` / `authors:`. Absent when the file names none.
    */
   authors?: string[];
+  /** The title the file records (EPUB `dc:title`, RTF `\title`); absent when none. Not stored by the library. */
+  title?: string;
+  /** The language the file declares (EPUB `dc:language`, a BCP 47 tag such as 'zh-CN'); absent when none. */
+  language?: string;
 }
 
 export interface ExtractOptions {

@@ -93,7 +93,7 @@ describe('extractFile statuses', () => {
     ]);
     const legacy = await extractFile(write(dir, 'old.doc', ole));
     expect(legacy.status).toBe('unsupported');
-    expect(legacy.error).toBe('old.doc: legacy Office format (.doc) is not supported');
+    expect(legacy.error).toBe('old.doc: Word 97–2003 (.doc) is not supported: save it as .docx');
   });
 
   it('fails a damaged DOCX and a damaged XLSX with a reason', async () => {

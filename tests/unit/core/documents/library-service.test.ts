@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../../preload/contract';
 import { openWorkspaceDb } from '../../../../main/core/db/workspace-db';
@@ -58,36 +57,6 @@ function makeFolder(): string {
   return dir;
 }
 
-/** A ZIP archive with one stored (uncompressed) entry: enough to be an EPUB for anything but a reader. */
-function storedZip(name: string, content: string): Buffer {
-  const fileName = Buffer.from(name);
-  const data = Buffer.from(content);
-  const crc = zlib.crc32(data);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(10, 4); // version needed
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(fileName.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(10, 6);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(fileName.length, 28);
-  const centralOffset = local.length + fileName.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + fileName.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
-  return Buffer.concat([local, fileName, data, central, fileName, end]);
-}
-
 describe('LibraryService', () => {
   it('indexes a folder in the pool: every file gets a status, one bad file never stops the batch', async () => {
     const { store, index, service, events } = setup();
@@ -122,7 +91,7 @@ describe('LibraryService', () => {
     expect(byName['binary.txt']!.error).toMatch(/binary/);
     expect(byName['old.doc']).toMatchObject({
       status: 'unsupported',
-      error: 'old.doc: legacy Office format (.doc) is not supported',
+      error: 'old.doc: Word 97–2003 (.doc) is not supported: save it as .docx',
     });
     expect(byName['picture.png']).toMatchObject({
       status: 'unsupported',
@@ -152,7 +121,7 @@ describe('LibraryService', () => {
   it('lists files it cannot read as unsupported, naming the format, and a rescan does not duplicate them', async () => {
     const { store, service } = setup();
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, '电子书.epub'), storedZip('mimetype', 'application/epub+zip'));
+    fs.writeFileSync(path.join(dir, '电子书.mobi'), 'BOOKMOBI');
     fs.writeFileSync(path.join(dir, 'old.doc'), 'not really a doc');
     fs.writeFileSync(path.join(dir, 'notes.md'), '# 笔记\n\n知识管理');
     const folder = await service.addFolder(dir);
@@ -164,12 +133,12 @@ describe('LibraryService', () => {
       {
         name: 'old.doc',
         status: 'unsupported',
-        error: 'old.doc: legacy Office format (.doc) is not supported',
+        error: 'old.doc: Word 97–2003 (.doc) is not supported: save it as .docx',
       },
       {
-        name: '电子书.epub',
+        name: '电子书.mobi',
         status: 'unsupported',
-        error: '电子书.epub: EPUB e-book (.epub) is not supported',
+        error: '电子书.mobi: Kindle e-book (.mobi) is not supported',
       },
     ];
     expect(rows()).toEqual(expected);

@@ -1,0 +1,160 @@
+import iconv from 'iconv-lite';
+import { Tokenize } from 'rtf-stream-parser';
+import type { FeatureHandler } from 'rtf-stream-parser/dist/src/features/types';
+import type { ProcessTokensGlobalState } from 'rtf-stream-parser/dist/src/ProcessTokens.types';
+import { ToPlainText } from 'rtf-stream-parser/dist/src/ToPlainText';
+import { mergeAuthors } from './authors';
+import { ExtractError } from './errors';
+import { unitsToPages, type FormatOutput } from './format-output';
+
+/**
+ * Code pages RTF names (`\ansicpgN`, `\cpgN`, `\fcharsetN` → N) that iconv-lite knows by another name; the others
+ * are `cpN` to it (cp936 GBK, cp950 Big5, cp932, cp949, cp1250–cp1258, …). The Mac code pages of old Word for Mac
+ * files map to the nearest: Mac Japanese is Shift_JIS with a few extra symbols, Mac Chinese Traditional is Big5, Mac
+ * Chinese Simplified is EUC-CN (GB2312), Mac Korean is EUC-KR.
+ */
+const CODEPAGE_ALIASES: Readonly<Record<number, string>> = {
+  10000: 'macintosh',
+  10001: 'shift_jis',
+  10002: 'big5',
+  10003: 'euc-kr',
+  10008: 'gb2312',
+  20936: 'gb2312',
+  54936: 'gb18030',
+};
+
+/** The name `ExtractResult.encoding` gives a document's code page (as `encoding.ts` names text encodings). */
+const CODEPAGE_NAMES: Readonly<Record<number, string>> = {
+  936: 'GBK',
+  950: 'Big5',
+  932: 'Shift_JIS',
+  949: 'EUC-KR',
+  54936: 'GB18030',
+  65001: 'UTF-8',
+  10000: 'macintosh',
+};
+
+/** Destinations whose text is not document text: document properties, pictures, objects, headers and footers. */
+const HIDDEN = [
+  'info',
+  'pict',
+  'object',
+  'objdata',
+  'themedata',
+  'datastore',
+  'fldinst',
+  'xmlnstbl',
+] as const;
+const RUNNING = [
+  'header',
+  'headerl',
+  'headerr',
+  'headerf',
+  'footer',
+  'footerl',
+  'footerr',
+  'footerf',
+] as const;
+
+/** iconv-lite as rtf-stream-parser's decoder: `enc` is "cpN"; an unknown code page is read as Windows-1252. */
+function decode(buf: Buffer, enc: string): string {
+  const cpg = Number(/^cp(\d+)$/.exec(enc)?.[1]);
+  const name = CODEPAGE_ALIASES[cpg] ?? enc;
+  return iconv.decode(buf, iconv.encodingExists(name) ? name : 'cp1252');
+}
+
+/** Document properties read from `{\info …}` while the text is extracted. */
+interface InfoFields {
+  title: string;
+  author: string;
+}
+
+/**
+ * rtf-stream-parser's plain-text converter with three changes: `\par` ends a paragraph with a blank line (so that
+ * two Chinese paragraphs are not joined by the CJK line-join rule of `normalizeText`; `\line` stays one line break);
+ * `{\info}` is kept out of the text, its `\title` and `\author` going to `info`; pictures, embedded objects, field
+ * instructions, headers and footers are kept out of the text (mammoth leaves DOCX headers and footers out too).
+ */
+class RtfToText extends ToPlainText {
+  readonly info: InfoFields = { title: '', author: '' };
+
+  constructor(warn: (message: string) => void) {
+    super({ decode, warn });
+    const info = this.info;
+    const feature: FeatureHandler<ProcessTokensGlobalState> = {
+      controlHandlers: {
+        par: (global) => {
+          global._pushOutput('\n\n');
+          return true;
+        },
+        line: (global) => {
+          global._pushOutput('\n');
+          return true;
+        },
+      },
+      // `global` is this converter; `this` has the font methods the feature state type leaves out.
+      outputDataFilter: (_global, data) => {
+        const dests = this._state.allDestinations ?? {};
+        if (dests['info']) {
+          const field = dests['title'] ? 'title' : dests['author'] ? 'author' : undefined;
+          if (field) info[field] += this._getOutputAsString(data, this._getCurrentFont())[0];
+          return true;
+        }
+        return HIDDEN.some((d) => dests[d]) || RUNNING.some((d) => dests[d]) ? true : undefined;
+      },
+    };
+    // Before the library's own text escapes, whose `\par` handler would also write a line break.
+    const escapes = this._featureHandlers.findIndex((f) => f.controlHandlers?.['tab']);
+    this._featureHandlers.splice(escapes === -1 ? 0 : escapes, 0, feature);
+  }
+}
+
+/**
+ * RTF (Rich Text Format 1.x, as Word, WordPad and LibreOffice write it): tokenized and converted to plain text by
+ * rtf-stream-parser, bytes decoded by iconv-lite in the document's code page (`\ansicpgN`, e.g. 936 GBK for Chinese
+ * Word documents) or a font's (`\fcharsetN`, `\cpgN`), `\'xx` hex escapes (two in a row for a GBK character) and
+ * `\uN` Unicode escapes (their fallback characters skipped per `\ucN`). Paragraphs (`\par`) are separated by blank
+ * lines; the text is one unit split into pages of about 3000 characters (`paginate`). `{\info}` gives `title` and
+ * `authors`; it, pictures, objects, field instructions, headers and footers are not text.
+ *
+ * @param buf the whole file
+ * @param fileName base name, for reasons
+ * @returns pages, `encoding` (the `\ansicpg` code page: 'GBK', 'windows-1252', …), `title`, `authors`
+ * @throws ExtractError 'failed' "<file>: not a valid RTF file (…)" when the file does not start with `{\rtf`, the
+ *   tokenizer rejects it; 'failed' "<file>: damaged or truncated RTF (groups not closed)" when its groups are not
+ *   closed (a truncated file)
+ */
+export async function extractRtf(buf: Uint8Array, fileName: string): Promise<FormatOutput> {
+  const warnings: string[] = [];
+  const converter = new RtfToText((message) => warnings.push(message));
+  const chunks: string[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const tokenize = new Tokenize();
+      tokenize.on('error', reject);
+      converter.on('error', reject);
+      converter.on('data', (chunk: string | Buffer) => chunks.push(String(chunk)));
+      converter.on('end', resolve);
+      tokenize.pipe(converter);
+      tokenize.end(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength));
+    });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new ExtractError('failed', `${fileName}: not a valid RTF file (${message})`);
+  }
+  if (warnings.includes('Not enough matching closing brackets')) {
+    throw new ExtractError('failed', `${fileName}: damaged or truncated RTF (groups not closed)`);
+  }
+  const pages = unitsToPages([{ text: chunks.join('') }]);
+  const cpg = converter.defaultCodepage;
+  const out: FormatOutput = {
+    pages,
+    pageCount: pages.length,
+    encoding: CODEPAGE_NAMES[cpg] ?? `windows-${cpg}`,
+  };
+  const title = converter.info.title.trim();
+  if (title) out.title = title;
+  const authors = mergeAuthors([converter.info.author]);
+  if (authors.length > 0) out.authors = authors;
+  return out;
+}
