@@ -11,7 +11,7 @@ import { useViewerStore } from '../../viewer/store';
 import { DocHit } from './DocHit';
 import { Highlighted } from './Highlighted';
 
-const TYPES = ['pdf', 'docx', 'odt', 'pptx', 'xlsx', 'ods', 'odp', 'html', 'md', 'txt', 'csv'];
+const TYPES = ['pdf', 'docx', 'odt', 'pptx', 'xlsx', 'ods', 'odp', 'html', 'md', 'txt', 'csv', 'epub', 'rtf'];
 /** Nodes listed at first, and after "show N more" (the channel's `nodeLimit` maximum). */
 const NODES_FIRST = 10;
 const NODES_ALL = 1000;
