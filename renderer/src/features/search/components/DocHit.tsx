@@ -19,6 +19,7 @@ export function DocHit({
   query,
   filters,
   expand,
+  convertScript,
   onOpen,
 }: {
   hit: SearchResultDto['docs'][number];
@@ -26,16 +27,19 @@ export function DocHit({
   filters: SearchFilters;
   /** Glossary expansion on (the dialog's switch): the document's other pages are searched the same way. */
   expand: boolean;
+  /** Simplified ↔ Traditional on (the dialog's switch): likewise. */
+  convertScript: boolean;
   onOpen: (page: number) => void;
 }) {
   const { t } = useTranslation('search');
   const [expanded, setExpanded] = useState(false);
   const all = useQuery({
-    queryKey: ['search:query', query, filters, 'doc', hit.doc.id, hit.matchingPages, expand],
+    queryKey: ['search:query', query, filters, 'doc', hit.doc.id, hit.matchingPages, expand, convertScript],
     queryFn: () =>
       call('search:query', {
         query,
         expand,
+        convertScript,
         limit: 1,
         pagesPerDoc: Math.min(MAX_PAGES, hit.matchingPages),
         filters: { ...filters, docIds: [hit.doc.id], nodes: false },

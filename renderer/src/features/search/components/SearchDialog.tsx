@@ -17,6 +17,8 @@ const NODES_FIRST = 10;
 const NODES_ALL = 1000;
 /** Where the glossary-expansion switch is remembered. */
 const EXPAND_KEY = 'wellspring.search.expand';
+/** Where the Simplified ↔ Traditional switch is remembered. */
+const SCRIPT_KEY = 'wellspring.search.script';
 
 /**
  * Global search (Ctrl+K): documents and graph nodes, results as you type (after a short pause, never in the
@@ -39,6 +41,12 @@ export function SearchDialog() {
     localStorage.setItem(EXPAND_KEY, on ? '1' : '0');
     setExpandState(on);
   };
+  // Simplified ↔ Traditional (also search 軟體 for 软件 and the reverse): on unless the user turned it off.
+  const [convertScript, setScriptState] = useState(() => localStorage.getItem(SCRIPT_KEY) !== '0');
+  const setConvertScript = (on: boolean) => {
+    localStorage.setItem(SCRIPT_KEY, on ? '1' : '0');
+    setScriptState(on);
+  };
   const folders = useLibraryFolders();
   const openViewer = useViewerStore((s) => s.open);
 
@@ -50,8 +58,8 @@ export function SearchDialog() {
   }, [input, composing]);
 
   const results = useQuery({
-    queryKey: ['search:query', query, filters, nodeLimit, expand],
-    queryFn: () => call('search:query', { query, limit: 50, nodeLimit, filters, expand }),
+    queryKey: ['search:query', query, filters, nodeLimit, expand, convertScript],
+    queryFn: () => call('search:query', { query, limit: 50, nodeLimit, filters, expand, convertScript }),
     enabled: query.length > 0,
     placeholderData: (prev) => prev,
   });
@@ -113,6 +121,15 @@ export function SearchDialog() {
           />
           {t('expand.label')}
         </label>
+        <label className="check" title={t('script.hint')}>
+          <input
+            type="checkbox"
+            checked={convertScript}
+            data-testid="search-script"
+            onChange={(e) => setConvertScript(e.target.checked)}
+          />
+          {t('script.label')}
+        </label>
         <label>
           {t('filters.from')}
           <input
@@ -141,6 +158,14 @@ export function SearchDialog() {
               {t('expand.also', { forms: r.alsoSearched!.join(t('expand.separator')) })}{' '}
               <button className="link" onClick={() => setExpand(false)}>
                 {t('expand.off')}
+              </button>
+            </p>
+          )}
+          {(r.scriptForms?.length ?? 0) > 0 && (
+            <p className="also-searched small" data-testid="script-forms">
+              {t('script.also', { forms: r.scriptForms!.join(t('expand.separator')) })}{' '}
+              <button className="link" onClick={() => setConvertScript(false)}>
+                {t('script.off')}
               </button>
             </p>
           )}
@@ -190,9 +215,12 @@ export function SearchDialog() {
                   query={query}
                   filters={filters}
                   expand={expand}
+                  convertScript={convertScript}
                   onOpen={(page) => {
                     close();
-                    openViewer({ docId: d.doc.id, page, query });
+                    // Found only as another form (軟體 → 软件, a synonym): the viewer marks that form.
+                    const form = d.matchedForms?.includes(query) ? query : (d.matchedForms?.[0] ?? query);
+                    openViewer({ docId: d.doc.id, page, query: form });
                   }}
                 />
               ))}
