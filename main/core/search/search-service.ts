@@ -8,7 +8,7 @@ import { loadSearchIndex, saveSearchIndex } from './snapshot';
 import type { NodeEntry, NodeHit } from './search-types';
 import { buildGlossary, type Glossary } from '../glossary/glossary';
 import { mergeHits, type ExpandedNodesResult, type ExpandedSearchResult } from './expanded-search';
-import { planSearch, type SearchPlan } from './script-variants';
+import { planSearch, prepareScriptConversion, type SearchPlan } from './script-variants';
 
 function nodeEntry(n: NodeDto): NodeEntry {
   return { nodeId: n.id, kind: n.kind, label: n.label, aliases: n.aliases, description: n.description };
@@ -58,7 +58,11 @@ export class SearchService implements PageIndex {
    * first query. Never rejects: a missing, stale or damaged snapshot just means a rebuild.
    */
   warm(): Promise<boolean> {
-    this.warming ??= this.load();
+    if (!this.warming) {
+      this.warming = this.load();
+      // The Simplified ↔ Traditional converters take ~0.3 s to build: done before the first query, not in it.
+      setTimeout(prepareScriptConversion, 1000).unref();
+    }
     return this.warming;
   }
 
