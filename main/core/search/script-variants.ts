@@ -21,7 +21,7 @@ import { normalizeForSearch } from './tokenize';
  * Character-level conversion alone gets words wrong where one Simplified character stands for two Traditional ones
  * (头发 is 頭髮, not 頭發; 皇后 stays 皇后, not 皇後): the phrase dictionaries decide those.
  *
- * Built lazily, once per process, on the first query with a Chinese character (about 0.3 s for the four; see
+ * Built lazily, once per process, on the first query with a Chinese character (0.3–0.6 s for the four; see
  * tests/bench/script-bench.ts); a conversion then takes microseconds.
  */
 
@@ -70,6 +70,9 @@ export function hasTraditional(text: string): boolean {
  * - otherwise (Simplified, or shared and not only Taiwan's) as it is: the Taiwan phrase table would turn the
  *   mainland words 文件 into 文档 and 程序 into 进程 (Taiwan writes those 檔案 and 程式, see the next step), which is
  *   no change of script.
+ * The Traditional forms then come from S₁ and S₂; one written only in characters both scripts share is kept only
+ * when it is Taiwan vocabulary as above (程序 → 程式), else replaced by `text`: 文档 → Taiwan 文件 would find every
+ * mainland 文件 (file).
  * Text without Chinese characters gives six copies of itself.
  */
 function conversions(text: string): string[] {
@@ -86,15 +89,30 @@ function conversions(text: string): string[] {
       s1.push(c.twp2cn(p));
       s2.push(c.hk2cn(p));
     } else {
-      const mainland = c.twp2cn(p);
-      const taiwanOnly = mainland !== p && c.cn2twp(p) === p;
-      s1.push(taiwanOnly ? mainland : p);
-      s2.push(taiwanOnly ? mainland : p);
+      const word = taiwanOnly(p) ? c.twp2cn(p) : p;
+      s1.push(word);
+      s2.push(word);
     }
   });
   const a = s1.join('');
   const b = s2.join('');
-  return [a, b, c.cn2twp(a), c.cn2hk(a), c.cn2twp(b), c.cn2hk(b)];
+  // A Traditional form in shared characters only is searched when it is Taiwan's own word (程序 → 程式), not when
+  // it is a mainland word too: Taiwan's phrase table writes a document 文件, and 文档 would find every mainland 文件.
+  const traditional = (f: string) => (hasTraditional(f) || taiwanOnly(f) ? f : text);
+  return [
+    a,
+    b,
+    traditional(c.cn2twp(a)),
+    traditional(c.cn2hk(a)),
+    traditional(c.cn2twp(b)),
+    traditional(c.cn2hk(b)),
+  ];
+}
+
+/** Taiwan vocabulary: Simplified → Taiwan leaves `word` as it is, Taiwan → Simplified changes it (程式, 介面). */
+function taiwanOnly(word: string): boolean {
+  const c = conv();
+  return c.twp2cn(word) !== word && c.cn2twp(word) === word;
 }
 
 /**
