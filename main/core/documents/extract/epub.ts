@@ -12,21 +12,48 @@ import { htmlToUnits } from './html';
 const FONT_OBFUSCATION = new Set(['http://www.idpf.org/2008/embedding', 'http://ns.adobe.com/pdf/enc#RC']);
 
 /**
- * epub2 with the two steps that can throw inside a zip or XML callback (where nothing can catch it and the process
- * dies) made safe: the NCX table of contents is not read at all (extraction reads the spine, not the TOC; epub2
- * 3.0.2 throws on an NCX `navLabel` with empty text, as in textract's standardized_text.epub), and an error while
- * parsing the package document becomes an 'error' event.
+ * epub2 with the steps that can throw inside a zip or XML callback (where nothing can catch it and the process dies)
+ * replaced or made safe:
+ * - the container is not parsed again: `readContainer` found the package document, which is passed in (epub2 3.0.2
+ *   throws on a `container.xml` that does not parse to an object);
+ * - a missing `mimetype` entry is tolerated, as reading systems do (the container is what matters);
+ * - the NCX table of contents is not read at all (extraction reads the spine, not the TOC; epub2 throws on an NCX
+ *   `navLabel` with empty text, as in textract's standardized_text.epub);
+ * - an error while parsing the package document becomes an 'error' event.
  */
 class SafeEPub extends EPub {
+  private readonly packagePath: string;
+
+  constructor(epubfile: string, imageroot?: string, linkroot?: string, packagePath?: string) {
+    super(epubfile, imageroot, linkroot);
+    this.packagePath = packagePath ?? '';
+  }
+
+  override checkMimeType(): void {
+    this.getRootFiles();
+  }
+
+  override getRootFiles(): void {
+    const wanted = [this.packagePath, decodeURI(this.packagePath)];
+    const found = this.zip.names.find((n) => wanted.includes(n));
+    if (!found) {
+      this.emit('error', new Error(`the package document ${this.packagePath} is missing`));
+      return;
+    }
+    this.rootFile = found;
+    this.handleRootFile();
+  }
+
   override parseTOC(): void {
     this.emit('end');
   }
 
   override parseRootFile(rootfile: unknown): void {
     try {
+      if (!rootfile || typeof rootfile !== 'object') throw new Error('empty');
       super.parseRootFile(rootfile);
-    } catch (e) {
-      this.emit('error', e instanceof Error ? e : new Error(String(e)));
+    } catch {
+      this.emit('error', new Error('the package document cannot be read'));
     }
   }
 }
@@ -114,14 +141,17 @@ export async function extractEpub(buf: Uint8Array, fileName: string): Promise<Fo
   try {
     // epub2 passes its argument to adm-zip, which takes a Buffer as well as a path.
     const data = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as string;
-    book = await SafeEPub.createAsync(data);
+    book = await SafeEPub.createAsync(data, undefined, undefined, container.rootFile);
   } catch (e) {
-    // epub2's messages name the file by its argument (here the bytes): keep only the first clause.
-    const message = (e instanceof Error ? e.message : String(e)).split(/ (?:file|archive) /)[0] ?? '';
-    throw new ExtractError(
-      'failed',
-      `${fileName}: not a valid EPUB file (${message || 'unreadable package'})`,
-    );
+    // One of epub2's messages ends with its argument (here the bytes): it is replaced.
+    const message = e instanceof Error ? e.message : String(e);
+    // Since getRootFiles is replaced, epub2's "Parsing container XML failed" can only be about the package document.
+    const detail = message.startsWith('Invalid/missing file')
+      ? 'not a ZIP archive'
+      : message === 'Parsing container XML failed'
+        ? 'the package document is not valid XML'
+        : message.slice(0, 200);
+    throw new ExtractError('failed', `${fileName}: not a valid EPUB file (${detail})`);
   }
 
   const units: RawUnit[] = [];

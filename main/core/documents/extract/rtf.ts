@@ -63,6 +63,14 @@ function decode(buf: Buffer, enc: string): string {
   return iconv.decode(buf, iconv.encodingExists(name) ? name : 'cp1252');
 }
 
+/** 'GBK', 'windows-1251', 'cp866', …; a code page iconv-lite does not know was read as Windows-1252 (`decode`). */
+function codepageName(cpg: number): string {
+  const known = CODEPAGE_NAMES[cpg] ?? CODEPAGE_ALIASES[cpg];
+  if (known) return known;
+  if (!iconv.encodingExists(`cp${cpg}`)) return 'windows-1252';
+  return cpg >= 1250 && cpg <= 1258 ? `windows-${cpg}` : `cp${cpg}`;
+}
+
 /** Document properties read from `{\info …}` while the text is extracted. */
 interface InfoFields {
   title: string;
@@ -150,7 +158,7 @@ export async function extractRtf(buf: Uint8Array, fileName: string): Promise<For
   const out: FormatOutput = {
     pages,
     pageCount: pages.length,
-    encoding: CODEPAGE_NAMES[cpg] ?? `windows-${cpg}`,
+    encoding: codepageName(cpg),
   };
   const title = converter.info.title.trim();
   if (title) out.title = title;

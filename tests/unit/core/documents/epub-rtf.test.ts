@@ -130,6 +130,40 @@ describe('EPUB (epub2)', () => {
     });
   });
 
+  it('damaged package parts give a reason or the text, never an exception epub2 throws in a callback', async () => {
+    const dir = tempDir();
+    const { zipSync, strToU8, unzipSync } = await import('fflate');
+    const base = unzipSync(fs.readFileSync(doc('derived-zh/maint-guide.first.zh-cn.epub')));
+    const opf = new TextDecoder().decode(base['OEBPS/content.opf']);
+    const write = (name: string, change: Record<string, Uint8Array | null>): string => {
+      const files = { ...base };
+      for (const [entry, data] of Object.entries(change)) {
+        if (data) files[entry] = data;
+        else delete files[entry];
+      }
+      const { mimetype, ...rest } = files;
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, zipSync(mimetype ? { mimetype: [mimetype, { level: 0 }], ...rest } : rest));
+      return file;
+    };
+    // container.xml that does not parse (epub2 dereferences its null result), an empty and a cut package document.
+    const container = await extractFile(
+      write('container.epub', {
+        'META-INF/container.xml': strToU8('<container><rootfiles><rootfile full-path="OEBPS/content.opf"'),
+      }),
+    );
+    expect(container.status).toBe('indexed');
+    const empty = await extractFile(write('empty-opf.epub', { 'OEBPS/content.opf': strToU8('') }));
+    expect(empty.error).toBe('empty-opf.epub: not a valid EPUB file (the package document cannot be read)');
+    const cut = await extractFile(write('cut-opf.epub', { 'OEBPS/content.opf': strToU8(opf.slice(0, 300)) }));
+    expect(cut.error).toBe('cut-opf.epub: not a valid EPUB file (the package document is not valid XML)');
+    // No mimetype entry (reading systems accept it) and a chapter missing from the ZIP: the rest is read.
+    const noMime = await extractFile(write('no-mimetype.epub', { mimetype: null }));
+    expect(noMime.pages).toHaveLength(3);
+    const missing = await extractFile(write('missing-chapter.epub', { 'OEBPS/ch1.xhtml': null }));
+    expect(missing.pages.map((p) => p.label)).toEqual(['目录', '2.3. 获取程序并试用']);
+  });
+
   it('is detected by its mimetype entry whatever the name, and by extension', () => {
     const bytes = fs.readFileSync(doc('textract/raw_text.epub'));
     expect(detectFormat(bytes, 'book.zip')).toEqual({ format: 'epub', mime: 'application/epub+zip' });
