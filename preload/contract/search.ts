@@ -39,6 +39,26 @@ export type QueryExpansion = z.infer<typeof QueryExpansion>;
  */
 const matchedForms = z.array(z.string()).optional();
 
+/**
+ * Why a node hit matched a query typed as pinyin (issue 11 §1, main/core/search/pinyin.ts): the letters as typed
+ * (folded, separators removed: `zsgl`), the name that matched (`field`: the label, an alias, or a glossary term's
+ * other name), the matched characters of that name (`知识管理`) and their reading without tones (`zhi shi guan li`).
+ */
+export const PinyinMatch = z.object({
+  typed: z.string(),
+  field: z.enum(['label', 'alias', 'glossary']),
+  name: z.string(),
+  matched: z.string(),
+  reading: z.string(),
+});
+export type PinyinMatch = z.infer<typeof PinyinMatch>;
+
+/** How a node hit matched: as text (also when absent) or as pinyin, with the pinyin match. */
+const nodeMatch = {
+  matchedBy: z.enum(['text', 'pinyin']).optional(),
+  pinyin: PinyinMatch.optional(),
+};
+
 export const SearchResultDto = z.object({
   query: z.string(),
   docs: z.array(
@@ -50,7 +70,9 @@ export const SearchResultDto = z.object({
       matchedForms,
     }),
   ),
-  nodes: z.array(z.object({ node: NodeDto, score: z.number(), highlights: z.array(Range), matchedForms })),
+  nodes: z.array(
+    z.object({ node: NodeDto, score: z.number(), highlights: z.array(Range), matchedForms, ...nodeMatch }),
+  ),
   total: z.number().int(),
   totalNodes: z.number().int(),
   tookMs: z.number(),
@@ -111,7 +133,13 @@ export const SEARCH_CHANNELS = {
     }),
     output: z.object({
       nodes: z.array(
-        z.object({ node: NodeDto, score: z.number(), highlights: z.array(Range), matchedForms }),
+        z.object({
+          node: NodeDto,
+          score: z.number(),
+          highlights: z.array(Range),
+          matchedForms,
+          ...nodeMatch,
+        }),
       ),
       total: z.number().int(),
       alsoSearched: z.array(z.string()).optional(),

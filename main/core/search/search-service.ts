@@ -7,8 +7,14 @@ import { SearchIndex } from './search-index';
 import { loadSearchIndex, saveSearchIndex } from './snapshot';
 import type { NodeEntry, NodeHit } from './search-types';
 import { buildGlossary, type Glossary } from '../glossary/glossary';
-import { mergeHits, type ExpandedNodesResult, type ExpandedSearchResult } from './expanded-search';
+import {
+  mergeHits,
+  type ExpandedNodeHit,
+  type ExpandedNodesResult,
+  type ExpandedSearchResult,
+} from './expanded-search';
 import { planSearch, prepareScriptConversion, type SearchPlan } from './script-variants';
+import { PinyinNodeIndex, appendPinyinHits } from './pinyin-index';
 
 function nodeEntry(n: NodeDto): NodeEntry {
   return { nodeId: n.id, kind: n.kind, label: n.label, aliases: n.aliases, description: n.description };
@@ -29,6 +35,9 @@ function nodeEntry(n: NodeDto): NodeEntry {
  *
  * Simplified ↔ Traditional (issue 11 §2): both also search the query's forms in the other script (script-variants.ts
  * planSearch), unless `convertScript: false`; the hits those forms found list them in `matchedForms`.
+ *
+ * Pinyin (issue 11 §1): a query of Latin letters only (`zsgl`, `zhishiguanli`) also finds nodes by the pinyin of
+ * their names (pinyin-index.ts), after every text hit, in `query`'s nodes and in `nodes`; documents never.
  */
 export class SearchService implements PageIndex {
   private index: SearchIndex | null = null;
@@ -45,6 +54,12 @@ export class SearchService implements PageIndex {
   private glossaryCache: Glossary | null = null;
   /** Nodes changed since the glossary was built: it is rebuilt when one of them is, or was, a term. */
   private readonly glossaryChanged = new Set<string>();
+
+  /** Node names read as pinyin (issue 11 §1), built on the first pinyin-looking query, then kept current. */
+  private readonly pinyin = new PinyinNodeIndex({
+    all: () => this.graph.getGraph().nodes,
+    find: (id) => this.graph.findNode(id),
+  });
 
   /** `snapshotFile`: where the index is saved on close and loaded at start (none: always rebuild). */
   constructor(
@@ -115,6 +130,7 @@ export class SearchService implements PageIndex {
    */
   nodesChanged(ids: readonly string[]): void {
     for (const id of ids) this.changedNodes.add(id);
+    this.pinyin.changed(ids);
     if (this.glossaryCache) for (const id of ids) this.glossaryChanged.add(id);
   }
 
@@ -245,12 +261,15 @@ export class SearchService implements PageIndex {
       (d) => d.doc.id,
       options.limit ?? 20,
     );
-    const nodes = mergeHits(
+    const nodeLimit = options.filters?.nodes === false ? 0 : (options.nodeLimit ?? 10);
+    const merged = mergeHits(
       { forms, hits: base.nodes },
       alternatives.map((a) => ({ forms: a.forms, hits: a.result.nodes })),
       (n) => n.node.id,
-      options.filters?.nodes === false ? 0 : (options.nodeLimit ?? 10),
+      nodeLimit,
     );
+    const byPinyin = nodeLimit ? this.withPinyin(query, merged.hits, nodeLimit) : { hits: [], extra: 0 };
+    const nodes = { hits: byPinyin.hits, extra: merged.extra + byPinyin.extra };
     const most = (pick: (r: SearchResultDto) => number, extra: number) =>
       Math.max(pick(base) + extra, ...alternatives.map((a) => pick(a.result)));
     return {
@@ -342,13 +361,22 @@ export class SearchService implements PageIndex {
       (n) => n.node.id,
       limit,
     );
+    const byPinyin = this.withPinyin(query, merged.hits, limit, kinds);
     return {
-      nodes: merged.hits,
-      total: Math.max(base.total + merged.extra, ...alternatives.map((a) => a.result.total)),
+      nodes: byPinyin.hits,
+      total: Math.max(base.total + merged.extra, ...alternatives.map((a) => a.result.total)) + byPinyin.extra,
       alsoSearched: expanded.alsoSearched,
       expansions: expanded.expansions,
       scriptForms: expanded.scriptForms,
     };
+  }
+
+  /**
+   * `hits` followed by the nodes `query` finds only as pinyin (pinyin-index.ts appendPinyinHits: ranked below every
+   * text hit, with `matchedBy: 'pinyin'` and why), up to `limit`; `extra` counts those nodes.
+   */
+  private withPinyin(query: string, hits: ExpandedNodeHit[], limit: number, kinds?: readonly string[]) {
+    return appendPinyinHits(this.pinyin, query, hits, limit, kinds, (id) => this.graph.findNode(id));
   }
 
   /** Index hits → wire results with the current node; nodes deleted since they were indexed are left out. */

@@ -1,0 +1,249 @@
+import type { NodeDto, PinyinMatch } from '../../../preload/contract';
+import { buildGlossary } from '../glossary/glossary';
+import type { ExpandedNodeHit } from './expanded-search';
+import { matchPinyin, pinyinLetters, readName, type NameReading } from './pinyin';
+
+/**
+ * The pinyin index of node names (issue 11 §1), kept beside the SearchIndex's node index: every node's label and
+ * aliases, and for a glossary term (`term` node) its other names too (synonyms, Chinese translation), read as pinyin
+ * once (pinyin.ts readName) and matched per query (pinyin.ts matchPinyin).
+ *
+ * Built lazily on the first pinyin-looking query from the whole graph (10k nodes: see the issue 11 report;
+ * ~15 µs a name), then kept current from the graph's change events like the node index (`changed`, O(changed
+ * nodes)). A query scans the names whose syllables include its first letter (a bucket per letter), so its cost
+ * grows with the names that could match, not with the graph.
+ */
+
+/** Which name of a node a pinyin query matched. */
+export type PinyinField = PinyinMatch['field'];
+
+interface NameEntry {
+  reading: NameReading;
+  field: PinyinField;
+}
+
+interface NodeEntry {
+  nodeId: string;
+  kind: string;
+  names: NameEntry[];
+}
+
+/** Where the index reads nodes: the whole graph (first build) and one node (after a change; null when deleted). */
+export interface PinyinNodeSource {
+  all(): Iterable<NodeDto>;
+  find(id: string): NodeDto | null | undefined;
+}
+
+/** A node a pinyin query found, best first: the name it matched and where. */
+export interface PinyinNodeHit {
+  nodeId: string;
+  kind: string;
+  /** The letters as typed, folded (pinyin.ts pinyinLetters). */
+  typed: string;
+  field: PinyinField;
+  /** The matched name as stored. */
+  name: string;
+  /** The matched characters of that name and their reading (`知识管理`, `zhi shi guan li`). */
+  matched: string;
+  reading: string;
+  /** [start, end) of the matched characters in `name`, UTF-16 units. */
+  start: number;
+  end: number;
+  /** The match covers the whole name. */
+  whole: boolean;
+}
+
+const FIELD_ORDER: Record<PinyinField, number> = { label: 0, alias: 1, glossary: 2 };
+
+/** The names of a node read for pinyin: label, aliases, then a term's other glossary names; each once. */
+function namesOf(node: NodeDto): NameEntry[] {
+  const names: NameEntry[] = [];
+  const seen = new Set<string>();
+  const add = (text: string, field: PinyinField) => {
+    if (!text.trim() || seen.has(text)) return; // untrimmed: offsets are into the name as stored
+    seen.add(text);
+    const reading = readName(text);
+    if (reading.readable) names.push({ reading, field });
+  };
+  add(node.label, 'label');
+  for (const a of node.aliases) add(a, 'alias');
+  if (node.kind === 'term')
+    for (const v of buildGlossary({ nodes: [node] }).terms[0]?.variants ?? []) add(v, 'glossary');
+  return names;
+}
+
+/**
+ * Pinyin search over node names; see the file comment. Not thread-safe (one per SearchService). `search` never
+ * throws for any query; a source that throws propagates.
+ */
+export class PinyinNodeIndex {
+  private entries: Map<string, NodeEntry> | null = null;
+  /** First letter of a syllable → entries with a name having a syllable that starts with it. */
+  private readonly byLetter = new Map<string, Set<NodeEntry>>();
+  private readonly pending = new Set<string>();
+
+  constructor(private readonly source: PinyinNodeSource) {}
+
+  /** Whether the index has been built (the first pinyin query builds it). */
+  get built(): boolean {
+    return this.entries !== null;
+  }
+
+  /** Forgets everything; the next query rebuilds from the whole graph. */
+  invalidate(): void {
+    this.entries = null;
+    this.byLetter.clear();
+    this.pending.clear();
+  }
+
+  /** Marks nodes changed (added, edited or deleted): each is read again on the next query. No-op before the build. */
+  changed(ids: Iterable<string>): void {
+    if (this.entries) for (const id of ids) this.pending.add(id);
+  }
+
+  /** Builds the index now if it is not (for benchmarks and warm-up); returns the number of nodes with a readable name. */
+  build(): number {
+    this.refresh();
+    return this.entries!.size;
+  }
+
+  private refresh(): void {
+    if (!this.entries) {
+      this.entries = new Map();
+      for (const node of this.source.all()) this.put(node);
+      this.pending.clear();
+      return;
+    }
+    for (const id of this.pending) {
+      this.drop(id);
+      const node = this.source.find(id);
+      if (node) this.put(node);
+    }
+    this.pending.clear();
+  }
+
+  private put(node: NodeDto): void {
+    const names = namesOf(node);
+    if (!names.length) return;
+    const entry: NodeEntry = { nodeId: node.id, kind: node.kind, names };
+    this.entries!.set(node.id, entry);
+    for (const letter of lettersOf(entry)) {
+      let set = this.byLetter.get(letter);
+      if (!set) this.byLetter.set(letter, (set = new Set()));
+      set.add(entry);
+    }
+  }
+
+  private drop(id: string): void {
+    const entry = this.entries!.get(id);
+    if (!entry) return;
+    this.entries!.delete(id);
+    for (const letter of lettersOf(entry)) this.byLetter.get(letter)?.delete(entry);
+  }
+
+  /**
+   * Nodes whose label, an alias or (terms) a glossary name matches `query` as pinyin (pinyin.ts), when the query
+   * looks like pinyin (pinyinLetters; otherwise no hits). `exclude`: node ids to skip (found as text already);
+   * `kinds`: only these. Per node the best name counts. Order: label before alias before glossary name, a match of
+   * the whole name first, then one at its start, then shorter names, then the label (locale order). Returns at
+   * most `limit` hits and how many nodes matched.
+   */
+  search(
+    query: string,
+    options: { limit: number; kinds?: ReadonlySet<string>; exclude?: ReadonlySet<string> },
+  ): { hits: PinyinNodeHit[]; total: number } {
+    const typed = pinyinLetters(query);
+    if (!typed) return { hits: [], total: 0 };
+    this.refresh();
+    const found: Array<PinyinNodeHit & { rank: number[] }> = [];
+    for (const entry of this.byLetter.get(typed[0]!) ?? []) {
+      if (options.exclude?.has(entry.nodeId) || (options.kinds && !options.kinds.has(entry.kind))) continue;
+      let best: (PinyinNodeHit & { rank: number[] }) | null = null;
+      for (const { reading, field } of entry.names) {
+        const m = matchPinyin(reading, typed);
+        if (!m) continue;
+        const rank = [FIELD_ORDER[field], m.whole ? 0 : m.start === 0 ? 1 : 2, reading.text.length];
+        if (best && compareRanks(best.rank, rank) <= 0) continue;
+        best = {
+          nodeId: entry.nodeId,
+          kind: entry.kind,
+          typed,
+          field,
+          name: reading.text,
+          matched: reading.text.slice(m.start, m.end),
+          reading: m.reading,
+          start: m.start,
+          end: m.end,
+          whole: m.whole,
+          rank,
+        };
+      }
+      if (best) found.push(best);
+    }
+    const labelOf = (h: PinyinNodeHit) => this.labelOf(h);
+    found.sort((a, b) => compareRanks(a.rank, b.rank) || labelOf(a).localeCompare(labelOf(b)));
+    return { hits: found.slice(0, options.limit).map(({ rank: _, ...hit }) => hit), total: found.length };
+  }
+
+  private labelOf(h: PinyinNodeHit): string {
+    return this.entries!.get(h.nodeId)?.names.find((n) => n.field === 'label')?.reading.text ?? h.name;
+  }
+}
+
+function compareRanks(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+/** The first letters of every syllable in an entry's names (no syllable starts with ü, so no `v`/`u` pair). */
+function lettersOf(entry: NodeEntry): Set<string> {
+  const letters = new Set<string>();
+  for (const { reading } of entry.names) for (const s of reading.syllables) if (s) letters.add(s[0]!);
+  return letters;
+}
+
+/** Share of the lowest text hit's score the best pinyin hit gets: every pinyin hit ranks below every text hit. */
+const PINYIN_SCORE = 0.4;
+
+/**
+ * The node hits of a search (`hits`: text hits, glossary and script forms merged, best first) followed by the
+ * nodes `query` finds as pinyin in `index` and no text hit found, up to `limit` hits in all, only of `kinds` when
+ * given. Pinyin hits score below the lowest text hit (its score × 0.4, falling), keep the index's order, carry
+ * `matchedBy: 'pinyin'` and their {@link PinyinMatch}, `matchedForms: [query.trim()]`, and highlight the matched
+ * characters when the label matched. `findNode` gives the current node (null: deleted since, left out). Returns
+ * the hits and how many nodes only pinyin found (before the limit), for the totals. Text hits are returned as they
+ * are; a query that does not look like pinyin gives `hits` back with `extra: 0`.
+ */
+export function appendPinyinHits(
+  index: PinyinNodeIndex,
+  query: string,
+  hits: ExpandedNodeHit[],
+  limit: number,
+  kinds: readonly string[] | undefined,
+  findNode: (id: string) => NodeDto | null | undefined,
+): { hits: ExpandedNodeHit[]; extra: number } {
+  if (!pinyinLetters(query)) return { hits, extra: 0 };
+  const room = limit - hits.length;
+  const found = index.search(query, {
+    // Count every match for the total, but read only what fits.
+    limit: Math.max(0, room),
+    kinds: kinds?.length ? new Set(kinds) : undefined,
+    exclude: new Set(hits.map((h) => h.node.id)),
+  });
+  if (room <= 0) return { hits, extra: found.total };
+  const ceiling = hits.length ? Math.min(...hits.map((h) => h.score)) : 1;
+  const out = [...hits];
+  found.hits.forEach((p, i) => {
+    const node = findNode(p.nodeId);
+    if (!node) return;
+    out.push({
+      node,
+      score: ceiling * PINYIN_SCORE * (1 - i / (2 * found.hits.length)),
+      highlights: p.field === 'label' && node.label === p.name ? [[p.start, p.end]] : [],
+      matchedForms: [query.trim()],
+      matchedBy: 'pinyin',
+      pinyin: { typed: p.typed, field: p.field, name: p.name, matched: p.matched, reading: p.reading },
+    });
+  });
+  return { hits: out, extra: found.total };
+}
