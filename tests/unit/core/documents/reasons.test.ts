@@ -49,6 +49,23 @@ describe('library reasons', () => {
         { name: 'Pages-tree-refs.pdf', failed: '1', total: '2', pages: '2' },
       ],
       [reasonFor(doc('mammoth/empty.docx')), 'noText', { name: 'empty.docx' }],
+      [
+        reasonFor(write(dir, 'old.xls', fs.readFileSync(fixture('import/standardized_text.doc')))),
+        'legacyOfficeFormat',
+        { name: 'old.xls', app: 'Excel', ext: 'xls', modern: 'xlsx' },
+      ],
+      [reasonFor(doc('derived-zh/maint-guide.drm.epub')), 'epubDrm', { name: 'maint-guide.drm.epub' }],
+      [
+        reasonFor(doc('textract/raw_text.truncated.epub')),
+        'epubDamaged',
+        { name: 'raw_text.truncated.epub' },
+      ],
+      [
+        reasonFor(doc('textract/standardized_text.truncated.rtf')),
+        'rtfTruncated',
+        { name: 'standardized_text.truncated.rtf' },
+      ],
+      [reasonFor(write(dir, 'fake.rtf', 'no braces')), 'invalidOffice', { name: 'fake.rtf', format: 'RTF' }],
     ];
     for (const [pending, key, params] of cases) {
       const { error, reason } = await pending;
