@@ -9,6 +9,7 @@ import type { ChannelMap } from './channel';
 import { EditSummary } from './history';
 import { id } from './model';
 import { RankReason } from './processes';
+import { PinyinMatch } from './search';
 
 const level = z.number().int().min(1).max(5);
 
@@ -189,6 +190,8 @@ export const LocatorMatch = z.object({
   label: z.string(),
   /** `search`: found by the query; `picked`: chosen; `category`: an item of a picked or found category. */
   via: z.enum(['search', 'picked', 'category']),
+  /** Found by the query typed as pinyin (`zsgl`): why (search.ts PinyinMatch). */
+  pinyin: PinyinMatch.optional(),
 });
 export type LocatorMatch = z.infer<typeof LocatorMatch>;
 

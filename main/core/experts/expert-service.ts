@@ -138,11 +138,11 @@ export class ExpertService {
     const index = this.deps.knowledge.index();
     const matches: LocatorMatch[] = [];
     const seen = new Set<string>();
-    const add = (id: string, via: LocatorMatch['via']) => {
+    const add = (id: string, via: LocatorMatch['via'], pinyin?: LocatorMatch['pinyin']) => {
       const node = index.node(id);
       if (seen.has(id) || !node || (node.kind !== 'knowledge' && node.kind !== 'category')) return;
       seen.add(id);
-      matches.push({ id, kind: node.kind, label: node.label, via });
+      matches.push({ id, kind: node.kind, label: node.label, via, ...(pinyin && { pinyin }) });
     };
     for (const [field, ids] of [
       ['itemIds', input.itemIds ?? []],
@@ -169,7 +169,7 @@ export class ExpertService {
     const [whole, ...words] = locatorQueries(input.query ?? '');
     if (whole !== undefined) {
       const hits = search(whole);
-      for (const hit of hits.length ? hits : words.flatMap(search)) add(hit.node.id, 'search');
+      for (const hit of hits.length ? hits : words.flatMap(search)) add(hit.node.id, 'search', hit.pinyin);
     }
     const categories = matches.filter((m) => m.kind === 'category').map((m) => m.id);
     const subtree = [...new Set(categories.flatMap((c) => categorySubtree(index, c)))];
