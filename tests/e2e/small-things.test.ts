@@ -84,11 +84,8 @@ describe('library and search details', () => {
     fs.writeFileSync(path.join(docsDir, '合同.md'), '# 合同\n\n总部的合同');
     fs.mkdirSync(path.join(docsDir, '2024'));
     fs.writeFileSync(path.join(docsDir, '2024', '合同.md'), '# 合同\n\n二〇二四年的合同');
-    // The smallest ZIP there is (an empty archive): an EPUB as far as the library can tell.
-    fs.writeFileSync(
-      path.join(docsDir, '电子书.epub'),
-      Buffer.concat([Buffer.from('PK\x05\x06'), Buffer.alloc(18)]),
-    );
+    // A Kindle book (EPUB is read since issue 11): listed by its name, never read.
+    fs.writeFileSync(path.join(docsDir, '电子书.mobi'), 'BOOKMOBI');
     fs.writeFileSync(path.join(docsDir, 'old.doc'), 'not really a doc');
   });
   afterAll(() => {
@@ -117,8 +114,8 @@ describe('library and search details', () => {
       .poll(() => table.locator('tbody tr[data-status="pending"]').count(), { timeout: 60_000 })
       .toBe(0);
 
-    // The EPUB and the legacy Word file are listed, unsupported, with a reason.
-    for (const name of ['电子书.epub', 'old.doc']) {
+    // The Kindle book and the legacy Word file are listed, unsupported, with a reason.
+    for (const name of ['电子书.mobi', 'old.doc']) {
       const row = table.locator('tbody tr', { hasText: name });
       expect(await row.getAttribute('data-status')).toBe('unsupported');
       expect((await row.locator('td.detail').textContent())!.trim()).not.toBe('');
