@@ -1,9 +1,16 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../../../main/core/search/search-index';
 import { normalizeForSearch } from '../../../../main/core/search/tokenize';
-import { fixture } from '../../helpers';
+import {
+  MAINT_GUIDE_PDF,
+  MAINT_GUIDE_TEXT,
+  chunkText,
+  oracleForm,
+  oracleRegex,
+  pdfPages,
+  queryTerms,
+} from './quality-oracle';
 
 /**
  * SEARCH-QUALITY: the engine against a brute-force oracle on the Chinese Debian New Maintainers' Guide, as text and as
@@ -18,9 +25,6 @@ import { fixture } from '../../helpers';
  * (Latin words whole; `.net` / `c++` / `c#` markers bind to their word). The table also gives the bare substring
  * count, to show where those rules matter, and the candidates the bigram index proposed before verification.
  */
-
-const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}\\u30FC';
-const W = `[[\\p{L}\\p{N}\\p{M}]--[${CJK}]]`;
 
 const QUERIES = [
   // Chinese, 2 characters
@@ -84,38 +88,6 @@ const QUERIES = [
   'node.js',
   'e-mail',
 ];
-
-/** Splits a query like `parseQuery` does (whitespace, double quotes). */
-function queryTerms(q: string): string[] {
-  return [...normalizeForSearch(q).matchAll(/"([^"]*)"?|([^\s"]+)/g)]
-    .map((m) => (m[1] ?? m[2] ?? '').trim())
-    .filter((t) => /[\p{L}\p{N}]/u.test(t));
-}
-
-const JUNCTION = new RegExp(`(?<=[${CJK}]) (?=[^${CJK}\\s])|(?<=[^${CJK}\\s]) (?=[${CJK}])`, 'gv');
-
-/** Fold, collapse whitespace, drop a space between Latin and CJK (see the file comment). */
-function oracleForm(s: string): string {
-  return normalizeForSearch(s).replace(/\s+/g, ' ').replace(JUNCTION, '');
-}
-
-/** The boundary rules of query-terms.ts as a regex around the literal term. */
-function oracleRegex(term: string): RegExp {
-  const t = oracleForm(term);
-  const literal = t.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-  const wordAt = (ch: string | undefined) => ch !== undefined && new RegExp(`^${W}$`, 'v').test(ch);
-  const chars = Array.from(t);
-  let before = '';
-  if (wordAt(chars[0])) before = `(?<!${W})(?<!(?:^|(?<!${W}))\\.)`;
-  else if (chars[0] === '.' && wordAt(chars[1])) before = `(?<!${W})`;
-  let after = '';
-  const last = chars.length - 1;
-  if (wordAt(chars[last])) after = `(?!${W})(?!\\+\\+(?!${W}))(?!#(?!${W}))`;
-  else if ((t.endsWith('++') && wordAt(chars[last - 2])) || (t.endsWith('#') && wordAt(chars[last - 1])))
-    after = `(?!${W})`;
-  else if (t.endsWith('+') && wordAt(chars[last - 1])) after = `(?!\\+(?!${W}))`;
-  return new RegExp(before + literal + after, 'v');
-}
 
 interface Row {
   query: string;
@@ -187,80 +159,8 @@ function expectQuality(rows: Row[]): void {
     expect(rows.find((r) => r.query === q)!.falsePositives, q).toBe(0);
 }
 
-/** Cuts text into chunks of at most `max` characters at paragraph boundaries (see the file comment). */
-function chunkText(text: string, max = 1500): string[] {
-  const pieces: string[] = [];
-  for (const para of text.split(/\n[ \t]*\n/)) {
-    if (para.length <= max) {
-      pieces.push(para);
-      continue;
-    }
-    let cur = '';
-    for (const line of para.split('\n')) {
-      if (cur && cur.length + 1 + line.length > max) {
-        pieces.push(cur);
-        cur = '';
-      }
-      cur = cur ? `${cur}\n${line}` : line;
-    }
-    if (cur) pieces.push(cur);
-  }
-  const chunks: string[] = [];
-  let cur = '';
-  for (const p of pieces) {
-    if (cur && cur.length + 2 + p.length > max) {
-      chunks.push(cur);
-      cur = '';
-    }
-    cur = cur ? `${cur}\n\n${p}` : p;
-  }
-  if (cur.trim()) chunks.push(cur);
-  return chunks;
-}
-
-/** First existing path of a fixture and its corpus original. */
-function locate(fixtureName: string, corpusPath: string): string | undefined {
-  return [fixture(fixtureName), path.resolve(__dirname, '../../../../../shared/corpus', corpusPath)].find(
-    (p) => fs.existsSync(p),
-  );
-}
-
-/**
- * Page texts of a PDF via pdfjs-dist (legacy build, CMaps for CJK), NFKC-normalised, with line breaks between two
- * CJK characters removed (the PDF breaks lines inside words). A stand-in for the real extraction module.
- */
-async function pdfPages(file: string): Promise<string[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pkg = path.dirname(require.resolve('pdfjs-dist/package.json'));
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(fs.readFileSync(file)),
-    cMapUrl: path.join(pkg, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(pkg, 'standard_fonts') + path.sep,
-    disableFontFace: true,
-    // No `isEvalSupported`: pdfjs 6.5 removed the option together with its last use of eval.
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-  });
-  try {
-    const doc = await task.promise;
-    const pages: string[] = [];
-    const joinCjk = new RegExp(`(?<=[${CJK}])\\n(?=[${CJK}])`, 'gv');
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      let text = '';
-      for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
-      pages.push(text.normalize('NFKC').replace(joinCjk, ''));
-      page.cleanup();
-    }
-    return pages;
-  } finally {
-    await task.destroy();
-  }
-}
-
-const TEXT = locate('search/maint-guide.zh-cn.txt', 'text/maint-guide.zh-cn.txt');
-const PDF = locate('search/maint-guide.zh-cn.pdf', 'pdf/debian-zh/maint-guide.zh-cn.pdf');
+const TEXT = MAINT_GUIDE_TEXT;
+const PDF = MAINT_GUIDE_PDF;
 
 describe('SEARCH-QUALITY on the Debian maint-guide (zh-CN)', () => {
   it('text: recall 100% and precision ≥ 98% against the substring oracle', () => {
