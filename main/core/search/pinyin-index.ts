@@ -1,7 +1,7 @@
 import type { NodeDto, PinyinMatch } from '../../../preload/contract';
 import { buildGlossary } from '../glossary/glossary';
 import type { ExpandedNodeHit } from './expanded-search';
-import { matchPinyin, pinyinLetters, readName, type NameReading } from './pinyin';
+import { matchRange, pinyinLetters, readName, spanOf, type NameReading } from './pinyin';
 
 /**
  * The pinyin index of node names (issue 11 §1), kept beside the SearchIndex's node index: every node's label and
@@ -10,8 +10,8 @@ import { matchPinyin, pinyinLetters, readName, type NameReading } from './pinyin
  *
  * Built lazily on the first pinyin-looking query from the whole graph (10k nodes: see the issue 11 report;
  * ~15 µs a name), then kept current from the graph's change events like the node index (`changed`, O(changed
- * nodes)). A query scans the names whose syllables include its first letter (a bucket per letter), so its cost
- * grows with the names that could match, not with the graph.
+ * nodes)). A query scans only the nodes that could match where it starts (a bucket per two-letter start,
+ * startKeys), so its cost grows with the names that could match, not with the graph.
  */
 
 /** Which name of a node a pinyin query matched. */
@@ -25,6 +25,8 @@ interface NameEntry {
 interface NodeEntry {
   nodeId: string;
   kind: string;
+  /** The node's label (the tie-break between equally good hits). */
+  label: string;
   names: NameEntry[];
 }
 
@@ -78,8 +80,8 @@ function namesOf(node: NodeDto): NameEntry[] {
  */
 export class PinyinNodeIndex {
   private entries: Map<string, NodeEntry> | null = null;
-  /** First letter of a syllable → entries with a name having a syllable that starts with it. */
-  private readonly byLetter = new Map<string, Set<NodeEntry>>();
+  /** The first two letters a match can start with (see {@link startKeys}) → entries with a name it could match. */
+  private readonly byStart = new Map<string, Set<NodeEntry>>();
   private readonly pending = new Set<string>();
 
   constructor(private readonly source: PinyinNodeSource) {}
@@ -92,7 +94,7 @@ export class PinyinNodeIndex {
   /** Forgets everything; the next query rebuilds from the whole graph. */
   invalidate(): void {
     this.entries = null;
-    this.byLetter.clear();
+    this.byStart.clear();
     this.pending.clear();
   }
 
@@ -125,11 +127,11 @@ export class PinyinNodeIndex {
   private put(node: NodeDto): void {
     const names = namesOf(node);
     if (!names.length) return;
-    const entry: NodeEntry = { nodeId: node.id, kind: node.kind, names };
+    const entry: NodeEntry = { nodeId: node.id, kind: node.kind, label: node.label, names };
     this.entries!.set(node.id, entry);
-    for (const letter of lettersOf(entry)) {
-      let set = this.byLetter.get(letter);
-      if (!set) this.byLetter.set(letter, (set = new Set()));
+    for (const key of startKeys(entry)) {
+      let set = this.byStart.get(key);
+      if (!set) this.byStart.set(key, (set = new Set()));
       set.add(entry);
     }
   }
@@ -138,14 +140,14 @@ export class PinyinNodeIndex {
     const entry = this.entries!.get(id);
     if (!entry) return;
     this.entries!.delete(id);
-    for (const letter of lettersOf(entry)) this.byLetter.get(letter)?.delete(entry);
+    for (const key of startKeys(entry)) this.byStart.get(key)?.delete(entry);
   }
 
   /**
    * Nodes whose label, an alias or (terms) a glossary name matches `query` as pinyin (pinyin.ts), when the query
    * looks like pinyin (pinyinLetters; otherwise no hits). `exclude`: node ids to skip (found as text already);
    * `kinds`: only these. Per node the best name counts. Order: label before alias before glossary name, a match of
-   * the whole name first, then one at its start, then shorter names, then the label (locale order). Returns at
+   * the whole name first, then one at its start, then shorter names, then the label (code-unit order). Returns at
    * most `limit` hits and how many nodes matched.
    */
   search(
@@ -155,51 +157,69 @@ export class PinyinNodeIndex {
     const typed = pinyinLetters(query);
     if (!typed) return { hits: [], total: 0 };
     this.refresh();
-    const found: Array<PinyinNodeHit & { rank: number[] }> = [];
-    for (const entry of this.byLetter.get(typed[0]!) ?? []) {
+    // Matches found, ranked by one number: field, then whole name / at its start / inside, then name length.
+    const found: Array<{ entry: NodeEntry; name: NameEntry; range: number; rank: number }> = [];
+    for (const entry of this.byStart.get(typed.slice(0, 2)) ?? []) {
       if (options.exclude?.has(entry.nodeId) || (options.kinds && !options.kinds.has(entry.kind))) continue;
-      let best: (PinyinNodeHit & { rank: number[] }) | null = null;
-      for (const { reading, field } of entry.names) {
-        const m = matchPinyin(reading, typed);
-        if (!m) continue;
-        const rank = [FIELD_ORDER[field], m.whole ? 0 : m.start === 0 ? 1 : 2, reading.text.length];
-        if (best && compareRanks(best.rank, rank) <= 0) continue;
-        best = {
-          nodeId: entry.nodeId,
-          kind: entry.kind,
-          typed,
-          field,
-          name: reading.text,
-          matched: reading.text.slice(m.start, m.end),
-          reading: m.reading,
-          start: m.start,
-          end: m.end,
-          whole: m.whole,
-          rank,
-        };
+      let best: (typeof found)[number] | null = null;
+      for (const name of entry.names) {
+        const range = matchRange(name.reading, typed);
+        if (range < 0) continue;
+        const start = Math.floor(range / 65536);
+        const where = start > 0 ? 2 : range % 65536 === name.reading.syllables.length ? 0 : 1;
+        const rank =
+          FIELD_ORDER[name.field] * 1e7 + where * 1e6 + Math.min(name.reading.text.length, 999_999);
+        if (!best || rank < best.rank) best = { entry, name, range, rank };
       }
       if (best) found.push(best);
     }
-    const labelOf = (h: PinyinNodeHit) => this.labelOf(h);
-    found.sort((a, b) => compareRanks(a.rank, b.rank) || labelOf(a).localeCompare(labelOf(b)));
-    return { hits: found.slice(0, options.limit).map(({ rank: _, ...hit }) => hit), total: found.length };
-  }
-
-  private labelOf(h: PinyinNodeHit): string {
-    return this.entries!.get(h.nodeId)?.names.find((n) => n.field === 'label')?.reading.text ?? h.name;
+    found.sort((a, b) => a.rank - b.rank || compareText(a.entry.label, b.entry.label));
+    const hits = found.slice(0, options.limit).map(({ entry, name, range }): PinyinNodeHit => {
+      const m = spanOf(name.reading, range);
+      return {
+        nodeId: entry.nodeId,
+        kind: entry.kind,
+        typed,
+        field: name.field,
+        name: name.reading.text,
+        matched: name.reading.text.slice(m.start, m.end),
+        reading: m.reading,
+        start: m.start,
+        end: m.end,
+        whole: m.whole,
+      };
+    });
+    return { hits, total: found.length };
   }
 }
 
-function compareRanks(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return 0;
+/** Code-unit order: deterministic and fast (the tie-break of equally ranked hits, not a display order). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The first letters of every syllable in an entry's names (no syllable starts with ü, so no `v`/`u` pair). */
-function lettersOf(entry: NodeEntry): Set<string> {
-  const letters = new Set<string>();
-  for (const { reading } of entry.names) for (const s of reading.syllables) if (s) letters.add(s[0]!);
-  return letters;
+/**
+ * The two-letter starts a pinyin query can have to match a name of `entry` at some character: the first letter of
+ * the character's syllable, then its second letter (the piece is longer than one letter; a typed `u` may stand for
+ * ü) or the first letter of the next character's syllable (the piece is one letter). Queries have two letters at
+ * least (pinyinLetters), so every match starts with one of these.
+ */
+function startKeys(entry: NodeEntry): Set<string> {
+  const keys = new Set<string>();
+  for (const { reading } of entry.names) {
+    const syl = reading.syllables;
+    for (let i = 0; i < syl.length; i++) {
+      const s = syl[i];
+      if (!s) continue;
+      if (s.length > 1) {
+        keys.add(s.slice(0, 2));
+        if (s[1] === 'v') keys.add(`${s[0]}u`);
+      }
+      const next = syl[i + 1];
+      if (next) keys.add(s[0]! + next[0]!);
+    }
+  }
+  return keys;
 }
 
 /** Share of the lowest text hit's score the best pinyin hit gets: every pinyin hit ranks below every text hit. */

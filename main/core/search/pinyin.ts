@@ -88,54 +88,88 @@ export function readName(text: string): NameReading {
   return { text, syllables, offsets, readable };
 }
 
-const same = (typed: string, syl: string) => typed === syl || (syl === 'v' && typed === 'u');
+const U = 117; // 'u'
+const V = 118; // 'v'
+const H = 104; // 'h'
+/** z, c, s: the first letters of the initials zh, ch, sh. */
+const RETROFLEX = new Set([122, 99, 115]);
 
-/** Whether `letters[from, from + n)` spells the first `n` letters of `syl` (a typed `u` also standing for ü). */
-function spells(letters: string, from: number, syl: string, n: number): boolean {
-  if (from + n > letters.length || n > syl.length) return false;
-  for (let k = 0; k < n; k++) if (!same(letters[from + k]!, syl[k]!)) return false;
-  return true;
+/** Whether typed letter `t` stands for syllable letter `c` (char codes; a typed `u` also stands for ü, `v`). */
+const same = (t: number, c: number) => t === c || (c === V && t === U);
+
+/** How many letters of `syl`, from its start, `letters` spells from `from` on (at most `max`). */
+function spelled(letters: string, from: number, syl: string, max: number): number {
+  let k = 0;
+  while (k < max && same(letters.charCodeAt(from + k), syl.charCodeAt(k))) k++;
+  return k;
+}
+
+/** Dead ends of one {@link matchRange} call: (character, letter) pairs from which the rest cannot match. */
+let dead: Set<number> | null = null;
+
+/**
+ * The rest of `letters` from `at` on, matched from character `pos` on: the character index after the match, or -1.
+ * Longest piece first: the whole syllable, or an unfinished last one (all the rest); then zh/ch/sh; then one letter.
+ */
+function rest(syl: ReadonlyArray<string | null>, letters: string, pos: number, at: number): number {
+  const total = letters.length;
+  if (at === total) return pos;
+  const s = pos < syl.length ? syl[pos] : null;
+  if (!s || !same(letters.charCodeAt(at), s.charCodeAt(0))) return -1;
+  const key = pos * (MAX_LETTERS + 1) + at;
+  if (dead?.has(key)) return -1;
+  const left = total - at;
+  const k = spelled(letters, at, s, Math.min(left, s.length));
+  const tried = k === s.length || k === left ? k : 0;
+  let end = -1;
+  if (tried) end = rest(syl, letters, pos + 1, at + tried);
+  if (end < 0 && k >= 2 && tried !== 2 && s.charCodeAt(1) === H && RETROFLEX.has(s.charCodeAt(0)))
+    end = rest(syl, letters, pos + 1, at + 2);
+  if (end < 0 && tried !== 1) end = rest(syl, letters, pos + 1, at + 1);
+  if (end < 0) (dead ??= new Set()).add(key);
+  return end;
+}
+
+/**
+ * Where `letters` (from {@link pinyinLetters}) matches `name` by the rule of the file comment, as character (code
+ * point) indexes: `start * 65536 + end` of the first matching run, preferring one that starts the name; -1 when
+ * none. The fast form of {@link matchPinyin} for scanning many names (~0.5 µs a name). O(characters × letters)
+ * with memoised dead ends. Pure.
+ */
+export function matchRange(name: NameReading, letters: string): number {
+  if (!name.readable) return -1;
+  const syl = name.syllables;
+  const first = letters.charCodeAt(0);
+  try {
+    for (let start = 0; start < syl.length; start++) {
+      const s = syl[start];
+      if (!s || !same(first, s.charCodeAt(0))) continue;
+      const end = rest(syl, letters, start, 0);
+      if (end >= 0) return start * 65536 + end;
+    }
+    return -1;
+  } finally {
+    dead = null;
+  }
+}
+
+/** A {@link matchRange} result as a span of `name` (UTF-16 offsets, the reading, whether it is the whole name). */
+export function spanOf(name: NameReading, range: number): PinyinMatchSpan {
+  const start = Math.floor(range / 65536);
+  const end = range % 65536;
+  return {
+    start: name.offsets[start]!,
+    end: name.offsets[end]!,
+    reading: name.syllables.slice(start, end).join(' '),
+    whole: start === 0 && end === name.syllables.length,
+  };
 }
 
 /**
  * Where `letters` (from {@link pinyinLetters}) matches `name` by the rule of the file comment: the first matching
- * run of characters, preferring one that starts the name; null when none. O(characters × letters) with memoised
- * dead ends. Pure.
+ * run of characters, preferring one that starts the name; null when none. Pure.
  */
 export function matchPinyin(name: NameReading, letters: string): PinyinMatchSpan | null {
-  if (!name.readable) return null;
-  const syl = name.syllables;
-  const n = syl.length;
-  const dead = new Set<number>();
-  const key = (pos: number, at: number) => pos * (MAX_LETTERS + 1) + at;
-  // Characters from `pos` on, letters from `at` on: the end position when the rest of the letters are used up.
-  const go = (pos: number, at: number): number => {
-    if (at === letters.length) return pos;
-    const s = pos < n ? syl[pos] : null;
-    if (!s || dead.has(key(pos, at))) return -1;
-    const rest = letters.length - at;
-    const tries = new Set<number>();
-    if (spells(letters, at, s, s.length)) tries.add(s.length); // whole syllable
-    if (/^[zcs]h/.test(s) && spells(letters, at, s, 2)) tries.add(2); // zh / ch / sh
-    if (same(letters[at]!, s[0]!)) tries.add(1); // first letter
-    if (rest < s.length && spells(letters, at, s, rest)) tries.add(rest); // an unfinished last syllable
-    for (const len of [...tries].sort((a, b) => b - a)) {
-      const end = go(pos + 1, at + len);
-      if (end >= 0) return end;
-    }
-    dead.add(key(pos, at));
-    return -1;
-  };
-  for (let start = 0; start < n; start++) {
-    if (!syl[start] || !same(letters[0]!, syl[start]![0]!)) continue;
-    const end = go(start, 0);
-    if (end < 0) continue;
-    return {
-      start: name.offsets[start]!,
-      end: name.offsets[end]!,
-      reading: syl.slice(start, end).join(' '),
-      whole: start === 0 && end === n,
-    };
-  }
-  return null;
+  const range = matchRange(name, letters);
+  return range < 0 ? null : spanOf(name, range);
 }
