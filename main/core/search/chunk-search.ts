@@ -1,5 +1,6 @@
 import { allMatches, lookup } from './candidates';
 import { grow, type ChunkRecord, type ChunkStore } from './chunk-store';
+import { DocumentSearch, MAX_DOC_TERMS } from './doc-search';
 import type { PostingIndex } from './posting-index';
 import { findMatches, type QueryTerm } from './query-terms';
 import { bm25Tf, documentScore, idf } from './ranking';
@@ -22,6 +23,10 @@ export interface ChunkSearchContext {
 /**
  * The chunk half of a search, with its scratch arrays reused across queries.
  *
+ * A query of 2 to {@link MAX_DOC_TERMS} terms matches documents (every term somewhere in the document, ranked by how
+ * close the terms lie): `doc-search.ts`. A one-term query, and one of more than MAX_DOC_TERMS terms (every term then
+ * on one page), is answered here, at page level:
+ *
  * One pass over the candidates in impact order verifies the terms the index cannot decide (up to the budget) and
  * accumulates per document the best score, the score sum and the count in typed arrays indexed by dense document
  * number; nothing is allocated per candidate, so a query matching most of 100k chunks stays within a few
@@ -34,6 +39,7 @@ export class ChunkSearch {
   private chunkScore = new Float64Array(1024);
   private chunkQuery = new Int32Array(1024);
   private queryNo = 0;
+  private readonly documents = new DocumentSearch();
 
   /** Fills `result.docs`, `total`, `totalChunks`, `candidates` and `exhaustive` for `terms` (non-empty). */
   run(
@@ -42,6 +48,10 @@ export class ChunkSearch {
     options: SearchOptions,
     result: SearchResult,
   ): void {
+    if (terms.length >= 2 && terms.length <= MAX_DOC_TERMS) {
+      this.documents.run(ctx, terms, options, result);
+      return;
+    }
     const { store, postings } = ctx;
     this.fit(store);
     const n = Math.max(1, store.size);

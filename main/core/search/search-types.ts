@@ -1,3 +1,4 @@
+import type { TermsTogether } from './ranking';
 import type { Snippet } from './snippet';
 
 export type { Snippet } from './snippet';
@@ -67,8 +68,16 @@ export interface DocHit {
   docId: number;
   /** Best page score plus a capped bonus for other matching pages (see `ranking.ts`). */
   score: number;
-  /** Number of matching chunks found in this document (among those verified). */
+  /**
+   * Number of matching chunks found in this document (among those verified). For a query of several terms
+   * (document-level matching, `doc-search.ts`): chunks holding at least one of the terms.
+   */
   matchingPages: number;
+  /**
+   * Queries of several terms only: how close the terms lie in this document — `page` (one page holds them all),
+   * `near` (two adjacent pages do), `apart` (further apart). Documents are ranked by it first (`ranking.ts`).
+   */
+  together?: TermsTogether;
   pages: PageHit[];
 }
 
