@@ -163,3 +163,20 @@ export async function pdfPages(file: string): Promise<string[]> {
     await task.destroy();
   }
 }
+
+/**
+ * How close the terms of `q` lie in `doc` (chunk i is page i + 1), by brute force: the smallest `b − a` such that
+ * the pages a..b together hold every term — `page` (0), `near` (1), `apart` (more) — or null when the document does
+ * not hold every term. O(pages² × terms).
+ */
+export function oracleTogether(q: OracleQuery, doc: readonly string[]): 'page' | 'near' | 'apart' | null {
+  const holds = doc.map((chunk) => q.regexes.map((r) => r.test(chunk)));
+  let span = Number.POSITIVE_INFINITY;
+  for (let a = 0; a < doc.length; a++) {
+    for (let b = a; b < doc.length && b - a < span; b++) {
+      if (q.regexes.every((_, t) => holds.slice(a, b + 1).some((h) => h[t]))) span = b - a;
+    }
+  }
+  if (span === Number.POSITIVE_INFINITY) return null;
+  return span === 0 ? 'page' : span === 1 ? 'near' : 'apart';
+}

@@ -5,9 +5,14 @@ import { normalizeForSearch } from '../../../../main/core/search/tokenize';
 import {
   MAINT_GUIDE_PDF,
   MAINT_GUIDE_TEXT,
+  chunkMatches,
   chunkText,
+  documentMatches,
+  groupDocuments,
   oracleForm,
+  oracleQuery,
   oracleRegex,
+  oracleTogether,
   pdfPages,
   queryTerms,
 } from './quality-oracle';
@@ -175,5 +180,141 @@ describe('SEARCH-QUALITY on the Debian maint-guide (zh-CN)', () => {
     const pages = await pdfPages(PDF!);
     expect(pages.length).toBeGreaterThanOrEqual(60);
     expectQuality(evaluate('maint-guide.zh-cn.pdf', pages));
+  });
+});
+
+/**
+ * Multi-term queries at document level (issue 11 §5): terms that are real in the guide, many of them on different
+ * pages of a document, mixed Chinese/English, with phrases in quotes (a phrase stays on one page).
+ */
+const DOC_QUERIES = [
+  'debian/rules 文件',
+  '上游 tarball',
+  'dh_make 模板',
+  'lintian 警告',
+  'quilt 补丁',
+  'debhelper 兼容',
+  'changelog 版本号',
+  '维护者 邮件列表',
+  'git 打包',
+  'patch 上游',
+  'Makefile 安装',
+  'watch 上游',
+  'pbuilder chroot',
+  'gpg 签名',
+  'sponsor 上传',
+  'copyright 许可证',
+  'debuild lintian 警告',
+  'dput 上传 gpg',
+  '"debian/rules 文件"',
+  '"上游 源代码"',
+  '"debian/rules 文件" 模板',
+  '包 库',
+  '包 debian',
+  'lintian 知识管理',
+  'C++ 编译',
+];
+
+/**
+ * The index for the document-level test: the text guide cut into chunks (as above) and grouped into documents of 5
+ * consecutive chunks (chunk i of a document is its page i + 1), and, when present, the PDF as one document of 63
+ * pages (docId 1000). Returns the documents' oracle texts by docId.
+ */
+async function documentIndex(): Promise<{ ix: SearchIndex; docs: Map<number, string[]> }> {
+  const ix = new SearchIndex();
+  const docs = new Map<number, string[]>();
+  let chunkId = 0;
+  const add = (docId: number, pages: string[]) => {
+    pages.forEach((text, i) => ix.addChunk({ chunkId: chunkId++, docId, page: i + 1, text }));
+    docs.set(docId, pages.map(oracleForm));
+  };
+  groupDocuments(chunkText(fs.readFileSync(TEXT!, 'utf8')), 5).forEach((pages, i) => add(i + 1, pages));
+  if (PDF) add(1000, await pdfPages(PDF));
+  return { ix, docs };
+}
+
+describe('SEARCH-QUALITY: multi-term queries match documents (maint-guide, zh-CN)', () => {
+  it('recall 100% and precision 100% against the document-level substring truth, ranked by how close the terms lie', async () => {
+    const { ix, docs } = await documentIndex();
+    expect(docs.size).toBeGreaterThanOrEqual(15);
+    const lines: string[] = [];
+    let tp = 0;
+    let found = 0;
+    let relevant = 0;
+    let spread = 0;
+    for (const query of DOC_QUERIES) {
+      const q = oracleQuery(query);
+      // A quoted phrase alone is one term: a page-level search, whose documents carry no `together`.
+      const multi = q.terms.length >= 2;
+      const truth = new Map<number, ReturnType<typeof oracleTogether>>();
+      let samePage = 0;
+      for (const [docId, pages] of docs) {
+        if (!documentMatches(q, pages)) continue;
+        truth.set(docId, oracleTogether(q, pages));
+        if (pages.some((p) => chunkMatches(q, p))) samePage++;
+      }
+      const r = ix.search(query, { limit: docs.size, pagesPerDoc: q.terms.length, nodeLimit: 0 });
+      expect(r.exhaustive, query).toBe(true);
+      const hits = new Set(r.docs.map((d) => d.docId));
+      const ok = [...hits].filter((d) => truth.has(d)).length;
+      expect(
+        [...truth.keys()].filter((d) => !hits.has(d)),
+        `recall of ${query}`,
+      ).toEqual([]);
+      expect(
+        [...hits].filter((d) => !truth.has(d)),
+        `precision of ${query}`,
+      ).toEqual([]);
+      tp += ok;
+      found += hits.size;
+      relevant += truth.size;
+      if (truth.size > samePage) spread++;
+      // Ranking: terms on one page, then on adjacent pages, then apart — the oracle's own span.
+      const tiers = r.docs.map((d) => d.together);
+      expect(tiers, query).toEqual(r.docs.map((d) => (multi ? truth.get(d.docId) : undefined)));
+      const rank = { page: 2, near: 1, apart: 0 } as const;
+      for (let i = 1; i < tiers.length && multi; i++)
+        expect(rank[tiers[i - 1]!], `order of ${query}`).toBeGreaterThanOrEqual(rank[tiers[i]!]);
+      for (const d of r.docs) {
+        const pages = docs.get(d.docId)!;
+        // The pages shown together hold every term (as many pages are shown as there are terms).
+        const shown = d.pages.map((p) => pages[p.page - 1]!);
+        expect(
+          q.regexes.every((re) => shown.some((t) => re.test(t))),
+          `${query}: pages ${d.pages.map((p) => p.page).join(',')} of ${d.docId}`,
+        ).toBe(true);
+        // matchingPages: the pages that hold at least one term.
+        expect(d.matchingPages, `${query} in ${d.docId}`).toBe(
+          pages.filter((t) => q.regexes.some((re) => re.test(t))).length,
+        );
+        // Every highlight is an occurrence of a term.
+        for (const p of d.pages)
+          for (const s of p.snippets)
+            for (const [a, b] of s.highlights)
+              expect(
+                q.regexes.some((re) => re.test(oracleForm(s.text.slice(a, b)))),
+                query,
+              ).toBe(true);
+      }
+      const count = (t: string) => [...truth.values()].filter((v) => v === t).length;
+      lines.push(
+        `${query.padEnd(26)}${String(truth.size).padStart(6)}${String(samePage).padStart(10)}` +
+          `${String(hits.size).padStart(7)}${String(hits.size - ok).padStart(5)}` +
+          `${String(count('page')).padStart(6)}${String(count('near')).padStart(6)}${String(count('apart')).padStart(7)}` +
+          `${String(r.candidates).padStart(12)}`,
+      );
+    }
+    console.log(
+      [
+        `SEARCH-QUALITY document level: ${docs.size} documents (${[...docs.values()].reduce((s, d) => s + d.length, 0)} pages), ${DOC_QUERIES.length} queries`,
+        `${'query'.padEnd(26)} truth same-page  found   FP  page  near  apart  candidates`,
+        ...lines,
+        `recall ${((100 * tp) / relevant).toFixed(2)}%  precision ${((100 * tp) / Math.max(1, found)).toFixed(2)}%`,
+      ].join('\n'),
+    );
+    expect(tp).toBe(relevant);
+    expect(tp).toBe(found);
+    // The test exercises what page-level matching missed: documents whose terms never share a page.
+    expect(spread).toBeGreaterThanOrEqual(8);
   });
 });
