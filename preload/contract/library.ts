@@ -33,6 +33,11 @@ export const DocumentDto = z.object({
   errorKey: z.string().optional(),
   errorParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   indexedAt: z.string().nullable(),
+  /**
+   * Pages (1-based) whose text was recognised by OCR, not read from a text layer (issue 11 §3). Set by
+   * `library:document` (and so on search hits); absent in lists.
+   */
+  ocrPages: z.array(z.number().int()).optional(),
 });
 export type DocumentDto = z.infer<typeof DocumentDto>;
 
@@ -42,6 +47,8 @@ export const LibraryFolderDto = z.object({
   addedAt: z.string(),
   /** Files by status. */
   counts: z.record(z.string(), z.number().int()),
+  /** OCR of pages without a text layer and of image files (default true; switched per folder). */
+  ocr: z.boolean().optional(),
 });
 export type LibraryFolderDto = z.infer<typeof LibraryFolderDto>;
 
@@ -54,6 +61,11 @@ export const LibraryProgress = z.object({
   pages: z.number().int(),
   failed: z.number().int(),
   cancelled: z.boolean(),
+  /**
+   * Page progress of the file being read when it takes long (OCR of a scanned PDF): `page` of `pages` done, and the
+   * file. Absent when no such file is being read.
+   */
+  pageProgress: z.object({ path: z.string(), page: z.number().int(), pages: z.number().int() }).optional(),
 });
 export type LibraryProgress = z.infer<typeof LibraryProgress>;
 
@@ -68,6 +80,14 @@ export const LIBRARY_CHANNELS = {
     output: LibraryFolderDto,
   },
   'library:remove-folder': { input: z.strictObject({ id: z.number().int() }), output: ok },
+  /**
+   * Turns OCR on or off for a folder; files it changes (those without text when turned on, those with OCR text when
+   * turned off) are extracted again in the background.
+   */
+  'library:set-folder-ocr': {
+    input: z.strictObject({ id: z.number().int(), ocr: z.boolean() }),
+    output: LibraryFolderDto,
+  },
   /** Rescans (one folder or all) and extracts what is new or changed. */
   'library:reindex': {
     input: z.strictObject({ folderId: z.number().int().optional() }),
@@ -93,7 +113,13 @@ export const LIBRARY_CHANNELS = {
   },
   'library:page-text': {
     input: z.strictObject({ id: z.number().int(), page: z.number().int().min(1) }),
-    output: z.object({ page: z.number().int(), label: z.string().nullable(), text: z.string() }),
+    output: z.object({
+      page: z.number().int(),
+      label: z.string().nullable(),
+      text: z.string(),
+      /** True when the text was recognised by OCR. */
+      ocr: z.boolean().optional(),
+    }),
   },
   /** The file's bytes (base64) for the PDF viewer; at most 100 MB. */
   'library:file-data': {

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { ExtractTask, ExtractTaskResult } from './extract-worker';
+import { ocrLangPath } from './extract/ocr-langdata';
+import type { ExtractTask, ExtractTaskResult, PageProgress } from './extract-worker';
 
 /**
  * Where the worker entry is: `extract-worker.js` in the built `out/main` (this module may sit in a chunk folder
@@ -22,10 +24,16 @@ export function defaultThreads(): number {
 
 /**
  * A pool of worker threads that extract text from files (piscina). One task = one file. Tasks can be aborted
- * with an AbortSignal; `close()` ends the threads.
+ * with an AbortSignal; `close()` ends the threads. Each thread keeps one tesseract worker for OCR across its files
+ * (extract-worker.ts); it ends with the thread, when the thread idles for `idleTimeout` or the pool closes.
+ *
+ * Memory: `maxOldGenerationSizeMb` bounds each thread's V8 heap only. OCR's memory lies outside it: tesseract's
+ * WebAssembly memory (~150–250 MB with the three languages loaded, measured as RSS in tests/bench/ocr-bench.ts) and
+ * the rendered page (@napi-rs/canvas, native; at most OCR_MAX_PAGE_PIXELS × 4 bytes, one page at a time).
  */
 export class ExtractPool {
   private readonly pool: Piscina;
+  private ocrLangPath: string | null | undefined;
 
   constructor(threads = defaultThreads()) {
     const { filename, execArgv } = workerEntry();
@@ -47,9 +55,38 @@ export class ExtractPool {
     return this.pool.options.maxThreads;
   }
 
-  /** Extracts one file in a worker thread. Rejects with AbortError when `signal` aborts. */
-  run(task: ExtractTask, signal?: AbortSignal): Promise<ExtractTaskResult> {
-    return this.pool.run(task, { signal }) as Promise<ExtractTaskResult>;
+  /**
+   * Extracts one file in a worker thread. Rejects with AbortError when `signal` aborts (the thread is ended, and with
+   * it its tesseract worker: an OCR page stops at once). `onPage` gets (pages done, page count) after each page.
+   */
+  run(
+    task: ExtractTask,
+    signal?: AbortSignal,
+    onPage?: (done: number, total: number) => void,
+  ): Promise<ExtractTaskResult> {
+    const langPath = task.ocr === false ? undefined : this.langPath();
+    if (!onPage) return this.pool.run({ ...task, langPath }, { signal }) as Promise<ExtractTaskResult>;
+    const channel = new MessageChannel();
+    channel.port1.on('message', (m: PageProgress) => onPage(m.done, m.total));
+    channel.port1.unref();
+    return (
+      this.pool.run(
+        { ...task, langPath, progress: channel.port2 },
+        { signal, transferList: [channel.port2] },
+      ) as Promise<ExtractTaskResult>
+    ).finally(() => channel.port1.close());
+  }
+
+  /** The OCR language folder, resolved once in this thread (undefined when the data is missing: the task fails). */
+  private langPath(): string | undefined {
+    if (this.ocrLangPath === undefined) {
+      try {
+        this.ocrLangPath = ocrLangPath();
+      } catch {
+        this.ocrLangPath = null;
+      }
+    }
+    return this.ocrLangPath ?? undefined;
   }
 
   /** Ends the threads (pending tasks are rejected). */

@@ -4,7 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import type { MessagePort } from 'node:worker_threads';
 import { extractFile } from './extract/extract-file';
+import { sharedOcrEngine } from './extract/ocr';
+import { ocrLangPath } from './extract/ocr-langdata';
 import type { ExtractResult } from './extract/types';
 
 /** A task for the pool. */
@@ -12,6 +15,18 @@ export interface ExtractTask {
   path: string;
   password?: string;
   maxBytes?: number;
+  /** OCR pages without a text layer and image files (default true); false for a folder with OCR turned off. */
+  ocr?: boolean;
+  /** The OCR language folder (default `ocrLangPath()`, resolved in this thread). */
+  langPath?: string;
+  /** Receives `{ done, total }` after each page (transferred to the thread), for page-level progress. */
+  progress?: MessagePort;
+}
+
+/** A progress message on `ExtractTask.progress`: pages done and the file's page count. */
+export interface PageProgress {
+  done: number;
+  total: number;
 }
 
 /** What the pool returns: the extraction result, the file's SHA-256 (hex) when it could be read. */
@@ -27,11 +42,20 @@ async function sha256(file: string): Promise<string | undefined> {
   });
 }
 
-/** Extracts one file; never throws (a failure is a result with status `failed` and the reason). */
+/**
+ * Extracts one file; never throws (a failure is a result with status `failed` and the reason). OCR uses this
+ * thread's tesseract worker (`sharedOcrEngine`), created on the first page that needs it and kept for the next
+ * files; it ends with the thread (the pool ends idle threads, and a cancelled task's thread).
+ */
 export default async function run(task: ExtractTask): Promise<ExtractTaskResult> {
   let result: ExtractResult;
   try {
-    result = await extractFile(task.path, { password: task.password, maxBytes: task.maxBytes });
+    const ocr = task.ocr === false ? false : sharedOcrEngine(task.langPath ?? ocrLangPath());
+    const onPage = task.progress
+      ? (done: number, total: number): void =>
+          task.progress?.postMessage({ done, total } satisfies PageProgress)
+      : undefined;
+    result = await extractFile(task.path, { password: task.password, maxBytes: task.maxBytes, ocr, onPage });
   } catch (e) {
     result = {
       status: 'failed',
@@ -41,6 +65,7 @@ export default async function run(task: ExtractTask): Promise<ExtractTaskResult>
       error: `${task.path}: ${(e as Error).message}`,
     };
   }
+  task.progress?.close();
   const hash =
     result.status === 'unsupported' && /limit/.test(result.error ?? '') ? undefined : await sha256(task.path);
   return { ...result, sha256: hash };

@@ -64,7 +64,9 @@ export class LibraryService {
 
   /** The current (or last) run's progress. */
   progress(): LibraryProgress {
-    return { ...this.state };
+    const p = { ...this.state };
+    if (p.pageProgress) p.pageProgress = { ...p.pageProgress };
+    return p;
   }
 
   folders(): LibraryFolderDto[] {
@@ -116,6 +118,22 @@ export class LibraryService {
     return this.progress();
   }
 
+  /**
+   * Turns OCR on or off for a folder (stored with it) and extracts again, in the background, the files the change
+   * affects (LibraryStore.setFolderOcr): on, files without text; off, files with OCR text and images (which then
+   * lose their text and become "no text"). A run in progress goes on; the files join it or the next run.
+   *
+   * @throws not_found
+   */
+  setFolderOcr(id: number, ocr: boolean): LibraryFolderDto {
+    const changed = this.store.setFolderOcr(id, ocr);
+    if (changed.length > 0) {
+      this.emit('library:did-change', { folderId: id });
+      this.start();
+    }
+    return this.store.folder(id);
+  }
+
   /** Extracts the files left pending by an earlier run (after a restart) and starts watching every folder. */
   resume(): void {
     if (this.options.watch !== false) for (const f of this.store.folders()) this.watch(f.id, f.path);
@@ -143,7 +161,8 @@ export class LibraryService {
    */
   async unlock(id: number, password: string): Promise<DocumentDto> {
     const doc = this.store.document(id);
-    const result = await this.pool.run({ path: doc.path, password, maxBytes: this.maxBytes });
+    const ocr = this.store.folder(doc.folderId).ocr !== false;
+    const result = await this.pool.run({ path: doc.path, password, maxBytes: this.maxBytes, ocr });
     this.storeResult(id, result);
     this.emit('library:did-change', { folderId: doc.folderId });
     return this.store.document(id);
@@ -180,6 +199,7 @@ export class LibraryService {
     this.running = this.runQueue(this.abort.signal).finally(() => {
       this.state.running = false;
       this.state.current = null;
+      delete this.state.pageProgress;
       this.abort = null;
       this.running = null;
       this.report(true);
@@ -195,8 +215,22 @@ export class LibraryService {
         this.state.current = doc.path;
         this.report();
         let result: ExtractTaskResult;
+        const file = doc.path;
+        // Page progress, shown for a file that takes long (OCR): only once a page took more than a moment.
+        const started = Date.now();
+        const onPage = (page: number, pages: number): void => {
+          if (pages < 2 || Date.now() - started < 1000 || signal.aborted) return;
+          this.state.pageProgress = { path: file, page, pages };
+          this.report(page === pages);
+        };
         try {
-          result = await this.pool.run({ path: doc.path, maxBytes: this.maxBytes }, signal);
+          let ocr = true;
+          try {
+            ocr = this.store.folder(doc.folderId).ocr !== false;
+          } catch {
+            // The folder was removed meanwhile: the result will not be stored anyway.
+          }
+          result = await this.pool.run({ path: file, maxBytes: this.maxBytes, ocr }, signal, onPage);
         } catch (e) {
           if (signal.aborted) return;
           result = {
@@ -207,6 +241,7 @@ export class LibraryService {
             error: `${doc.path}: ${(e as Error).message}`,
           };
         }
+        if (this.state.pageProgress?.path === file) delete this.state.pageProgress;
         if (signal.aborted) return;
         try {
           this.storeResult(doc.id, result);

@@ -52,6 +52,17 @@ export interface PageRow {
   page: number;
   label: string | null;
   text: string;
+  /** 1 when the text was recognised by OCR (migration 0008); set on rows read back, not on those handed to the index. */
+  ocr?: number;
+}
+
+/** A `library_folders` row. */
+interface FolderRow {
+  id: number;
+  path: string;
+  added_at: string;
+  /** OCR on (1) or off (0) for the folder (migration 0008). */
+  ocr: number;
 }
 
 function toDto(r: DocumentRow): DocumentDto {
@@ -101,9 +112,21 @@ export class LibraryStore {
 
   constructor(private readonly db: Database.Database) {
     this.q = {
-      folders: db.prepare('SELECT id, path, added_at FROM library_folders ORDER BY id'),
-      folder: db.prepare('SELECT id, path, added_at FROM library_folders WHERE id = ?'),
-      folderByPath: db.prepare('SELECT id, path, added_at FROM library_folders WHERE path = ?'),
+      folders: db.prepare('SELECT id, path, added_at, ocr FROM library_folders ORDER BY id'),
+      folder: db.prepare('SELECT id, path, added_at, ocr FROM library_folders WHERE id = ?'),
+      folderByPath: db.prepare('SELECT id, path, added_at, ocr FROM library_folders WHERE path = ?'),
+      setFolderOcr: db.prepare('UPDATE library_folders SET ocr = ? WHERE id = ?'),
+      // Turning OCR on: files without text (scans, images with OCR off). Off: files with OCR text, and images.
+      docsForOcrOn: db.prepare("SELECT id FROM documents WHERE folder_id = ? AND status = 'no-text'").pluck(),
+      docsForOcrOff: db
+        .prepare(
+          `SELECT id FROM documents d WHERE folder_id = ? AND status <> 'pending' AND status <> 'unsupported'
+             AND (mime LIKE 'image/%' OR EXISTS (SELECT 1 FROM document_pages p WHERE p.doc_id = d.id AND p.ocr = 1))`,
+        )
+        .pluck(),
+      ocrPages: db
+        .prepare('SELECT page FROM document_pages WHERE doc_id = ? AND ocr = 1 ORDER BY page')
+        .pluck(),
       insertFolder: db.prepare('INSERT INTO library_folders (path, added_at) VALUES (?, ?)'),
       deleteFolder: db.prepare('DELETE FROM library_folders WHERE id = ?'),
       counts: db.prepare('SELECT status, COUNT(*) AS n FROM documents WHERE folder_id = ? GROUP BY status'),
@@ -131,7 +154,9 @@ export class LibraryStore {
         "SELECT * FROM documents WHERE status = 'pending' AND folder_id = ? ORDER BY id",
       ),
       deletePages: db.prepare('DELETE FROM document_pages WHERE doc_id = ?'),
-      insertPage: db.prepare('INSERT INTO document_pages (doc_id, page, label, text) VALUES (?, ?, ?, ?)'),
+      insertPage: db.prepare(
+        'INSERT INTO document_pages (doc_id, page, label, text, ocr) VALUES (?, ?, ?, ?, ?)',
+      ),
       pageIds: db.prepare('SELECT id FROM document_pages WHERE doc_id = ?'),
       page: db.prepare('SELECT * FROM document_pages WHERE doc_id = ? AND page = ?'),
       pageById: db.prepare('SELECT text FROM document_pages WHERE id = ?'),
@@ -161,14 +186,12 @@ export class LibraryStore {
 
   /** Every folder with its file counts by status. */
   folders(): LibraryFolderDto[] {
-    return (this.q.folders.all() as Array<{ id: number; path: string; added_at: string }>).map((f) =>
-      this.folderDto(f),
-    );
+    return (this.q.folders.all() as FolderRow[]).map((f) => this.folderDto(f));
   }
 
   /** One folder. @throws not_found */
   folder(id: number): LibraryFolderDto {
-    const f = this.q.folder.get(id) as { id: number; path: string; added_at: string } | undefined;
+    const f = this.q.folder.get(id) as FolderRow | undefined;
     if (!f)
       throw new WellspringError('not_found', `No library folder with id ${id}.`, ['id'], {
         key: 'library:errors.folderMissing',
@@ -177,11 +200,29 @@ export class LibraryStore {
     return this.folderDto(f);
   }
 
-  private folderDto(f: { id: number; path: string; added_at: string }): LibraryFolderDto {
+  private folderDto(f: FolderRow): LibraryFolderDto {
     const counts = Object.fromEntries(
       (this.q.counts.all(f.id) as Array<{ status: string; n: number }>).map((r) => [r.status, r.n]),
     );
-    return { id: f.id, path: f.path, addedAt: f.added_at, counts };
+    return { id: f.id, path: f.path, addedAt: f.added_at, counts, ocr: f.ocr !== 0 };
+  }
+
+  /**
+   * Turns OCR on or off for a folder and marks pending, in the same transaction, the files the change affects: when
+   * turned on, those without text ('no-text': scanned PDFs, images read with OCR off); when turned off, those with
+   * OCR text and the image files. Returns their ids (empty when the setting did not change).
+   *
+   * @throws not_found
+   */
+  setFolderOcr(id: number, ocr: boolean): number[] {
+    return this.db.transaction(() => {
+      const folder = this.folder(id);
+      if ((folder.ocr ?? true) === ocr) return [];
+      this.q.setFolderOcr.run(ocr ? 1 : 0, id);
+      const ids = (ocr ? this.q.docsForOcrOn.all(id) : this.q.docsForOcrOff.all(id)) as number[];
+      for (const doc of ids) this.markPending(doc);
+      return ids;
+    })();
   }
 
   /** Adds a folder (an absolute path), or returns the existing one. */
@@ -299,7 +340,9 @@ export class LibraryStore {
       this.q.deletePages.run(id);
       const pages: PageRow[] = [];
       for (const p of result.pages) {
-        const chunkId = Number(this.q.insertPage.run(id, p.page, p.label ?? null, p.text).lastInsertRowid);
+        const chunkId = Number(
+          this.q.insertPage.run(id, p.page, p.label ?? null, p.text, p.ocr ? 1 : 0).lastInsertRowid,
+        );
         pages.push({ id: chunkId, doc_id: id, page: p.page, label: p.label ?? null, text: p.text });
       }
       this.q.result.run(
@@ -336,7 +379,7 @@ export class LibraryStore {
     return out;
   }
 
-  /** One file. @throws not_found */
+  /** One file, with the pages OCR recognised (`ocrPages`, when there are some). @throws not_found */
   document(id: number): DocumentDto {
     const r = this.q.doc.get(id) as DocumentRow | undefined;
     if (!r)
@@ -344,7 +387,10 @@ export class LibraryStore {
         key: 'library:errors.fileMissing',
         params: { id },
       });
-    return toDto(r);
+    const dto = toDto(r);
+    const ocrPages = this.q.ocrPages.all(id) as number[];
+    if (ocrPages.length > 0) dto.ocrPages = ocrPages;
+    return dto;
   }
 
   /** The file stored under an absolute path, or null. */

@@ -41,6 +41,7 @@ export function libraryHandlers(ws: WorkspaceService): DomainHandlers<typeof LIB
       return { ok: true };
     },
     'library:reindex': ({ folderId }) => ws.library.reindex(folderId),
+    'library:set-folder-ocr': ({ id, ocr }) => ws.library.setFolderOcr(id, ocr),
     'library:cancel': () => ws.library.cancel(),
     'library:progress': () => ws.library.progress(),
     'library:documents': (input) => ws.libraryStore.documents(input),
@@ -48,7 +49,7 @@ export function libraryHandlers(ws: WorkspaceService): DomainHandlers<typeof LIB
     'library:unlock': ({ id, password }) => ws.library.unlock(id, password),
     'library:page-text': ({ id, page }) => {
       const p = ws.libraryStore.page(id, page);
-      return { page: p.page, label: p.label, text: p.text };
+      return { page: p.page, label: p.label, text: p.text, ...(p.ocr ? { ocr: true } : {}) };
     },
     'library:file-data': ({ id }) => readFileData(ws.libraryStore.document(id)),
     'library:find-by-path': ({ path }) => ws.libraryStore.documentByPath(path),

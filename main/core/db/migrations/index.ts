@@ -5,6 +5,7 @@ import { sql as views } from './0004-views';
 import { sql as evidence } from './0005-evidence';
 import { sql as documentAuthors } from './0006-document-authors';
 import { sql as historyParts } from './0007-history-parts';
+import { sql as ocr } from './0008-ocr';
 
 /** One forward-only schema migration. `version` is its number; the list is append-only. */
 export interface Migration {
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005-evidence', sql: evidence },
   { version: 6, name: '0006-document-authors', sql: documentAuthors },
   { version: 7, name: '0007-history-parts', sql: historyParts },
+  { version: 8, name: '0008-ocr', sql: ocr },
 ];
 
 /** The schema version a fully migrated workspace has. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { imageKind } from './image';
 
 /** The readers `extractFile` dispatches to. 'ooxml-encrypted' is a password-protected DOCX/XLSX/PPTX (an OLE2 file). */
 export type DocumentFormat =
@@ -16,7 +17,10 @@ export type DocumentFormat =
   | 'csv'
   | 'tsv'
   | 'epub'
-  | 'rtf';
+  | 'rtf'
+  | 'png'
+  | 'jpeg'
+  | 'tiff';
 
 /** What `detectFormat` decided: a format and its MIME type, or why the file is not supported. */
 export type Detected =
@@ -38,6 +42,9 @@ const MIME: Record<DocumentFormat, string> = {
   tsv: 'text/tab-separated-values',
   epub: 'application/epub+zip',
   rtf: 'application/rtf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  tiff: 'image/tiff',
 };
 
 const BY_EXTENSION: Record<string, DocumentFormat> = {
@@ -63,6 +70,12 @@ const BY_EXTENSION: Record<string, DocumentFormat> = {
   tab: 'tsv',
   epub: 'epub',
   rtf: 'rtf',
+  // Images are read by OCR (extract/ocr.ts).
+  png: 'png',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  tif: 'tiff',
+  tiff: 'tiff',
 };
 
 /** Extensions (lower case, no dot) that a reader exists for; the folder scan lists other files as unsupported. */
@@ -148,6 +161,10 @@ export function detectFormat(buf: Uint8Array, fileName: string): Detected {
     const what = LEGACY_OFFICE.has(ext) ? `legacy Office format (.${ext})` : 'OLE2 compound file';
     return { format: 'unsupported', mime: 'application/x-ole-storage', reason: `${what} is not supported` };
   }
+
+  // PNG, JPEG, TIFF by their signatures (image.ts), whatever the name.
+  const image = imageKind(bytes);
+  if (image) return found(image);
 
   // RTF 1.9.1 §"RTF Syntax": a file starts with the group "{\rtf1"; Word writes no BOM or whitespace before it.
   if (bytes.subarray(0, 5).toString('latin1') === '{\\rtf') return found('rtf');

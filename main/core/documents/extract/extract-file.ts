@@ -8,6 +8,7 @@ import { extractEpub } from './epub';
 import { ExtractError } from './errors';
 import type { FormatOutput } from './format-output';
 import { extractHtml } from './html';
+import { extractImage } from './image';
 import { extractOffice, type OfficeKind } from './office';
 import { extractPdf } from './pdf';
 import { extractRtf } from './rtf';
@@ -101,7 +102,7 @@ async function extract(filePath: string, name: string, options: ExtractOptions):
     : [];
   let out: FormatOutput;
   try {
-    out = await read(detected.format, buf, name, options.password, onPage);
+    out = await read(detected.format, buf, name, options, onPage);
     if (officeNames.length > 0) out.authors = officeNames;
   } catch (e) {
     return failure(e, name, detected.mime);
@@ -116,12 +117,17 @@ function read(
   format: DocumentFormat,
   buf: Buffer,
   name: string,
-  password: string | undefined,
+  options: ExtractOptions,
   onPage: (done: number, total: number) => void,
 ): Promise<FormatOutput> | FormatOutput {
+  const password = options.password;
   switch (format) {
     case 'pdf':
-      return extractPdf(buf, name, password, onPage);
+      return extractPdf(buf, name, password, onPage, options.ocr || undefined, options.signal);
+    case 'png':
+    case 'jpeg':
+    case 'tiff':
+      return extractImage(buf, name, format, options.ocr);
     case 'docx':
       return extractDocx(buf, name);
     case 'odt':
@@ -160,10 +166,33 @@ function toResult(out: FormatOutput, format: DocumentFormat, mime: string, name:
     result.failedPages = failed;
     result.error = `${name}: ${failed.length} of ${out.pageCount} pages could not be read (${pageList(failed)})`;
   }
+  const unread = out.ocrUnreadable ?? [];
   if (out.pages.length === 0) {
     result.status = 'no-text';
-    const why = format === 'pdf' ? 'no text layer (scanned?)' : 'no text';
-    result.error = failed.length > 0 ? `${result.error}; the others have ${why}` : `${name}: ${why}`;
+    if (format === 'png' || format === 'jpeg' || format === 'tiff') {
+      result.error = `${name}: OCR could not read the image`;
+    } else if (failed.length > 0) {
+      const why =
+        format !== 'pdf'
+          ? 'no text'
+          : unread.length > 0
+            ? 'no text layer, and OCR could not read them'
+            : 'no text layer (scanned?)';
+      result.error = `${result.error}; the others have ${why}`;
+    } else {
+      const why =
+        format !== 'pdf'
+          ? 'no text'
+          : unread.length > 0
+            ? 'no text layer, and OCR could not read it'
+            : 'no text layer (scanned?)';
+      result.error = `${name}: ${why}`;
+    }
+  } else if (unread.length > 0) {
+    // Pages OCR could not read keep "no text layer"; the others are indexed.
+    result.ocrUnreadable = unread;
+    const what = `OCR could not read ${unread.length} of ${out.pageCount} pages (${pageList(unread)})`;
+    result.error = result.error ? `${result.error}; ${what}` : `${name}: ${what}`;
   }
   return result;
 }

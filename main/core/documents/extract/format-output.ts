@@ -17,6 +17,8 @@ export interface FormatOutput {
   /** Title and language recorded in the file's metadata (EPUB, RTF); copied to `ExtractResult`. */
   title?: string;
   language?: string;
+  /** Pages without a text layer that OCR could not read (1-based; see ocr.ts MIN_CONFIDENCE). */
+  ocrUnreadable?: number[];
   /** Reason to report alongside an otherwise successful result. */
   warning?: string;
 }

@@ -3,8 +3,21 @@ import path from 'node:path';
 import { mergeAuthors } from './authors';
 import { ExtractError } from './errors';
 import type { FormatOutput } from './format-output';
+import { MAX_IMAGE_PIXELS } from './image';
 import { normalizeText } from './normalize';
+import type { OcrEngine } from './ocr';
 import type { ExtractedPage } from './types';
+
+/**
+ * Resolution a page without a text layer is rendered at for OCR, in dots per inch. 200 rather than 150: on the
+ * bench's image-only pages (scanned at 150 dpi) rendering at 200 gave the better accuracy (see tests/bench/ocr-bench.ts).
+ */
+export const OCR_DPI = 200;
+/**
+ * Most pixels a page is rendered with for OCR: 16 million (an A4 page at 200 dpi is 3.9 million, A3 7.8 million, A0
+ * at 200 dpi 54 million). A larger page is rendered at the resolution that fits.
+ */
+export const OCR_MAX_PAGE_PIXELS = Math.min(16_000_000, MAX_IMAGE_PIXELS);
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -42,6 +55,11 @@ function pdfjsAssets(): PdfAssets {
  * A page that throws (damage inside the file) is listed in `failedPages` and the other pages are still read. Pages
  * without text are left out of `pages`; `pageCount` is the document's page count.
  *
+ * OCR (when `ocr` is given): a page without a text layer is rendered, one page at a time, at OCR_DPI (at most
+ * OCR_MAX_PAGE_PIXELS) on a white canvas from pdfjs's `canvasFactory` (@napi-rs/canvas under Node), encoded as PNG,
+ * the canvas freed, and recognised; its text is stored with `ocr: true`. A page OCR cannot read is listed in
+ * `ocrUnreadable`. `signal` is checked between pages.
+ *
  * @param buf the whole file; pdfjs may take over (detach) its memory
  * @param password user or owner password, any Unicode
  * @param onPage progress callback (pages done, page count)
@@ -53,6 +71,8 @@ export async function extractPdf(
   fileName: string,
   password?: string,
   onPage?: (done: number, total: number) => void,
+  ocr?: OcrEngine,
+  signal?: AbortSignal,
 ): Promise<FormatOutput> {
   const pdfjs = await loadPdfJs();
   const loadingTask = pdfjs.getDocument({
@@ -76,8 +96,10 @@ export async function extractPdf(
     const authors = await pdfAuthors(doc);
     const pages: ExtractedPage[] = [];
     const failedPages: number[] = [];
+    const ocrUnreadable: number[] = [];
     const total = doc.numPages;
     for (let n = 1; n <= total; n++) {
+      if (signal?.aborted) throw new ExtractError('failed', `${fileName}: cancelled`);
       try {
         const page = await doc.getPage(n);
         try {
@@ -88,6 +110,13 @@ export async function extractPdf(
           }
           const text = normalizeText(raw);
           if (text) pages.push({ page: n, text });
+          else if (ocr) {
+            const image = await renderPage(page, doc.canvasFactory as CanvasFactory);
+            // An OCR failure is the page's, not damage in the file: the page stays "no text layer".
+            const read = await ocr.recognize(image).catch(() => null);
+            if (read?.readable) pages.push({ page: n, text: read.text, ocr: true });
+            else ocrUnreadable.push(n);
+          }
         } finally {
           page.cleanup();
         }
@@ -102,10 +131,57 @@ export async function extractPdf(
     }
     const out: FormatOutput = { pages, pageCount: total };
     if (failedPages.length > 0) out.failedPages = failedPages;
+    if (ocrUnreadable.length > 0) out.ocrUnreadable = ocrUnreadable;
     if (authors.length > 0) out.authors = authors;
     return out;
   } finally {
     await loadingTask.destroy();
+  }
+}
+
+/** pdfjs's canvas factory under Node (NodeCanvasFactory over @napi-rs/canvas). */
+interface CanvasFactory {
+  create(width: number, height: number): { canvas: RenderCanvas; context: RenderContext };
+  destroy(pair: { canvas: RenderCanvas; context: RenderContext }): void;
+}
+interface RenderCanvas {
+  width: number;
+  height: number;
+  toBuffer(mime: 'image/png'): Buffer;
+}
+interface RenderContext {
+  fillStyle: string;
+  fillRect(x: number, y: number, w: number, h: number): void;
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+/**
+ * Renders a page for OCR: OCR_DPI, scaled down to OCR_MAX_PAGE_PIXELS, on white (a transparent canvas reads as black
+ * to tesseract), as PNG bytes. The canvas is freed before returning, so one page's pixels live at a time.
+ */
+async function renderPage(page: PdfPage, factory: CanvasFactory): Promise<Buffer> {
+  const base = page.getViewport({ scale: 1 });
+  let scale = OCR_DPI / 72;
+  const pixels = base.width * base.height * scale * scale;
+  if (pixels > OCR_MAX_PAGE_PIXELS) scale *= Math.sqrt(OCR_MAX_PAGE_PIXELS / pixels);
+  const viewport = page.getViewport({ scale });
+  const pair = factory.create(
+    Math.max(1, Math.floor(viewport.width)),
+    Math.max(1, Math.floor(viewport.height)),
+  );
+  try {
+    pair.context.fillStyle = '#ffffff';
+    pair.context.fillRect(0, 0, pair.canvas.width, pair.canvas.height);
+    type RenderParameters = Parameters<PdfPage['render']>[0];
+    await page.render({
+      canvasContext: pair.context as unknown as RenderParameters['canvasContext'],
+      canvas: pair.canvas as unknown as RenderParameters['canvas'],
+      viewport,
+    }).promise;
+    return pair.canvas.toBuffer('image/png');
+  } finally {
+    factory.destroy(pair);
   }
 }
 

@@ -1,3 +1,5 @@
+import type { OcrEngine } from './ocr';
+
 /**
  * What text extraction produces for one file. Extraction never throws for a bad file: the status and `error`
  * say what happened, naming the file (and the line, for text formats such as CSV).
@@ -13,6 +15,8 @@ export interface ExtractedPage {
   text: string;
   /** Optional label for non-PDF units: the sheet name, the slide title, the Markdown heading. */
   label?: string;
+  /** True when the text was recognised by OCR (a scanned PDF page, an image file), not read from a text layer. */
+  ocr?: boolean;
 }
 
 export interface ExtractResult {
@@ -28,6 +32,8 @@ export interface ExtractResult {
   error?: string;
   /** For PDFs: pages that threw while the others extracted. */
   failedPages?: number[];
+  /** For PDFs: pages without a text layer that OCR could not read (they stay "no text layer"). */
+  ocrUnreadable?: number[];
   /**
    * Authors recorded in the file, as recorded, split into names (issue 8 §7): PDF Info `/Author` and XMP
    * `dc:creator`; DOCX/XLSX/PPTX `docProps/core.xml` dc:creator; ODT/ODS/ODP `meta.xml` meta:initial-creator and
@@ -47,6 +53,14 @@ export interface ExtractOptions {
   maxBytes?: number;
   /** Called after each page, for progress: (pages done, page count). */
   onPage?: (done: number, total: number) => void;
+  /**
+   * OCR for PDF pages without a text layer and for PNG/JPEG/TIFF files (extract/ocr.ts). Absent or false: no OCR
+   * (a scanned page is "no text layer", an image "OCR is off"). The library's extraction workers pass one by
+   * default; a folder can turn it off.
+   */
+  ocr?: OcrEngine | false;
+  /** Stops a long extraction (OCR) between pages: the result is then 'failed' "cancelled". */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;

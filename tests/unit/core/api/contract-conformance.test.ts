@@ -105,6 +105,7 @@ describe('contract conformance on the sample workspace', () => {
     await ok('library:reindex', { folderId: folder.id });
     await ws.library.whenIdle();
     await ok('library:cancel', {});
+    await ok('library:set-folder-ocr', { id: folder.id, ocr: false });
     await ok('library:unlock', { id: doc.id, password: 'x' }).catch(() => called.add('library:unlock'));
     // The evidence finder on the sample's own documents (indexed at open) and the folder above.
     await ok('evidence:run', {});

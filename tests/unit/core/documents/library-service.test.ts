@@ -51,7 +51,7 @@ function makeFolder(): string {
   fs.writeFileSync(path.join(dir, 'empty.txt'), '');
   fs.writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 255, 0, 7, 8, 0, 0, 1]));
   fs.writeFileSync(path.join(dir, 'old.doc'), 'not really a doc');
-  fs.writeFileSync(path.join(dir, 'picture.png'), 'listed as unsupported, never read');
+  fs.writeFileSync(path.join(dir, 'picture.png'), 'not a PNG: read by OCR since issue 11, fails on its header');
   fs.writeFileSync(path.join(dir, '.hidden.md'), '# hidden files stay out');
   fs.symlinkSync(dir, path.join(dir, '子 目录', 'loop'));
   return dir;
@@ -85,7 +85,10 @@ describe('LibraryService', () => {
     expect(byName['locked.pdf']!.status).toBe('needs-password');
     expect(byName['corrupt.pdf']).toMatchObject({ status: 'failed' });
     expect(byName['corrupt.pdf']!.error).toMatch(/not a valid PDF/);
-    expect(byName['scan.pdf']!.status).toBe('no-text');
+    // An image-only page (pdf.js's issue7200.pdf, Lorem ipsum): recognised by OCR, on by default.
+    expect(byName['scan.pdf']!.status).toBe('indexed');
+    expect(store.document(byName['scan.pdf']!.id).ocrPages).toEqual([1]);
+    expect(store.page(byName['scan.pdf']!.id, 1).text).toMatch(/Lorem ipsum dolor sit amet/);
     expect(byName['empty.txt']!.status).toBe('failed');
     expect(byName['binary.txt']).toMatchObject({ status: 'unsupported' });
     expect(byName['binary.txt']!.error).toMatch(/binary/);
@@ -94,8 +97,8 @@ describe('LibraryService', () => {
       error: 'old.doc: Word 97–2003 (.doc) is not supported: save it as .docx',
     });
     expect(byName['picture.png']).toMatchObject({
-      status: 'unsupported',
-      error: 'picture.png: image (.png) is not supported',
+      status: 'failed',
+      error: 'picture.png: damaged image (no PNG header)',
     });
     // Pages are stored and handed to the index.
     const pdf = byName['知识库 模板.pdf']!;
@@ -107,14 +110,13 @@ describe('LibraryService', () => {
     const progress = events
       .filter((e) => e.event === 'library:did-progress')
       .map((e) => e.payload as { done: number; total: number; running: boolean });
-    expect(progress[0]).toMatchObject({ done: 0, total: 8, running: true });
-    expect(progress[progress.length - 1]).toMatchObject({ done: 8, total: 8, running: false });
+    expect(progress[0]).toMatchObject({ done: 0, total: 9, running: true });
+    expect(progress[progress.length - 1]).toMatchObject({ done: 9, total: 9, running: false });
     expect(store.folder(folder.id).counts).toEqual({
-      indexed: 3,
-      failed: 2,
+      indexed: 4,
+      failed: 3,
       'needs-password': 1,
-      'no-text': 1,
-      unsupported: 3,
+      unsupported: 2,
     });
   });
 

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * The trained data OCR recognises with, in tesseract's `+` order: Simplified Chinese, Traditional Chinese, English.
+ * Measured on page 8 of the Simplified maint-guide (fixtures/search, 150 dpi, 2 cores): chi_sim+eng 96.8 % in 4.9 s,
+ * chi_sim+chi_tra+eng 96.6 % in 6.2 s, chi_sim alone 95.4 % in 2.6 s (it reads Latin words worse). Traditional is
+ * kept although it costs ~25 % of the time: the library's users keep documents from Taiwan and Hong Kong, and
+ * chi_sim reads Traditional-only characters poorly.
+ */
+export const OCR_LANGUAGES = ['chi_sim', 'chi_tra', 'eng'] as const;
+
+/** One of the trained data files OCR needs. */
+export type OcrLanguage = (typeof OCR_LANGUAGES)[number];
+
+/** Name of a language's file in a language folder: tesseract.js reads `<langPath>/<lang>.traineddata.gz`. */
+export function langFileName(lang: OcrLanguage): string {
+  return `${lang}.traineddata.gz`;
+}
+
+/** True when `dir` holds the file of every language in OCR_LANGUAGES. */
+export function isLangFolder(dir: string): boolean {
+  return OCR_LANGUAGES.every((l) => fs.existsSync(path.join(dir, langFileName(l))));
+}
+
+/**
+ * Where each language's file is installed from the npm registry: `@tesseract.js-data/<lang>/4.0.0/<lang>.traineddata.gz`
+ * (the packages' layout; 4.0.0 is tesseract's "fast" integer model, the one tesseract.js itself defaults to).
+ *
+ * @throws Error naming the missing package when one is not installed
+ */
+export function packagedLangFiles(): Record<OcrLanguage, string> {
+  const req = createRequire(__filename);
+  const out = {} as Record<OcrLanguage, string>;
+  for (const lang of OCR_LANGUAGES) {
+    let pkg: string;
+    try {
+      pkg = req.resolve(`@tesseract.js-data/${lang}/package.json`);
+    } catch {
+      throw new Error(`OCR trained data missing: install @tesseract.js-data/${lang}`);
+    }
+    const file = path.join(path.dirname(pkg), '4.0.0', langFileName(lang));
+    if (!fs.existsSync(file)) throw new Error(`OCR trained data missing: ${file}`);
+    out[lang] = file;
+  }
+  return out;
+}
+
+let resolved: string | undefined;
+
+/**
+ * The ONE folder holding every language's `.traineddata.gz`, which is passed to tesseract.js as `langPath` (a local
+ * path: tesseract.js then reads the files with fs and never fetches; without `langPath` it would download from a
+ * CDN). Looked for, in order:
+ *
+ * 1. `WELLSPRING_TESSDATA` (a folder, for an installation that keeps the data elsewhere);
+ * 2. `<resources>/tessdata` in a packaged app: electron-builder.yml copies the three files there (extraResources),
+ *    outside the asar archive, so that tesseract's worker thread can read them;
+ * 3. from source and from an electron-vite build in `out/` (tests, CLI, `npm start`): the npm packages' files,
+ *    which sit in three folders. They are linked (hard link, else symbolic link, else copied) into one folder under
+ *    the OS temp directory, named by a hash of their paths and sizes so that another checkout or version gets its
+ *    own: `<tmp>/wellspring-tessdata-<hash>/`. Nothing is written beside the workspace or the working directory.
+ *
+ * The answer is kept for the process.
+ *
+ * @throws Error when the data is not installed
+ */
+export function ocrLangPath(): string {
+  if (resolved) return resolved;
+  const env = process.env.WELLSPRING_TESSDATA;
+  if (env && isLangFolder(env)) return (resolved = env);
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  if (resources && isLangFolder(path.join(resources, 'tessdata'))) {
+    return (resolved = path.join(resources, 'tessdata'));
+  }
+  return (resolved = linkedLangFolder(packagedLangFiles()));
+}
+
+function linkedLangFolder(files: Record<OcrLanguage, string>): string {
+  const hash = createHash('sha256');
+  for (const lang of OCR_LANGUAGES) hash.update(`${files[lang]}\0${fs.statSync(files[lang]).size}\0`);
+  const dir = path.join(os.tmpdir(), `wellspring-tessdata-${hash.digest('hex').slice(0, 16)}`);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const lang of OCR_LANGUAGES) {
+    const target = path.join(dir, langFileName(lang));
+    if (fs.existsSync(target) && fs.statSync(target).size === fs.statSync(files[lang]).size) continue;
+    fs.rmSync(target, { force: true });
+    // Another process may link the same file at the same moment: EEXIST is then as good as done.
+    const tries: Array<() => void> = [
+      () => fs.linkSync(files[lang], target),
+      () => fs.symlinkSync(files[lang], target, 'file'),
+      () => fs.copyFileSync(files[lang], target),
+    ];
+    let done = false;
+    for (const attempt of tries) {
+      try {
+        attempt();
+        done = true;
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+          done = true;
+          break;
+        }
+      }
+    }
+    if (!done) throw new Error(`OCR trained data: cannot place ${langFileName(lang)} in ${dir}`);
+  }
+  return dir;
+}
