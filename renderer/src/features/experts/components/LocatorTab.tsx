@@ -6,6 +6,7 @@ import { reasonText } from '../reasons';
 import { useExpertsStore } from '../store';
 import { AddAreaPicker } from './AddAreaPicker';
 import { ProficiencyDots } from './ProficiencyDots';
+import { PinyinReason } from '../../search/components/PinyinReason';
 
 interface Picked {
   id: string;
@@ -97,7 +98,17 @@ export function LocatorTab() {
               : t('locator.matches', { count: r.data.matches.length })}{' '}
             {r.data.matches.slice(0, 12).map((m) => (
               <span key={m.id} className="match-tag" title={t(`via.${m.via}`)} data-via={m.via}>
-                {m.label} <span className="muted">({t(`via.${m.via}`)})</span>
+                {m.label}{' '}
+                <span className="muted">
+                  ({t(`via.${m.via}`)}
+                  {m.pinyin && (
+                    <>
+                      {t('separator')}
+                      <PinyinReason pinyin={m.pinyin} />
+                    </>
+                  )}
+                  )
+                </span>
               </span>
             ))}
             {r.data.matches.length > 12 && <span className="muted"> +{r.data.matches.length - 12}</span>}

@@ -7,6 +7,8 @@ import { useNodeSearch } from '../../../api/queries';
 import { activeFilterCount, focusNode, setLabelMode, useLabelMode, useMapStore } from '../store';
 import type { LabelMode } from '../engine/node-label';
 import { ExportMenu } from '../../../ui/export/ExportMenu';
+import { Highlighted } from '../../search/components/Highlighted';
+import { PinyinReason } from '../../search/components/PinyinReason';
 import { exportSourceOf } from '../../../ui/export/export-sources';
 
 /** How many matches the search box lists. */
@@ -49,10 +51,7 @@ export function MapToolbar({
     () =>
       composing || !query.trim() || !current
         ? []
-        : (search.data?.nodes ?? [])
-            .map((h) => h.node)
-            .filter((n) => onCanvas.has(n.id))
-            .slice(0, SEARCH_LIMIT),
+        : (search.data?.nodes ?? []).filter((h) => onCanvas.has(h.node.id)).slice(0, SEARCH_LIMIT),
     [search.data, onCanvas, composing, query, current],
   );
 
@@ -82,7 +81,7 @@ export function MapToolbar({
             if (e.nativeEvent.isComposing) return;
             if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - 1));
             else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-            else if (e.key === 'Enter' && settled && results[active]) choose(results[active]);
+            else if (e.key === 'Enter' && settled && results[active]) choose(results[active].node);
             else if (e.key === 'Enter' && query.trim()) {
               // Typed faster than the debounce: ask now and take the best match on the canvas.
               void call('search:nodes', { query, limit: 50 }).then((r) => {
@@ -99,7 +98,7 @@ export function MapToolbar({
             {results.length === 0 && settled && (
               <li className="muted">{t('toolbar.noResults', { query })}</li>
             )}
-            {results.map((n, i) => (
+            {results.map(({ node: n, highlights, pinyin }, i) => (
               <li
                 key={n.id}
                 role="option"
@@ -111,8 +110,15 @@ export function MapToolbar({
                 }}
               >
                 <span className={`kind-dot kind-${n.kind}`} />
-                <span className="label">{n.label}</span>
-                {n.aliases[0] && <span className="alias">{n.aliases[0]}</span>}
+                <span className="label">
+                  <Highlighted text={n.label} ranges={highlights} />
+                </span>
+                {pinyin ? (
+                  // A pinyin hit says why it matched, in place of the alias.
+                  <PinyinReason pinyin={pinyin} className="alias" />
+                ) : (
+                  n.aliases[0] && <span className="alias">{n.aliases[0]}</span>
+                )}
               </li>
             ))}
           </ul>

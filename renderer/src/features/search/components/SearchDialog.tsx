@@ -10,6 +10,7 @@ import { useMapStore } from '../../map/store';
 import { useViewerStore } from '../../viewer/store';
 import { DocHit } from './DocHit';
 import { Highlighted } from './Highlighted';
+import { PinyinReason } from './PinyinReason';
 
 const TYPES = ['pdf', 'docx', 'odt', 'pptx', 'xlsx', 'ods', 'odp', 'html', 'md', 'txt', 'csv', 'epub', 'rtf'];
 /** Nodes listed at first, and after "show N more" (the channel's `nodeLimit` maximum). */
@@ -187,6 +188,12 @@ export function SearchDialog() {
                       <Highlighted text={n.node.label} ranges={n.highlights} />
                       <span className="muted small"> · {t(`map:kinds.${n.node.kind}`)}</span>
                       <ViaForms forms={n.matchedForms} query={query} />
+                      {n.pinyin && (
+                        <span className="muted small">
+                          {' · '}
+                          <PinyinReason pinyin={n.pinyin} />
+                        </span>
+                      )}
                     </button>
                   </li>
                 ))}
