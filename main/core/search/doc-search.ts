@@ -2,7 +2,7 @@ import { allMatches, lookup } from './candidates';
 import { grow, type ChunkRecord, type ChunkStore } from './chunk-store';
 import type { PostingGroup, PostingIndex } from './posting-index';
 import { findMatches, type QueryTerm } from './query-terms';
-import { bm25Tf, documentScore, idf, pageSpanTier, type TermsTogether } from './ranking';
+import { bm25Tf, documentScore, idf, pageTier, type TermsTogether } from './ranking';
 import type { DocHit, PageHit, SearchOptions, SearchResult } from './search-types';
 import { buildSnippets } from './snippet';
 
@@ -63,9 +63,9 @@ interface TermPlan {
  * 3. Ranking, by how close the terms lie, then score: the smallest stretch of consecutive pages holding every term
  *    (the "MinCover" span of Tao & Zhai 2007, "An exploration of proximity measures in information retrieval",
  *    SIGIR, measured in pages instead of words; the same idea as the proximity boost of Recoll/Xapian's NEAR
- *    queries) gives the tier — `page` (span 0: one page holds every term), `near` (span 1: adjacent pages),
+ *    queries) gives the tier — `page` (span 0: one page holds every term), `near` (span 1: two adjacent pages do),
  *    `apart` — and documents are ordered by tier, then by `documentScore` of their pages' BM25 scores (a page
- *    scores the terms it holds), then by id.
+ *    scores the terms it holds), then by id. O(chunks holding a term) per document (`ranking.ts` pageTier).
  * 4. Pages shown (`pagesPerDoc`): greedily, the page adding the most terms not yet shown, then the page with the most
  *    terms, then the best score, then the lowest page number — so the pages listed together show every term when
  *    they can. Snippets highlight every term on the page where it occurs.
@@ -258,36 +258,43 @@ export class DocumentSearch {
     });
     result.exhaustive = exhaustive;
 
-    // 3. Ranking: the matched documents with their chunks holding a term.
-    const full = terms.length >= 31 ? -1 : (1 << terms.length) - 1;
-    const docs: Array<{
-      d: number;
-      chunks: ScoredPage[];
-      score: number;
-      tier: number;
-      together: TermsTogether;
-    }> = [];
+    // 3. Ranking: per matched document its chunks holding a term, their best and summed score, the tier.
+    const full = (1 << terms.length) - 1;
+    const docs: Array<{ d: number; count: number; score: number; tier: number; together: TermsTogether }> =
+      [];
+    let totalChunks = 0;
     for (const d of left) {
       if (docMask[d] !== full) continue;
-      const chunks: ScoredPage[] = [];
       let best = 0;
       let sum = 0;
-      for (const iid of store.chunksOf(store.docIdOf[d]!)) {
+      let count = 0;
+      let onePage = false;
+      const chunks = store.chunksOf(store.docIdOf[d]!);
+      for (const iid of chunks) {
         if (chunkQuery[iid] !== query || chunkMask[iid] === 0) continue;
         const s = chunkScore[iid]!;
-        chunks.push({ rec: records[iid]!, mask: chunkMask[iid]!, score: s });
+        count++;
         sum += s;
         if (s > best) best = s;
+        if (chunkMask[iid] === full) onePage = true;
       }
-      const { tier, together } = pageSpanTier(
-        chunks.map((c) => c.rec.page),
-        chunks.map((c) => c.mask),
-        terms.length,
-      );
-      docs.push({ d, chunks, score: documentScore(best, sum), tier, together });
+      let tier = 2;
+      let together: TermsTogether = 'page';
+      if (!onePage) {
+        const pages: number[] = [];
+        const masks: number[] = [];
+        for (const iid of chunks) {
+          if (chunkQuery[iid] !== query || chunkMask[iid] === 0) continue;
+          pages.push(records[iid]!.page);
+          masks.push(chunkMask[iid]!);
+        }
+        ({ tier, together } = pageTier(pages, masks, full));
+      }
+      totalChunks += count;
+      docs.push({ d, count, score: documentScore(best, sum), tier, together });
     }
     result.total = docs.length;
-    result.totalChunks = docs.reduce((s, d) => s + d.chunks.length, 0);
+    result.totalChunks = totalChunks;
     const docIdOf = store.docIdOf;
     docs.sort((a, b) => b.tier - a.tier || b.score - a.score || docIdOf[a.d]! - docIdOf[b.d]!);
 
@@ -295,20 +302,27 @@ export class DocumentSearch {
     const offset = Math.max(0, options.offset ?? 0);
     const limit = Math.max(0, options.limit ?? 20);
     const pagesPerDoc = Math.max(1, options.pagesPerDoc ?? 3);
-    result.docs = docs.slice(offset, offset + limit).map((doc): DocHit => ({
-      docId: docIdOf[doc.d]!,
-      score: doc.score,
-      matchingPages: doc.chunks.length,
-      together: doc.together,
-      pages: pickPages(doc.chunks, pagesPerDoc).map(({ rec, score }): PageHit => {
-        const text = ctx.textOf(rec) ?? '';
-        const snippets = buildSnippets(text, allMatches(terms, text), {
-          width: options.snippetWidth,
-          max: options.snippetsPerPage,
-        });
-        return { page: rec.page, chunkId: rec.chunkId, score, snippets };
-      }),
-    }));
+    result.docs = docs.slice(offset, offset + limit).map((doc): DocHit => {
+      const chunks: ScoredPage[] = [];
+      for (const iid of store.chunksOf(docIdOf[doc.d]!)) {
+        if (chunkQuery[iid] !== query || chunkMask[iid] === 0) continue;
+        chunks.push({ rec: records[iid]!, mask: chunkMask[iid]!, score: chunkScore[iid]! });
+      }
+      return {
+        docId: docIdOf[doc.d]!,
+        score: doc.score,
+        matchingPages: doc.count,
+        together: doc.together,
+        pages: pickPages(chunks, pagesPerDoc).map(({ rec, score }): PageHit => {
+          const text = ctx.textOf(rec) ?? '';
+          const snippets = buildSnippets(text, allMatches(terms, text), {
+            width: options.snippetWidth,
+            max: options.snippetsPerPage,
+          });
+          return { page: rec.page, chunkId: rec.chunkId, score, snippets };
+        }),
+      };
+    });
   }
 
   private empty(result: SearchResult): void {

@@ -21,8 +21,8 @@
  * Multi-term queries match documents (`doc-search.ts`): a document holding every term, not necessarily on one page.
  * They rank by a proximity tier first — the smallest stretch of consecutive pages that holds every term, the
  * "MinCover" span of Tao & Zhai 2007 ("An exploration of proximity measures in information retrieval", SIGIR),
- * counted in pages: 0 = one page (`page`), 1 = two adjacent pages (`near`), more or none (`apart`) — then by the
- * document score above, where a page scores the terms it holds (`pageSpanTier`).
+ * counted in pages: 0 = one page (`page`), 1 = two adjacent pages (`near`), more (`apart`) — then by the
+ * document score above, where a page scores the terms it holds (`pageTier`).
  *
  * Nodes: per term, `idf × Σ_field weight × tf / (tf + k1)` over label (weight 3), each alias (2) and description (1),
  * i.e. BM25 without length normalisation (fields are short); a label or alias equal to the whole query doubles the
@@ -73,45 +73,24 @@ export function documentScore(best: number, sum: number): number {
 /** How close the terms of a multi-term query lie in a matched document (see the file comment). */
 export type TermsTogether = 'page' | 'near' | 'apart';
 
-/** Largest page span (last page − first page) that still counts as `near`: two adjacent pages. */
-export const NEAR_PAGES = 1;
-
 /**
  * Proximity tier of a document from its chunks holding query terms: `pages[i]` is chunk i's page number, `masks[i]`
- * the bit mask of the terms it holds (bit t = term t; `termCount` ≤ 30 terms). Computes the smallest span
- * `max page − min page` over sets of chunks that together hold every term (a sliding window over the chunks sorted
- * by page, O(c log c + c × termCount)), and returns it with the tier: 2 `page` (span 0), 1 `near`
- * (span ≤ {@link NEAR_PAGES}), 0 `apart`. `span` is Infinity when the chunks do not hold every term. Pure.
+ * the bit mask of the terms it holds (bit t = term t), `full` the mask of all terms. The terms' MinCover span in
+ * pages (see the file comment) decides: 2 `page` when one page holds every term (the chunks of a page together),
+ * 1 `near` when two adjacent pages p and p + 1 do, else 0 `apart` (also when the chunks do not hold every term).
+ * O(chunks) with a map from page to mask. Pure.
  */
-export function pageSpanTier(
+export function pageTier(
   pages: readonly number[],
   masks: readonly number[],
-  termCount: number,
-): { span: number; tier: number; together: TermsTogether } {
-  const order = pages.map((_, i) => i).sort((a, b) => pages[a]! - pages[b]!);
-  const counts = new Int32Array(termCount);
-  let covered = 0;
-  let span = Number.POSITIVE_INFINITY;
-  let l = 0;
-  const change = (i: number, delta: number) => {
-    const m = masks[i]!;
-    for (let t = 0; t < termCount; t++) {
-      if ((m & (1 << t)) === 0) continue;
-      const before = counts[t]!;
-      counts[t] = before + delta;
-      if (before === 0 && delta > 0) covered++;
-      else if (before === 1 && delta < 0) covered--;
-    }
-  };
-  for (let r = 0; r < order.length; r++) {
-    change(order[r]!, 1);
-    while (covered === termCount && l <= r) {
-      span = Math.min(span, pages[order[r]!]! - pages[order[l]!]!);
-      change(order[l]!, -1);
-      l++;
-    }
+  full: number,
+): { tier: number; together: TermsTogether } {
+  const byPage = new Map<number, number>();
+  pages.forEach((p, i) => byPage.set(p, (byPage.get(p) ?? 0) | masks[i]!));
+  let near = false;
+  for (const [p, m] of byPage) {
+    if (m === full) return { tier: 2, together: 'page' };
+    if (!near && (m | (byPage.get(p + 1) ?? 0)) === full) near = true;
   }
-  if (span === 0) return { span, tier: 2, together: 'page' };
-  if (span <= NEAR_PAGES) return { span, tier: 1, together: 'near' };
-  return { span, tier: 0, together: 'apart' };
+  return near ? { tier: 1, together: 'near' } : { tier: 0, together: 'apart' };
 }

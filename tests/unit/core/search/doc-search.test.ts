@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pickPages } from '../../../../main/core/search/doc-search';
-import { pageSpanTier } from '../../../../main/core/search/ranking';
+import { pageTier } from '../../../../main/core/search/ranking';
 import { SearchIndex } from '../../../../main/core/search/search-index';
 import type { ChunkRecord } from '../../../../main/core/search/chunk-store';
 
@@ -167,15 +167,17 @@ describe('multi-term queries match documents', () => {
   });
 });
 
-describe('pageSpanTier and pickPages', () => {
-  it('gives the smallest page span holding every term', () => {
-    // Terms 0 and 1 (masks 1, 2, 3 = both).
-    expect(pageSpanTier([4, 9, 7], [1, 3, 2], 2)).toEqual({ span: 0, tier: 2, together: 'page' });
-    expect(pageSpanTier([1, 8, 9], [1, 2, 1], 2)).toEqual({ span: 1, tier: 1, together: 'near' });
-    expect(pageSpanTier([1, 5, 12], [1, 2, 4], 3)).toEqual({ span: 11, tier: 0, together: 'apart' });
+describe('pageTier and pickPages', () => {
+  it('tells one page, adjacent pages and further apart', () => {
+    // Terms 0 and 1 (masks 1, 2, 3 = both), or three terms (full mask 7).
+    expect(pageTier([4, 9, 7], [1, 3, 2], 3)).toEqual({ tier: 2, together: 'page' });
+    expect(pageTier([1, 8, 9], [1, 2, 1], 3)).toEqual({ tier: 1, together: 'near' });
+    expect(pageTier([9, 1, 8], [1, 1, 2], 3).together).toBe('near');
+    expect(pageTier([1, 3, 5], [1, 2, 1], 3).together).toBe('apart');
+    expect(pageTier([1, 5, 12], [1, 2, 4], 7).together).toBe('apart');
+    expect(pageTier([1, 2, 3], [1, 2, 4], 7).together).toBe('apart'); // three pages: more than adjacent
     // Two chunks of one page together hold both terms: the same page.
-    expect(pageSpanTier([3, 3], [1, 2], 2).together).toBe('page');
-    expect(pageSpanTier([1], [1], 2).span).toBe(Number.POSITIVE_INFINITY);
+    expect(pageTier([3, 3], [1, 2], 3).together).toBe('page');
   });
 
   it('shows pages that add terms first, then the most terms, then the best score', () => {
