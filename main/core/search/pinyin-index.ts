@@ -8,8 +8,9 @@ import { matchRange, pinyinLetters, readName, spanOf, type NameReading } from '.
  * aliases, and for a glossary term (`term` node) its other names too (synonyms, Chinese translation), read as pinyin
  * once (pinyin.ts readName) and matched per query (pinyin.ts matchPinyin).
  *
- * Built lazily on the first pinyin-looking query from the whole graph (10k nodes: see the issue 11 report;
- * ~15 µs a name), then kept current from the graph's change events like the node index (`changed`, O(changed
+ * Built in the background after a workspace opens (`warmUp`, in slices) or else on the first pinyin-looking query,
+ * from the whole graph (pinyin-pro reads ~30 µs a node: 10k nodes ≈ 0.3 s, 100k ≈ 2.5 s; tests/bench/pinyin-bench.ts),
+ * then kept current from the graph's change events like the node index (`changed`, O(changed
  * nodes)). A query scans only the nodes that could match where it starts (a bucket per two-letter start,
  * startKeys), so its cost grows with the names that could match, not with the graph.
  */
@@ -79,43 +80,95 @@ function namesOf(node: NodeDto): NameEntry[] {
  * throws for any query; a source that throws propagates.
  */
 export class PinyinNodeIndex {
+  /** Entries by node id; null before a build starts. */
   private entries: Map<string, NodeEntry> | null = null;
   /** The first two letters a match can start with (see {@link startKeys}) → entries with a name it could match. */
   private readonly byStart = new Map<string, Set<NodeEntry>>();
+  /** Nodes changed since the build started: read again when it is complete, before the next query. */
   private readonly pending = new Set<string>();
+  /** A build under way: the graph's nodes when it started and how many are read. */
+  private building: { nodes: readonly NodeDto[]; next: number } | null = null;
+  /** Bumped by `invalidate`, so a background build of an older graph stops. */
+  private generation = 0;
 
   constructor(private readonly source: PinyinNodeSource) {}
 
-  /** Whether the index has been built (the first pinyin query builds it). */
+  /** Whether the index is built (by `build`, the first pinyin query, or a finished `warmUp`). */
   get built(): boolean {
-    return this.entries !== null;
+    return this.entries !== null && this.building === null;
   }
 
   /** Forgets everything; the next query rebuilds from the whole graph. */
   invalidate(): void {
+    this.generation++;
     this.entries = null;
+    this.building = null;
     this.byStart.clear();
     this.pending.clear();
   }
 
-  /** Marks nodes changed (added, edited or deleted): each is read again on the next query. No-op before the build. */
+  /**
+   * Marks nodes changed (added, edited or deleted): each is read again before the next query. No-op before a build
+   * starts (the build reads the graph as it is then).
+   */
   changed(ids: Iterable<string>): void {
     if (this.entries) for (const id of ids) this.pending.add(id);
   }
 
-  /** Builds the index now if it is not (for benchmarks and warm-up); returns the number of nodes with a readable name. */
+  /** Builds the index now if it is not (or finishes a background build); returns the nodes with a readable name. */
   build(): number {
     this.refresh();
     return this.entries!.size;
   }
 
-  private refresh(): void {
+  /**
+   * Builds the index in the background: after `delayMs`, `slice` nodes per macrotask (500 nodes ≈ 10 ms, so the
+   * main process keeps answering), on unref'd timers (they never keep a process alive). A query meanwhile finishes
+   * the build at once. Stops quietly when the source throws (the workspace was closed) or after `invalidate`.
+   */
+  warmUp(delayMs = 1000, slice = 500): void {
+    if (this.entries) return;
+    const generation = this.generation;
+    const step = () => {
+      if (generation !== this.generation || this.built) return;
+      try {
+        if (!this.begin()) return;
+        this.readSome(slice);
+      } catch {
+        this.invalidate(); // the next query starts over (and reports what is wrong)
+        return;
+      }
+      if (!this.built) setTimeout(step, 0).unref();
+    };
+    setTimeout(step, delayMs).unref();
+  }
+
+  /** Starts a build when none has started; false when the index is already complete. */
+  private begin(): boolean {
     if (!this.entries) {
       this.entries = new Map();
-      for (const node of this.source.all()) this.put(node);
-      this.pending.clear();
-      return;
+      this.building = { nodes: [...this.source.all()], next: 0 };
     }
+    return this.building !== null;
+  }
+
+  /** Reads up to `n` more nodes of the build under way; at its end, the changes made meanwhile. */
+  private readSome(n: number): void {
+    const b = this.building!;
+    const end = Math.min(b.nodes.length, b.next + n);
+    for (; b.next < end; b.next++) this.put(b.nodes[b.next]!);
+    if (b.next === b.nodes.length) {
+      this.building = null;
+      this.applyPending();
+    }
+  }
+
+  private refresh(): void {
+    if (this.begin()) this.readSome(Infinity);
+    else this.applyPending();
+  }
+
+  private applyPending(): void {
     for (const id of this.pending) {
       this.drop(id);
       const node = this.source.find(id);
@@ -125,6 +178,7 @@ export class PinyinNodeIndex {
   }
 
   private put(node: NodeDto): void {
+    this.drop(node.id);
     const names = namesOf(node);
     if (!names.length) return;
     const entry: NodeEntry = { nodeId: node.id, kind: node.kind, label: node.label, names };

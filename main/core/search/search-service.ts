@@ -77,6 +77,8 @@ export class SearchService implements PageIndex {
       this.warming = this.load();
       // The Simplified ↔ Traditional converters take ~0.3 s to build: done before the first query, not in it.
       setTimeout(prepareScriptConversion, 1000).unref();
+      // The pinyin of the node names (~0.3 s at 10k nodes) is read in slices in the background too.
+      this.pinyin.warmUp();
     }
     return this.warming;
   }
