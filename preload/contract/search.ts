@@ -17,6 +17,12 @@ export const SearchHitPage = z.object({
  * Search results: documents (grouped, best pages first) and graph nodes. `total` counts matching documents,
  * `totalNodes` matching nodes, a document's `matchingPages` its matching pages (more than `pages` lists when
  * capped by `pagesPerDoc`). `tookMs` in milliseconds.
+ *
+ * A query of several terms matches documents (issue 11 §5, main/core/search/doc-search.ts): a document matches when
+ * every term occurs somewhere in it, not necessarily on one page (a quoted phrase still on one page). Its
+ * `matchingPages` then counts the pages holding at least one of the terms, `pages` lists first the pages that
+ * together show every term, and `together` says how close the terms lie; documents whose terms share a page rank
+ * first, then those with the terms on adjacent pages, then the rest.
  */
 /**
  * A glossary term found in a query (main/core/glossary/glossary.ts expandQuery): the term, the part of the query it
@@ -67,6 +73,11 @@ export const SearchResultDto = z.object({
       score: z.number(),
       pages: z.array(SearchHitPage),
       matchingPages: z.number().int(),
+      /**
+       * Queries of several terms: `page` when one page holds every term, `near` when two adjacent pages do, `apart`
+       * otherwise. Absent for a one-term query.
+       */
+      together: z.enum(['page', 'near', 'apart']).optional(),
       matchedForms,
     }),
   ),

@@ -324,6 +324,7 @@ export class SearchService implements PageIndex {
         doc,
         score: d.score,
         matchingPages: d.matchingPages,
+        ...(d.together ? { together: d.together } : {}),
         pages: d.pages.map((p) => ({
           page: p.page,
           score: p.score,
