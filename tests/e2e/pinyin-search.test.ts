@@ -103,6 +103,12 @@ describe('pinyin search', () => {
       .poll(() => page.getByTestId('locator-hit').evaluateAll((h) => h.map((x) => x.getAttribute('data-id'))))
       .toEqual(expect.arrayContaining(holders));
     await shot(page, 'pinyin-search-04-locator');
+    // The picker of areas finds by pinyin too, and says so.
+    await page.getByTestId('locator-pick').click();
+    await page.getByTestId('locator-picker-search').fill('sslkz');
+    const option = page.getByTestId('picker-option').filter({ hasText: '面料缩水率控制' });
+    await expect.poll(() => option.count()).toBe(1);
+    expect(await option.getByTestId('pinyin-reason').textContent()).toBe('拼音 sslkz → 缩水率控制');
     await page.close();
   });
 });

@@ -2,11 +2,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeDto } from '../../../../../preload/contract';
 import { useNodeSearch } from '../../../api/queries';
+import { PinyinReason } from '../../search/components/PinyinReason';
 
 /**
  * Search-as-you-type over knowledge items and categories through the core's node search (search:nodes, as
  * Ctrl+K finds them: Chinese, English, mixed). ↑/↓ choose, Enter picks, Escape closes. Nodes in `exclude` are
- * listed but not offered again.
+ * listed but not offered again. A node found by pinyin says so ("拼音 fygl → 封样管理").
  */
 export function AddAreaPicker(props: {
   onPick: (node: NodeDto) => void;
@@ -24,7 +25,8 @@ export function AddAreaPicker(props: {
     return () => clearTimeout(h);
   }, [q]);
   const found = useNodeSearch(debounced, { limit: 30, kinds: ['knowledge', 'category'] });
-  const nodes = q.trim() ? (found.data?.nodes ?? []).map((h) => h.node) : [];
+  const hits = q.trim() ? (found.data?.nodes ?? []) : [];
+  const nodes = hits.map((h) => h.node);
   const pickable = nodes.filter((n) => !props.exclude?.has(n.id));
   const pick = (n: NodeDto | undefined) => {
     if (!n || props.exclude?.has(n.id)) return;
@@ -60,7 +62,7 @@ export function AddAreaPicker(props: {
         }}
       />
       <ul role="listbox" aria-label={props.placeholder}>
-        {nodes.map((n) => {
+        {hits.map(({ node: n, pinyin }) => {
           const taken = props.exclude?.has(n.id) ?? false;
           const active = !taken && pickable[at]?.id === n.id;
           return (
@@ -82,6 +84,12 @@ export function AddAreaPicker(props: {
                 {' '}
                 {t(`kind.${n.kind === 'category' ? 'category' : 'knowledge'}`)}
               </span>
+              {pinyin && (
+                <span className="muted small">
+                  {' · '}
+                  <PinyinReason pinyin={pinyin} />
+                </span>
+              )}
               {taken && <span className="muted small"> · {t('picker.already')}</span>}
             </li>
           );
