@@ -63,6 +63,29 @@ const TEMPLATES: ReadonlyArray<readonly [ReasonKey, string]> = [
     'library:reasons.pagesUnreadable',
     '{{name}}: {{failed}} of {{total}} pages could not be read (pages {{pages}})',
   ],
+  // OCR (extract/image.ts, extract-file.ts; issue 11 §3).
+  ['library:reasons.imageNoHeader', '{{name}}: damaged image (no {{kind}} header)'],
+  ['library:reasons.imageTooLarge', '{{name}}: image too large ({{size}} pixels, over {{limit}} megapixels)'],
+  ['library:reasons.imageOcrOff', '{{name}}: image (OCR is off for this folder)'],
+  ['library:reasons.imageUndecodable', '{{name}}: damaged image (cannot be decoded)'],
+  ['library:reasons.ocrImageUnreadable', '{{name}}: OCR could not read the image'],
+  ['library:reasons.ocrUnreadable', '{{name}}: no text layer, and OCR could not read it'],
+  [
+    'library:reasons.pageUnreadableRestOcrUnreadable',
+    '{{name}}: {{failed}} of {{total}} pages could not be read (page {{pages}}); the others have no text layer, and OCR could not read them',
+  ],
+  [
+    'library:reasons.pagesUnreadableRestOcrUnreadable',
+    '{{name}}: {{failed}} of {{total}} pages could not be read (pages {{pages}}); the others have no text layer, and OCR could not read them',
+  ],
+  [
+    'library:reasons.ocrPageUnreadable',
+    '{{name}}: OCR could not read {{failed}} of {{total}} pages (page {{pages}})',
+  ],
+  [
+    'library:reasons.ocrPagesUnreadable',
+    '{{name}}: OCR could not read {{failed}} of {{total}} pages (pages {{pages}})',
+  ],
   ['library:reasons.noTextLayer', '{{name}}: no text layer (scanned?)'],
   ['library:reasons.noText', '{{name}}: no text'],
 ];

@@ -98,7 +98,16 @@ export class OcrEngine {
 
   private start(): Promise<Worker> {
     if (!this.worker) {
-      const starting = createWorker(OCR_LANGUAGES.join('+'), OEM.LSTM_ONLY, workerOptions(this.langPath));
+      // With an errorHandler, tesseract.js 7 never settles createWorker when loading a language fails (it only
+      // calls the handler): the handler rejects the start instead. Later calls find it settled and do nothing.
+      let fail: (e: Error) => void = () => undefined;
+      const failed = new Promise<never>((_, reject) => (fail = reject));
+      failed.catch(() => undefined);
+      const options = {
+        ...workerOptions(this.langPath),
+        errorHandler: (e: unknown) => fail(new Error(String(e))),
+      };
+      const starting = Promise.race([createWorker(OCR_LANGUAGES.join('+'), OEM.LSTM_ONLY, options), failed]);
       // A failed start is not kept: the next image tries again.
       starting.catch(() => {
         if (this.worker === starting) this.worker = undefined;
