@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Image, PDFDocument } from '@napi-rs/canvas';
+import { Image, PDFDocument, type SKRSContext2D } from '@napi-rs/canvas';
 import { normalizeText } from '../../main/core/documents/extract/normalize';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -101,7 +101,8 @@ export function imageOnlyPdf(
   const pdf = new PDFDocument({ title: 'scanned', creator: 'Wellspring OCR test set' });
   const images = new Map<Buffer, Image>();
   for (const p of pages) {
-    const ctx = pdf.beginPage(p.widthPt, p.heightPt);
+    // Typed as the DOM's context, which this project's Node typings lack; it is Skia's.
+    const ctx = pdf.beginPage(p.widthPt, p.heightPt) as unknown as SKRSContext2D;
     let img = images.get(p.png);
     if (!img) {
       img = new Image();
