@@ -54,35 +54,44 @@ let resolved: string | undefined;
 /**
  * The ONE folder holding every language's `.traineddata.gz`, which is passed to tesseract.js as `langPath` (a local
  * path: tesseract.js then reads the files with fs and never fetches; without `langPath` it would download from a
- * CDN). Looked for, in order:
- *
- * 1. `WELLSPRING_TESSDATA` (a folder, for an installation that keeps the data elsewhere);
- * 2. `<resources>/tessdata` in a packaged app: electron-builder.yml copies the three files there (extraResources),
- *    outside the asar archive, so that tesseract's worker thread can read them;
- * 3. from source and from an electron-vite build in `out/` (tests, CLI, `npm start`): the npm packages' files,
- *    which sit in three folders. They are linked (hard link, else symbolic link, else copied) into one folder under
- *    the OS temp directory, named by a hash of their paths and sizes so that another checkout or version gets its
- *    own: `<tmp>/wellspring-tessdata-<hash>/`. Nothing is written beside the workspace or the working directory.
- *
- * The answer is kept for the process.
+ * CDN): `findLangPath` for this process, kept once found.
  *
  * @throws Error when the data is not installed
  */
 export function ocrLangPath(): string {
-  if (resolved) return resolved;
-  const env = process.env.WELLSPRING_TESSDATA;
-  if (env && isLangFolder(env)) return (resolved = env);
-  const resources = (process as { resourcesPath?: string }).resourcesPath;
-  if (resources && isLangFolder(path.join(resources, 'tessdata'))) {
-    return (resolved = path.join(resources, 'tessdata'));
-  }
-  return (resolved = linkedLangFolder(packagedLangFiles()));
+  resolved ??= findLangPath({
+    env: process.env.WELLSPRING_TESSDATA,
+    resourcesPath: (process as { resourcesPath?: string }).resourcesPath,
+  });
+  return resolved;
 }
 
-function linkedLangFolder(files: Record<OcrLanguage, string>): string {
+/**
+ * Where the language folder is, in order:
+ *
+ * 1. `env` (WELLSPRING_TESSDATA), when it holds every language: an installation that keeps the data elsewhere;
+ * 2. `<resourcesPath>/tessdata` in a packaged app: electron-builder.yml copies the three files there
+ *    (extraResources), outside the asar archive, so that tesseract's worker thread reads them with plain fs;
+ * 3. from source and from an electron-vite build in `out/` (tests, CLI, `npm start`): the npm packages' files
+ *    (`packagedLangFiles`), which sit in three folders, linked (hard link, else symbolic link, else copied) into one
+ *    folder under `tmp` (default the OS temp directory), named by a hash of their paths and sizes so that another
+ *    checkout or version gets its own: `<tmp>/wellspring-tessdata-<hash>/`. Nothing is written beside the
+ *    workspace or the working directory.
+ *
+ * @throws Error when the data is not installed
+ */
+export function findLangPath(where: { env?: string; resourcesPath?: string; tmp?: string }): string {
+  if (where.env && isLangFolder(where.env)) return where.env;
+  if (where.resourcesPath && isLangFolder(path.join(where.resourcesPath, 'tessdata'))) {
+    return path.join(where.resourcesPath, 'tessdata');
+  }
+  return linkedLangFolder(packagedLangFiles(), where.tmp ?? os.tmpdir());
+}
+
+function linkedLangFolder(files: Record<OcrLanguage, string>, tmp: string): string {
   const hash = createHash('sha256');
   for (const lang of OCR_LANGUAGES) hash.update(`${files[lang]}\0${fs.statSync(files[lang]).size}\0`);
-  const dir = path.join(os.tmpdir(), `wellspring-tessdata-${hash.digest('hex').slice(0, 16)}`);
+  const dir = path.join(tmp, `wellspring-tessdata-${hash.digest('hex').slice(0, 16)}`);
   fs.mkdirSync(dir, { recursive: true });
   for (const lang of OCR_LANGUAGES) {
     const target = path.join(dir, langFileName(lang));
