@@ -1,7 +1,7 @@
 import type { NodeDto, PinyinMatch } from '../../../preload/contract';
 import { buildGlossary } from '../glossary/glossary';
 import type { ExpandedNodeHit } from './expanded-search';
-import { matchRange, pinyinLetters, readName, spanOf, type NameReading } from './pinyin';
+import { matchRange, pinyinLetters, pinyinQuery, readName, spanOf, type NameReading } from './pinyin';
 
 /**
  * The pinyin index of node names (issue 11 §1), kept beside the SearchIndex's node index: every node's label and
@@ -208,8 +208,9 @@ export class PinyinNodeIndex {
     query: string,
     options: { limit: number; kinds?: ReadonlySet<string>; exclude?: ReadonlySet<string> },
   ): { hits: PinyinNodeHit[]; total: number } {
-    const typed = pinyinLetters(query);
-    if (!typed) return { hits: [], total: 0 };
+    const parsed = pinyinQuery(query);
+    if (!parsed) return { hits: [], total: 0 };
+    const { letters: typed, breaks } = parsed;
     this.refresh();
     // Matches found, ranked by one number: field, then whole name / at its start / inside, then name length.
     const found: Array<{ entry: NodeEntry; name: NameEntry; range: number; rank: number }> = [];
@@ -217,7 +218,7 @@ export class PinyinNodeIndex {
       if (options.exclude?.has(entry.nodeId) || (options.kinds && !options.kinds.has(entry.kind))) continue;
       let best: (typeof found)[number] | null = null;
       for (const name of entry.names) {
-        const range = matchRange(name.reading, typed);
+        const range = matchRange(name.reading, typed, breaks);
         if (range < 0) continue;
         const start = Math.floor(range / 65536);
         const where = start > 0 ? 2 : range % 65536 === name.reading.syllables.length ? 0 : 1;

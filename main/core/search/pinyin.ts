@@ -14,7 +14,8 @@ import { pinyin } from 'pinyin-pro';
  * apostrophes dropped, are cut into pieces, one per character of a run of consecutive characters of the name;
  * each piece is the character's whole syllable, its first letter, or its initial `zh` / `ch` / `sh`; the LAST piece
  * may be any beginning of its syllable (typing is still going on: `zhishigua`). So `zsgl`, `zhishiguanli`,
- * `zhishigl`, `zhi shi gl` and `zhishigu` find 知识管理, `gl` finds its 管理, and `zhishguanl` does not.
+ * `zhishigl`, `zhi shi gl` and `zhishigu` find 知识管理, `gl` finds its 管理, and `zhishguanl` does not. An
+ * apostrophe is a syllable boundary, as in every input method: a piece ends there (`xi'an` finds 西安, not 先).
  */
 
 /** A name read as pinyin: one entry per code point. */
@@ -44,17 +45,53 @@ export interface PinyinMatchSpan {
 const MAX_LETTERS = 64;
 const SYLLABLE = /^[a-z]+$/;
 
+/** A query typed as pinyin: its letters and where the user marked a syllable boundary. */
+export interface PinyinQuery {
+  /** The letters, separators removed, lower case, ü as `v` (`xi'an` → `xian`, `lǜ` → `lv`). */
+  letters: string;
+  /**
+   * Letter offsets at which the user typed an apostrophe (`xi'an` → [2]): a syllable of the name must end there,
+   * as in every pinyin input method (`xi'an` is 西安, never 先 xian). Spaces mark nothing (`zhi shi gl` and
+   * `zhishigl` are the same query). Ascending; may be empty.
+   */
+  breaks: readonly number[];
+}
+
+/** Apostrophes typed between syllables: ASCII, the typographic ones (’ ‘, what phones and macOS put), ＇ folds to '. */
+const APOSTROPHE = /['\u2018\u2019]/;
+
 /**
- * The typed letters of a query that looks like pinyin: NFKC-folded (full-width `ＺＳＧＬ` counts), lower case, only
- * Latin letters a–z with optional spaces and apostrophes (`xi'an`), at least 2 letters and at most 64. Returns the
- * letters with the separators removed (`zhi shi gl` → `zhishigl`), or null when the query is anything else (digits,
- * Chinese, punctuation, one letter). Pure.
+ * A query that looks like pinyin, folded: NFKC (full-width `ＺＳＧＬ` counts), lower case, tone marks dropped and
+ * ü as `v` (`lǜ sè`, `lü`, `nü` as typed with a pinyin keyboard), only Latin letters a–z with optional spaces and
+ * apostrophes (`xi'an`, `xi’an`), at least 2 letters and at most 64. Returns the letters and the apostrophes'
+ * places ({@link PinyinQuery}), or null when the query is anything else (digits, Chinese, punctuation, one
+ * letter). Pure.
+ */
+export function pinyinQuery(query: string): PinyinQuery | null {
+  const q = query
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/u\u0308/g, 'v')
+    .replace(/\p{M}/gu, '')
+    .trim();
+  if (!/^[a-z][a-z\s'\u2018\u2019]*$/.test(q)) return null;
+  let letters = '';
+  const breaks: number[] = [];
+  for (const ch of q) {
+    if (APOSTROPHE.test(ch)) {
+      if (letters.length && breaks[breaks.length - 1] !== letters.length) breaks.push(letters.length);
+    } else if (ch >= 'a' && ch <= 'z') letters += ch;
+  }
+  return letters.length >= 2 && letters.length <= MAX_LETTERS ? { letters, breaks } : null;
+}
+
+/**
+ * The letters of a query that looks like pinyin ({@link pinyinQuery}), separators removed (`zhi shi gl` →
+ * `zhishigl`, `xi'an` → `xian`), or null when the query is anything else. Pure.
  */
 export function pinyinLetters(query: string): string | null {
-  const q = query.normalize('NFKC').toLowerCase().trim();
-  if (!/^[a-z][a-z\s']*$/.test(q)) return null;
-  const letters = q.replace(/[\s']+/g, '');
-  return letters.length >= 2 && letters.length <= MAX_LETTERS ? letters : null;
+  return pinyinQuery(query)?.letters ?? null;
 }
 
 /**
@@ -106,6 +143,15 @@ function spelled(letters: string, from: number, syl: string, max: number): numbe
 
 /** Dead ends of one {@link matchRange} call: (character, letter) pairs from which the rest cannot match. */
 let dead: Set<number> | null = null;
+/** The typed syllable boundaries of the {@link matchRange} call under way, by letter offset (null: none). */
+let boundary: boolean[] | null = null;
+
+/** Whether a piece of `len` letters from `at` on would swallow a boundary the user typed (`xi'an` as one xian). */
+function crosses(at: number, len: number): boolean {
+  if (!boundary) return false;
+  for (let k = at + 1; k < at + len; k++) if (boundary[k]) return true;
+  return false;
+}
 
 /**
  * The rest of `letters` from `at` on, matched from character `pos` on: the character index after the match, or -1.
@@ -120,10 +166,17 @@ function rest(syl: ReadonlyArray<string | null>, letters: string, pos: number, a
   if (dead?.has(key)) return -1;
   const left = total - at;
   const k = spelled(letters, at, s, Math.min(left, s.length));
-  const tried = k === s.length || k === left ? k : 0;
+  const tried = (k === s.length || k === left) && !crosses(at, k) ? k : 0;
   let end = -1;
   if (tried) end = rest(syl, letters, pos + 1, at + tried);
-  if (end < 0 && k >= 2 && tried !== 2 && s.charCodeAt(1) === H && RETROFLEX.has(s.charCodeAt(0)))
+  if (
+    end < 0 &&
+    k >= 2 &&
+    tried !== 2 &&
+    s.charCodeAt(1) === H &&
+    RETROFLEX.has(s.charCodeAt(0)) &&
+    !crosses(at, 2)
+  )
     end = rest(syl, letters, pos + 1, at + 2);
   if (end < 0 && tried !== 1) end = rest(syl, letters, pos + 1, at + 1);
   if (end < 0) (dead ??= new Set()).add(key);
@@ -133,13 +186,18 @@ function rest(syl: ReadonlyArray<string | null>, letters: string, pos: number, a
 /**
  * Where `letters` (from {@link pinyinLetters}) matches `name` by the rule of the file comment, as character (code
  * point) indexes: `start * 65536 + end` of the first matching run, preferring one that starts the name; -1 when
- * none. The fast form of {@link matchPinyin} for scanning many names (~0.5 µs a name). O(characters × letters)
- * with memoised dead ends. Pure.
+ * none. `breaks` (PinyinQuery.breaks): letter offsets where a character's piece must end. The fast form of
+ * {@link matchPinyin} for scanning many names (~0.5 µs a name). O(characters × letters) with memoised dead ends.
+ * Pure.
  */
-export function matchRange(name: NameReading, letters: string): number {
+export function matchRange(name: NameReading, letters: string, breaks: readonly number[] = []): number {
   if (!name.readable) return -1;
   const syl = name.syllables;
   const first = letters.charCodeAt(0);
+  if (breaks.length) {
+    boundary = [];
+    for (const b of breaks) boundary[b] = true;
+  }
   try {
     for (let start = 0; start < syl.length; start++) {
       const s = syl[start];
@@ -150,6 +208,7 @@ export function matchRange(name: NameReading, letters: string): number {
     return -1;
   } finally {
     dead = null;
+    boundary = null;
   }
 }
 
@@ -167,9 +226,13 @@ export function spanOf(name: NameReading, range: number): PinyinMatchSpan {
 
 /**
  * Where `letters` (from {@link pinyinLetters}) matches `name` by the rule of the file comment: the first matching
- * run of characters, preferring one that starts the name; null when none. Pure.
+ * run of characters, preferring one that starts the name; null when none. `breaks`: as {@link matchRange}. Pure.
  */
-export function matchPinyin(name: NameReading, letters: string): PinyinMatchSpan | null {
-  const range = matchRange(name, letters);
+export function matchPinyin(
+  name: NameReading,
+  letters: string,
+  breaks: readonly number[] = [],
+): PinyinMatchSpan | null {
+  const range = matchRange(name, letters, breaks);
   return range < 0 ? null : spanOf(name, range);
 }

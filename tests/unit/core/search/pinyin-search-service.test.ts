@@ -89,6 +89,39 @@ describe('pinyin node search (sample workspace)', () => {
     expect(labels('yinhang')).toEqual([]);
   });
 
+  it('follows an alias edited, undone and redone', () => {
+    const node = ws.store.addNode({ kind: 'knowledge', label: 'Onboarding kit' });
+    expect(labels('rzsc')).toEqual([]);
+    ws.store.updateNode(node.id, { aliases: ['入职手册'] });
+    expect(hits('rzsc').map((h) => [h.node.id, h.pinyin?.field, h.pinyin?.matched])).toEqual([
+      [node.id, 'alias', '入职手册'],
+    ]);
+    ws.store.undo();
+    expect(labels('rzsc')).toEqual([]);
+    ws.store.redo();
+    expect(labels('rzsc')).toEqual(['Onboarding kit']);
+    ws.store.undo();
+    ws.store.undo(); // the node itself is gone
+    expect(labels('rzsc')).toEqual([]);
+    ws.store.redo();
+    expect(labels('rzsc')).toEqual([]);
+    ws.store.redo();
+    expect(labels('rzsc')).toEqual(['Onboarding kit']);
+    ws.store.deleteNode(node.id);
+  });
+
+  it("reads an apostrophe as a syllable boundary: xi'an finds 西安, not 先", () => {
+    const xian = ws.store.addNode({ kind: 'knowledge', label: '西安门店' });
+    const first = ws.store.addNode({ kind: 'knowledge', label: '先进经验' });
+    expect(labels('xian')).toEqual(expect.arrayContaining(['西安门店', '先进经验']));
+    expect(labels("xi'an")).toContain('西安门店');
+    expect(labels("xi'an")).not.toContain('先进经验');
+    expect(labels('xi’an')).not.toContain('先进经验');
+    expect(hits("xi'an").find((h) => h.node.id === xian.id)?.pinyin?.matched).toBe('西安');
+    ws.store.deleteNode(xian.id);
+    ws.store.deleteNode(first.id);
+  });
+
   it('counts pinyin hits in totals and respects the limit', () => {
     const r = ws.search.nodes('gl', 2);
     expect(r.nodes).toHaveLength(2);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { matchPinyin, pinyinLetters, readName } from '../../../../main/core/search/pinyin';
+import { matchPinyin, pinyinLetters, pinyinQuery, readName } from '../../../../main/core/search/pinyin';
 
 /** The matched characters of `name` for `typed`, or null (pinyin.ts readName + matchPinyin). */
 function matched(name: string, typed: string): string | null {
-  const letters = pinyinLetters(typed);
-  if (!letters) return null;
-  const m = matchPinyin(readName(name), letters);
+  const q = pinyinQuery(typed);
+  if (!q) return null;
+  const m = matchPinyin(readName(name), q.letters, q.breaks);
   return m ? name.slice(m.start, m.end) : null;
 }
 
@@ -59,5 +59,34 @@ describe('pinyin matching of names (pinyin-pro readings)', () => {
     expect(pinyinLetters('iso9001')).toBeNull();
     expect(pinyinLetters('zsgl 知识')).toBeNull();
     expect(pinyinLetters('"zsgl"')).toBeNull();
+  });
+
+  it("takes an apostrophe as a syllable boundary, as input methods do: xi'an is 西安, not 先", () => {
+    expect(pinyinQuery("xi'an")).toEqual({ letters: 'xian', breaks: [2] });
+    expect(matched('西安', "xi'an")).toBe('西安');
+    expect(matched('先进', "xi'an")).toBeNull();
+    expect(matched('先进', 'xian')).toBe('先'); // without the apostrophe both readings are fine
+    expect(matched('西安', 'xian')).toBe('西安');
+    // The typographic apostrophes phones and macOS put, and the full-width one.
+    expect(matched('西安', 'xi’an')).toBe('西安');
+    expect(matched('先进', 'xi’an')).toBeNull();
+    expect(matched('西安', 'xi＇an')).toBe('西安');
+    expect(matched('饥饿', "ji'e")).toBe('饥饿');
+    expect(matched('皆', "ji'e")).toBeNull();
+    // A boundary between initials, or doubled, or at the end, changes nothing else.
+    expect(matched('西安', "x'a")).toBe('西安');
+    expect(matched('西安', "xi''an'")).toBe('西安');
+    expect(matched('知识管理', "zhi'shi'gl")).toBe('知识管理');
+    expect(matched('知识管理', "zh'ishigl")).toBeNull(); // zh|ishi: 识 is not read "ishi"
+  });
+
+  it('reads ü and tone marks as a pinyin keyboard types them: lü, lǜ and nü', () => {
+    expect(pinyinLetters('lü')).toBe('lv');
+    expect(pinyinLetters('LǙSÈ')).toBe('lvse');
+    expect(matched('绿色面料', 'lüse')).toBe('绿色');
+    expect(matched('绿色面料', 'lǜ sè')).toBe('绿色');
+    expect(matched('女装', 'nüzhuang')).toBe('女装');
+    expect(matched('知识管理', 'zhī shí guǎn lǐ')).toBe('知识管理');
+    expect(matched('路线', 'lü')).toBeNull(); // 路 is lu, not lü
   });
 });
