@@ -103,6 +103,18 @@ export function LibraryView() {
           {p.running && p.current && (
             <div className="muted small">{t('progressCurrent', { file: p.current })}</div>
           )}
+          {p.running && p.pageProgress && (
+            <div className="page-progress small" data-testid="page-progress">
+              <progress max={p.pageProgress.pages} value={p.pageProgress.page} />
+              <span>
+                {t('ocr.pageProgress', {
+                  file: p.pageProgress.path.split(/[\\/]/).pop(),
+                  page: p.pageProgress.page,
+                  pages: p.pageProgress.pages,
+                })}
+              </span>
+            </div>
+          )}
         </section>
       )}
 
@@ -124,6 +136,19 @@ export function LibraryView() {
                 <span className="muted">
                   {t('counts', { indexed: f.counts.indexed ?? 0, problems, pending: f.counts.pending ?? 0 })}
                 </span>
+                <label className="check" title={t('ocr.switchTitle')}>
+                  <input
+                    type="checkbox"
+                    data-testid="folder-ocr"
+                    checked={f.ocr !== false}
+                    onChange={(e) =>
+                      void call('library:set-folder-ocr', { id: f.id, ocr: e.target.checked })
+                        .then(() => folders.refetch())
+                        .catch(fail)
+                    }
+                  />
+                  {t('ocr.switch')}
+                </label>
                 <button onClick={() => void call('library:reindex', { folderId: f.id }).catch(fail)}>
                   {t('reindex')}
                 </button>

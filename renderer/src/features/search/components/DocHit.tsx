@@ -62,6 +62,15 @@ export function DocHit({
           <button className="link page-no" data-testid="page-hit" onClick={() => onOpen(p.page)}>
             {t('page', { page: p.page })}
           </button>
+          {hit.doc.ocrPages?.includes(p.page) && (
+            <span
+              className="status-badge ocr-badge"
+              data-testid="ocr-badge"
+              title={t('ocr.badgeTitle', { ns: 'library' })}
+            >
+              {t('ocr.badge', { ns: 'library' })}
+            </span>
+          )}
           <div className="snippets">
             {p.snippets.map((s, i) => (
               <p key={i}>

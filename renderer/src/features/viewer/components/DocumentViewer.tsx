@@ -32,6 +32,8 @@ export function DocumentViewer() {
   const d = doc.data;
   const count = d?.pageCount ?? 1;
   const isPdf = d?.ext === 'pdf';
+  // The page's text was recognised by OCR (a scanned PDF page, an image file).
+  const ocr = d?.ocrPages?.includes(target.page) ?? false;
   return (
     <div className="viewer-backdrop" data-testid="viewer">
       <div className="viewer" role="dialog" aria-label={d?.name ?? ''}>
@@ -55,15 +57,23 @@ export function DocumentViewer() {
           </button>
         </header>
         <div className="viewer-body">
-          {d && isPdf && <PdfPage docId={d.id} page={target.page} query={target.query} />}
-          {d && !isPdf && <TextPage docId={d.id} page={target.page} query={target.query} />}
+          {ocr && (
+            <p className="ocr-notice" role="note" data-testid="ocr-notice">
+              {t('ocrNotice')}
+            </p>
+          )}
+          {d && isPdf && <PdfPage docId={d.id} page={target.page} query={target.query} ocr={ocr} />}
+          {/* A scanned page has no text layer to mark hits in: its OCR text is shown below the page, marked. */}
+          {d && (!isPdf || ocr) && (
+            <TextPage docId={d.id} page={target.page} query={target.query} ocr={ocr} />
+          )}
         </div>
       </div>
     </div>
   );
 }
 
-function PdfPage({ docId, page, query }: { docId: number; page: number; query: string }) {
+function PdfPage({ docId, page, query, ocr }: { docId: number; page: number; query: string; ocr: boolean }) {
   const { t } = useTranslation('viewer');
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const layerRef = useRef<HTMLDivElement | null>(null);
@@ -122,7 +132,7 @@ function PdfPage({ docId, page, query }: { docId: number; page: number; query: s
   return (
     <div className="pdf-page-wrap">
       {!ready && <p className="muted">{t('loading')}</p>}
-      {hits !== null && terms.length > 0 && (
+      {hits !== null && terms.length > 0 && !ocr && (
         <p className="muted small" data-testid="viewer-hits">
           {t('hits', { count: hits })}
         </p>
@@ -136,7 +146,7 @@ function PdfPage({ docId, page, query }: { docId: number; page: number; query: s
   );
 }
 
-function TextPage({ docId, page, query }: { docId: number; page: number; query: string }) {
+function TextPage({ docId, page, query, ocr }: { docId: number; page: number; query: string; ocr: boolean }) {
   const { t } = useTranslation('viewer');
   const text = useQuery({
     queryKey: ['library:page-text', docId, page],
@@ -148,7 +158,8 @@ function TextPage({ docId, page, query }: { docId: number; page: number; query: 
   }, [ranges]);
   if (text.isError) return <p className="error-text">{text.error.message}</p>;
   return (
-    <article className="text-page" data-testid="text-page">
+    <article className={ocr ? 'text-page ocr-text' : 'text-page'} data-testid="text-page">
+      {ocr && <h3>{t('ocrText')}</h3>}
       {query && (
         <p className="muted small" data-testid="viewer-hits">
           {t('hits', { count: ranges.length })}

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, shot, useAppInChromium } from './harness';
+
+// A folder holding a scanned PDF (page 8 of the Simplified maint-guide as an image-only PDF, fixtures/ocr) and a
+// scanned English page (bilevel TIFF): OCR in the app's extraction workers, search, the viewer's OCR notice.
+const FIX = path.resolve(__dirname, '../../fixtures');
+const env = useAppInChromium();
+let docsDir: string;
+
+beforeAll(() => {
+  docsDir = fs.mkdtempSync(path.join(os.tmpdir(), '扫描 文档-'));
+  fs.copyFileSync(path.join(FIX, 'ocr/maint-guide-p8.scan.pdf'), path.join(docsDir, '维护者手册 扫描件.pdf'));
+  fs.copyFileSync(path.join(FIX, 'ocr/raw_text-p1.tiff'), path.join(docsDir, 'scan.tiff'));
+});
+afterAll(() => {
+  fs.rmSync(docsDir, { recursive: true, force: true });
+});
+
+describe('OCR of scanned documents (Chromium)', () => {
+  it('indexes a scanned PDF, finds a word only in its image, opens the hit at its page with the OCR notice', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openApp(page, env.app.server.url);
+
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('folder-path').fill(docsDir);
+    await page.getByTestId('add-folder').click();
+    const folderRow = page.getByTestId('folder-list').locator('li', { hasText: '扫描 文档-' });
+    await expect
+      .poll(() => folderRow.textContent(), { timeout: 120_000 })
+      .toMatch(/已索引 2 · 有问题 0 · 等待 0/);
+    expect(await folderRow.getByTestId('folder-ocr').isChecked()).toBe(true);
+    await shot(page, 'ocr-1-library');
+
+    // 赞助者 is only in the scanned page's image.
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('search-input').fill('赞助者');
+    const hit = page.getByTestId('doc-hit').filter({ hasText: '维护者手册 扫描件.pdf' });
+    await expect.poll(() => hit.count()).toBe(1);
+    await expect.poll(() => hit.getByTestId('ocr-badge').textContent()).toBe('OCR');
+    expect(await hit.getByTestId('ocr-badge').getAttribute('title')).toBe('此页文字由 OCR 识别，可能有误');
+    expect(await hit.textContent()).toContain('赞助者');
+    await shot(page, 'ocr-2-search-hit');
+
+    await hit.getByTestId('page-hit').first().click();
+    await expect.poll(() => page.getByTestId('viewer-page').textContent()).toBe('第 1 页，共 1 页');
+    await expect.poll(() => page.getByTestId('ocr-notice').textContent()).toBe('此页文字由 OCR 识别');
+    // The scan is rendered, and below it the recognised text with the hit marked.
+    await expect
+      .poll(() => page.getByTestId('pdf-canvas').evaluate((c: HTMLCanvasElement) => c.width))
+      .toBeGreaterThan(0);
+    const text = page.getByTestId('text-page');
+    await expect.poll(() => text.locator('mark').first().textContent()).toBe('赞助者');
+    expect(await text.locator('h3').textContent()).toBe('识别出的文字');
+    await shot(page, 'ocr-3-viewer');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+
+    // OCR off for the folder: the scans become "no text", with their reasons.
+    await page.getByTestId('nav-library').click();
+    // The box follows the folder's stored setting, so it changes once the library answers: a click, then a wait.
+    await folderRow.getByTestId('folder-ocr').click();
+    await expect
+      .poll(() => folderRow.textContent(), { timeout: 60_000 })
+      .toMatch(/已索引 0 · 有问题 2 · 等待 0/);
+    await expect.poll(() => folderRow.getByTestId('folder-ocr').isChecked()).toBe(false);
+    await page.getByTestId('only-problems').check();
+    const details = await page.getByTestId('status-table').locator('td.detail').allTextContents();
+    expect(details).toEqual(
+      expect.arrayContaining([
+        '维护者手册 扫描件.pdf：没有文字层（扫描件？）',
+        'scan.tiff：图片，未读取（此文件夹已关闭 OCR）',
+      ]),
+    );
+    await shot(page, 'ocr-4-ocr-off');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
