@@ -117,11 +117,39 @@ export function legacyOfficeReason(ext: string): string | null {
   return legacy ? `${legacy[0]} 97–2003 (.${ext}) is not supported: save it as .${legacy[1]}` : null;
 }
 
+const OLE2_STREAMS: ReadonlyArray<readonly [name: string, holds: 'doc' | 'xls' | 'ppt' | 'encrypted']> = [
+  ['EncryptedPackage', 'encrypted'],
+  ['WordDocument', 'doc'],
+  ['PowerPoint Document', 'ppt'],
+  ['Workbook', 'xls'],
+  ['Book', 'xls'],
+];
+
+/**
+ * What an OLE2 compound file holds, from the names of its streams ([MS-CFB] §2.6: directory entries of 128 bytes,
+ * aligned to 128 from the file's start, a UTF-16LE name then its length in bytes with the terminator at offset 64):
+ * an encrypted OOXML package ([MS-OFFCRYPTO] §2.3.4.4, `EncryptedPackage`), Word 97–2003 (`WordDocument`, [MS-DOC]),
+ * PowerPoint 97–2003 (`PowerPoint Document`, [MS-PPT]) or Excel 97–2003 / 5.0 (`Workbook`, `Book`, [MS-XLS]); null
+ * when none of them is found (Outlook .msg, a damaged file). Scans the whole buffer: O(bytes).
+ */
+function ole2Content(bytes: Buffer): 'doc' | 'xls' | 'ppt' | 'encrypted' | null {
+  for (const [name, holds] of OLE2_STREAMS) {
+    const needle = Buffer.from(`${name}\0`, 'utf16le');
+    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 2)) {
+      if (at % 128 === 0 && at + 66 <= bytes.length && bytes.readUInt16LE(at + 64) === needle.length)
+        return holds;
+    }
+  }
+  return null;
+}
+
 /**
  * Decides a file's format from its content first and its extension second: a PDF header anywhere in the first 1024
  * bytes (where pdfjs looks) means PDF whatever the name; a ZIP is told apart by ODF's `mimetype` entry or the OOXML
  * part names, an EPUB by its `mimetype` entry `application/epub+zip`; an OLE2 file named .docx/.xlsx/.pptx is an
- * encrypted OOXML package, and named .doc/.xls/.ppt a legacy Office file (unsupported, `legacyOfficeReason`); a file
+ * encrypted OOXML package unless its streams are a Word/Excel/PowerPoint 97–2003 file's, named .doc/.xls/.ppt a
+ * legacy Office file, and named anything else (.rtf, .epub) the legacy Office file its streams say it is (all
+ * unsupported, `legacyOfficeReason`); a file
  * starting with `{\rtf` is RTF whatever its name. Everything else goes by extension (case-insensitive); a text
  * format's reader later rejects binary content.
  *
@@ -155,8 +183,18 @@ export function detectFormat(buf: Uint8Array, fileName: string): Detected {
   }
 
   if (OLE2.every((b, i) => bytes[i] === b)) {
-    if (byExt === 'docx' || byExt === 'xlsx' || byExt === 'pptx') return found('ooxml-encrypted');
-    const legacy = legacyOfficeReason(ext);
+    const inside = ole2Content(bytes);
+    if (
+      (byExt === 'docx' || byExt === 'xlsx' || byExt === 'pptx') &&
+      inside !== 'doc' &&
+      inside !== 'xls' &&
+      inside !== 'ppt'
+    )
+      return found('ooxml-encrypted');
+    // By the name when it is a legacy Office one (the folder scan names those without reading them); else by what
+    // the file holds: a Word document saved as .rtf or .docx is "Word 97–2003 (.doc)", not "OLE2 compound file".
+    const legacy =
+      legacyOfficeReason(ext) ?? (inside && inside !== 'encrypted' ? legacyOfficeReason(inside) : null);
     if (legacy) return { format: 'unsupported', mime: 'application/x-ole-storage', reason: legacy };
     const what = LEGACY_OFFICE.has(ext) ? `legacy Office format (.${ext})` : 'OLE2 compound file';
     return { format: 'unsupported', mime: 'application/x-ole-storage', reason: `${what} is not supported` };

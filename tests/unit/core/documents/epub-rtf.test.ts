@@ -136,7 +136,7 @@ describe('EPUB (epub2)', () => {
     const base = unzipSync(fs.readFileSync(doc('derived-zh/maint-guide.first.zh-cn.epub')));
     const opf = new TextDecoder().decode(base['OEBPS/content.opf']);
     const write = (name: string, change: Record<string, Uint8Array | null>): string => {
-      const files = { ...base };
+      const files: Record<string, Uint8Array> = { ...base };
       for (const [entry, data] of Object.entries(change)) {
         if (data) files[entry] = data;
         else delete files[entry];
@@ -243,6 +243,28 @@ describe('Word, Excel and PowerPoint 97–2003 stay unsupported, with the format
         params: { name: `旧 文件.${ext}`, app, ext, modern },
       });
     }
+  });
+  it('a Word 97–2003 file saved under another name (.rtf, .epub, .docx, .txt) is told as Word, not "OLE2"', async () => {
+    const dir = tempDir();
+    const ole = fs.readFileSync(fixture('import/standardized_text.doc'));
+    for (const ext of ['rtf', 'epub', 'docx', 'txt']) {
+      const file = path.join(dir, `letter.${ext}`);
+      fs.writeFileSync(file, ole);
+      const r = await extractFile(file);
+      expect(r, ext).toMatchObject({
+        status: 'unsupported',
+        error: `letter.${ext}: Word 97–2003 (.doc) is not supported: save it as .docx`,
+      });
+      expect(reasonOf(r.error)?.key).toBe('library:reasons.legacyOfficeFormat');
+    }
+    // A password-protected OOXML file is an OLE2 file too, and still asks for its password.
+    expect(detectFormat(fs.readFileSync(fixture('import/raw_text.encrypted.xlsx')), 'book.xlsx').format).toBe(
+      'ooxml-encrypted',
+    );
+    // An OLE2 header with no stream it can name stays an "OLE2 compound file".
+    const bare = Buffer.alloc(1024);
+    ole.copy(bare, 0, 0, 8);
+    expect(detectFormat(bare, 'x.rtf')).toMatchObject({ reason: 'OLE2 compound file is not supported' });
   });
 });
 
