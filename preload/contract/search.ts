@@ -19,10 +19,11 @@ export const SearchHitPage = z.object({
  * capped by `pagesPerDoc`). `tookMs` in milliseconds.
  *
  * A query of several terms matches documents (issue 11 §5, main/core/search/doc-search.ts): a document matches when
- * every term occurs somewhere in it, not necessarily on one page (a quoted phrase still on one page). Its
- * `matchingPages` then counts the pages holding at least one of the terms, `pages` lists first the pages that
- * together show every term, and `together` says how close the terms lie; documents whose terms share a page rank
- * first, then those with the terms on adjacent pages, then the rest.
+ * every term occurs somewhere in it, not necessarily on one page (a quoted phrase still on one page). Documents
+ * whose terms share a page rank first (`together: 'page'`; their `matchingPages` and `pages` are the pages holding
+ * every term, as before), then those with the terms on adjacent pages (`near`), then the rest (`apart`); for those
+ * two `matchingPages` counts the pages holding at least one term and `pages` lists first the pages that together
+ * show every term.
  */
 /**
  * A glossary term found in a query (main/core/glossary/glossary.ts expandQuery): the term, the part of the query it

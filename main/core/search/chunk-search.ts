@@ -24,8 +24,8 @@ export interface ChunkSearchContext {
  * The chunk half of a search, with its scratch arrays reused across queries.
  *
  * A query of 2 to {@link MAX_DOC_TERMS} terms matches documents (every term somewhere in the document, ranked by how
- * close the terms lie): `doc-search.ts`. A one-term query, and one of more than MAX_DOC_TERMS terms (every term then
- * on one page), is answered here, at page level:
+ * close the terms lie): `doc-search.ts`. A one-term query, one of more than MAX_DOC_TERMS terms, and any query with
+ * `match: 'page'` (every term then on one page) are answered here, at page level:
  *
  * One pass over the candidates in impact order verifies the terms the index cannot decide (up to the budget) and
  * accumulates per document the best score, the score sum and the count in typed arrays indexed by dense document
@@ -48,7 +48,7 @@ export class ChunkSearch {
     options: SearchOptions,
     result: SearchResult,
   ): void {
-    if (terms.length >= 2 && terms.length <= MAX_DOC_TERMS) {
+    if (terms.length >= 2 && terms.length <= MAX_DOC_TERMS && options.match !== 'page') {
       this.documents.run(ctx, terms, options, result);
       return;
     }

@@ -39,6 +39,11 @@ export interface SearchOptions {
   snippetWidth?: number;
   /** Graph nodes to return (default 10; 0 skips the node search). */
   nodeLimit?: number;
+  /**
+   * How a query of several terms matches (default `document`): `document` — every term somewhere in the document
+   * (`doc-search.ts`); `page` — every term on one page, as before issue 11 §5 (kept for comparison in benchmarks).
+   */
+  match?: 'document' | 'page';
   filter?: {
     /** Only chunks of these documents. */
     docIds?: ReadonlySet<number>;
@@ -70,7 +75,8 @@ export interface DocHit {
   score: number;
   /**
    * Number of matching chunks found in this document (among those verified). For a query of several terms
-   * (document-level matching, `doc-search.ts`): chunks holding at least one of the terms.
+   * (document-level matching, `doc-search.ts`): the chunks holding every term when there are any (`together` is
+   * `page`), else the chunks holding at least one of the terms.
    */
   matchingPages: number;
   /**
@@ -104,7 +110,7 @@ export interface SearchResult {
   nodes: NodeHit[];
   /** Matching documents (exact when `exhaustive`, else a lower bound). */
   total: number;
-  /** Matching chunks (same caveat). */
+  /** Matching chunks (same caveat); for several terms, the sum of the documents' `matchingPages`. */
   totalChunks: number;
   /** Matching nodes. */
   totalNodes: number;
@@ -113,7 +119,10 @@ export interface SearchResult {
    * (impact order) were verified and ranked, the rest were not looked at.
    */
   exhaustive: boolean;
-  /** Chunks the index proposed (before verification, after the document filter). */
+  /**
+   * Chunks the index proposed (before verification, after the document filter). For a query of several terms
+   * matched at document level: the chunks each term's lookup proposed, summed over the terms.
+   */
   candidates: number;
   /** The folded query terms that were searched (terms without letters or digits are dropped). */
   terms: string[];

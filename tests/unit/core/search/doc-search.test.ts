@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { pickPages } from '../../../../main/core/search/doc-search';
 import { pageTier } from '../../../../main/core/search/ranking';
 import { SearchIndex } from '../../../../main/core/search/search-index';
-import type { ChunkRecord } from '../../../../main/core/search/chunk-store';
 
 /**
  * Document-level matching of multi-term queries (issue 11 §5, doc-search.ts). The page texts are sentences of the
@@ -181,18 +180,36 @@ describe('pageTier and pickPages', () => {
   });
 
   it('shows pages that add terms first, then the most terms, then the best score', () => {
-    const page = (p: number, mask: number, score: number) => ({
-      rec: { page: p } as ChunkRecord,
-      mask,
-      score,
-    });
-    const pages = [page(1, 1, 5), page(2, 1, 9), page(3, 2, 1), page(4, 3, 2), page(5, 1, 9)];
-    expect(pickPages(pages, 5).map((p) => p.rec.page)).toEqual([4, 2, 5, 1, 3]);
-    expect(
+    // [page, mask, score]
+    const pages: Array<[number, number, number]> = [
+      [1, 1, 5],
+      [2, 1, 9],
+      [3, 2, 1],
+      [4, 3, 2],
+      [5, 1, 9],
+    ];
+    const pick = (list: Array<[number, number, number]>, keep: number) =>
       pickPages(
-        pages.filter((p) => p.mask !== 3),
+        list.length,
+        keep,
+        (i) => list[i]![1],
+        (i) => list[i]![2],
+        (i) => list[i]![0],
+      ).map((i) => list[i]![0]);
+    expect(pick(pages, 5)).toEqual([4, 2, 5, 1, 3]);
+    expect(pick(pages, 2)).toEqual([4, 2]);
+    expect(
+      pick(
+        pages.filter((p) => p[1] !== 3),
         2,
-      ).map((p) => p.rec.page),
+      ),
     ).toEqual([2, 3]);
+    expect(
+      pick(
+        pages.filter((p) => p[1] !== 3),
+        9,
+      ),
+    ).toEqual([2, 3, 5, 1]);
+    expect(pick([], 3)).toEqual([]);
   });
 });

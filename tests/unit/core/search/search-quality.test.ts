@@ -283,10 +283,15 @@ describe('SEARCH-QUALITY: multi-term queries match documents (maint-guide, zh-CN
           q.regexes.every((re) => shown.some((t) => re.test(t))),
           `${query}: pages ${d.pages.map((p) => p.page).join(',')} of ${d.docId}`,
         ).toBe(true);
-        // matchingPages: the pages that hold at least one term.
+        // matchingPages: the pages holding every term when there are any (those are then the pages listed), else
+        // the pages holding at least one term.
+        const every = pages.filter((t) => chunkMatches(q, t));
         expect(d.matchingPages, `${query} in ${d.docId}`).toBe(
-          pages.filter((t) => q.regexes.some((re) => re.test(t))).length,
+          every.length > 0 ? every.length : pages.filter((t) => q.regexes.some((re) => re.test(t))).length,
         );
+        if (every.length > 0)
+          for (const p of d.pages)
+            expect(chunkMatches(q, pages[p.page - 1]!), `${query}: ${p.page}`).toBe(true);
         // Every highlight is an occurrence of a term.
         for (const p of d.pages)
           for (const s of p.snippets)
