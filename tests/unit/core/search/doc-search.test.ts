@@ -115,6 +115,23 @@ describe('multi-term queries match documents', () => {
     expect(search(ix2, '"上游源代码" 维护者').docs).toEqual([]);
   });
 
+  it('lists and counts, in a document whose terms share a page, the pages holding every term', () => {
+    const ix2 = indexOf({ 7: [LINTIAN, OVERRIDE, WARN, `${OVERRIDE} ${WARN}`] });
+    const [doc] = search(ix2, 'lintian 警告').docs;
+    expect(doc!.together).toBe('page');
+    expect(doc!.matchingPages).toBe(2);
+    expect(doc!.pages.map((p) => p.page).sort()).toEqual([2, 4]);
+    // As a one-term search lists pages: best score first.
+    expect(doc!.pages[0]!.score).toBeGreaterThanOrEqual(doc!.pages[1]!.score);
+  });
+
+  it("matches at page level when asked (match: 'page')", () => {
+    const page = (q: string) => ix.search(q, { nodeLimit: 0, match: 'page' }).docs.map((d) => d.docId);
+    expect(page('lintian 警告')).toEqual([1]);
+    expect(page('lintian 上游 警告')).toEqual([]);
+    expect(search(ix, 'lintian 警告').docs.map((d) => d.docId)).toEqual([1, 2, 3]);
+  });
+
   it('needs every term somewhere in the document', () => {
     expect(search(ix, 'lintian 警告 zzz').total).toBe(0);
     expect(search(ix, 'lintian 上游 警告').docs.map((d) => [d.docId, d.together])).toEqual([[3, 'apart']]);
