@@ -86,11 +86,16 @@ describe('SearchIndex: matching', () => {
     expect(hits(r)).toEqual([[2, [2]]]);
   });
 
-  it('ANDs terms separated by spaces, anywhere in the chunk', () => {
+  it('ANDs terms separated by spaces, anywhere in the document', () => {
     expect(hits(ix.search('知识 管理')).sort((a, b) => a[0] - b[0])).toEqual([
       [10, [1, 2]],
       [12, [6]],
     ]);
+    // 知识 on pages 1 and 2 of document 10, 源代码 on page 3: found, though no page holds both; two pages listed
+    // show both words.
+    const [doc] = ix.search('知识 源代码', { pagesPerDoc: 2 }).docs;
+    expect([doc!.docId, doc!.together, doc!.matchingPages]).toEqual([10, 'near', 3]);
+    expect(doc!.pages.map((p) => p.page)).toContain(3);
   });
 
   it('keeps symbols that matter and matches Latin words whole', () => {
