@@ -6,8 +6,9 @@ import { openApp, shot, useAppInChromium } from './harness';
 
 // Issue 11 §2 in the search dialog (Ctrl+K): a Traditional query finds a Simplified document, its snippet marks the
 // document's own characters, the dialog says which forms it also searched, the viewer marks them too; a Simplified
-// query finds a Traditional node label; the switch (简繁互查) turns it off and is remembered. Text: the Chinese
-// descriptions of Debian packages (fixtures/search-script, see ATTRIBUTION.md there), Simplified as written.
+// query finds a Traditional node label; the switch (简繁互查) turns it off, in the map's search box too, and is
+// remembered. Text: the Chinese descriptions of Debian packages (fixtures/search-script, see ATTRIBUTION.md there),
+// Simplified as written.
 const FIX = path.resolve(__dirname, '../../fixtures/search-script');
 const env = useAppInChromium();
 let docsDir: string;
@@ -59,6 +60,17 @@ describe('Simplified ↔ Traditional search', () => {
     await expect.poll(() => nodeHit.count()).toBe(1);
     expect(await nodeHit.locator('mark').first().textContent()).toBe('資料庫備份');
     expect(await nodeHit.getByTestId('via-forms').textContent()).toContain('資料庫 備份');
+    // The marked part and the rest of the label sit together, with no gap that reads as a space (資料庫備份 流程).
+    expect(await nodeHit.locator('.node-hit-label').textContent()).toBe('資料庫備份流程');
+    const gap = await nodeHit
+      .locator('mark')
+      .first()
+      .evaluate((mark) => {
+        const range = document.createRange();
+        range.selectNodeContents(mark.nextSibling!);
+        return range.getBoundingClientRect().left - mark.getBoundingClientRect().right;
+      });
+    expect(Math.abs(gap)).toBeLessThan(1);
     await shot(page, 'script-search-node');
 
     // Off: the typed script only, and the choice is remembered for the next search.
@@ -69,11 +81,25 @@ describe('Simplified ↔ Traditional search', () => {
     expect(await page.getByTestId('script-forms').count()).toBe(0);
     expect(await page.evaluate(() => localStorage.getItem('wellspring.search.script'))).toBe('0');
     await page.keyboard.press('Escape');
+    // The map's search box follows the switch: off, 数据库 备份 no longer finds the Traditional label …
+    const mapResults = page.getByTestId('map-search-results');
+    await page.getByTestId('map-search').fill('数据库 备份');
+    await expect.poll(() => mapResults.textContent()).toContain('没有');
+    expect(await mapResults.locator('li[role="option"]').count()).toBe(0);
+    await shot(page, 'script-search-map-box-off');
+    await page.getByTestId('map-search').fill('');
     await page.keyboard.press('Control+k');
     expect(await page.getByTestId('search-script').isChecked()).toBe(false);
     await page.getByTestId('search-script').check();
     await page.getByTestId('search-input').fill('資料庫');
     await expect.poll(() => hit.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    // … and on again, it does.
+    await page.getByTestId('map-search').fill('数据库 备份');
+    await expect
+      .poll(() => mapResults.locator('li[role="option"] .label').allTextContents())
+      .toEqual([node.label]);
+    await shot(page, 'script-search-map-box-on');
     expect(errors).toEqual([]);
     await page.close();
   });

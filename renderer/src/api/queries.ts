@@ -38,13 +38,18 @@ export const keys = {
 /**
  * Graph nodes matching `query` through the core's search (`search:nodes`: the tokenizer and verification of
  * Ctrl+K — multi-term, mixed Chinese and Latin, full-width letters). Disabled for an empty query. Debounce the
- * query in the component (typing should not send a request per key).
+ * query in the component (typing should not send a request per key). `convertScript: false`: the query's script
+ * only (no 軟體 for 软件); absent, the core's default (on).
  */
-export function useNodeSearch(query: string, options: { limit?: number; kinds?: NodeKind[] } = {}) {
+export function useNodeSearch(
+  query: string,
+  options: { limit?: number; kinds?: NodeKind[]; convertScript?: boolean } = {},
+) {
   const q = query.trim();
+  const { limit, kinds, convertScript } = options;
   return useQuery({
-    queryKey: ['search:nodes', q, options.limit ?? 20, options.kinds ?? []] as const,
-    queryFn: () => call('search:nodes', { query: q, limit: options.limit, kinds: options.kinds }),
+    queryKey: ['search:nodes', q, limit ?? 20, kinds ?? [], convertScript ?? true] as const,
+    queryFn: () => call('search:nodes', { query: q, limit, kinds, convertScript }),
     enabled: q.length > 0,
     placeholderData: (prev) => prev,
   });

@@ -9,6 +9,7 @@ import type { LabelMode } from '../engine/node-label';
 import { ExportMenu } from '../../../ui/export/ExportMenu';
 import { Highlighted } from '../../search/components/Highlighted';
 import { PinyinReason } from '../../search/components/PinyinReason';
+import { scriptConversionOn } from '../../search/search-settings';
 import { exportSourceOf } from '../../../ui/export/export-sources';
 
 /** How many matches the search box lists. */
@@ -17,7 +18,8 @@ const SEARCH_LIMIT = 8;
 /**
  * Search box (the core's node search: label, aliases, description; Chinese, English, mixed, full-width), layouts,
  * fit, new node, connect mode, export, filters. Matches are listed as you type (not while an IME composes); Enter
- * centres the best one, also when it is already selected. Only nodes on the canvas are offered.
+ * centres the best one, also when it is already selected. Only nodes on the canvas are offered. Simplified ↔
+ * Traditional follows Ctrl+K's switch (search-settings.ts).
  */
 export function MapToolbar({
   searchRef,
@@ -42,7 +44,9 @@ export function MapToolbar({
     const h = setTimeout(() => setDebounced(composing ? '' : query), 120);
     return () => clearTimeout(h);
   }, [query, composing]);
-  const search = useNodeSearch(debounced, { limit: 50 });
+  // Simplified ↔ Traditional as set in Ctrl+K (off there: off here too).
+  const convertScript = scriptConversionOn();
+  const search = useNodeSearch(debounced, { limit: 50, convertScript });
   const onCanvas = useMemo(() => new Set(nodes.map((n) => n.id)), [nodes]);
   const settled = debounced === query && !search.isFetching;
   // Only the answer to what is typed now: an older query's matches would point at the wrong nodes.
@@ -84,7 +88,7 @@ export function MapToolbar({
             else if (e.key === 'Enter' && settled && results[active]) choose(results[active].node);
             else if (e.key === 'Enter' && query.trim()) {
               // Typed faster than the debounce: ask now and take the best match on the canvas.
-              void call('search:nodes', { query, limit: 50 }).then((r) => {
+              void call('search:nodes', { query, limit: 50, convertScript }).then((r) => {
                 const best = r.nodes.find((h) => onCanvas.has(h.node.id));
                 if (best) choose(best.node);
               });

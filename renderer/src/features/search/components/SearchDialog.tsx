@@ -11,6 +11,7 @@ import { useViewerStore } from '../../viewer/store';
 import { DocHit } from './DocHit';
 import { Highlighted } from './Highlighted';
 import { PinyinReason } from './PinyinReason';
+import { SCRIPT_KEY, scriptConversionOn } from '../search-settings';
 
 const TYPES = ['pdf', 'docx', 'odt', 'pptx', 'xlsx', 'ods', 'odp', 'html', 'md', 'txt', 'csv', 'epub', 'rtf'];
 /** Nodes listed at first, and after "show N more" (the channel's `nodeLimit` maximum). */
@@ -18,8 +19,6 @@ const NODES_FIRST = 10;
 const NODES_ALL = 1000;
 /** Where the glossary-expansion switch is remembered. */
 const EXPAND_KEY = 'wellspring.search.expand';
-/** Where the Simplified ↔ Traditional switch is remembered. */
-const SCRIPT_KEY = 'wellspring.search.script';
 
 /**
  * Global search (Ctrl+K): documents and graph nodes, results as you type (after a short pause, never in the
@@ -43,7 +42,7 @@ export function SearchDialog() {
     setExpandState(on);
   };
   // Simplified ↔ Traditional (also search 軟體 for 软件 and the reverse): on unless the user turned it off.
-  const [convertScript, setScriptState] = useState(() => localStorage.getItem(SCRIPT_KEY) !== '0');
+  const [convertScript, setScriptState] = useState(scriptConversionOn);
   const setConvertScript = (on: boolean) => {
     localStorage.setItem(SCRIPT_KEY, on ? '1' : '0');
     setScriptState(on);
@@ -185,7 +184,10 @@ export function SearchDialog() {
                       }}
                     >
                       <span className={`kind-dot kind-${n.node.kind}`} />
-                      <Highlighted text={n.node.label} ranges={n.highlights} />
+                      {/* One flex item: marked and unmarked parts would be spaced apart (資料庫 備份流程). */}
+                      <span className="node-hit-label">
+                        <Highlighted text={n.node.label} ranges={n.highlights} />
+                      </span>
                       <span className="muted small"> · {t(`map:kinds.${n.node.kind}`)}</span>
                       <ViaForms forms={n.matchedForms} query={query} />
                       {n.pinyin && (
