@@ -176,15 +176,15 @@ export class DocumentSearch {
 
     // 2. Chunks holding every term (verified as a page-level search verifies them), in the documents left: they make
     // a document's `page` tier, its score and its pages, exactly as before document-level matching.
-    const all = lookup(postings, terms, (d) => idf(d, n));
-    const verifyAll = terms
-      .filter((t) => !all.decided.has(t))
-      .sort((a, b) => all.df.get(a)! - all.df.get(b)!);
-    const weightsAll = verifyAll.map((t) => idf(all.df.get(t)!, n));
+    // The AND of every term's groups: what `lookup` gives for all the terms at once (loose terms have no groups).
+    const groupsAll = plans.flatMap((p) => p.groups);
+    const verifyPlans = plans.filter((p) => !p.decided).sort((a, b) => a.df - b.df);
+    const verifyAll = verifyPlans.map((p) => p.term);
+    const weightsAll = verifyPlans.map((p) => idf(p.df, n));
     let examined = 0;
     let exhaustive = true;
     const onePage: number[] = [];
-    postings.intersect(all.groups, (iid, indexScore) => {
+    postings.intersect(groupsAll, (iid, indexScore) => {
       const d = chunkDoc[iid]!;
       if (d < 0 || docStage[d] !== final) return;
       let score = indexScore;

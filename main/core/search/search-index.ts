@@ -24,6 +24,11 @@ import { normalizeForSearch, tokenizeFolded } from './tokenize';
  *    result says `exhaustive: false` and lists the best of those verified (impact order puts likely ones first).
  * 4. Ranking: BM25 per chunk, pages grouped by document (`ranking.ts`); snippets with highlights (`snippet.ts`).
  *
+ * Steps 2–4 are those of a one-term query. A query of several terms matches documents (issue 11 §5,
+ * `doc-search.ts`): every term somewhere in the document, each verified as above on its own pages; documents whose
+ * terms share a page rank first, then those with the terms on adjacent pages, then the rest (`DocHit.together`).
+ * `match: 'page'` asks for the former page-level AND.
+ *
  * Measured at 100k chunks of real PDF pages (~2,000 characters, ~200 distinct tokens each; Node 24, one core):
  * heap 242 MB without kept text, 596 MB with it; 1,000 mixed zh/en queries p50 1.2 ms, p95 4.2 ms, max 10.5 ms.
  */
