@@ -33,6 +33,22 @@ const TEMPLATES: ReadonlyArray<readonly [ReasonKey, string]> = [
   ['library:reasons.epubDrm', '{{name}}: EPUB protected by DRM (encrypted content)'],
   ['library:reasons.epubDamaged', '{{name}}: damaged or truncated EPUB (not a readable ZIP archive)'],
   ['library:reasons.rtfTruncated', '{{name}}: damaged or truncated RTF (groups not closed)'],
+  ['library:reasons.rtfNotRtf', '{{name}}: not an RTF file (it does not start with {\\rtf)'],
+  // extract/epub.ts readContainer and extractEpub: the details it puts in "not a valid EPUB file (…)".
+  ['library:reasons.epubNoContainer', '{{name}}: not a valid EPUB file (no META-INF/container.xml)'],
+  [
+    'library:reasons.epubNoRootfile',
+    '{{name}}: not a valid EPUB file (META-INF/container.xml names no package document)',
+  ],
+  [
+    'library:reasons.epubPackageMissing',
+    '{{name}}: not a valid EPUB file (the package document {{path}} is missing)',
+  ],
+  [
+    'library:reasons.epubPackageInvalid',
+    '{{name}}: not a valid EPUB file (the package document is not valid XML)',
+  ],
+  ['library:reasons.epubNotZip', '{{name}}: not a valid EPUB file (not a ZIP archive)'],
   ['library:reasons.otherFormatNotSupported', '{{name}}: {{what}} (.{{ext}}) is not supported'],
   ['library:reasons.unsupportedType', '{{name}}: unsupported file type (.{{ext}})'],
   ['library:reasons.noExtension', '{{name}}: unsupported file type (no extension)'],

@@ -128,11 +128,16 @@ class RtfToText extends ToPlainText {
  * @param buf the whole file
  * @param fileName base name, for reasons
  * @returns pages, `encoding` (the `\ansicpg` code page: 'GBK', 'windows-1252', …), `title`, `authors`
- * @throws ExtractError 'failed' "<file>: not a valid RTF file (…)" when the file does not start with `{\rtf`, the
- *   tokenizer rejects it; 'failed' "<file>: damaged or truncated RTF (groups not closed)" when its groups are not
+ * @throws ExtractError 'failed' "<file>: not an RTF file (it does not start with {\rtf)" when it does not; 'failed'
+ *   "<file>: not a valid RTF file (…)" when the tokenizer rejects it; 'failed' "<file>: damaged or truncated RTF (groups not closed)" when its groups are not
  *   closed (a truncated file)
  */
 export async function extractRtf(buf: Uint8Array, fileName: string): Promise<FormatOutput> {
+  // RTF 1.9.1: a file starts with the group "{\rtf1". Anything else (a text file saved as .rtf) is said so, rather
+  // than with the tokenizer's message.
+  if (Buffer.from(buf.buffer, buf.byteOffset, Math.min(5, buf.byteLength)).toString('latin1') !== '{\\rtf') {
+    throw new ExtractError('failed', `${fileName}: not an RTF file (it does not start with {\\rtf)`);
+  }
   const warnings: string[] = [];
   const converter = new RtfToText((message) => warnings.push(message));
   const chunks: string[] = [];

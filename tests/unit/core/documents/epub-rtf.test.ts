@@ -124,9 +124,9 @@ describe('EPUB (epub2)', () => {
       status: 'failed',
       error: '电子书.epub: not a valid EPUB file (no META-INF/container.xml)',
     });
-    expect(reasonOf(r.error)).toMatchObject({
-      key: 'library:reasons.invalidOffice',
-      params: { format: 'EPUB' },
+    expect(reasonOf(r.error)).toEqual({
+      key: 'library:reasons.epubNoContainer',
+      params: { name: '电子书.epub' },
     });
   });
 
@@ -212,7 +212,8 @@ describe('RTF (rtf-stream-parser + iconv-lite)', () => {
     fs.writeFileSync(fake, 'plain text saved with the wrong name');
     const f = await extractFile(fake);
     expect(f.status).toBe('failed');
-    expect(f.error).toMatch(/^notes\.rtf: not a valid RTF file \(File should start with "\{"\)$/);
+    expect(f.error).toBe('notes.rtf: not an RTF file (it does not start with {\\rtf)');
+    expect(reasonOf(f.error)).toEqual({ key: 'library:reasons.rtfNotRtf', params: { name: 'notes.rtf' } });
   });
 
   it('is detected by {\\rtf whatever the name', () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { extractFile } from '../../../../main/core/documents/extract';
 import { reasonOf } from '../../../../main/core/documents/reasons';
 import { translate } from '../../../../main/shell/menu-labels';
@@ -65,7 +66,19 @@ describe('library reasons', () => {
         'rtfTruncated',
         { name: 'standardized_text.truncated.rtf' },
       ],
-      [reasonFor(write(dir, 'fake.rtf', 'no braces')), 'invalidOffice', { name: 'fake.rtf', format: 'RTF' }],
+      [reasonFor(write(dir, 'fake.rtf', 'no braces')), 'rtfNotRtf', { name: 'fake.rtf' }],
+      [reasonFor(write(dir, 'empty.rtf', '')), 'emptyFile', { name: 'empty.rtf' }],
+      // A plain ZIP archive named .epub, and a Word 97–2003 file saved as .rtf.
+      [
+        reasonFor(write(dir, 'plain.epub', zipSync({ 'readme.txt': strToU8('你好') }))),
+        'epubNoContainer',
+        { name: 'plain.epub' },
+      ],
+      [
+        reasonFor(write(dir, 'letter.rtf', fs.readFileSync(fixture('import/standardized_text.doc')))),
+        'legacyOfficeFormat',
+        { name: 'letter.rtf', app: 'Word', ext: 'doc', modern: 'docx' },
+      ],
     ];
     for (const [pending, key, params] of cases) {
       const { error, reason } = await pending;
@@ -107,6 +120,12 @@ describe('library reasons', () => {
       'book.epub: EPUB e-book (.epub) is not supported',
       'x.csv line 17: unclosed quote',
       'x.pdf: 1 of 2 pages could not be read (page 2); the others have no text layer (scanned?)',
+      'notes.rtf: not an RTF file (it does not start with {\\rtf)',
+      'plain.epub: not a valid EPUB file (no META-INF/container.xml)',
+      'b.epub: not a valid EPUB file (META-INF/container.xml names no package document)',
+      'b.epub: not a valid EPUB file (the package document OEBPS/content.opf is missing)',
+      'b.epub: not a valid EPUB file (the package document is not valid XML)',
+      'b.epub: not a valid EPUB file (not a ZIP archive)',
     ];
     for (const text of samples) {
       const reason = reasonOf(text)!;
@@ -117,6 +136,20 @@ describe('library reasons', () => {
     }
     expect(translate('zh-CN', 'library:reasons.formatNotSupported', reasonOf(samples[1])!.params)).toBe(
       'book.epub：不支持 EPUB 电子书（.epub）',
+    );
+    // The EPUB and RTF details are translated too, not left in English inside the Chinese sentence.
+    for (const text of samples.slice(4)) {
+      const reason = reasonOf(text)!;
+      expect(reason.key, text).not.toBe('library:reasons.invalidOffice');
+      expect(translate('zh-CN', reason.key, reason.params)).not.toMatch(
+        /\b(not|package|missing|valid|start|names)\b/,
+      );
+    }
+    expect(translate('zh-CN', 'library:reasons.epubPackageMissing', reasonOf(samples[7])!.params)).toBe(
+      'b.epub：不是有效的 EPUB 文件（缺少包文档 OEBPS/content.opf）',
+    );
+    expect(translate('zh-CN', 'library:reasons.rtfNotRtf', reasonOf(samples[4])!.params)).toBe(
+      'notes.rtf：不是 RTF 文件（开头不是 {\\rtf，可能是改了扩展名的其他文件）',
     );
   });
 });
