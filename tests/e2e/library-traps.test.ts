@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { zipSync, strToU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, shot, useAppInChromium } from './harness';
+
+// Issue 11 §4, files a Chinese office really has: a Word 97–2003 document saved as .rtf, a plain ZIP named .epub,
+// a text file named .rtf and empty files. Each gets its status and a reason a user can act on, in Chinese and in
+// English, with no English left inside the Chinese sentence; the readable RTF next to them is indexed.
+const FIX = path.resolve(__dirname, '../../fixtures');
+const env = useAppInChromium();
+let docsDir: string;
+
+beforeAll(() => {
+  docsDir = fs.mkdtempSync(path.join(os.tmpdir(), '改名的文件-'));
+  const put = (name: string, data: string | Uint8Array) => fs.writeFileSync(path.join(docsDir, name), data);
+  put('报告.rtf', fs.readFileSync(path.join(FIX, 'import/standardized_text.doc')));
+  put('书.epub', zipSync({ 'chapter1.html': strToU8('<p>第一章</p>') }));
+  put('笔记.rtf', '会议记录：下周一提交软件测试报告。');
+  put('空.epub', '');
+  fs.copyFileSync(
+    path.join(FIX, 'documents/derived-zh/maint-guide.first.zh-cn.rtf'),
+    path.join(docsDir, '第一步.rtf'),
+  );
+});
+afterAll(() => {
+  fs.rmSync(docsDir, { recursive: true, force: true });
+});
+
+describe('renamed and empty files in the library (Chromium)', () => {
+  it('says what each one is, in both languages', async () => {
+    const page = await env.chrome.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openApp(page, env.app.server.url);
+
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('folder-path').fill(docsDir);
+    await page.getByTestId('add-folder').click();
+    await expect
+      .poll(() => page.getByTestId('folder-list').textContent(), { timeout: 60_000 })
+      .toMatch(/改名的文件-\w+已索引 1 · 有问题 4 · 等待 0/);
+    await page.getByTestId('only-problems').check();
+    const table = page.getByTestId('status-table');
+    const rows = async () =>
+      (await table.locator('tbody tr').allTextContents())
+        .filter((r) => /报告|书\.epub|笔记|空/.test(r))
+        .sort();
+    await expect.poll(async () => (await rows()).length).toBe(4);
+    const zh = (await table.locator('td.detail').allTextContents()).filter((d) =>
+      /报告|书\.epub|笔记|空/.test(d),
+    );
+    expect(zh.sort()).toEqual(
+      [
+        '报告.rtf：旧版 Word 97–2003 格式（.doc）不受支持：请另存为 .docx',
+        '书.epub：不是有效的 EPUB 文件（缺少 META-INF/container.xml，可能只是普通 ZIP 压缩包）',
+        '笔记.rtf：不是 RTF 文件（开头不是 {\\rtf，可能是改了扩展名的其他文件）',
+        '空.epub：空文件',
+      ].sort(),
+    );
+    await shot(page, 'library-traps-zh');
+
+    await page.getByTestId('language').selectOption('en');
+    await expect
+      .poll(async () =>
+        (await table.locator('td.detail').allTextContents())
+          .filter((d) => /报告|书\.epub|笔记|空/.test(d))
+          .sort(),
+      )
+      .toEqual(
+        [
+          '报告.rtf: Word 97–2003 format (.doc) is not supported: save it as .docx',
+          '书.epub: not a valid EPUB file (no META-INF/container.xml: a plain ZIP archive?)',
+          '笔记.rtf: not an RTF file (it does not start with {\\rtf: another kind of file renamed?)',
+          '空.epub: empty file',
+        ].sort(),
+      );
+    await shot(page, 'library-traps-en');
+    await page.getByTestId('language').selectOption('zh-CN');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
