@@ -216,6 +216,41 @@ describe('RTF (rtf-stream-parser + iconv-lite)', () => {
     expect(reasonOf(f.error)).toEqual({ key: 'library:reasons.rtfNotRtf', params: { name: 'notes.rtf' } });
   });
 
+  it('pictures (hex and \\bin) are skipped whole: the text around them is as without them', async () => {
+    const file = doc('derived-zh/maint-guide.first.zh-cn.rtf');
+    const raw = fs.readFileSync(file, 'latin1');
+    const image = fs.readFileSync(fixture('ocr/raw_text-p1.tiff'));
+    // Raw bytes with braces and backslashes in them, as \binN carries them.
+    const binary = Buffer.concat([Buffer.from('}{\\}}}', 'latin1'), image.subarray(0, 4096)]);
+    const at = /\\par(?![a-z])/.exec(raw)!.index + 4; // after the first \par: `\par{\pict…}` stays \par
+    const withPictures =
+      raw.slice(0, at) +
+      `{\\*\\shppict{\\pict{\\*\\picprop}\\pngblip\\picw100\\pich100 ${image.toString('hex')}}}` +
+      `{\\pict\\wmetafile8\\bin${binary.length} ${binary.toString('latin1')}}` +
+      raw.slice(at);
+    const dir = tempDir();
+    const big = path.join(dir, 'with-pictures.rtf');
+    fs.writeFileSync(big, Buffer.from(withPictures, 'latin1'));
+    expect(fs.statSync(big).size).toBeGreaterThan(2 * image.length);
+    const plain = await extractFile(file);
+    const pictured = await extractFile(big);
+    expect(pictured.status).toBe('indexed');
+    expect(allText(pictured.pages)).toBe(allText(plain.pages));
+    // What follows a picture is not glued to the control word before it (\\par{\\pict…}after is not \\parafter).
+    const small = path.join(dir, 'small.rtf');
+    fs.writeFileSync(small, '{\\rtf1\\ansi before\\par{\\pict\\pngblip 89504e47}after}');
+    expect(allText((await extractFile(small)).pages)).toBe('before\n\nafter');
+    // A picture left open by a cut file: still a truncated RTF.
+    const cut = path.join(dir, 'cut-in-picture.rtf');
+    fs.writeFileSync(
+      cut,
+      Buffer.from(raw.slice(0, at) + `{\\pict\\pngblip ${image.toString('hex')}`, 'latin1'),
+    );
+    expect((await extractFile(cut)).error).toBe(
+      'cut-in-picture.rtf: damaged or truncated RTF (groups not closed)',
+    );
+  });
+
   it('is detected by {\\rtf whatever the name', () => {
     const bytes = fs.readFileSync(doc('textract/standardized_text.rtf'));
     expect(detectFormat(bytes, 'letter.doc')).toEqual({ format: 'rtf', mime: 'application/rtf' });
