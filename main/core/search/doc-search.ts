@@ -364,12 +364,23 @@ export class DocumentSearch {
           if (chunkSeen[iid] === query && chunkMask[iid] === full) iids.push(iid);
       }
       const list = iids;
+      // A `near` document shows first the two adjacent pages that hold every term between them.
+      const pair =
+        doc.together === 'near'
+          ? adjacentPair(
+              list.map((iid) => records[iid]!.page),
+              list.map((iid) => chunkMask[iid]!),
+              list.map((iid) => chunkScore[iid]!),
+              full,
+            )
+          : [];
       const picked = pickPages(
         list.length,
         pagesPerDoc,
         (i) => chunkMask[list[i]!]!,
         (i) => chunkScore[list[i]!]!,
         (i) => records[list[i]!]!.page,
+        pair,
       );
       return {
         docId: docIdOf[doc.d]!,
@@ -441,10 +452,11 @@ function scan(
 }
 
 /**
- * Which of `count` pages to show, at most `keep`, in order (indices into the caller's list): each time the page
- * adding the most terms not yet shown, then the most terms, then the best score, then the lowest page number (see
- * the class comment). Greedy while some page adds a term (at most one round per term), then the rest sorted by the
- * same key. `mask(i)` is page i's term bit mask, `score(i)` its score, `page(i)` its number. Pure.
+ * Which of `count` pages to show, at most `keep`, in order (indices into the caller's list): first the pages of
+ * `first` (taken as they are), then each time the page adding the most terms not yet shown, then the most terms,
+ * then the best score, then the lowest page number (see the class comment). Greedy while some page adds a term (at
+ * most one round per term), then the rest by the same key. `mask(i)` is page i's term bit mask, `score(i)` its
+ * score, `page(i)` its number. Pure.
  */
 export function pickPages(
   count: number,
@@ -452,6 +464,7 @@ export function pickPages(
   mask: (i: number) => number,
   score: (i: number) => number,
   page: (i: number) => number,
+  first: readonly number[] = [],
 ): number[] {
   const masks = new Int32Array(count);
   const terms = new Int32Array(count);
@@ -473,6 +486,12 @@ export function pickPages(
   const out: number[] = [];
   const taken = new Uint8Array(count);
   let shown = 0;
+  for (const i of first) {
+    if (out.length >= keep || taken[i]) continue;
+    taken[i] = 1;
+    out.push(i);
+    shown |= masks[i]!;
+  }
   while (out.length < keep && out.length < count) {
     let best = -1;
     let bestAdds = 0;
@@ -505,6 +524,39 @@ export function pickPages(
     }
   }
   return out;
+}
+
+/**
+ * The two chunks on adjacent pages p and p + 1 that together hold every term (`full`), best summed score first, then
+ * the lowest p; as `[lower page, higher page]` indices into the lists, or `[]` when no such pair exists. Pure.
+ */
+export function adjacentPair(
+  pages: readonly number[],
+  masks: readonly number[],
+  scores: readonly number[],
+  full: number,
+): number[] {
+  const byPage = new Map<number, number[]>();
+  pages.forEach((p, i) => {
+    const at = byPage.get(p);
+    if (at) at.push(i);
+    else byPage.set(p, [i]);
+  });
+  let best: number[] = [];
+  let bestScore = -Infinity;
+  let bestPage = Infinity;
+  pages.forEach((p, i) => {
+    for (const j of byPage.get(p + 1) ?? []) {
+      if ((masks[i]! | masks[j]!) !== full) continue;
+      const sc = scores[i]! + scores[j]!;
+      if (sc > bestScore || (sc === bestScore && p < bestPage)) {
+        best = [i, j];
+        bestScore = sc;
+        bestPage = p;
+      }
+    }
+  });
+  return best;
 }
 
 function popcount(x: number): number {

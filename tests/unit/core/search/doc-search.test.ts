@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickPages } from '../../../../main/core/search/doc-search';
+import { adjacentPair, pickPages } from '../../../../main/core/search/doc-search';
 import { pageTier } from '../../../../main/core/search/ranking';
 import { SearchIndex } from '../../../../main/core/search/search-index';
 
@@ -228,5 +228,12 @@ describe('pageTier and pickPages', () => {
       ),
     ).toEqual([2, 3, 5, 1]);
     expect(pick([], 3)).toEqual([]);
+  });
+
+  it('finds the best adjacent pair of pages holding every term between them', () => {
+    // pages, masks (terms 0 and 1: full = 3), scores
+    expect(adjacentPair([1, 2, 5, 6, 9], [1, 2, 2, 1, 2], [1, 1, 4, 4, 9], 3)).toEqual([2, 3]);
+    expect(adjacentPair([1, 2, 3], [1, 2, 1], [1, 1, 1], 3)).toEqual([0, 1]); // a tie: the lowest page
+    expect(adjacentPair([1, 3, 5], [1, 2, 1], [1, 1, 1], 3)).toEqual([]);
   });
 });

@@ -283,6 +283,12 @@ describe('SEARCH-QUALITY: multi-term queries match documents (maint-guide, zh-CN
           q.regexes.every((re) => shown.some((t) => re.test(t))),
           `${query}: pages ${d.pages.map((p) => p.page).join(',')} of ${d.docId}`,
         ).toBe(true);
+        // Terms on adjacent pages: those two pages come first.
+        if (d.together === 'near') {
+          const [a, b] = d.pages;
+          expect(b!.page - a!.page, `${query}: adjacent pages of ${d.docId}`).toBe(1);
+          expect(documentMatches(q, [pages[a!.page - 1]!, pages[b!.page - 1]!]), query).toBe(true);
+        }
         // matchingPages: the pages holding every term when there are any (those are then the pages listed), else
         // the pages holding at least one term.
         const every = pages.filter((t) => chunkMatches(q, t));
