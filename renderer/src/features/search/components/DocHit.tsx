@@ -53,6 +53,12 @@ export function DocHit({
     <article className="doc-hit" data-testid="doc-hit">
       <div className="doc-hit-head">
         <strong>{hit.doc.name}</strong>
+        {/* A multi-term query whose terms this document holds on different pages (ranked after same-page hits). */}
+        {(hit.together === 'near' || hit.together === 'apart') && (
+          <span className="status-badge" data-testid="doc-hit-together">
+            {t(`together.${hit.together}`)}
+          </span>
+        )}
         <span className="muted small" title={hit.doc.path}>
           {hit.doc.path}
         </span>
