@@ -6,12 +6,27 @@ import path from 'node:path';
 
 /**
  * The trained data OCR recognises with, in tesseract's `+` order: Simplified Chinese, Traditional Chinese, English.
- * Measured on page 8 of the Simplified maint-guide (fixtures/search, 150 dpi, 2 cores): chi_sim+eng 96.8 % in 4.9 s,
- * chi_sim+chi_tra+eng 96.6 % in 6.2 s, chi_sim alone 95.4 % in 2.6 s (it reads Latin words worse). Traditional is
- * kept although it costs ~25 % of the time: the library's users keep documents from Taiwan and Hong Kong, and
- * chi_sim reads Traditional-only characters poorly.
+ * Measured on page 8 of the Simplified maint-guide (fixtures/search; a 150 dpi scan, 2 loaded cores):
+ * chi_sim+eng 96.8 % in 4.9 s, chi_sim+chi_tra+eng 96.6 % in 6.2 s, chi_sim alone 95.4 % in 2.6 s (it reads Latin
+ * words worse). Traditional is kept although it costs time: the library's users keep documents from Taiwan and Hong
+ * Kong, and chi_sim reads Traditional-only characters poorly.
  */
 export const OCR_LANGUAGES = ['chi_sim', 'chi_tra', 'eng'] as const;
+
+/**
+ * Which of the two models each `@tesseract.js-data/<lang>` package ships is used: `4.0.0` (tessdata: the LSTM model
+ * with the legacy engine's data, 2–3× larger) or `4.0.0_best_int` (tessdata_best, LSTM only, integer). Measured
+ * with the three languages loaded (page 8 of the maint-guide, RSS of the process after the worker started, time of
+ * a second recognition): all `4.0.0` 566 MB, 96.6 %, 10.5 s; all `best_int` 215 MB, 95.8 %, 22.6 s; chi_sim `4.0.0`
+ * with chi_tra and eng `best_int` 334 MB, 96.9 %, 9.8 s. The last is used: as accurate and fast as the largest and
+ * ~230 MB smaller, which keeps an extraction thread with OCR within the indexing budget (500 MB,
+ * tests/bench/library-bench.ts).
+ */
+export const OCR_MODELS: Readonly<Record<OcrLanguage, '4.0.0' | '4.0.0_best_int'>> = {
+  chi_sim: '4.0.0',
+  chi_tra: '4.0.0_best_int',
+  eng: '4.0.0_best_int',
+};
 
 /** One of the trained data files OCR needs. */
 export type OcrLanguage = (typeof OCR_LANGUAGES)[number];
@@ -27,8 +42,8 @@ export function isLangFolder(dir: string): boolean {
 }
 
 /**
- * Where each language's file is installed from the npm registry: `@tesseract.js-data/<lang>/4.0.0/<lang>.traineddata.gz`
- * (the packages' layout; 4.0.0 is tesseract's "fast" integer model, the one tesseract.js itself defaults to).
+ * Where each language's file is installed from the npm registry:
+ * `@tesseract.js-data/<lang>/<OCR_MODELS[lang]>/<lang>.traineddata.gz` (the packages' layout).
  *
  * @throws Error naming the missing package when one is not installed
  */
@@ -42,7 +57,7 @@ export function packagedLangFiles(): Record<OcrLanguage, string> {
     } catch {
       throw new Error(`OCR trained data missing: install @tesseract.js-data/${lang}`);
     }
-    const file = path.join(path.dirname(pkg), '4.0.0', langFileName(lang));
+    const file = path.join(path.dirname(pkg), OCR_MODELS[lang], langFileName(lang));
     if (!fs.existsSync(file)) throw new Error(`OCR trained data missing: ${file}`);
     out[lang] = file;
   }
