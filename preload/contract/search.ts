@@ -48,8 +48,9 @@ const matchedForms = z.array(z.string()).optional();
 
 /**
  * Why a node hit matched a query typed as pinyin (issue 11 §1, main/core/search/pinyin.ts): the letters as typed
- * (folded, separators removed: `zsgl`), the name that matched (`field`: the label, an alias, or a glossary term's
- * other name), the matched characters of that name (`知识管理`) and their reading without tones (`zhi shi guan li`).
+ * (folded, spaces removed, apostrophes kept: `zsgl`, `xi'an`), the name that matched (`field`: the label, an alias,
+ * or a glossary term's other name), the matched characters of that name (`知识管理`) and their reading without tones
+ * (`zhi shi guan li`).
  */
 export const PinyinMatch = z.object({
   typed: z.string(),

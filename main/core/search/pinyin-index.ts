@@ -41,7 +41,7 @@ export interface PinyinNodeSource {
 export interface PinyinNodeHit {
   nodeId: string;
   kind: string;
-  /** The letters as typed, folded (pinyin.ts pinyinLetters). */
+  /** The letters as typed, folded, spaces dropped, apostrophes kept (`zsgl`, `xi'an`; pinyin.ts pinyinQuery). */
   typed: string;
   field: PinyinField;
   /** The matched name as stored. */
@@ -211,6 +211,10 @@ export class PinyinNodeIndex {
     const parsed = pinyinQuery(query);
     if (!parsed) return { hits: [], total: 0 };
     const { letters: typed, breaks } = parsed;
+    // As shown in "拼音 xi'an → 西安": the letters, with the syllable boundaries the user typed.
+    let shown = typed;
+    for (let k = breaks.length - 1; k >= 0; k--)
+      shown = `${shown.slice(0, breaks[k])}'${shown.slice(breaks[k])}`;
     this.refresh();
     // Matches found, ranked by one number: field, then whole name / at its start / inside, then name length.
     const found: Array<{ entry: NodeEntry; name: NameEntry; range: number; rank: number }> = [];
@@ -234,7 +238,7 @@ export class PinyinNodeIndex {
       return {
         nodeId: entry.nodeId,
         kind: entry.kind,
-        typed,
+        typed: shown,
         field: name.field,
         name: name.reading.text,
         matched: name.reading.text.slice(m.start, m.end),

@@ -117,7 +117,11 @@ describe('pinyin node search (sample workspace)', () => {
     expect(labels("xi'an")).toContain('西安门店');
     expect(labels("xi'an")).not.toContain('先进经验');
     expect(labels('xi’an')).not.toContain('先进经验');
-    expect(hits("xi'an").find((h) => h.node.id === xian.id)?.pinyin?.matched).toBe('西安');
+    expect(hits("xi'an").find((h) => h.node.id === xian.id)?.pinyin).toMatchObject({
+      typed: "xi'an",
+      matched: '西安',
+    });
+    expect(hits('XI’AN').find((h) => h.node.id === xian.id)?.pinyin?.typed).toBe("xi'an");
     ws.store.deleteNode(xian.id);
     ws.store.deleteNode(first.id);
   });
