@@ -165,7 +165,10 @@ function TextPage({ docId, page, query, ocr }: { docId: number; page: number; qu
           {t('hits', { count: ranges.length })}
         </p>
       )}
-      {text.data?.label && <h3>{text.data.label}</h3>}
+      {/* The section's heading, unless the page starts with it (an EPUB chapter's or HTML section's first page). */}
+      {text.data?.label && !text.data.text.trimStart().startsWith(text.data.label) && (
+        <h3>{text.data.label}</h3>
+      )}
       {/* The query's hits marked, glossary terms underlined with their definition on hover (issue 10 §3). */}
       <pre>{text.data ? <TermText text={text.data.text} marks={ranges} /> : t('loading')}</pre>
     </article>
