@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import { extractFile } from './extract/extract-file';
-import { sharedOcrEngine } from './extract/ocr';
+import { sharedOcrEngine, type OcrEngine } from './extract/ocr';
 import { ocrLangPath } from './extract/ocr-langdata';
 import type { ExtractResult } from './extract/types';
 
@@ -42,6 +42,15 @@ async function sha256(file: string): Promise<string | undefined> {
   });
 }
 
+/** This thread's OCR engine, or false when the trained data cannot be found (the other files are still read). */
+function threadEngine(langPath: string | undefined): OcrEngine | false {
+  try {
+    return sharedOcrEngine(langPath ?? ocrLangPath());
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Extracts one file; never throws (a failure is a result with status `failed` and the reason). OCR uses this
  * thread's tesseract worker (`sharedOcrEngine`), created on the first page that needs it and kept for the next
@@ -50,7 +59,7 @@ async function sha256(file: string): Promise<string | undefined> {
 export default async function run(task: ExtractTask): Promise<ExtractTaskResult> {
   let result: ExtractResult;
   try {
-    const ocr = task.ocr === false ? false : sharedOcrEngine(task.langPath ?? ocrLangPath());
+    const ocr = task.ocr === false ? false : threadEngine(task.langPath);
     const onPage = task.progress
       ? (done: number, total: number): void =>
           task.progress?.postMessage({ done, total } satisfies PageProgress)
