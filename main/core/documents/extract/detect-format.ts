@@ -173,8 +173,13 @@ export function detectFormat(buf: Uint8Array, fileName: string): Detected {
         if (declared.startsWith(mimetype)) return found(format);
       }
     }
+    // An .epub without EPUB's mimetype that holds Word/Excel/PowerPoint parts is that document, renamed.
+    const ooxml = () => OOXML_PARTS.find(([part]) => bytes.includes(part, 0, 'latin1'))?.[1];
+    const renamed = byExt === 'epub' ? ooxml() : undefined;
+    if (renamed) return found(renamed);
     if (byExt && ['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'epub'].includes(byExt)) return found(byExt);
-    for (const [part, format] of OOXML_PARTS) if (bytes.includes(part, 0, 'latin1')) return found(format);
+    const inside = ooxml();
+    if (inside) return found(inside);
     return {
       format: 'unsupported',
       mime: 'application/zip',

@@ -169,6 +169,17 @@ describe('EPUB (epub2)', () => {
     expect(detectFormat(bytes, 'book.zip')).toEqual({ format: 'epub', mime: 'application/epub+zip' });
     expect(detectFormat(bytes, 'book.EPUB').format).toBe('epub');
   });
+
+  it('a Word document saved as .epub is read as the Word document it is', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, '手册.epub');
+    fs.copyFileSync(doc('mammoth/footnotes.docx'), file);
+    const r = await extractFile(file);
+    const asDocx = await extractFile(doc('mammoth/footnotes.docx'));
+    expect(r.status).toBe('indexed');
+    expect(r.mime).toBe(asDocx.mime);
+    expect(allText(r.pages)).toBe(allText(asDocx.pages));
+  });
 });
 
 describe('RTF (rtf-stream-parser + iconv-lite)', () => {
