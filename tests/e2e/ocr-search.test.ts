@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { imageOnlyPdf, renderPdfPages } from '../bench/ocr-testset';
 import { openApp, shot, useAppInChromium } from './harness';
 
 // A folder holding a scanned PDF (page 8 of the Simplified maint-guide as an image-only PDF, fixtures/ocr) and a
@@ -9,14 +10,23 @@ import { openApp, shot, useAppInChromium } from './harness';
 const FIX = path.resolve(__dirname, '../../fixtures');
 const env = useAppInChromium();
 let docsDir: string;
+let longDir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
+  // A 500-page scan (one English page image, embedded once) for page progress and Cancel.
+  longDir = fs.mkdtempSync(path.join(os.tmpdir(), '长扫描-'));
+  const [page] = await renderPdfPages(path.join(FIX, 'documents/textract/raw_text.pdf'), [1], 100);
+  fs.writeFileSync(
+    path.join(longDir, 'scan-500.pdf'),
+    imageOnlyPdf(Array.from({ length: 500 }, () => page!)),
+  );
   docsDir = fs.mkdtempSync(path.join(os.tmpdir(), '扫描 文档-'));
   fs.copyFileSync(path.join(FIX, 'ocr/maint-guide-p8.scan.pdf'), path.join(docsDir, '维护者手册 扫描件.pdf'));
   fs.copyFileSync(path.join(FIX, 'ocr/raw_text-p1.tiff'), path.join(docsDir, 'scan.tiff'));
 });
 afterAll(() => {
   fs.rmSync(docsDir, { recursive: true, force: true });
+  fs.rmSync(longDir, { recursive: true, force: true });
 });
 
 describe('OCR of scanned documents (Chromium)', () => {
@@ -77,6 +87,21 @@ describe('OCR of scanned documents (Chromium)', () => {
       ]),
     );
     await shot(page, 'ocr-4-ocr-off');
+
+    // A 500-page scan: page progress while OCR reads it, and Cancel stops it.
+    await page.getByTestId('only-problems').uncheck();
+    await page.getByTestId('folder-path').fill(longDir);
+    await page.getByTestId('add-folder').click();
+    const pageProgress = page.getByTestId('page-progress');
+    await expect
+      .poll(() => pageProgress.textContent(), { timeout: 60_000 })
+      .toMatch(/^正在用 OCR 识别 scan-500\.pdf：第 \d+ 页，共 500 页$/);
+    await shot(page, 'ocr-5-page-progress');
+    await page.getByTestId('library-progress').getByRole('button', { name: '停止' }).click();
+    await expect
+      .poll(() => page.getByTestId('library-progress').textContent())
+      .toContain('索引已在第 0/1 个文件处停止');
+    expect(await pageProgress.count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
