@@ -3,7 +3,22 @@ import { CJK_CLASS, isWordAt, isWordBefore, normalizeForSearch, queryTokens } fr
 /**
  * Query terms and how they match text.
  *
- * A query is split on whitespace into terms; `"double quotes"` (also “curly” ones) keep a phrase together. A term
+ * A query is split on whitespace into terms; `"double quotes"` (also “curly”, 「corner」, 『white corner』 and
+ * full-width ＂ ones) keep a phrase together, matched as typed, punctuation included (`"3.0 (quilt)"`). Outside quotes,
+ * **punctuation between words separates terms** as a space does ({@link splitQuery}): `软件，开发`, `打包、上传`,
+ * `（补丁）`, `软件。` and `debian/rules，文件` are the terms they would be with spaces. After NFKC (which turns the
+ * full-width `，；：！？（）` into ASCII), a character separates when it is
+ *
+ * - `,` `;` `!` `?` `(` `)` `[` `]` `{` `}` `<` `>` — except a `,` between two digits (`1,000`);
+ * - any other non-ASCII punctuation (Unicode `P`): `。、“”‘’《》【】〔〕…—·・` and the like — except `’` between two
+ *   word characters, an apostrophe (`don’t`, `xi’an`);
+ * - `'` not between two word characters (`'上游'`; but `xi'an` keeps its syllable mark);
+ * - `.` or `:` next to a CJK character (`软件.开发`, `版本:1.0`), or at the end of a term (`Debian.`, `软件:`).
+ *
+ * Everything else stays in the term, so `debian/rules`, `./configure`, `~/.bashrc`, `.net`, `c++`, `c#`, `x86_64`,
+ * `e-mail`, `node.js`, `3.0.1-2`, `std::vector` and `http://debian.org/` are searched as typed.
+ *
+ * A term
  * matches a text where its folded form (NFKC + lower case) occurs as a substring of the NFKC text, compared without
  * regard to case, with these rules (the *verification* step; the index only proposes candidates):
  *
@@ -68,11 +83,10 @@ const SPECIAL = /[\\^$.*+?()[\]{}|/]/g;
  * digits are dropped. Pure; never throws; `''` → `[]`.
  */
 export function parseQuery(query: string): QueryTerm[] {
-  const folded = normalizeForSearch(query).replace(/[\u201c\u201d\u201e\u300c\u300d]/g, '"');
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
-  for (const m of folded.matchAll(/"([^"]*)"?|([^\s"]+)/g)) {
-    const text = (m[1] ?? m[2] ?? '').trim().replace(/\s+/g, ' ');
+  for (const piece of splitQuery(normalizeForSearch(query))) {
+    const text = piece.text.replace(/\s+/g, ' ');
     if (!text || seen.has(text)) continue;
     seen.add(text);
     const { tokens, singles } = queryTokens(text);
@@ -81,6 +95,123 @@ export function parseQuery(query: string): QueryTerm[] {
     terms.push({ text, tokens, singles, exact, matcher: compile(text) });
   }
   return terms;
+}
+
+/** One piece of a query: a word between separators, or a quoted phrase (without its quotes, trimmed). */
+export interface QueryPiece {
+  text: string;
+  quoted: boolean;
+}
+
+/** Phrase quotes besides `"` (after NFKC, which turns the full-width ＂ into `"`): “ ” „ 「 」 『 』. */
+const QUOTE_RE = /[\u201c\u201d\u201e\u300c\u300d\u300e\u300f]/g;
+const QUOTE_CHARS = new Set('\u201c\u201d\u201e\u300c\u300d\u300e\u300f');
+/** ASCII punctuation that always separates terms (a `,` between digits excepted, see the file comment). */
+const HARD_SEPARATORS = new Set(',;!?()[]{}<>');
+const PUNCTUATION_RE = /^\p{P}$/u;
+
+/**
+ * Cuts an NFKC-normalised query into words and quoted phrases by the rules at the top of this file: whitespace and
+ * separating punctuation end a word; a quote opens a phrase that the next quote (or the end) closes. Words keep
+ * their case (call it on folded text for terms). Empty pieces are dropped. Pure; never throws.
+ * Example: `软件，开发 “上游 源代码” debian/rules。` → `软件`, `开发`, `上游 源代码` (quoted), `debian/rules`.
+ */
+export function splitQuery(nfkc: string): QueryPiece[] {
+  const pieces: QueryPiece[] = [];
+  for (const m of nfkc.replace(QUOTE_RE, '"').matchAll(/"([^"]*)"?|([^\s"]+)/g)) {
+    if (m[1] !== undefined) {
+      const text = m[1].trim();
+      if (text) pieces.push({ text, quoted: true });
+    } else {
+      for (const text of splitWord(m[2]!)) pieces.push({ text, quoted: false });
+    }
+  }
+  return pieces;
+}
+
+/**
+ * `query` with each character that separates terms outside quotes (see the file comment; decided on the NFKC form
+ * of each character) replaced by spaces of the same UTF-16 length: what {@link parseQuery} reads, with every offset
+ * unchanged, for query rewriters that cut at whitespace and report offsets into the query (glossary expansion).
+ * Everything else is kept as typed (『』 become 「」). Pure. Example: `打包、上传（补丁）` → `打包 上传 补丁 `.
+ */
+export function blankSeparators(query: string): string {
+  let out = '';
+  let quoted = false;
+  let run: string[] = [];
+  const flush = () => {
+    // A character whose NFKC form is several (… → ...) is judged as typed: it is punctuation either way.
+    const mask = separatorMask(
+      run.map((ch) => (Array.from(ch.normalize('NFKC')).length === 1 ? ch.normalize('NFKC') : ch)),
+    );
+    run.forEach((ch, i) => (out += mask[i] ? ' '.repeat(ch.length) : ch));
+    run = [];
+  };
+  for (const ch of query) {
+    const quote = ch === '"' || ch === '\uff02' || QUOTE_CHARS.has(ch);
+    if (quoted || quote || /\s/u.test(ch)) {
+      flush();
+      // 『』 as 「」 (same length): the corner quotes every rewriter knows.
+      out += ch === '\u300e' ? '\u300c' : ch === '\u300f' ? '\u300d' : ch;
+      if (quote) quoted = !quoted;
+    } else run.push(ch);
+  }
+  flush();
+  return out;
+}
+
+/** The terms of one run of non-space, non-quote characters: split at separating punctuation, see the file comment. */
+function splitWord(run: string): string[] {
+  const chars = Array.from(run);
+  const mask = separatorMask(chars);
+  const out: string[] = [];
+  let cur = '';
+  chars.forEach((ch, i) => {
+    if (!mask[i]) cur += ch;
+    else if (cur) {
+      out.push(cur);
+      cur = '';
+    }
+  });
+  if (cur) out.push(cur);
+  return out;
+}
+
+/**
+ * Which characters of a run (code points, NFKC) separate terms: the punctuation of the file comment, and a `.`/`:`
+ * run that ends a term (`Debian.`, `软件:`, `etc...`: sentence punctuation, not part of the term).
+ */
+function separatorMask(chars: readonly string[]): boolean[] {
+  const mask = chars.map((ch, i) => separates(ch, chars[i - 1], chars[i + 1]));
+  for (let i = chars.length - 1; i >= 0; i--) {
+    if (mask[i] || !(chars[i] === '.' || chars[i] === ':')) continue;
+    let j = i;
+    while (j >= 0 && !mask[j] && (chars[j] === '.' || chars[j] === ':')) j--;
+    // chars[j+1..i] is a run of dots/colons; it ends a term when what follows it separates (or is the end).
+    if (i + 1 >= chars.length || mask[i + 1]) for (let k = j + 1; k <= i; k++) mask[k] = true;
+    i = j + 1;
+  }
+  return mask;
+}
+
+/** Whether `ch`, between `prev` and `next` (undefined at the ends of the run), separates terms. */
+function separates(ch: string, prev: string | undefined, next: string | undefined): boolean {
+  if (HARD_SEPARATORS.has(ch)) return !(ch === ',' && isDigit(prev) && isDigit(next));
+  if (ch === "'" || ch === '\u2019') return !(isWord(prev) && isWord(next));
+  if (ch === '.' || ch === ':') return isCjk(prev) || isCjk(next);
+  return ch.charCodeAt(0) > 0x7f && PUNCTUATION_RE.test(ch);
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+function isWord(ch: string | undefined): boolean {
+  return ch !== undefined && isWordAt(ch, 0);
+}
+
+function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && CJK_CHAR.test(ch);
 }
 
 function compile(text: string): Matcher {

@@ -13,6 +13,7 @@ import {
   type ExpandedNodesResult,
   type ExpandedSearchResult,
 } from './expanded-search';
+import { blankSeparators } from './query-terms';
 import { planSearch, prepareScriptConversion, type SearchPlan } from './script-variants';
 import { PinyinNodeIndex, appendPinyinHits } from './pinyin-index';
 
@@ -289,7 +290,8 @@ export class SearchService implements PageIndex {
 
   /** The searches `query` runs besides itself: glossary expansion unless `expand` is false, script conversion unless `convertScript` is. */
   private planOf(query: string, options: { expand?: boolean; convertScript?: boolean }): SearchPlan {
-    return planSearch(query, {
+    // Glossary expansion cuts at whitespace: punctuation that separates terms (打包、上传) is blanked for it first.
+    return planSearch(blankSeparators(query), {
       glossary: options.expand === false ? null : this.glossary(),
       convertScript: options.convertScript !== false,
     });

@@ -48,6 +48,24 @@ describe('node search (the map search box)', () => {
     expect(labels('v')).toEqual([]);
   });
 
+  it('takes punctuation between words for a space, and the glossary expands the words so separated', () => {
+    expect(labels('crm，规范')).toContain('CRM系统录入规范');
+    expect(labels('（ＡＱＬ）、检验。')).toContain('AQL抽样检验');
+    expect(labels('「8D」质量')).toContain('质量问题8D分析');
+    expect(labels('crm；面料')).not.toContain('CRM系统录入规范');
+    // 排料图 is a synonym of the sample's term 唛架: typed with punctuation it expands as typed bare.
+    const bare = ws.search.nodes('排料图', 10);
+    expect(bare.alsoSearched).toEqual(['唛架', 'Marker', '马克']);
+    for (const q of ['“排料图”。', '排料图，', '（排料图）']) {
+      const r = ws.search.nodes(q, 10);
+      expect(r.alsoSearched, q).toEqual(bare.alsoSearched);
+      expect(
+        r.nodes.map((n) => n.node.id),
+        q,
+      ).toEqual(bare.nodes.map((n) => n.node.id));
+    }
+  });
+
   it('sees an edit at once, through the change event (no manual refresh)', () => {
     const node = ws.store.getGraph().nodes.find((n) => n.label === 'AQL抽样检验')!;
     ws.store.updateNode(node.id, { label: 'AQL抽样检验标准卡' });

@@ -24,11 +24,33 @@ export const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}\\u
 /** A letter or digit of a Latin-like word (CJK characters are not: `的debian` has a word boundary). */
 export const W = `[[\\p{L}\\p{N}\\p{M}]--[${CJK}]]`;
 
-/** Splits a query like `parseQuery` does (whitespace, double quotes keep a phrase); folded, symbol-only terms dropped. */
+/**
+ * Splits a query as the query language of `query-terms.ts` defines it, written here independently of `parseQuery`
+ * (regex replacements instead of its character scan): whitespace separates; `"`, “ ” „ 「 」 『 』 (and ＂, by NFKC)
+ * quote a phrase taken as typed; outside quotes, separating punctuation becomes a space — `,;!?()[]{}<>` (a comma
+ * between digits excepted), non-ASCII punctuation (a `’` between word characters excepted), `'` not between word
+ * characters, `.`/`:` next to a CJK character — and a `.`/`:` run ending a word is dropped. Folded; terms with no
+ * letter or digit dropped.
+ */
 export function queryTerms(q: string): string[] {
-  return [...normalizeForSearch(q).matchAll(/"([^"]*)"?|([^\s"]+)/g)]
-    .map((m) => (m[1] ?? m[2] ?? '').trim())
+  const quoted = normalizeForSearch(q).replace(/[“”„「」『』]/g, '"');
+  return [...quoted.matchAll(/"([^"]*)"?|([^\s"]+)/g)]
+    .flatMap((m) => (m[1] !== undefined ? [m[1].trim()] : separateWord(m[2]!)))
     .filter((t) => /[\p{L}\p{N}]/u.test(t));
+}
+
+const SEPARATORS = [
+  /(?<![0-9]),|,(?![0-9])/g,
+  /[;!?()[\]{}<>]/g,
+  new RegExp(`(?<!${W})['’]|['’](?!${W})`, 'gv'),
+  new RegExp(`(?<=[${CJK}])[.:]|[.:](?=[${CJK}])`, 'gv'),
+  // Non-ASCII punctuation (the ASCII ones are decided above), the apostrophe excepted.
+  new RegExp('[[\\p{P}--\\p{ASCII}]--[’]]', 'gv'),
+];
+
+function separateWord(word: string): string[] {
+  const spaced = SEPARATORS.reduce((s, re) => s.replace(re, ' '), word);
+  return spaced.split(' ').map((t) => t.replace(/[.:]+$/, ''));
 }
 
 const JUNCTION = new RegExp(`(?<=[${CJK}]) (?=[^${CJK}\\s])|(?<=[^${CJK}\\s]) (?=[${CJK}])`, 'gv');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findMatches, parseQuery, type QueryTerm } from '../../../../main/core/search/query-terms';
+import {
+  findMatches,
+  parseQuery,
+  blankSeparators,
+  type QueryTerm,
+} from '../../../../main/core/search/query-terms';
 import { tokenize } from '../../../../main/core/search/tokenize';
 
 function term(q: string): QueryTerm {
@@ -27,6 +32,68 @@ describe('parseQuery', () => {
     ]);
     expect(parseQuery('“文件 系统” x').map((t) => t.text)).toEqual(['文件 系统', 'x']);
     expect(parseQuery('"unclosed phrase').map((t) => t.text)).toEqual(['unclosed phrase']);
+  });
+
+  it('separates terms at punctuation outside quotes, full-width and ASCII, as a space would', () => {
+    const texts = (q: string) => parseQuery(q).map((t) => t.text);
+    expect(texts('软件，开发')).toEqual(['软件', '开发']);
+    expect(texts('软件。')).toEqual(['软件']);
+    expect(texts('打包、上传；签名！')).toEqual(['打包', '上传', '签名']);
+    expect(texts('（补丁）《手册》【注意】')).toEqual(['补丁', '手册', '注意']);
+    expect(texts('debian/rules，文件')).toEqual(['debian/rules', '文件']);
+    expect(texts('软件：开发 版本:1.0 软件.开发 Debian. 软件…')).toEqual([
+      '软件',
+      '开发',
+      '版本',
+      '1.0',
+      'debian',
+    ]);
+    expect(texts("'上游' 维护者·指南")).toEqual(['上游', '维护者', '指南']);
+    // Quotes of every kind keep a phrase, punctuation inside it as typed.
+    expect(texts('“上游”')).toEqual(['上游']);
+    expect(texts('「上游 源代码」『Debian 软件包』＂3.0 (quilt)＂')).toEqual([
+      '上游 源代码',
+      'debian 软件包',
+      '3.0 (quilt)',
+    ]);
+    expect(texts('“软件，开发”')).toEqual(['软件,开发']);
+  });
+
+  it('keeps the symbols that belong to a term', () => {
+    const kept = [
+      'debian/rules',
+      './configure',
+      '~/.bashrc',
+      '.net',
+      'c++',
+      'c#',
+      'x86_64',
+      'e-mail',
+      'node.js',
+      '3.0.1-2',
+      '1,000',
+      "xi'an",
+      'don’t',
+      'std::vector',
+      'http://debian.org/',
+      'user@example.org',
+    ];
+    for (const t of kept)
+      expect(
+        parseQuery(t).map((x) => x.text),
+        t,
+      ).toEqual([t]);
+    expect(parseQuery('c++，.net、c#。').map((x) => x.text)).toEqual(['c++', '.net', 'c#']);
+  });
+
+  it('blankSeparators puts spaces of the same length in place of the separators, keeping every offset', () => {
+    expect(blankSeparators('打包、上传（补丁）')).toBe('打包 上传 补丁 ');
+    expect(blankSeparators('『上游，源代码』，Debian…')).toBe('「上游，源代码」 Debian ');
+    expect(blankSeparators('debian/rules. c++，.net')).toBe('debian/rules  c++ .net');
+    for (const q of ['软件，开发', '“上游”（补丁）', 'lintian：警告', '维护者；邮件列表！']) {
+      expect(blankSeparators(q)).toHaveLength(q.length);
+      expect(parseQuery(blankSeparators(q)).map((t) => t.text)).toEqual(parseQuery(q).map((t) => t.text));
+    }
   });
 
   it('drops terms without letters or digits', () => {

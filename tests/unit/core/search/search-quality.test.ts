@@ -31,6 +31,28 @@ import {
  * count, to show where those rules matter, and the candidates the bigram index proposed before verification.
  */
 
+/**
+ * Queries as Chinese users type them, with full-width and ASCII punctuation between or around the words (separators,
+ * see query-terms.ts) and phrases in corner or curly quotes; every one has hits in the guide (checked below).
+ */
+const PUNCTUATED = [
+  '软件，开发',
+  '软件。',
+  '打包、上传',
+  '“上游”',
+  '（补丁）',
+  'debian/rules，文件',
+  '「上游源代码」',
+  '「make install」',
+  '『Debian 软件包』',
+  '维护者；邮件列表！',
+  '《软件包》【打包】',
+  'lintian：警告',
+  "'quilt' 补丁?",
+  'C++，编译…',
+  '上传(dput)',
+];
+
 const QUERIES = [
   // Chinese, 2 characters
   '打包',
@@ -92,6 +114,7 @@ const QUERIES = [
   'pbuilder',
   'node.js',
   'e-mail',
+  ...PUNCTUATED,
 ];
 
 interface Row {
@@ -162,6 +185,12 @@ function expectQuality(rows: Row[]): void {
   );
   for (const q of ['.NET', 'C++', 'c', 'net'])
     expect(rows.find((r) => r.query === q)!.falsePositives, q).toBe(0);
+  // Punctuated queries find what they mean (they found nothing while punctuation was matched literally).
+  for (const q of PUNCTUATED) {
+    const r = rows.find((row) => row.query === q)!;
+    expect(r.oracle, q).toBeGreaterThan(0);
+    expect([r.found, r.falsePositives, r.missed], q).toEqual([r.oracle, 0, 0]);
+  }
 }
 
 const TEXT = MAINT_GUIDE_TEXT;
@@ -213,6 +242,7 @@ const DOC_QUERIES = [
   '包 debian',
   'lintian 知识管理',
   'C++ 编译',
+  ...PUNCTUATED,
 ];
 
 /**
