@@ -27,6 +27,9 @@ export const MIN_CONFIDENCE = 50;
 /** See MIN_CONFIDENCE. */
 export const MIN_CHARS = 3;
 
+/** How long an OcrEngine keeps its tesseract worker without an image to read: 30 s (its start costs 1–3 s). */
+export const OCR_IDLE_MS = 30_000;
+
 // Characters that take no space between them in Chinese text: Han, kana, the CJK punctuation block (、。「」…) and the
 // full-width forms. ASCII punctuation counts next to them: NFKC and tesseract both write "，" as ",".
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30fc\uff00-\uffef`;
@@ -72,9 +75,23 @@ export function workerOptions(langPath: string): Partial<WorkerOptions> {
  */
 export class OcrEngine {
   private worker: Promise<Worker> | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private busy = 0;
 
-  /** @param langPath the folder holding every language's `.traineddata.gz` (`ocrLangPath()`) */
-  constructor(readonly langPath: string) {}
+  /**
+   * @param langPath the folder holding every language's `.traineddata.gz` (`ocrLangPath()`)
+   * @param idleMs the tesseract worker ends after this many ms without an image (default OCR_IDLE_MS), so that a
+   *   thread that read one scan and goes on with text files does not keep its ~350 MB
+   */
+  constructor(
+    readonly langPath: string,
+    private readonly idleMs = OCR_IDLE_MS,
+  ) {}
+
+  /** True while a tesseract worker is started or running. */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
 
   /**
    * Recognises one image: PNG, JPEG or TIFF bytes (the first page of a multi-page TIFF), decoded by leptonica inside
@@ -83,14 +100,24 @@ export class OcrEngine {
    * @throws Error when the image cannot be decoded ("Error attempting to read image") or the worker fails
    */
   async recognize(image: Buffer): Promise<OcrText> {
-    const worker = await this.start();
-    const { data } = await worker.recognize(image);
-    const text = removeCjkSpaces(normalizeText(data.text));
-    return { text, confidence: data.confidence, readable: isReadable(text, data.confidence) };
+    clearTimeout(this.idleTimer);
+    this.busy++;
+    try {
+      const worker = await this.start();
+      const { data } = await worker.recognize(image);
+      const text = removeCjkSpaces(normalizeText(data.text));
+      return { text, confidence: data.confidence, readable: isReadable(text, data.confidence) };
+    } finally {
+      if (--this.busy === 0) {
+        this.idleTimer = setTimeout(() => void this.terminate(), this.idleMs);
+        this.idleTimer.unref();
+      }
+    }
   }
 
   /** Ends the tesseract worker (a later `recognize` starts a new one). */
   async terminate(): Promise<void> {
+    clearTimeout(this.idleTimer);
     const worker = this.worker;
     this.worker = undefined;
     if (worker) await (await worker.catch(() => null))?.terminate();

@@ -199,6 +199,24 @@ describe('OCR of images and scanned PDFs', () => {
   });
 });
 
+describe('OCR engine', () => {
+  it('ends its tesseract worker when it has had nothing to read for idleMs, and starts again when asked', async () => {
+    const idle = new OcrEngine(ocrLangPath(), 100);
+    try {
+      expect(idle.running).toBe(false);
+      const blank = bilevelPng(200, 100);
+      expect(await idle.recognize(blank)).toMatchObject({ text: '', readable: false });
+      expect(idle.running).toBe(true);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(idle.running).toBe(false);
+      expect((await idle.recognize(blank)).readable).toBe(false);
+      expect(idle.running).toBe(true);
+    } finally {
+      await idle.terminate();
+    }
+  });
+});
+
 describe('OCR trained data, offline', () => {
   it('passes one local folder holding every language as langPath, with cacheMethod none', () => {
     const dir = ocrLangPath();
