@@ -28,8 +28,11 @@ export function defaultThreads(): number {
  * (extract-worker.ts); it ends with the thread, when the thread idles for `idleTimeout` or the pool closes.
  *
  * Memory: `maxOldGenerationSizeMb` bounds each thread's V8 heap only. OCR's memory lies outside it: tesseract's
- * WebAssembly memory (~150–250 MB with the three languages loaded, measured as RSS in tests/bench/ocr-bench.ts) and
- * the rendered page (@napi-rs/canvas, native; at most OCR_MAX_PAGE_PIXELS × 4 bytes, one page at a time).
+ * WebAssembly memory with the three languages loaded and the rendered page (@napi-rs/canvas, native; one page at a
+ * time, at most OCR_MAX_PAGE_PIXELS × 4 bytes). Measured by tests/bench/ocr-bench.ts (built worker, one thread, a
+ * 500-page Chinese scan): process RSS 107 MB before, 471 MB after page 1, 508 MB after page 20, peak 523 MB — flat,
+ * but ~5 % over the 500 MB indexing budget, and each further thread that meets a scan adds its own engine (~350 MB;
+ * the engine ends after OCR_IDLE_MS without a scan, the thread after `idleTimeout`).
  */
 export class ExtractPool {
   private readonly pool: Piscina;
