@@ -1,5 +1,6 @@
 import type { SearchResultDto } from '../../../preload/contract';
 import type { TermExpansion } from '../glossary/glossary';
+import type { TermsTogether } from './ranking';
 
 /**
  * Glossary expansion's side of the search results (issue 10 §3): the shapes SearchService returns, which add fields
@@ -57,13 +58,32 @@ export interface FormHits<H> {
 }
 
 /**
- * Merges the hits of the original query (`base`, kept first and in their order) with those of its alternatives:
- * a hit found again adds the alternative's forms to its `matchedForms`; hits only alternatives found follow, best
- * `score` first (the first alternative's entry for a hit found by several, with the best score of them), until
- * `limit` hits. Returns the merged list and how many distinct hits only alternatives found (before the limit).
- * Scores of different queries are compared as they are: BM25 of similar phrases, so roughly comparable. Pure.
+ * Rank of a hit's {@link TermsTogether} tier, best first: every term on one page (0), on adjacent pages (1), on
+ * pages further apart (2). A hit without `together` (a one-term query, a node) matched on one page: tier 0.
  */
-export function mergeHits<H extends { score: number }>(
+export function tierRank(hit: { together?: TermsTogether }): number {
+  return hit.together === 'apart' ? 2 : hit.together === 'near' ? 1 : 0;
+}
+
+/**
+ * Merges the hits of the original query (`base`) with those of its alternatives (glossary names, script forms):
+ * a hit found again adds the alternative's forms to its `matchedForms`, and keeps the original's entry (its tier,
+ * score and pages); hits only alternatives found are added with the first alternative's entry that found them
+ * (the best `score` of them). Then, until `limit` hits:
+ *
+ * 1. by document-level tier ({@link tierRank}: terms on one page, on adjacent pages, apart), across base and
+ *    alternatives: how close the terms lie says more about a document than which form of the query found it, so a
+ *    document with 軟體 and 開發 on one page ranks above one of the original 软件 开发 with the words many pages
+ *    apart (terms apart are the weakest evidence of document-level matching, doc-search.ts);
+ * 2. within a tier, the original query's hits first, in its order (what was typed matches exactly), then those
+ *    only alternatives found, best `score` first. Scores of different queries are compared only there, as they
+ *    are: BM25 of similar phrases, roughly comparable.
+ *
+ * Hits without `together` (nodes, one-term queries) are one tier, so for them this is: original hits first, then
+ * the others best first. Returns the merged list and how many distinct hits only alternatives found (before the
+ * limit). Pure.
+ */
+export function mergeHits<H extends { score: number; together?: TermsTogether }>(
   base: FormHits<H>,
   alternatives: ReadonlyArray<FormHits<H>>,
   keyOf: (hit: H) => string | number,
@@ -90,6 +110,8 @@ export function mergeHits<H extends { score: number }>(
       } else extra.set(key, { ...h, matchedForms: [...alt.forms] });
     }
   }
-  const rest = [...extra.values()].sort((a, b) => b.score - a.score);
-  return { hits: [...merged.values(), ...rest].slice(0, limit), extra: extra.size };
+  const rest = [...extra.values()].sort((a, b) => tierRank(a) - tierRank(b) || b.score - a.score);
+  // A stable sort by tier alone: the original's hits stay in its order, ahead of the others of their tier.
+  const hits = [...merged.values(), ...rest].sort((a, b) => tierRank(a) - tierRank(b));
+  return { hits: hits.slice(0, limit), extra: extra.size };
 }

@@ -227,8 +227,10 @@ export class SearchService implements PageIndex {
    * 20) and `nodeLimit` nodes (default 10). `total` counts matching documents, `totalNodes` matching nodes.
    *
    * With `expand` (default true) a query that names a glossary term also runs as each of its alternatives (the
-   * term's other names as phrases, glossary.ts expandQuery), with the same options: hits of the original query come
-   * first, in its order, then hits only the alternatives found, best first, up to the limits; each hit lists the
+   * term's other names as phrases, glossary.ts expandQuery), with the same options: documents by how close their
+   * terms lie (one page, adjacent pages, apart), and within that the original query's hits first, in its order, then
+   * hits only the alternatives found, best first (nodes: original first), up to the limits (expanded-search.ts
+   * mergeHits); each hit lists the
    * forms that found it (`matchedForms`), and `alsoSearched` the names added. `expand: false`, or a query naming
    * no term, gives exactly the original query's results (with `matchedForms: [query]` and empty lists added).
    * `tookMs` covers every search run.
