@@ -21,6 +21,9 @@ beforeAll(async () => {
     imageOnlyPdf(Array.from({ length: 500 }, () => page!)),
   );
   docsDir = fs.mkdtempSync(path.join(os.tmpdir(), '扫描 文档-'));
+  // A photo-like PNG: page 2 of textract's raw_text.pdf at 150 dpi (mustache is only on that page).
+  const [photo] = await renderPdfPages(path.join(FIX, 'documents/textract/raw_text.pdf'), [2], 150);
+  fs.writeFileSync(path.join(docsDir, '白板 照片.png'), photo!.png);
   fs.copyFileSync(path.join(FIX, 'ocr/maint-guide-p8.scan.pdf'), path.join(docsDir, '维护者手册 扫描件.pdf'));
   fs.copyFileSync(path.join(FIX, 'ocr/raw_text-p1.tiff'), path.join(docsDir, 'scan.tiff'));
 });
@@ -42,7 +45,7 @@ describe('OCR of scanned documents (Chromium)', () => {
     const folderRow = page.getByTestId('folder-list').locator('li', { hasText: '扫描 文档-' });
     await expect
       .poll(() => folderRow.textContent(), { timeout: 120_000 })
-      .toMatch(/已索引 2 · 有问题 0 · 等待 0/);
+      .toMatch(/已索引 3 · 有问题 0 · 等待 0/);
     expect(await folderRow.getByTestId('folder-ocr').isChecked()).toBe(true);
     await shot(page, 'ocr-1-library');
 
@@ -68,6 +71,21 @@ describe('OCR of scanned documents (Chromium)', () => {
     expect(await text.locator('h3').textContent()).toBe('识别出的文字');
     await shot(page, 'ocr-3-viewer');
     await page.keyboard.press('Escape');
+
+    // An image file opens as the image with the text OCR read in it below.
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('search-input').fill('mustache');
+    const photoHit = page.getByTestId('doc-hit').filter({ hasText: '白板 照片.png' });
+    await expect.poll(() => photoHit.count()).toBe(1);
+    await photoHit.getByTestId('page-hit').first().click();
+    await expect.poll(() => page.getByTestId('ocr-notice').textContent()).toBe('此页文字由 OCR 识别');
+    await expect
+      .poll(() => page.getByTestId('image-page').evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBe(1275);
+    await expect
+      .poll(() => page.getByTestId('text-page').locator('mark').first().textContent())
+      .toBe('mustache');
+    await shot(page, 'ocr-3b-image-viewer');
     await page.keyboard.press('Escape');
 
     // OCR off for the folder: the scans become "no text", with their reasons.
@@ -76,13 +94,14 @@ describe('OCR of scanned documents (Chromium)', () => {
     await folderRow.getByTestId('folder-ocr').click();
     await expect
       .poll(() => folderRow.textContent(), { timeout: 60_000 })
-      .toMatch(/已索引 0 · 有问题 2 · 等待 0/);
+      .toMatch(/已索引 0 · 有问题 3 · 等待 0/);
     await expect.poll(() => folderRow.getByTestId('folder-ocr').isChecked()).toBe(false);
     await page.getByTestId('only-problems').check();
     const details = await page.getByTestId('status-table').locator('td.detail').allTextContents();
     expect(details).toEqual(
       expect.arrayContaining([
         '维护者手册 扫描件.pdf：没有文字层（扫描件？）',
+        '白板 照片.png：图片，未读取（此文件夹已关闭 OCR）',
         'scan.tiff：图片，未读取（此文件夹已关闭 OCR）',
       ]),
     );

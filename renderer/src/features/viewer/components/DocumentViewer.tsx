@@ -63,6 +63,8 @@ export function DocumentViewer() {
             </p>
           )}
           {d && isPdf && <PdfPage docId={d.id} page={target.page} query={target.query} ocr={ocr} />}
+          {/* An image file (PNG, JPEG; Chromium shows no TIFF) above the text OCR read in it. */}
+          {d && (d.mime === 'image/png' || d.mime === 'image/jpeg') && <ImagePage docId={d.id} />}
           {/* A scanned page has no text layer to mark hits in: its OCR text is shown below the page, marked. */}
           {d && (!isPdf || ocr) && (
             <TextPage docId={d.id} page={target.page} query={target.query} ocr={ocr} />
@@ -143,6 +145,24 @@ function PdfPage({ docId, page, query, ocr }: { docId: number; page: number; que
         <LayerTermCards container={layer} />
       </div>
     </div>
+  );
+}
+
+/** An image file as it is, scaled to the viewer's width. */
+function ImagePage({ docId }: { docId: number }) {
+  const file = useQuery({
+    queryKey: ['library:file-data', docId],
+    queryFn: () => call('library:file-data', { id: docId }),
+  });
+  if (file.isError) return <p className="error-text">{file.error.message}</p>;
+  if (!file.data) return null;
+  return (
+    <img
+      className="image-page"
+      data-testid="image-page"
+      alt=""
+      src={`data:${file.data.mime ?? 'image/png'};base64,${file.data.base64}`}
+    />
   );
 }
 
