@@ -1,14 +1,18 @@
 /**
  * Document-level against page-level matching of multi-term queries (issue 11 §5), in one process on one index, so
- * that the load of the machine weighs on both alike. Run with `npx tsx tests/bench/doclevel-bench.ts`.
+ * that the load of the machine weighs on both alike. Run with `npm run bench:search` (or
+ * `npx tsx tests/bench/doclevel-bench.ts`); the smoke test (doclevel-bench.smoke.test.ts) runs it at 1,000 chunks.
  *
- * Corpus: the 23 PDFs of `../shared/corpus/bench-pdf` as text by `pdftotext` (one page per form feed), made into
+ * Corpus: the PDFs of `DOCLEVEL_BENCH_PDF_DIR`, by default the 23 of `../shared/corpus/bench-pdf`; without that folder
+ * (a clean checkout) the repository's own text PDFs ({@link FIXTURE_PDFS}: the Chinese maint-guide and five small
+ * English ones), said so in the output. As text by `pdftotext` (one page per form feed), made into
  * `DOCLEVEL_BENCH_CHUNKS` (default 100,000) chunks as library-bench.ts makes them: the pages, then copies of every
  * page with its lines rotated and its second half from another page, each copy of a PDF a document of its own.
  * Queries (deterministic): two words of 4+ letters from one page (`en-and`), one word each from two random pages
  * (`en-spread`), a Chinese bigram with an English word of the same page (`mixed`), and a few fixed ones. Each query
  * runs with `match: 'page'` and with the default (document level), alternately, twice; wall time around the call.
- * Prints p50/p95 per kind and the documents found each way. Skipped with a message without the corpus or pdftotext.
+ * Prints p50/p95 per kind, the ratio document-level ÷ page-level of the p50s per kind and over all queries (p50,
+ * p95 and total time), and the documents found each way. Skipped with a message (exit 0) without pdftotext.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,26 +20,51 @@ import os from 'node:os';
 import path from 'node:path';
 import { SearchIndex } from '../../main/core/search/search-index';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/bench-pdf');
+const REPO = path.resolve(__dirname, '../..');
+const CORPUS = path.resolve(
+  process.env.DOCLEVEL_BENCH_PDF_DIR ?? path.join(REPO, '../shared/corpus/bench-pdf'),
+);
 const TOTAL = Number(process.env.DOCLEVEL_BENCH_CHUNKS ?? 100_000);
+/** The repository's PDFs with a text layer, used when {@link CORPUS} is missing (see fixtures' attribution files). */
+const FIXTURE_PDFS = [
+  'fixtures/search/maint-guide.zh-cn.pdf',
+  'fixtures/documents/textract/raw_text.pdf',
+  'fixtures/documents/pdfjs/issue9972-1.pdf',
+  'fixtures/documents/pdfjs/issue12823.pdf',
+  'fixtures/documents/pdfjs/issue15340.pdf',
+  'fixtures/documents/pdfjs/Pages-tree-refs.pdf',
+].map((f) => path.join(REPO, f));
 
-function pages(): Array<{ docId: number; page: number; text: string }> {
+/** The PDFs to read: the corpus folder's, sorted, or the fixtures when it is missing; and where they come from. */
+function pdfFiles(): { files: string[]; source: string } {
+  if (fs.existsSync(CORPUS)) {
+    const files = fs
+      .readdirSync(CORPUS)
+      .filter((f) => f.toLowerCase().endsWith('.pdf'))
+      .sort()
+      .map((f) => path.join(CORPUS, f));
+    return { files, source: CORPUS };
+  }
+  return {
+    files: FIXTURE_PDFS.filter((f) => fs.existsSync(f)),
+    source: `${CORPUS} is missing: the repository's fixtures`,
+  };
+}
+
+function pages(files: readonly string[]): Array<{ docId: number; page: number; text: string }> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'doclevel-bench-'));
   try {
     const out: Array<{ docId: number; page: number; text: string }> = [];
-    fs.readdirSync(CORPUS)
-      .filter((f) => f.endsWith('.pdf'))
-      .sort()
-      .forEach((f, d) => {
-        const txt = path.join(tmp, `${d}.txt`);
-        spawnSync('pdftotext', ['-enc', 'UTF-8', path.join(CORPUS, f), txt], { stdio: 'ignore' });
-        if (!fs.existsSync(txt)) return;
-        fs.readFileSync(txt, 'utf8')
-          .split('\f')
-          .forEach((text, i) => {
-            if (text.trim()) out.push({ docId: d + 1, page: i + 1, text });
-          });
-      });
+    files.forEach((file, d) => {
+      const txt = path.join(tmp, `${d}.txt`);
+      spawnSync('pdftotext', ['-enc', 'UTF-8', file, txt], { stdio: 'ignore' });
+      if (!fs.existsSync(txt)) return;
+      fs.readFileSync(txt, 'utf8')
+        .split('\f')
+        .forEach((text, i) => {
+          if (text.trim()) out.push({ docId: d + 1, page: i + 1, text });
+        });
+    });
     return out;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -48,10 +77,12 @@ function percentile(values: number[], p: number): number {
 }
 
 function main(): void {
-  if (!fs.existsSync(CORPUS)) return console.log(`doclevel bench: skipped, ${CORPUS} is missing`);
   if (spawnSync('pdftotext', ['-v']).error)
     return console.log('doclevel bench: skipped, pdftotext is not installed');
-  const texts = pages();
+  const { files, source } = pdfFiles();
+  console.log(`doclevel bench: ${files.length} PDFs from ${source}`);
+  const texts = pages(files);
+  if (texts.length === 0) throw new Error(`doclevel bench: no page with text in ${source}`);
   const lines = texts.map((p) => p.text.split('\n'));
   const index = new SearchIndex();
   let id = 0;
@@ -126,15 +157,30 @@ function main(): void {
       .map((l) => l.toFixed(1))
       .join(' ')} on ${os.cpus().length} CPUs`,
   );
-  console.log('kind       queries  page p50   p95  document p50   p95  documents found: page → document');
+  // Ratios of times under a microsecond's resolution would be noise: floored at 0.001 ms.
+  const ratio = (doc: number, page: number) => (Math.max(doc, 0.001) / Math.max(page, 0.001)).toFixed(2);
+  console.log(
+    'kind       queries  page p50   p95  document p50   p95  doc÷page p50  documents found: page → document',
+  );
   for (const [kind, k] of kinds) {
+    const [p50, d50] = [percentile(k.page, 50), percentile(k.doc, 50)];
     console.log(
       `${kind.padEnd(10)}${String(k.page.length / 2).padStart(8)}` +
-        `${percentile(k.page, 50).toFixed(2).padStart(10)}${percentile(k.page, 95).toFixed(2).padStart(6)}` +
-        `${percentile(k.doc, 50).toFixed(2).padStart(14)}${percentile(k.doc, 95).toFixed(2).padStart(6)}` +
-        `   ${k.pageDocs} → ${k.docDocs}`,
+        `${p50.toFixed(2).padStart(10)}${percentile(k.page, 95).toFixed(2).padStart(6)}` +
+        `${d50.toFixed(2).padStart(14)}${percentile(k.doc, 95).toFixed(2).padStart(6)}` +
+        `${`${ratio(d50, p50)}×`.padStart(14)}   ${k.pageDocs} → ${k.docDocs}`,
     );
   }
+  const all = [...kinds.values()];
+  const page = all.flatMap((k) => k.page);
+  const doc = all.flatMap((k) => k.doc);
+  const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+  console.log(
+    `document-level ÷ page-level over ${page.length / 2} queries: p50 ${ratio(percentile(doc, 50), percentile(page, 50))}×, ` +
+      `p95 ${ratio(percentile(doc, 95), percentile(page, 95))}×, total time ${ratio(sum(doc), sum(page))}× ` +
+      `(${sum(doc).toFixed(1)} ms against ${sum(page).toFixed(1)} ms); documents found ` +
+      `${sum(all.map((k) => k.pageDocs))} → ${sum(all.map((k) => k.docDocs))}`,
+  );
 }
 
 main();
