@@ -133,7 +133,7 @@ export function splitQuery(nfkc: string): QueryPiece[] {
  * `query` with each character that separates terms outside quotes (see the file comment; decided on the NFKC form
  * of each character) replaced by spaces of the same UTF-16 length: what {@link parseQuery} reads, with every offset
  * unchanged, for query rewriters that cut at whitespace and report offsets into the query (glossary expansion).
- * Everything else is kept as typed (『』 become 「」). Pure. Example: `打包、上传（补丁）` → `打包 上传 补丁 `.
+ * Everything else is kept as typed; quotes become `"` or 「」 (same length). Pure. Example: `打包、上传（补丁）` → `打包 上传 补丁 `.
  */
 export function blankSeparators(query: string): string {
   let out = '';
@@ -148,11 +148,12 @@ export function blankSeparators(query: string): string {
     run = [];
   };
   for (const ch of query) {
-    const quote = ch === '"' || ch === '\uff02' || QUOTE_CHARS.has(ch);
+    const nfkc = ch.normalize('NFKC'); // ＂ → ", the vertical ﹁ → 「
+    const quote = nfkc === '"' || QUOTE_CHARS.has(nfkc);
     if (quoted || quote || /\s/u.test(ch)) {
       flush();
-      // 『』 as 「」 (same length): the corner quotes every rewriter knows.
-      out += ch === '\u300e' ? '\u300c' : ch === '\u300f' ? '\u300d' : ch;
+      // A quote as its NFKC form, and 『』 as 「」 (same length): the quotes every rewriter knows.
+      out += !quote ? ch : nfkc === '\u300e' ? '\u300c' : nfkc === '\u300f' ? '\u300d' : nfkc;
       if (quote) quoted = !quoted;
     } else run.push(ch);
   }

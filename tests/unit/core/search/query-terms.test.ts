@@ -90,6 +90,7 @@ describe('parseQuery', () => {
     expect(blankSeparators('打包、上传（补丁）')).toBe('打包 上传 补丁 ');
     expect(blankSeparators('『上游，源代码』，Debian…')).toBe('「上游，源代码」 Debian ');
     expect(blankSeparators('debian/rules. c++，.net')).toBe('debian/rules  c++ .net');
+    expect(blankSeparators('﹁上游。﹂＂补丁＂')).toBe('「上游。」"补丁"');
     for (const q of ['软件，开发', '“上游”（补丁）', 'lintian：警告', '维护者；邮件列表！']) {
       expect(blankSeparators(q)).toHaveLength(q.length);
       expect(parseQuery(blankSeparators(q)).map((t) => t.text)).toEqual(parseQuery(q).map((t) => t.text));
