@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { normalizeForSearch } from '../../../../main/core/search/tokenize';
-import { fixture } from '../../helpers';
 
 /**
  * The brute-force oracle of the search-quality tests, independent of the index, and the corpus loaders they share
@@ -139,6 +138,14 @@ export function groupDocuments<T>(chunks: readonly T[], size: number): T[][] {
   const docs: T[][] = [];
   for (let i = 0; i < chunks.length; i += size) docs.push(chunks.slice(i, i + size));
   return docs;
+}
+
+/**
+ * Path of a file in the repo's fixtures/ folder, as helpers.ts's `fixture` gives it (not imported from there: that
+ * module needs vitest, and the benchmarks, run by tsx, import this one).
+ */
+function fixture(name: string): string {
+  return path.resolve(__dirname, '../../../../fixtures', name);
 }
 
 /** First existing path of a fixture and its corpus original. */
