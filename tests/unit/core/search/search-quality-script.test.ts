@@ -3,21 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { mergeHits } from '../../../../main/core/search/expanded-search';
 import { SearchIndex } from '../../../../main/core/search/search-index';
 import { planSearch } from '../../../../main/core/search/script-variants';
-import { normalizeForSearch } from '../../../../main/core/search/tokenize';
-import { fixture } from '../../helpers';
+import { MAINT_GUIDE_TEXT, chunkMatches, chunkText, oracleForm, oracleQuery } from './quality-oracle';
 
 /**
  * SEARCH-QUALITY with Simplified ↔ Traditional conversion on: the Chinese Debian New Maintainers' Guide
  * (fixtures/search/maint-guide.zh-cn.txt; GPL-2+, see ATTRIBUTION.md there) cut into chunks of at most 1,500
- * characters at blank lines, each chunk a document. Each query runs as SearchService runs it: the query and every
- * alternative planSearch gives (script conversion on, no glossary), each a search of the index, merged with
- * mergeHits.
+ * characters at blank lines (a longer paragraph at line ends: quality-oracle.ts's chunkText), each chunk a document.
+ * Each query runs as SearchService runs it: the query and every alternative planSearch gives (script conversion on,
+ * no glossary), each a search of the index, merged with mergeHits.
  *
- * The truth, independent of the index: a chunk is relevant when, for the query or one of the converted forms
- * searched, every term occurs in it — Chinese as a substring of the folded text (NFKC, lower case, whitespace
- * collapsed, a space between a Chinese and a Latin character dropped), a Latin word as a whole word. The queries are
- * those of search-quality.test.ts that have Chinese in them, in Simplified as the guide writes them and in Taiwan
- * Traditional as a colleague in Taipei would type them (軟體包, 原始碼, 檔案).
+ * The truth, independent of the index (the oracle of quality-oracle.ts): a chunk is relevant when, for the query or
+ * one of the converted forms searched, every term occurs in it — Chinese as a substring of the folded text (NFKC,
+ * lower case, whitespace collapsed, a space between a Chinese and a Latin character dropped), a Latin word as a whole
+ * word. The queries are those of search-quality.test.ts that have Chinese in them, in Simplified as the guide writes
+ * them and in Taiwan Traditional as a colleague in Taipei would type them (軟體包, 原始碼, 檔案).
  */
 
 const QUERIES = [
@@ -81,48 +80,12 @@ const QUERIES = [
   'lintian 檢查',
 ];
 
-const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}';
-const JUNCTION = new RegExp(`(?<=[${CJK}]) (?=[^${CJK}\\s])|(?<=[^${CJK}\\s]) (?=[${CJK}])`, 'gv');
-
-function fold(s: string): string {
-  return normalizeForSearch(s).replace(/\s+/g, ' ').replace(JUNCTION, '');
-}
-
-/** The terms of a query as the search cuts them: whitespace, double quotes keep a phrase. */
-function terms(q: string): string[] {
-  return [...normalizeForSearch(q).matchAll(/"([^"]*)"?|([^\s"]+)/g)].map((m) => fold(m[1] ?? m[2] ?? ''));
-}
-
-/** A letter or digit of a Latin-like word (Chinese characters are not: `的debian` has a word boundary). */
-const W = `[[\\p{L}\\p{N}\\p{M}]--[${CJK}]]`;
-
-function matches(text: string, term: string): boolean {
-  if (new RegExp(`[${CJK}]`, 'v').test(term)) return text.includes(term);
-  const literal = term.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return new RegExp(`(?<!${W})${literal}(?!${W})`, 'v').test(text);
-}
-
-/** Paragraphs joined into chunks of at most `max` characters (a longer paragraph is its own chunk). */
-function chunks(text: string, max = 1500): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const p of text.split(/\n[ \t]*\n/)) {
-    if (cur && cur.length + 2 + p.length > max) {
-      out.push(cur);
-      cur = '';
-    }
-    cur = cur ? `${cur}\n\n${p}` : p;
-  }
-  if (cur.trim()) out.push(cur);
-  return out;
-}
-
 describe('SEARCH-QUALITY with Simplified ↔ Traditional conversion (maint-guide, zh-CN)', () => {
   it('recall 100% and precision ≥ 99.5% against the query-or-converted-form truth', () => {
-    const texts = chunks(fs.readFileSync(fixture('search/maint-guide.zh-cn.txt'), 'utf8'));
+    const texts = chunkText(fs.readFileSync(MAINT_GUIDE_TEXT!, 'utf8'));
     const ix = new SearchIndex();
     texts.forEach((text, i) => ix.addChunk({ chunkId: i, docId: i, page: 1, text }));
-    const folded = texts.map(fold);
+    const folded = texts.map(oracleForm);
     const options = { limit: texts.length, pagesPerDoc: 1, snippetsPerPage: 1, nodeLimit: 0 };
     let tp = 0;
     let found = 0;
@@ -144,9 +107,10 @@ describe('SEARCH-QUALITY with Simplified ↔ Traditional conversion (maint-guide
         texts.length,
       ).hits;
       const forms = [query, ...plan.alternatives.map((a) => a.query)];
+      const compiled = forms.map(oracleQuery);
       const truth = new Set<number>();
       folded.forEach((t, i) => {
-        if (forms.some((f) => terms(f).every((term) => matches(t, term)))) truth.add(i);
+        if (compiled.some((q) => chunkMatches(q, t))) truth.add(i);
       });
       const hits = new Set(merged.map((d) => d.docId));
       const ok = [...hits].filter((d) => truth.has(d)).length;
