@@ -55,6 +55,17 @@ describe('multi-term search at document level in Chromium', () => {
     await expect.poll(() => hit.locator('mark', { hasText: '警告' }).count()).toBeGreaterThan(0);
     expect(await hit.getByTestId('doc-hit-together').count()).toBe(0);
 
+    // Typed with full-width punctuation between the words, the query is the same two words (query-terms.ts).
+    await page.getByTestId('search-input').fill('lintian，邮件列表。');
+    await expect.poll(() => hit.getByTestId('doc-hit-together').count(), { timeout: 30_000 }).toBe(1);
+    expect(await hit.getByTestId('doc-hit-together').textContent()).toBe('词语在相邻两页');
+    const punctuated = (await hit.locator('mark').allTextContents()).map((m) => m.toLowerCase());
+    expect(punctuated).toEqual(expect.arrayContaining(['lintian', '邮件列表']));
+    await page.getByTestId('search-input').fill('（lintian）、“警告”');
+    await expect.poll(() => hit.locator('mark', { hasText: '警告' }).count()).toBeGreaterThan(0);
+    expect(await hit.getByTestId('doc-hit-together').count()).toBe(0);
+    await shot(page, 'doclevel-01b-punctuation');
+
     // Open a page of the spread hit: the viewer shows it with its hits marked.
     await page.getByTestId('search-input').fill('lintian 邮件列表');
     await expect.poll(() => hit.getByTestId('doc-hit-together').count()).toBe(1);
