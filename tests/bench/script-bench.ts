@@ -6,19 +6,19 @@
  * - build: the four opencc-js converters, built once per process (prepareScriptConversion), wall time;
  * - plan: planSearch (the query's converted forms, no glossary) per query, the mean over every query × REPS, with a
  *   fresh suffix per repetition so no cache of the library's answers it;
- * - search: the maint-guide (fixtures/search, 74 chunks of ≤ 1,500 characters) searched as SearchService does it,
- *   the query alone against the query and its converted forms merged (mergeHits), mean ms per query after one
- *   warm-up round of both; the ratio (with forms ÷ alone, measured in the same run) per query and over all queries
- *   (the sum of the means with forms ÷ the sum alone). "With forms" includes planSearch itself; a Traditional query
+ * - search: the maint-guide (fixtures/search, 75 chunks of ≤ 1,500 characters, quality-oracle.ts's chunkText) searched
+ *   as SearchService does it, the query alone against the query and its converted forms merged (mergeHits), mean ms
+ *   per query after one warm-up round of both; the ratio (with forms ÷ alone, measured in the same run) per query
+ *   and over all queries (the sum of the means with forms ÷ the sum alone). "With forms" includes planSearch itself; a Traditional query
  *   alone finds next to nothing in the Simplified guide (it is fast because it is useless), so its ratio is large.
  * Queries: Simplified words of the guide and Taiwan Traditional ones (the list of search-quality-script.test.ts,
  * shortened). Prints a table; writes nothing.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { mergeHits } from '../../main/core/search/expanded-search';
 import { SearchIndex } from '../../main/core/search/search-index';
 import { planSearch, prepareScriptConversion } from '../../main/core/search/script-variants';
+import { MAINT_GUIDE_TEXT, chunkText } from '../unit/core/search/quality-oracle';
 
 /** Repetitions of each search; planSearch runs 10 × as many. */
 const REPS = Math.max(1, Number(process.env.SCRIPT_BENCH_REPS ?? 20) || 20);
@@ -39,20 +39,6 @@ const QUERIES = [
   'lintian 檢查',
 ];
 
-function chunks(text: string, max = 1500): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const p of text.split(/\n[ \t]*\n/)) {
-    if (cur && cur.length + 2 + p.length > max) {
-      out.push(cur);
-      cur = '';
-    }
-    cur = cur ? `${cur}\n\n${p}` : p;
-  }
-  if (cur.trim()) out.push(cur);
-  return out;
-}
-
 const t0 = performance.now();
 prepareScriptConversion();
 const buildMs = performance.now() - t0;
@@ -65,9 +51,7 @@ for (let r = 0; r < PLAN_REPS; r++) {
 }
 planMs /= PLAN_REPS * QUERIES.length;
 
-const texts = chunks(
-  fs.readFileSync(path.resolve(__dirname, '../../fixtures/search/maint-guide.zh-cn.txt'), 'utf8'),
-);
+const texts = chunkText(fs.readFileSync(MAINT_GUIDE_TEXT!, 'utf8'));
 const ix = new SearchIndex();
 texts.forEach((text, i) => ix.addChunk({ chunkId: i, docId: i, page: 1, text }));
 const options = { limit: 20, pagesPerDoc: 3, nodeLimit: 0 };
