@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, shot, useAppInChromium } from './harness';
+import { describe, expect, it } from 'vitest';
+import { shot, useAppInChromium } from './harness';
+import { addLibraryFolder, openAppPage, useFixtureFolder } from './library-helpers';
 
 /**
  * Multi-term queries match documents (issue 11 §5) in the real UI: the Chinese Debian New Maintainers' Guide as its
@@ -10,31 +8,12 @@ import { openApp, shot, useAppInChromium } from './harness';
  * pages, and `lintian` and `警告` on one page.
  */
 const env = useAppInChromium();
-let docsDir: string;
-
-beforeAll(() => {
-  docsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doclevel-'));
-  fs.copyFileSync(
-    path.resolve(__dirname, '../../fixtures/search/maint-guide.zh-cn.pdf'),
-    path.join(docsDir, '新维护者手册.pdf'),
-  );
-});
-afterAll(() => {
-  fs.rmSync(docsDir, { recursive: true, force: true });
-});
+const docs = useFixtureFolder('doclevel-', { '新维护者手册.pdf': { copy: 'search/maint-guide.zh-cn.pdf' } });
 
 describe('multi-term search at document level in Chromium', () => {
   it('finds a document whose terms lie on different pages, says so, shows both pages and opens one', async () => {
-    const page = await env.chrome.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await openApp(page, env.app.server.url);
-    await page.getByTestId('nav-library').click();
-    await page.getByTestId('folder-path').fill(docsDir);
-    await page.getByTestId('add-folder').click();
-    await expect
-      .poll(() => page.getByTestId('library-progress').textContent(), { timeout: 60_000 })
-      .toMatch(/已索引 1 个文件/);
+    const { page, errors } = await openAppPage(env);
+    await addLibraryFolder(page, env, docs.dir, { progress: /已索引 1 个文件/ });
 
     await page.keyboard.press('Control+k');
     await page.getByTestId('search-input').fill('lintian 邮件列表');

@@ -1,46 +1,24 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, shot, useAppInChromium } from './harness';
+import { describe, expect, it } from 'vitest';
+import { shot, useAppInChromium } from './harness';
+import { addLibraryFolder, openAppPage, useFixtureFolder } from './library-helpers';
 
-const FIX = path.resolve(__dirname, '../../fixtures');
 const env = useAppInChromium();
-let docsDir: string;
-
-beforeAll(() => {
-  docsDir = fs.mkdtempSync(path.join(os.tmpdir(), '电子书 与 RTF-'));
-  const copy = (from: string, to: string) => fs.copyFileSync(path.join(FIX, from), path.join(docsDir, to));
-  copy('documents/derived-zh/maint-guide.first.zh-cn.epub', '维护指南.epub');
-  copy('documents/derived-zh/maint-guide.first.zh-cn.rtf', '第一步.rtf');
-  copy('import/standardized_text.doc', '旧报告.doc');
-  copy('documents/textract/raw_text.truncated.epub', '损坏.epub');
-  copy('documents/textract/standardized_text.truncated.rtf', '截断.rtf');
-});
-afterAll(() => {
-  fs.rmSync(docsDir, { recursive: true, force: true });
+const docs = useFixtureFolder('电子书 与 RTF-', {
+  '维护指南.epub': { copy: 'documents/derived-zh/maint-guide.first.zh-cn.epub' },
+  '第一步.rtf': { copy: 'documents/derived-zh/maint-guide.first.zh-cn.rtf' },
+  '旧报告.doc': { copy: 'import/standardized_text.doc' },
+  '损坏.epub': { copy: 'documents/textract/raw_text.truncated.epub' },
+  '截断.rtf': { copy: 'documents/textract/standardized_text.truncated.rtf' },
 });
 
 describe('EPUB and RTF in the library (Chromium)', () => {
   it('indexes them, gives the bad and the legacy files a reason, filters search by type and opens the hit', async () => {
-    const page = await env.chrome.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await openApp(page, env.app.server.url);
-
-    await page.getByTestId('nav-library').click();
-    await expect
-      .poll(() => page.getByTestId('folder-list').textContent(), { timeout: 60_000 })
-      .toMatch(/sample-documents已索引 \d+ · 有问题 0 · 等待 0/);
-    const sampleFiles = env.app.workspace.libraryStore.documents({}).total;
-    await page.getByTestId('folder-path').fill(docsDir);
-    await page.getByTestId('add-folder').click();
-    await expect
-      .poll(() => page.getByTestId('folder-list').textContent(), { timeout: 60_000 })
-      .toMatch(/电子书 与 RTF-\w+已索引 2 · 有问题 3 · 等待 0/);
-    await expect
-      .poll(() => page.getByTestId('status-table').locator('tbody tr').count())
-      .toBe(5 + sampleFiles);
+    const { page, errors } = await openAppPage(env);
+    await addLibraryFolder(page, env, docs.dir, {
+      sample: /sample-documents已索引 \d+ · 有问题 0 · 等待 0/,
+      folder: /已索引 2 · 有问题 3 · 等待 0/,
+      files: 5,
+    });
     await page.getByTestId('only-problems').check();
     await expect.poll(() => page.getByTestId('status-table').locator('tbody tr').count()).toBe(3);
     const details = await page.getByTestId('status-table').locator('td.detail').allTextContents();

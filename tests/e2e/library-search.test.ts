@@ -1,47 +1,28 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, shot, useAppInChromium } from './harness';
+import { describe, expect, it } from 'vitest';
+import { shot, useAppInChromium } from './harness';
+import { addLibraryFolder, openAppPage, useFixtureFolder } from './library-helpers';
 
-const FIX = path.resolve(__dirname, '../../fixtures/documents');
 const env = useAppInChromium();
-let docsDir: string;
-
-beforeAll(() => {
-  docsDir = fs.mkdtempSync(path.join(os.tmpdir(), '知识 文档-'));
-  fs.copyFileSync(path.join(FIX, 'pdfjs/issue12823.pdf'), path.join(docsDir, '知识库 模板.pdf'));
-  fs.copyFileSync(path.join(FIX, 'derived-zh/maint-guide.first.zh-cn.md'), path.join(docsDir, '维护指南.md'));
-  fs.copyFileSync(path.join(FIX, 'textract/raw_text.docx'), path.join(docsDir, 'raw_text.docx'));
-  fs.copyFileSync(path.join(FIX, 'pdfjs/issue6010_1.pdf'), path.join(docsDir, 'locked.pdf'));
-  fs.copyFileSync(path.join(FIX, 'pdf-parse/03-invalid.pdf'), path.join(docsDir, 'corrupt.pdf'));
-});
-afterAll(() => {
-  fs.rmSync(docsDir, { recursive: true, force: true });
+const docs = useFixtureFolder('知识 文档-', {
+  '知识库 模板.pdf': { copy: 'documents/pdfjs/issue12823.pdf' },
+  '维护指南.md': { copy: 'documents/derived-zh/maint-guide.first.zh-cn.md' },
+  'raw_text.docx': { copy: 'documents/textract/raw_text.docx' },
+  'locked.pdf': { copy: 'documents/pdfjs/issue6010_1.pdf' },
+  'corrupt.pdf': { copy: 'documents/pdf-parse/03-invalid.pdf' },
 });
 
 describe('document library and search in Chromium', () => {
   it('indexes a folder, shows problems, unlocks a PDF, finds Chinese words, opens the hit and links it', async () => {
-    const page = await env.chrome.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await openApp(page, env.app.server.url);
+    const { page, errors } = await openAppPage(env);
 
     // Library: the sample's own documents are there from the start (copied and indexed when the sample was
     // created); add a folder, watch the progress finish.
-    await page.getByTestId('nav-library').click();
-    await expect
-      .poll(() => page.getByTestId('folder-list').textContent(), { timeout: 60_000 })
-      .toMatch(/sample-documents已索引 7 · 有问题 0 · 等待 0/);
-    const sampleFiles = env.app.workspace.libraryStore.documents({}).total;
-    await page.getByTestId('folder-path').fill(docsDir);
-    await page.getByTestId('add-folder').click();
-    await expect
-      .poll(() => page.getByTestId('library-progress').textContent(), { timeout: 60_000 })
-      .toMatch(/已索引 5 个文件/);
-    await expect
-      .poll(() => page.getByTestId('status-table').locator('tbody tr').count())
-      .toBe(5 + sampleFiles);
+    await addLibraryFolder(page, env, docs.dir, {
+      sample: /sample-documents已索引 7 · 有问题 0 · 等待 0/,
+      progress: /已索引 5 个文件/,
+      files: 5,
+    });
     await shot(page, '20-library');
     await page.getByTestId('only-problems').check();
     await expect.poll(() => page.getByTestId('status-table').locator('tbody tr').count()).toBe(2);
@@ -95,7 +76,7 @@ describe('document library and search in Chromium', () => {
       .getByRole('button', { name: /^拜访记录/ })
       .first()
       .click();
-    const pdfPath = path.join(docsDir, '知识库 模板.pdf');
+    const pdfPath = path.join(docs.dir, '知识库 模板.pdf');
     const linkedPages = () => {
       const d = env.app.workspace.store.getNodeDetail(item.id);
       const docNode = d.neighbours.find((n) => n.kind === 'document' && n.props.path === pdfPath);

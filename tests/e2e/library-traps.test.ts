@@ -1,46 +1,24 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, shot, useAppInChromium } from './harness';
+import { describe, expect, it } from 'vitest';
+import { shot, useAppInChromium } from './harness';
+import { addLibraryFolder, openAppPage, useFixtureFolder } from './library-helpers';
 
 // Issue 11 §4, files a Chinese office really has: a Word 97–2003 document saved as .rtf, a plain ZIP named .epub,
 // a text file named .rtf and empty files. Each gets its status and a reason a user can act on, in Chinese and in
 // English, with no English left inside the Chinese sentence; the readable RTF next to them is indexed.
-const FIX = path.resolve(__dirname, '../../fixtures');
 const env = useAppInChromium();
-let docsDir: string;
-
-beforeAll(() => {
-  docsDir = fs.mkdtempSync(path.join(os.tmpdir(), '改名的文件-'));
-  const put = (name: string, data: string | Uint8Array) => fs.writeFileSync(path.join(docsDir, name), data);
-  put('报告.rtf', fs.readFileSync(path.join(FIX, 'import/standardized_text.doc')));
-  put('书.epub', zipSync({ 'chapter1.html': strToU8('<p>第一章</p>') }));
-  put('笔记.rtf', '会议记录：下周一提交软件测试报告。');
-  put('空.epub', '');
-  fs.copyFileSync(
-    path.join(FIX, 'documents/derived-zh/maint-guide.first.zh-cn.rtf'),
-    path.join(docsDir, '第一步.rtf'),
-  );
-});
-afterAll(() => {
-  fs.rmSync(docsDir, { recursive: true, force: true });
+const docs = useFixtureFolder('改名的文件-', {
+  '报告.rtf': { copy: 'import/standardized_text.doc' },
+  '书.epub': zipSync({ 'chapter1.html': strToU8('<p>第一章</p>') }),
+  '笔记.rtf': '会议记录：下周一提交软件测试报告。',
+  '空.epub': '',
+  '第一步.rtf': { copy: 'documents/derived-zh/maint-guide.first.zh-cn.rtf' },
 });
 
 describe('renamed and empty files in the library (Chromium)', () => {
   it('says what each one is, in both languages', async () => {
-    const page = await env.chrome.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await openApp(page, env.app.server.url);
-
-    await page.getByTestId('nav-library').click();
-    await page.getByTestId('folder-path').fill(docsDir);
-    await page.getByTestId('add-folder').click();
-    await expect
-      .poll(() => page.getByTestId('folder-list').textContent(), { timeout: 60_000 })
-      .toMatch(/改名的文件-\w+已索引 1 · 有问题 4 · 等待 0/);
+    const { page, errors } = await openAppPage(env);
+    await addLibraryFolder(page, env, docs.dir, { folder: /已索引 1 · 有问题 4 · 等待 0/ });
     await page.getByTestId('only-problems').check();
     const table = page.getByTestId('status-table');
     const rows = async () =>

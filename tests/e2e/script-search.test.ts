@@ -1,36 +1,21 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, shot, useAppInChromium } from './harness';
+import { describe, expect, it } from 'vitest';
+import { shot, useAppInChromium } from './harness';
+import { openAppPage, useFixtureFolder } from './library-helpers';
 
 // Issue 11 §2 in the search dialog (Ctrl+K): a Traditional query finds a Simplified document, its snippet marks the
 // document's own characters, the dialog says which forms it also searched, the viewer marks them too; a Simplified
 // query finds a Traditional node label; the switch (简繁互查) turns it off, in the map's search box too, and is
 // remembered. Text: the Chinese descriptions of Debian packages (fixtures/search-script, see ATTRIBUTION.md there),
 // Simplified as written.
-const FIX = path.resolve(__dirname, '../../fixtures/search-script');
 const env = useAppInChromium();
-let docsDir: string;
-
-beforeAll(() => {
-  docsDir = fs.mkdtempSync(path.join(os.tmpdir(), '简繁-'));
-  fs.copyFileSync(
-    path.join(FIX, 'debian-packages.zh-cn.txt'),
-    path.join(docsDir, 'debian-packages.zh-cn.txt'),
-  );
-});
-afterAll(() => {
-  fs.rmSync(docsDir, { recursive: true, force: true });
+const docs = useFixtureFolder('简繁-', {
+  'debian-packages.zh-cn.txt': { copy: 'search-script/debian-packages.zh-cn.txt' },
 });
 
 describe('Simplified ↔ Traditional search', () => {
   it('資料庫 finds 数据库 in a Simplified document, 数据库 a Traditional node; switched off neither', async () => {
-    const page = await env.chrome.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await openApp(page, env.app.server.url);
-    await env.app.workspace.library.addFolder(docsDir);
+    const { page, errors } = await openAppPage(env);
+    await env.app.workspace.library.addFolder(docs.dir);
     await env.app.workspace.library.whenIdle();
     const node = env.app.workspace.store.addNode({ kind: 'knowledge', label: '資料庫備份流程' });
 

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/core/api/handlers';
 import { startBrowserServer } from '../../main/core/server/browser-server';
 import { RENDERER_DIR, openApp, shot, useAppInChromium } from './harness';
+import { addLibraryFolder, openAppPage, useFixtureFolder } from './library-helpers';
 
 // Issue #6, "small things": the page notices a restarted server; Ctrl+K shows more than 10 nodes and 3 pages;
 // files with the same name show their folder; files without a reader are listed as unsupported.
@@ -72,44 +71,27 @@ describe('browser mode after a restart', () => {
 
 describe('library and search details', () => {
   const env = useAppInChromium();
-  let docsDir: string;
-
-  beforeAll(() => {
-    docsDir = fs.mkdtempSync(path.join(os.tmpdir(), '知识 文档-'));
-    // Six pages of about 2,900 characters (a text page is about 3,000), each mentioning 蓝鲸计划.
-    const filler = '流程说明与检查要点，'.repeat(280);
-    const pages = Array.from({ length: 6 }, (_, i) => `第 ${i + 1} 节：蓝鲸计划。${filler}`);
-    fs.writeFileSync(path.join(docsDir, 'plan.txt'), pages.join('\n\n'));
-    fs.writeFileSync(path.join(docsDir, 'notes.md'), '# 笔记\n\n蓝鲸计划的会议笔记');
-    fs.writeFileSync(path.join(docsDir, '合同.md'), '# 合同\n\n总部的合同');
-    fs.mkdirSync(path.join(docsDir, '2024'));
-    fs.writeFileSync(path.join(docsDir, '2024', '合同.md'), '# 合同\n\n二〇二四年的合同');
+  // Six pages of about 2,900 characters (a text page is about 3,000), each mentioning 蓝鲸计划.
+  const filler = '流程说明与检查要点，'.repeat(280);
+  const pages = Array.from({ length: 6 }, (_, i) => `第 ${i + 1} 节：蓝鲸计划。${filler}`);
+  const docs = useFixtureFolder('知识 文档-', {
+    'plan.txt': pages.join('\n\n'),
+    'notes.md': '# 笔记\n\n蓝鲸计划的会议笔记',
+    '合同.md': '# 合同\n\n总部的合同',
+    '2024/合同.md': '# 合同\n\n二〇二四年的合同',
     // A Kindle book (EPUB is read since issue 11): listed by its name, never read.
-    fs.writeFileSync(path.join(docsDir, '电子书.mobi'), 'BOOKMOBI');
-    fs.writeFileSync(path.join(docsDir, 'old.doc'), 'not really a doc');
-  });
-  afterAll(() => {
-    fs.rmSync(docsDir, { recursive: true, force: true });
+    '电子书.mobi': 'BOOKMOBI',
+    'old.doc': 'not really a doc',
   });
 
   it('lists every file with a status and the folder of same-named files; Ctrl+K shows more nodes and pages', async () => {
     for (let i = 1; i <= 14; i++)
       env.app.workspace.store.addNode({ kind: 'knowledge', label: `蓝鲸计划 第${i}项` });
-    const page = await env.chrome.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await openApp(page, env.app.server.url);
+    const { page, errors } = await openAppPage(env);
 
-    await page.getByTestId('nav-library').click();
     // The sample's own documents are in the library from the start.
-    await expect
-      .poll(() => page.getByTestId('folder-list').textContent(), { timeout: 60_000 })
-      .toMatch(/等待 0/);
-    const sampleFiles = env.app.workspace.libraryStore.documents({}).total;
-    await page.getByTestId('folder-path').fill(docsDir);
-    await page.getByTestId('add-folder').click();
+    const { sampleFiles } = await addLibraryFolder(page, env, docs.dir, { sample: /等待 0/, files: 6 });
     const table = page.getByTestId('status-table');
-    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBe(6 + sampleFiles);
     await expect
       .poll(() => table.locator('tbody tr[data-status="pending"]').count(), { timeout: 60_000 })
       .toBe(0);
@@ -123,7 +105,7 @@ describe('library and search details', () => {
     expect(await table.locator('tbody tr[data-status="indexed"]').count()).toBe(4 + sampleFiles);
 
     // The two 合同.md show their folder, relative to the library folder; unique names show none.
-    const root = path.basename(docsDir);
+    const root = path.basename(docs.dir);
     const locations = await table.getByTestId('file-location').allTextContents();
     expect(locations.sort()).toEqual([root, `${root}/2024`].sort());
     expect(
