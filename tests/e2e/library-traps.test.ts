@@ -21,15 +21,11 @@ describe('renamed and empty files in the library (Chromium)', () => {
     await addLibraryFolder(page, env, docs.dir, { folder: /已索引 1 · 有问题 4 · 等待 0/ });
     await page.getByTestId('only-problems').check();
     const table = page.getByTestId('status-table');
-    const rows = async () =>
-      (await table.locator('tbody tr').allTextContents())
-        .filter((r) => /报告|书\.epub|笔记|空/.test(r))
-        .sort();
-    await expect.poll(async () => (await rows()).length).toBe(4);
-    const zh = (await table.locator('td.detail').allTextContents()).filter((d) =>
-      /报告|书\.epub|笔记|空/.test(d),
-    );
-    expect(zh.sort()).toEqual(
+    // The texts of the table's cells `cells` that name one of the four files, sorted.
+    const ours = async (cells: string) =>
+      (await table.locator(cells).allTextContents()).filter((t) => /报告|书\.epub|笔记|空/.test(t)).sort();
+    await expect.poll(async () => (await ours('tbody tr')).length).toBe(4);
+    expect(await ours('td.detail')).toEqual(
       [
         '报告.rtf：旧版 Word 97–2003 格式（.doc）不受支持：请另存为 .docx',
         '书.epub：不是有效的 EPUB 文件（缺少 META-INF/container.xml，可能只是普通 ZIP 压缩包）',
@@ -41,11 +37,7 @@ describe('renamed and empty files in the library (Chromium)', () => {
 
     await page.getByTestId('language').selectOption('en');
     await expect
-      .poll(async () =>
-        (await table.locator('td.detail').allTextContents())
-          .filter((d) => /报告|书\.epub|笔记|空/.test(d))
-          .sort(),
-      )
+      .poll(() => ours('td.detail'))
       .toEqual(
         [
           '报告.rtf: Word 97–2003 format (.doc) is not supported: save it as .docx',
