@@ -19,6 +19,8 @@
  *   pdfjs, the canvas and tesseract's worker thread and WebAssembly memory together) is read after every page.
  *   Goals: peak RSS under the indexing budget of 500 MB (tests/bench/library-bench.ts), and flat: RSS after the
  *   last page within 50 MB of RSS after the second.
+ * - **memory, 2 threads**: the same scan twice at once in a pool of two threads: the pool's one OCR engine
+ *   (ocr-slot.ts) makes the second wait until the first is cancelled; goal: peak RSS under the same 500 MB.
  *
  * OCR_BENCH_RESULTS writes the results as JSON. A benchmark, not a timed test: it fails only when it cannot run.
  */
@@ -90,6 +92,20 @@ export interface OcrBenchResults {
     growthMb: number;
     cancelled: boolean;
     cancelMs: number;
+  };
+  /**
+   * The same scan read twice at once by a pool of two threads: the second thread waits for the pool's one OCR
+   * engine (ocr-slot.ts) until the first task is cancelled after MEMORY_PAGES pages, then reads MEMORY_PAGES pages.
+   */
+  memoryTwoThreads: {
+    worker: 'built' | 'source';
+    rssBeforeMb: number;
+    /** Pages each task read before it was cancelled. */
+    pages: [number, number];
+    /** Pages the other task had read when the task that got the engine first was cancelled (0: it waited). */
+    secondPagesBeforeFirstCancelled: number;
+    peakRssMb: number;
+    cancelled: boolean;
   };
   goals: Array<{ goal: string; met: boolean }>;
 }
@@ -185,13 +201,16 @@ async function main(): Promise<void> {
     const [zh] = await renderPdfPages(SETS[0]!.file, [SETS[0]!.pages[0]!], 150);
     const big = path.join(tmp, 'scan-500.pdf');
     fs.writeFileSync(big, imageOnlyPdf(Array.from({ length: 500 }, () => zh!)));
-    const child = spawnSync(process.execPath, [path.join(REPO, 'node_modules/.bin/tsx'), __filename], {
-      env: { ...process.env, OCR_BENCH_MEMORY_CHILD: big },
-      encoding: 'utf8',
-      timeout: 30 * 60_000,
-    });
-    if (child.status !== 0) throw new Error(`memory run failed: ${child.stderr}`);
-    const memory = JSON.parse(child.stdout.trim().split('\n').pop()!) as OcrBenchResults['memory'];
+    const childRun = (threads: number): string => {
+      const child = spawnSync(process.execPath, [path.join(REPO, 'node_modules/.bin/tsx'), __filename], {
+        env: { ...process.env, OCR_BENCH_MEMORY_CHILD: big, OCR_BENCH_MEMORY_THREADS: String(threads) },
+        encoding: 'utf8',
+        timeout: 30 * 60_000,
+      });
+      if (child.status !== 0) throw new Error(`memory run (${threads} threads) failed: ${child.stderr}`);
+      return child.stdout.trim().split('\n').pop()!;
+    };
+    const memory = JSON.parse(childRun(1)) as OcrBenchResults['memory'];
     const { rssMb: rss, peakRssMb: peak, growthMb: growth, cancelMs } = memory;
     console.log(
       `memory: 500-page scan in the extraction pool (${memory.worker} worker, 1 thread), ${memory.pages} pages OCRed then ` +
@@ -200,10 +219,19 @@ async function main(): Promise<void> {
         `(goals: peak < ${GOALS.peakRssMb} MB, growth after page 2 < ${GOALS.flatMb} MB: ${growth} MB)`,
     );
 
+    const two = JSON.parse(childRun(2)) as OcrBenchResults['memoryTwoThreads'];
+    console.log(
+      `memory, 2 threads: the same scan twice at once (${two.worker} worker); the second task read ` +
+        `${two.secondPagesBeforeFirstCancelled} pages while the first held the OCR engine (${two.pages[0]} pages, then ` +
+        `cancelled), then ${two.pages[1]} pages (${two.cancelled ? 'cancelled' : 'NOT cancelled'}): RSS ` +
+        `${two.rssBeforeMb} MB before, peak ${two.peakRssMb} MB (goal: peak < ${GOALS.peakRssMb} MB)`,
+    );
+
     const goals = [
       ...sets.map((s) => ({ goal: `${s.language} accuracy ≥ ${pct(s.goal)}`, met: s.met })),
       { goal: `peak RSS < ${GOALS.peakRssMb} MB`, met: peak < GOALS.peakRssMb },
       { goal: `RSS flat (growth < ${GOALS.flatMb} MB)`, met: growth < GOALS.flatMb },
+      { goal: `peak RSS with 2 threads < ${GOALS.peakRssMb} MB`, met: two.peakRssMb < GOALS.peakRssMb },
     ];
     console.log(`Goals: ${goals.map((g) => `${g.goal}: ${g.met ? 'met' : 'NOT met'}`).join('; ')}`);
     const results: OcrBenchResults = {
@@ -214,6 +242,7 @@ async function main(): Promise<void> {
       rssMb: { start: rssAtStart, afterEngineStart: rssAfterStart },
       sets,
       memory,
+      memoryTwoThreads: two,
       goals,
     };
     if (!pdftotext) results.pdftotextSkipped = 'pdftotext is not on the PATH';
@@ -234,18 +263,10 @@ async function main(): Promise<void> {
  */
 async function memoryChild(file: string): Promise<void> {
   const { ExtractPool } = await import('../../main/core/documents/extract-pool');
-  const { Piscina } = await import('piscina');
   const buildDir = path.resolve(REPO, process.env.WELLSPRING_OUT_DIR ?? 'out');
   const built = path.join(buildDir, 'main/extract-worker.js');
-  const pool = new ExtractPool(1);
-  let worker: 'built' | 'source' = 'source';
-  if (fs.existsSync(built)) {
-    const inner = pool as unknown as { pool: InstanceType<typeof Piscina> };
-    const fromSource = inner.pool;
-    inner.pool = new Piscina({ ...fromSource.options, filename: built, execArgv: [] });
-    await fromSource.destroy();
-    worker = 'built';
-  }
+  const worker: 'built' | 'source' = fs.existsSync(built) ? 'built' : 'source';
+  const pool = new ExtractPool(1, worker === 'built' ? { filename: built, execArgv: [] } : undefined);
   const rssBeforeMb = mb(process.memoryUsage().rss);
   const rss: number[] = [];
   const abort = new AbortController();
@@ -282,9 +303,61 @@ async function memoryChild(file: string): Promise<void> {
   console.log(JSON.stringify(memory));
 }
 
-(process.env.OCR_BENCH_MEMORY_CHILD ? memoryChild(process.env.OCR_BENCH_MEMORY_CHILD) : main()).catch(
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+/**
+ * The two-thread memory run (`memoryTwoThreads`), in a child process like `memoryChild`: a pool of two threads reads
+ * the scan twice at once; the first task is cancelled after MEMORY_PAGES pages, the second after MEMORY_PAGES of its
+ * own. Its thread waits for the pool's OCR slot until the first thread has ended. Prints one JSON line.
+ */
+async function memoryTwoThreadsChild(file: string): Promise<void> {
+  const { ExtractPool } = await import('../../main/core/documents/extract-pool');
+  const built = path.join(
+    path.resolve(REPO, process.env.WELLSPRING_OUT_DIR ?? 'out'),
+    'main/extract-worker.js',
+  );
+  const worker: 'built' | 'source' = fs.existsSync(built) ? 'built' : 'source';
+  const pool = new ExtractPool(2, worker === 'built' ? { filename: built, execArgv: [] } : undefined);
+  const rssBeforeMb = mb(process.memoryUsage().rss);
+  let peak = rssBeforeMb;
+  const sampler = setInterval(() => (peak = Math.max(peak, mb(process.memoryUsage().rss))), 100);
+  const pages: [number, number] = [0, 0];
+  let secondBefore = -1;
+  const aborts = [new AbortController(), new AbortController()];
+  const runs = aborts.map((abort, i) =>
+    pool
+      .run({ path: file }, abort.signal, (done) => {
+        peak = Math.max(peak, mb(process.memoryUsage().rss));
+        pages[i] = done;
+        if (done >= MEMORY_PAGES && !abort.signal.aborted) {
+          // The task that got the engine first is cancelled first: how far had the other come?
+          if (secondBefore < 0) secondBefore = pages[1 - i]!;
+          abort.abort();
+        }
+      })
+      .then(
+        () => false,
+        (e: Error) => e.name === 'AbortError',
+      ),
+  );
+  const cancelled = (await Promise.all(runs)).every(Boolean);
+  clearInterval(sampler);
+  await pool.close();
+  const memory: OcrBenchResults['memoryTwoThreads'] = {
+    worker,
+    rssBeforeMb,
+    pages,
+    secondPagesBeforeFirstCancelled: secondBefore,
+    peakRssMb: peak,
+    cancelled,
+  };
+  console.log(JSON.stringify(memory));
+}
+
+(process.env.OCR_BENCH_MEMORY_CHILD
+  ? process.env.OCR_BENCH_MEMORY_THREADS === '2'
+    ? memoryTwoThreadsChild(process.env.OCR_BENCH_MEMORY_CHILD)
+    : memoryChild(process.env.OCR_BENCH_MEMORY_CHILD)
+  : main()
+).catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { ocrLangPath } from './extract/ocr-langdata';
-import type { ExtractTask, ExtractTaskResult, PageProgress } from './extract-worker';
+import { createOcrSlot, releaseOcrSlotOf } from './extract/ocr-slot';
+import type { ExtractTask, ExtractTaskResult, ExtractWorkerData, PageProgress } from './extract-worker';
 
 /**
  * Where the worker entry is: `extract-worker.js` in the built `out/main` (this module may sit in a chunk folder
@@ -29,20 +30,33 @@ export function defaultThreads(): number {
  *
  * Memory: `maxOldGenerationSizeMb` bounds each thread's V8 heap only. OCR's memory lies outside it: tesseract's
  * WebAssembly memory with the three languages loaded and the rendered page (@napi-rs/canvas, native; one page at a
- * time, at most OCR_MAX_PAGE_PIXELS × 4 bytes). Measured by tests/bench/ocr-bench.ts (built worker, one thread, a
- * 500-page Chinese scan): process RSS 107 MB before, 471 MB after page 1, 508 MB after page 20, peak 523 MB — flat,
- * but ~5 % over the 500 MB indexing budget, and each further thread that meets a scan adds its own engine (~350 MB;
- * the engine ends after OCR_IDLE_MS without a scan, the thread after `idleTimeout`).
+ * time, at most OCR_MAX_PAGE_PIXELS × 4 bytes). At most ONE tesseract engine is alive across the pool
+ * (ocr-slot.ts: a second thread that meets a scan waits for it; the holder hands it over at the end of its file).
+ * Measured by tests/bench/ocr-bench.ts (built worker, a 500-page Chinese scan, 12 pages then cancelled), process RSS:
+ * - one thread, before: 107 MB before, 471 after page 1, peak 523 MB (over the 500 MB indexing budget);
+ * - one thread, now (the trained data in its LSTM-only form, ocr-langdata.ts `lstmOnlyTraineddata`; the files
+ *   deleted from tesseract's in-memory file system after start; the legacy dictionaries not loaded, ocr.ts
+ *   OCR_INIT_CONFIG): 104 MB before, 381 after page 1, 428–442 after pages 2–12, peak 442 MB;
+ * - two threads reading the scan at once (5 pages each): the second waited (0 pages) until the first was cancelled,
+ *   123 MB before, peak 511 MB: the engine is not doubled, but the waiting thread's own isolate and pdfjs document
+ *   (~60 MB) still put two threads ~2 % over the budget. Not yet met; the bench prints it.
  */
 export class ExtractPool {
   private readonly pool: Piscina;
   private ocrLangPath: string | null | undefined;
 
-  constructor(threads = defaultThreads()) {
-    const { filename, execArgv } = workerEntry();
+  /**
+   * @param threads the most threads the pool runs
+   * @param entry the worker entry to run instead of the one found (`workerEntry()`), e.g. a build in another
+   *   folder (the OCR benchmark)
+   */
+  constructor(threads = defaultThreads(), entry = workerEntry()) {
+    const { filename, execArgv } = entry;
+    const ocrSlot = createOcrSlot();
     this.pool = new Piscina({
       filename,
       execArgv,
+      workerData: { ocrSlot } satisfies ExtractWorkerData,
       minThreads: 0,
       maxThreads: threads,
       // Threads that sit idle are ended, which also returns pdf.js's caches to the system.
@@ -51,6 +65,8 @@ export class ExtractPool {
       concurrentTasksPerWorker: 1,
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     });
+    // A thread ended while it held the OCR engine (a cancelled task) frees the slot for the others.
+    this.pool.on('workerDestroy', (w: { id: number }) => releaseOcrSlotOf(ocrSlot, w.id));
   }
 
   /** Number of threads the pool may use. */

@@ -4,10 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { MessagePort } from 'node:worker_threads';
+import { threadId, workerData, type MessagePort } from 'node:worker_threads';
 import { extractFile } from './extract/extract-file';
-import { sharedOcrEngine, type OcrEngine } from './extract/ocr';
+import { currentOcrEngine, sharedOcrEngine, type OcrEngine } from './extract/ocr';
 import { ocrLangPath } from './extract/ocr-langdata';
+import { OcrSlot } from './extract/ocr-slot';
 import type { ExtractResult } from './extract/types';
 
 /** A task for the pool. */
@@ -42,10 +43,19 @@ async function sha256(file: string): Promise<string | undefined> {
   });
 }
 
+/** What the pool gives every thread (piscina's `workerData`): the pool-wide OCR slot (ocr-slot.ts). */
+export interface ExtractWorkerData {
+  ocrSlot?: SharedArrayBuffer;
+}
+
+const shared = (workerData as ExtractWorkerData | undefined)?.ocrSlot;
+/** This thread's handle on the pool's OCR slot (none when run outside a pool made by ExtractPool). */
+const slot = shared && threadId > 0 ? new OcrSlot(shared, threadId) : undefined;
+
 /** This thread's OCR engine, or false when the trained data cannot be found (the other files are still read). */
 function threadEngine(langPath: string | undefined): OcrEngine | false {
   try {
-    return sharedOcrEngine(langPath ?? ocrLangPath());
+    return sharedOcrEngine(langPath ?? ocrLangPath(), slot);
   } catch {
     return false;
   }
@@ -54,7 +64,9 @@ function threadEngine(langPath: string | undefined): OcrEngine | false {
 /**
  * Extracts one file; never throws (a failure is a result with status `failed` and the reason). OCR uses this
  * thread's tesseract worker (`sharedOcrEngine`), created on the first page that needs it and kept for the next
- * files; it ends with the thread (the pool ends idle threads, and a cancelled task's thread).
+ * files; it ends with the thread (the pool ends idle threads, and a cancelled task's thread). At most one thread
+ * of the pool has an engine at a time (ocr-slot.ts): when another thread waits for it at the end of a file, this
+ * thread's engine is ended so the other can start its own.
  */
 export default async function run(task: ExtractTask): Promise<ExtractTaskResult> {
   let result: ExtractResult;
@@ -75,6 +87,8 @@ export default async function run(task: ExtractTask): Promise<ExtractTaskResult>
     };
   }
   task.progress?.close();
+  const engine = currentOcrEngine();
+  if (engine?.running && engine.slot?.contended) await engine.terminate();
   const hash =
     result.status === 'unsupported' && /limit/.test(result.error ?? '') ? undefined : await sha256(task.path);
   return { ...result, sha256: hash };

@@ -113,6 +113,8 @@ export async function extractPdf(
           const text = normalizeText(raw);
           if (text) pages.push({ page: n, text });
           else if (ocr) {
+            // Another thread may hold the pool's one OCR engine (ocr-slot.ts): wait before rendering the page.
+            await ocr.reserve?.();
             const image = await renderPage(page, doc.canvasFactory as CanvasFactory);
             // An OCR failure is the page's, not damage in the file: the page stays "no text layer".
             const read = await ocr.recognize(image).catch(() => null);
