@@ -105,6 +105,17 @@ describe('OCR of scanned documents (Chromium)', () => {
         'scan.tiff：图片，未读取（此文件夹已关闭 OCR）',
       ]),
     );
+    // The images' status says OCR is off, not "no text layer (scanned?)"; the scanned PDF keeps that one.
+    const rows = page.getByTestId('status-table').locator('tbody tr');
+    await expect
+      .poll(() => rows.filter({ hasText: '白板 照片.png' }).locator('.status-badge').textContent())
+      .toBe('此文件夹已关闭 OCR');
+    await expect
+      .poll(() => rows.filter({ hasText: 'scan.tiff' }).locator('.status-badge').textContent())
+      .toBe('此文件夹已关闭 OCR');
+    await expect
+      .poll(() => rows.filter({ hasText: '维护者手册 扫描件.pdf' }).locator('.status-badge').textContent())
+      .toBe('无文字层（扫描件？）');
     await shot(page, 'ocr-4-ocr-off');
 
     // A 500-page scan: page progress while OCR reads it, and Cancel stops it.

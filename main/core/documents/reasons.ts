@@ -63,6 +63,24 @@ const TEMPLATES: ReadonlyArray<readonly [ReasonKey, string]> = [
   ['library:reasons.invalidPdf', '{{name}}: not a valid PDF (damaged or truncated)'],
   ['library:reasons.cannotOpenPdf', '{{name}}: cannot open PDF: {{detail}}'],
   ['library:reasons.cannotDecrypt', '{{name}}: cannot decrypt ({{detail}})'],
+  // extract-file.ts toResult: damaged pages and pages OCR could not read in one file (before pageUnreadable, whose
+  // lazy captures would otherwise take the OCR part into {{pages}}).
+  [
+    'library:reasons.pageUnreadableOcrPage',
+    '{{name}}: {{failed}} of {{total}} pages could not be read (page {{pages}}); OCR could not read {{ocrFailed}} of {{total}} pages (page {{ocrPages}})',
+  ],
+  [
+    'library:reasons.pageUnreadableOcrPages',
+    '{{name}}: {{failed}} of {{total}} pages could not be read (page {{pages}}); OCR could not read {{ocrFailed}} of {{total}} pages (pages {{ocrPages}})',
+  ],
+  [
+    'library:reasons.pagesUnreadableOcrPage',
+    '{{name}}: {{failed}} of {{total}} pages could not be read (pages {{pages}}); OCR could not read {{ocrFailed}} of {{total}} pages (page {{ocrPages}})',
+  ],
+  [
+    'library:reasons.pagesUnreadableOcrPages',
+    '{{name}}: {{failed}} of {{total}} pages could not be read (pages {{pages}}); OCR could not read {{ocrFailed}} of {{total}} pages (pages {{ocrPages}})',
+  ],
   [
     'library:reasons.pageUnreadableRestScanned',
     '{{name}}: {{failed}} of {{total}} pages could not be read (page {{pages}}); the others have no text layer (scanned?)',

@@ -108,6 +108,26 @@ describe('library reasons', () => {
     });
   });
 
+  it('reads a file with damaged pages and pages OCR could not read as one reason, in both languages', () => {
+    // The text extract-file.ts stores when both happen in one PDF (its pages-could-not-be-read part, then the OCR part).
+    const text =
+      'scan (2).pdf: 1 of 9 pages could not be read (page 3); OCR could not read 2 of 9 pages (pages 5, 7)';
+    const reason = reasonOf(text);
+    expect(reason).toEqual({
+      key: 'library:reasons.pageUnreadableOcrPages',
+      params: { name: 'scan (2).pdf', failed: '1', total: '9', pages: '3', ocrFailed: '2', ocrPages: '5, 7' },
+    });
+    expect(reasonOf(text.replace('(page 3)', '(pages 3, 4)').replace('(pages 5, 7)', '(page 5)'))?.key).toBe(
+      'library:reasons.pagesUnreadableOcrPage',
+    );
+    expect(translate('zh-CN', reason!.key, reason!.params)).toBe(
+      'scan (2).pdf：共 9 页，其中 1 页无法读取（第 3 页），2 页没有文字层且 OCR 无法识别（第 5, 7 页）',
+    );
+    expect(translate('en', reason!.key, reason!.params)).toMatch(
+      /^scan \(2\)\.pdf: 1 of 9 pages .*\(pages 5, 7\)/,
+    );
+  });
+
   it('answers null for no reason or one it does not know', () => {
     expect(reasonOf(null)).toBeNull();
     expect(reasonOf('')).toBeNull();
@@ -126,6 +146,10 @@ describe('library reasons', () => {
       'b.epub: not a valid EPUB file (the package document OEBPS/content.opf is missing)',
       'b.epub: not a valid EPUB file (the package document is not valid XML)',
       'b.epub: not a valid EPUB file (not a ZIP archive)',
+      'x.pdf: 1 of 4 pages could not be read (page 2); OCR could not read 1 of 4 pages (page 3)',
+      'x.pdf: 1 of 4 pages could not be read (page 2); OCR could not read 2 of 4 pages (pages 3, 4)',
+      'x.pdf: 2 of 4 pages could not be read (pages 1, 2); OCR could not read 1 of 4 pages (page 3)',
+      'x.pdf: 2 of 5 pages could not be read (pages 1, 2); OCR could not read 2 of 5 pages (pages 3, 4)',
     ];
     for (const text of samples) {
       const reason = reasonOf(text)!;

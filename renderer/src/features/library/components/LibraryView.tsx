@@ -91,10 +91,15 @@ export function LibraryView() {
             <progress max={Math.max(1, p.total)} value={p.done} />
             <span>
               {p.running
-                ? t('progress', { done: p.done, total: p.total, pages: p.pages })
+                ? t('progress', { done: p.done, total: p.total, pages: t('pageCount', { count: p.pages }) })
                 : p.cancelled
                   ? t('cancelled', { done: p.done, total: p.total })
-                  : t('finished', { done: p.done, pages: p.pages, failed: p.failed })}
+                  : t('finished', {
+                      files: t('fileCount', { count: p.done }),
+                      indexed: p.done - p.failed,
+                      pages: t('pageCount', { count: p.pages }),
+                      failed: p.failed,
+                    })}
             </span>
             {p.running && (
               <button onClick={() => void call('library:cancel', {}).catch(fail)}>{t('cancel')}</button>
@@ -209,7 +214,12 @@ export function LibraryView() {
                   <td>{d.ext}</td>
                   <td className="num">{d.pageCount || ''}</td>
                   <td>
-                    <span className={`status-badge status-${d.status}`}>{t(`status.${d.status}`)}</span>
+                    <span className={`status-badge status-${d.status}`}>
+                      {/* An image in a folder with OCR off is "no-text", but it is no scan without a text layer. */}
+                      {d.errorKey === 'library:reasons.imageOcrOff'
+                        ? t('status.ocr-off')
+                        : t(`status.${d.status}`)}
+                    </span>
                   </td>
                   <td className="detail" title={documentReason(d) ?? ''}>
                     {documentReason(d) ?? d.encoding ?? ''}
