@@ -1,51 +1,34 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { imageOnlyPdf, renderPdfPages } from '../bench/ocr-testset';
-import { openApp, shot, useAppInChromium } from './harness';
+import { shot, useAppInChromium } from './harness';
+import { FIXTURES, addLibraryFolder, openAppPage, useFixtureFolder } from './library-helpers';
 
 // A folder holding a scanned PDF (page 8 of the Simplified maint-guide as an image-only PDF, fixtures/ocr) and a
 // scanned English page (bilevel TIFF): OCR in the app's extraction workers, search, the viewer's OCR notice.
-const FIX = path.resolve(__dirname, '../../fixtures');
+const RAW_TEXT_PDF = path.join(FIXTURES, 'documents/textract/raw_text.pdf');
 const env = useAppInChromium();
-let docsDir: string;
-let longDir: string;
-
-beforeAll(async () => {
-  // A 500-page scan (one English page image, embedded once) for page progress and Cancel.
-  longDir = fs.mkdtempSync(path.join(os.tmpdir(), '长扫描-'));
-  const [page] = await renderPdfPages(path.join(FIX, 'documents/textract/raw_text.pdf'), [1], 100);
-  fs.writeFileSync(
-    path.join(longDir, 'scan-500.pdf'),
-    imageOnlyPdf(Array.from({ length: 500 }, () => page!)),
-  );
-  docsDir = fs.mkdtempSync(path.join(os.tmpdir(), '扫描 文档-'));
-  // A photo-like PNG: page 2 of textract's raw_text.pdf at 150 dpi (mustache is only on that page).
-  const [photo] = await renderPdfPages(path.join(FIX, 'documents/textract/raw_text.pdf'), [2], 150);
-  fs.writeFileSync(path.join(docsDir, '白板 照片.png'), photo!.png);
-  fs.copyFileSync(path.join(FIX, 'ocr/maint-guide-p8.scan.pdf'), path.join(docsDir, '维护者手册 扫描件.pdf'));
-  fs.copyFileSync(path.join(FIX, 'ocr/raw_text-p1.tiff'), path.join(docsDir, 'scan.tiff'));
+// A 500-page scan (one English page image, embedded once) for page progress and Cancel.
+const long = useFixtureFolder('长扫描-', {
+  'scan-500.pdf': async () => {
+    const [page] = await renderPdfPages(RAW_TEXT_PDF, [1], 100);
+    return imageOnlyPdf(Array.from({ length: 500 }, () => page!));
+  },
 });
-afterAll(() => {
-  fs.rmSync(docsDir, { recursive: true, force: true });
-  fs.rmSync(longDir, { recursive: true, force: true });
+const docs = useFixtureFolder('扫描 文档-', {
+  // A photo-like PNG: page 2 of textract's raw_text.pdf at 150 dpi (mustache is only on that page).
+  '白板 照片.png': async () => (await renderPdfPages(RAW_TEXT_PDF, [2], 150))[0]!.png,
+  '维护者手册 扫描件.pdf': { copy: 'ocr/maint-guide-p8.scan.pdf' },
+  'scan.tiff': { copy: 'ocr/raw_text-p1.tiff' },
 });
 
 describe('OCR of scanned documents (Chromium)', () => {
   it('indexes a scanned PDF, finds a word only in its image, opens the hit at its page with the OCR notice', async () => {
-    const page = await env.chrome.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await openApp(page, env.app.server.url);
-
-    await page.getByTestId('nav-library').click();
-    await page.getByTestId('folder-path').fill(docsDir);
-    await page.getByTestId('add-folder').click();
-    const folderRow = page.getByTestId('folder-list').locator('li', { hasText: '扫描 文档-' });
-    await expect
-      .poll(() => folderRow.textContent(), { timeout: 120_000 })
-      .toMatch(/已索引 3 · 有问题 0 · 等待 0/);
+    const { page, errors } = await openAppPage(env);
+    const { folderRow } = await addLibraryFolder(page, env, docs.dir, {
+      folder: /已索引 3 · 有问题 0 · 等待 0/,
+      timeout: 120_000,
+    });
     expect(await folderRow.getByTestId('folder-ocr').isChecked()).toBe(true);
     await shot(page, 'ocr-1-library');
 
@@ -120,7 +103,7 @@ describe('OCR of scanned documents (Chromium)', () => {
 
     // A 500-page scan: page progress while OCR reads it, and Cancel stops it.
     await page.getByTestId('only-problems').uncheck();
-    await page.getByTestId('folder-path').fill(longDir);
+    await page.getByTestId('folder-path').fill(long.dir);
     await page.getByTestId('add-folder').click();
     const pageProgress = page.getByTestId('page-progress');
     await expect
