@@ -20,7 +20,7 @@ describe('document library and search in Chromium', () => {
     // created); add a folder, watch the progress finish.
     await addLibraryFolder(page, env, docs.dir, {
       sample: /sample-documents已索引 7 · 有问题 0 · 等待 0/,
-      progress: /已索引 5 个文件/,
+      progress: /已读取 5 个文件：已索引 3 个文件，2 个有问题/,
       files: 5,
     });
     await shot(page, '20-library');
