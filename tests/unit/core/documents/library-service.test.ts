@@ -51,7 +51,10 @@ function makeFolder(): string {
   fs.writeFileSync(path.join(dir, 'empty.txt'), '');
   fs.writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 255, 0, 7, 8, 0, 0, 1]));
   fs.writeFileSync(path.join(dir, 'old.doc'), 'not really a doc');
-  fs.writeFileSync(path.join(dir, 'picture.png'), 'not a PNG: read by OCR since issue 11, fails on its header');
+  fs.writeFileSync(
+    path.join(dir, 'picture.png'),
+    'not a PNG: read by OCR since issue 11, fails on its header',
+  );
   fs.writeFileSync(path.join(dir, '.hidden.md'), '# hidden files stay out');
   fs.symlinkSync(dir, path.join(dir, '子 目录', 'loop'));
   return dir;
