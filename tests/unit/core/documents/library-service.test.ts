@@ -3,20 +3,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../../preload/contract';
 import { openWorkspaceDb } from '../../../../main/core/db/workspace-db';
-import { LibraryService, type PageIndex } from '../../../../main/core/documents/library-service';
-import { LibraryStore, type PageRow } from '../../../../main/core/documents/library-store';
+import { LibraryService } from '../../../../main/core/documents/library-service';
+import { LibraryStore } from '../../../../main/core/documents/library-store';
 import { fixture, tempDir } from '../../helpers';
-
-/** A page index that records what it is given, standing in for the search service. */
-class RecordingIndex implements PageIndex {
-  readonly chunks = new Map<number, PageRow>();
-  addPages(pages: readonly PageRow[]): void {
-    for (const p of pages) this.chunks.set(p.id, p);
-  }
-  removeChunks(ids: readonly number[]): void {
-    for (const id of ids) this.chunks.delete(id);
-  }
-}
+import { RecordingIndex } from './recording-index';
 
 const services: LibraryService[] = [];
 afterEach(async () => {

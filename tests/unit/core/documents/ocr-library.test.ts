@@ -3,22 +3,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName, LibraryProgress } from '../../../../preload/contract';
 import { openWorkspaceDb } from '../../../../main/core/db/workspace-db';
-import { LibraryService, type PageIndex } from '../../../../main/core/documents/library-service';
-import { LibraryStore, type PageRow } from '../../../../main/core/documents/library-store';
+import { LibraryService } from '../../../../main/core/documents/library-service';
+import { LibraryStore } from '../../../../main/core/documents/library-store';
 import { imageOnlyPdf, renderPdfPages } from '../../../bench/ocr-testset';
 import { fixture, tempDir } from '../../helpers';
+import { RecordingIndex } from './recording-index';
 
 // OCR in the library: the extraction pool's threads (TypeScript worker through tsx), a real workspace database.
-
-class RecordingIndex implements PageIndex {
-  readonly chunks = new Map<number, PageRow>();
-  addPages(pages: readonly PageRow[]): void {
-    for (const p of pages) this.chunks.set(p.id, p);
-  }
-  removeChunks(ids: readonly number[]): void {
-    for (const id of ids) this.chunks.delete(id);
-  }
-}
 
 const services: LibraryService[] = [];
 afterEach(async () => {
