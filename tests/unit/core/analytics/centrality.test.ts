@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { betweennessCentrality } from '../../../../main/core/analytics/betweenness-centrality';
+import graphologyBetweenness from 'graphology-metrics/centrality/betweenness';
+import {
+  BETWEENNESS_WORK_BUDGET,
+  betweennessCentrality,
+  defaultPivotCount,
+} from '../../../../main/core/analytics/betweenness-centrality';
 import { degreeCentrality } from '../../../../main/core/analytics/degree-centrality';
 import { buildGraphIndex } from '../../../../main/core/analytics/graph-index';
 import { toGraphology } from '../../../../main/core/analytics/to-graphology';
-import { edge, smallProcess, undirected } from './graphs';
+import { edge, sampleGraph, smallProcess, undirected } from './graphs';
+import path from 'node:path';
+import { createSyntheticWorkspace } from '../../../bench/synthetic-workspace';
+import { tempDir } from '../../helpers';
 import type { GraphDto } from '../../../../preload/contract';
 
 const betweennessOf = (g: GraphDto, normalised = true) =>
@@ -86,5 +94,53 @@ describe('betweennessCentrality', () => {
     // for no other pair; of the 3 pairs without b, 0.5 / 3 = 1/6.
     const b = betweennessOf(undirected('a-b b-c c-d d-a'));
     for (const v of ['a', 'b', 'c', 'd']) expect(b[v]).toBeCloseTo(1 / 6, 12);
+  });
+});
+
+describe('betweennessCentrality: exact against graphology-metrics, and the pivot estimate', () => {
+  // graphology-metrics' Brandes 2001, the library this file used before it got its own loop (needed for pivots).
+  const reference = (g: GraphDto) =>
+    graphologyBetweenness(toGraphology(buildGraphIndex(g)), { getEdgeWeight: null, normalized: true });
+  // A generated workspace (the benchmarks' generator, written through the real core): 1,500 nodes, ~3,000 edges.
+  let generatedGraph: GraphDto | null = null;
+  const generated = () =>
+    (generatedGraph ??= createSyntheticWorkspace(path.join(tempDir(), 'generated.wellspring'), 1_500));
+
+  it('equals graphology-metrics on the sample workspace and on a generated 1.5k-node workspace', () => {
+    for (const g of [sampleGraph(), generated()]) {
+      const r = betweennessCentrality(toGraphology(buildGraphIndex(g)));
+      expect(r.exact).toBe(true);
+      expect(r.pivots).toBe(g.nodes.length);
+      const ref = reference(g);
+      expect(Object.keys(r.betweenness)).toEqual(Object.keys(ref));
+      for (const [id, v] of Object.entries(ref)) expect(r.betweenness[id]).toBeCloseTo(v, 10);
+    }
+  });
+
+  it('with every node a pivot is the exact value; with fewer, a repeatable estimate close to it', () => {
+    const g = toGraphology(buildGraphIndex(generated()));
+    const exact = betweennessCentrality(g, { pivots: 'all' }).betweenness;
+    expect(betweennessCentrality(g, { pivots: g.order }).betweenness).toEqual(exact);
+    const est = betweennessCentrality(g, { pivots: 300, seed: 5 });
+    expect(est.exact).toBe(false);
+    expect(est.pivots).toBe(300);
+    expect(betweennessCentrality(g, { pivots: 300, seed: 5 }).betweenness).toEqual(est.betweenness);
+    // Unbiased: the totals agree within 10 %, and the 20 most central nodes are mostly the estimate's top 40.
+    const total = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+    expect(total(est.betweenness) / total(exact)).toBeGreaterThan(0.9);
+    expect(total(est.betweenness) / total(exact)).toBeLessThan(1.1);
+    const top = (r: Record<string, number>, k: number) =>
+      Object.entries(r)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, k)
+        .map(([id]) => id);
+    const estTop = new Set(top(est.betweenness, 40));
+    expect(top(exact, 20).filter((id) => estTop.has(id)).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('samples by default only above the work budget', () => {
+    expect(defaultPivotCount(2_000, 8_000)).toBe(2_000);
+    expect(defaultPivotCount(50_000, 100_000)).toBe(Math.ceil(BETWEENNESS_WORK_BUDGET / 250_000));
+    expect(defaultPivotCount(1_000_000, 10)).toBe(64);
   });
 });
