@@ -36,12 +36,12 @@ import { normalizeForSearch, tokenizeFolded } from './tokenize';
 /** Options of {@link SearchIndex}. */
 export interface SearchIndexOptions {
   /**
-   * Keep each chunk's NFKC text in memory (default true): verification and snippets then need no `getText`, removal
-   * finds the tokens to delete, and snapshots carry the text. Off saves about the size of the text (355 MB at 100k
+   * Keep each chunk's NFKC text in memory (default true): verification and snippets then need no `getText`, and
+   * snapshots carry the text. Off saves about the size of the text (355 MB at 100k
    * pages) but every verification then calls `getText`.
    */
   keepText?: boolean;
-  /** Text of a chunk when it is not kept: for removal, and for verification when the search gives no `getText`. */
+  /** Text of a chunk when it is not kept: for verification and snippets when the search gives no `getText`. */
   getText?: (chunkId: number) => string | undefined;
   /** Candidate chunks verified against text per query, at most (default 3,000: about 3 ms). */
   verifyBudget?: number;
@@ -98,21 +98,15 @@ export class SearchIndex {
     this.chunkPostings.add(iid, tokens);
   }
 
-  /**
-   * Removes one chunk; false when it was not indexed. Needs the chunk's text (kept, or from the `getText` option) to
-   * find its postings; without it the whole index is scanned (about a second at 100k chunks).
-   */
+  /** Removes one chunk; false when it was not indexed. O(1): its postings are dropped at the index's next freeze. */
   removeChunk(chunkId: number): boolean {
     const removed = this.store.remove(chunkId);
     if (!removed) return false;
-    const { iid, rec } = removed;
-    const text = rec.text ?? this.getText?.(chunkId);
-    if (text !== undefined) this.chunkPostings.remove(iid, tokenizeFolded(normalizeForSearch(text)));
-    else this.chunkPostings.removeByScan(iid, rec.length);
+    this.chunkPostings.remove(removed.iid, removed.rec.length);
     return true;
   }
 
-  /** Removes every chunk of `docId`; returns how many. About 2 ms per chunk at 100k chunks (posting splices). */
+  /** Removes every chunk of `docId`; returns how many. */
   removeDocument(docId: number): number {
     const chunkIds = [...this.store.chunksOf(docId)].map((iid) => this.store.records[iid]!.chunkId);
     for (const id of chunkIds) this.removeChunk(id);
@@ -139,7 +133,7 @@ export class SearchIndex {
   removeNode(nodeId: string): boolean {
     const iid = this.nodeIds.get(nodeId);
     if (iid === undefined) return false;
-    this.nodePostings.remove(iid, nodeTokens(this.nodes[iid]!));
+    this.nodePostings.remove(iid, 0);
     this.nodes[iid] = undefined;
     this.nodeIds.delete(nodeId);
     return true;
@@ -163,6 +157,8 @@ export class SearchIndex {
     this.clear();
     for (const c of chunks) this.addChunk(c);
     for (const n of nodes) this.addNode(n);
+    this.chunkPostings.freeze();
+    this.nodePostings.freeze();
   }
 
   /**

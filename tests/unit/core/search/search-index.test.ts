@@ -292,7 +292,7 @@ describe('SearchIndex: updates', () => {
 });
 
 describe('SearchIndex: snapshots', () => {
-  it('round-trips through records and gives the same results', () => {
+  it('round-trips through bytes and gives the same results', () => {
     const ix = index();
     const copy = new SearchIndex();
     copy.importSnapshot(decodeSnapshot(encodeSnapshot(ix.exportSnapshot())));
@@ -331,7 +331,7 @@ describe('SearchIndex: snapshots', () => {
     await expect(loadSearchIndex(copy, file, { accept: () => false })).rejects.toMatchObject({
       code: 'unsupported',
     });
-    fs.writeFileSync(file, 'header\t{oops\n');
+    fs.writeFileSync(file, 'WSIX\u0005\u0000\u0000\u0000{oops');
     await expect(loadSearchIndex(copy, file, { accept: () => true })).rejects.toMatchObject({
       code: 'invalid_input',
     });
@@ -345,17 +345,27 @@ describe('SearchIndex: snapshots', () => {
     expect(() => new SearchIndex({ resolution: 2 }).importSnapshot(data)).toThrow(
       expect.objectContaining({ code: 'unsupported' }),
     );
-    const records = [...encodeSnapshot(data)];
-    expect(() => decodeSnapshot(records.slice(0, -1))).toThrow(
+    const bytes = encodeSnapshot(data);
+    expect(() => decodeSnapshot(bytes.subarray(0, bytes.length - 1))).toThrow(
       expect.objectContaining({ code: 'invalid_input' }),
     );
-    expect(() => decodeSnapshot([['header', '{not json']])).toThrow(
+    expect(() => decodeSnapshot(bytes.subarray(0, bytes.length - 100))).toThrow(
       expect.objectContaining({ code: 'invalid_input' }),
     );
-    const otherVersion: Array<[string, string]> = records.map(([tag, json]) =>
-      tag === 'header' ? [tag, JSON.stringify({ ...JSON.parse(json), tokenizer: -1 })] : [tag, json],
+    expect(() => decodeSnapshot(Buffer.from('header\t{not json'))).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
     );
+    // The header with another tokenizer version, padded to the same length: refused as another version.
+    const len = bytes.readUInt32LE(4);
+    const header = JSON.parse(bytes.toString('utf8', 8, 8 + len)) as Record<string, unknown>;
+    const otherVersion = Buffer.from(bytes);
+    otherVersion.write(JSON.stringify({ ...header, tokenizer: -1 }).padEnd(len, ' '), 8, 'utf8');
     expect(() => decodeSnapshot(otherVersion)).toThrow(expect.objectContaining({ code: 'unsupported' }));
+    // A damaged section (the posting counters' JSON overwritten) is invalid input, not a crash.
+    const damaged = Buffer.from(bytes);
+    const [at] = (header.sections as Record<string, [number, number]>)['chunkPostings.counters']!;
+    damaged.write('}', at, 'utf8');
+    expect(() => decodeSnapshot(damaged)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
     await expect(
       loadSearchIndex(new SearchIndex(), path.join(tempDir(), 'missing.idx')),
     ).rejects.toMatchObject({
