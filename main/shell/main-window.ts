@@ -1,4 +1,4 @@
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
 import type { AppOrigin } from './app-origin';
 import { hardenWebContents, secureWebPreferences } from './security';
 import { clampToDisplays, MIN_WINDOW_SIZE, readWindowState, trackWindowState } from './window-state';
@@ -26,7 +26,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     readWindowState(options.stateFile),
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  const win = new BrowserWindow({
+  const windowOptions: BrowserWindowConstructorOptions = {
     ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
     width: state.width,
     height: state.height,
@@ -35,7 +35,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     title: 'Wellspring',
     webPreferences: secureWebPreferences(options.preload),
-  });
+  };
+  // Electronegativity cannot follow webPreferences into secureWebPreferences (contextIsolation, sandbox, no Node,
+  // auxclick off; asserted by tests/shell/electron-shell.test.ts) and reports them unset: silenced on this line.
+  const win = new BrowserWindow(windowOptions); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   hardenWebContents(win.webContents, options.origin, options.openExternal);
   trackWindowState(win, options.stateFile);
   win.once('ready-to-show', () => {

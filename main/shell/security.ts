@@ -6,7 +6,8 @@ import { isHttpUrl, type AppOrigin } from './app-origin';
  * The webPreferences of every app window (Electron security checklist, items 2–4 and 6): the renderer gets no
  * Node, runs in the OS sandbox and in an isolated world, and reaches main only through the preload's bridge.
  * `preload` is the absolute path of the built, CommonJS preload (`out/preload/index.js`); a sandboxed preload
- * cannot be an ES module.
+ * cannot be an ES module. `auxclick` is off (Electronegativity's AUXCLICK_JS_CHECK): a middle click on a link
+ * would otherwise try to open it in a new window; the window-open handler denies that anyway, this removes the path.
  */
 export function secureWebPreferences(preload: string): WebPreferences {
   return {
@@ -18,6 +19,7 @@ export function secureWebPreferences(preload: string): WebPreferences {
     webSecurity: true,
     allowRunningInsecureContent: false,
     webviewTag: false,
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

@@ -56,6 +56,7 @@ describe('window security', () => {
     expect(prefs.sandbox).toBe(true);
     expect(prefs.nodeIntegration).toBe(false);
     expect(prefs.webSecurity).toBe(true);
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(String(prefs.preload)).toMatch(/[\\/]preload[\\/]index\.js$/);
     // The preload path is the real built file, not one that only looks right.
     expect(prefs.preload).toBe(path.join(OUT_DIR, 'preload', 'index.js'));
