@@ -2,15 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import type { GraphDto } from '../../../preload/contract';
-import { computeMapMetrics, type MapMetrics } from './map-metrics';
-import type { MetricsTask } from './metrics-worker';
+import { localToday } from '../util/clock';
+import { WellspringError } from '../util/errors';
+import type { KnowledgeReports } from './knowledge-reports';
+import type { MapMetrics } from './map-metrics';
+import runTask, { type MetricsTask, type MetricsTaskResult } from './metrics-worker';
+
+/** Where a worker entry is: its file, and the Node options the thread starts with (`--import tsx` for .ts). */
+export interface WorkerEntry {
+  filename: string;
+  execArgv: string[];
+}
 
 /**
  * Where the worker entry is: `metrics-worker.js` in the built `out/main` (this module may sit in a chunk folder
  * below it), else the TypeScript source beside this file, loaded through tsx (tests, CLI); null when neither
  * exists. Same lookup as main/core/documents/extract-pool.ts.
  */
-function workerEntry(): { filename: string; execArgv: string[] } | null {
+function workerEntry(): WorkerEntry | null {
   const built = [path.join(__dirname, 'metrics-worker.js'), path.join(__dirname, '..', 'metrics-worker.js')];
   const found = built.find((f) => fs.existsSync(f));
   if (found) return { filename: found, execArgv: [] };
@@ -18,22 +27,137 @@ function workerEntry(): { filename: string; execArgv: string[] } | null {
   return fs.existsSync(source) ? { filename: source, execArgv: ['--import', 'tsx'] } : null;
 }
 
+/** What the knowledge reports depend on besides the graph; read when a computation starts. */
+export interface ReportInputs {
+  /** Today as YYYY-MM-DD (default: the local date, as the services use). */
+  today?: () => string;
+  /** Evidence-finder proposal counts per knowledge item (EvidenceService.candidateCounts); default none. */
+  candidateCounts?: () => ReadonlyMap<string, number>;
+  /** A string that changes when the strength settings change (e.g. their JSON); default constant. */
+  settingsKey?: () => string;
+}
+
 /** Options of MetricsService. */
 export interface MetricsServiceOptions {
   /** `worker` (default): compute in a worker thread; `inline`: on the calling thread (blocks it). */
   mode?: 'worker' | 'inline';
-  /** Louvain seed passed to computeMapMetrics. */
+  /** Louvain seed (and betweenness pivot seed) passed to computeMapMetrics. */
   seed?: number;
+  /**
+   * The workspace file: the worker then reads the graph itself through a read-only connection (nothing cloned from
+   * this thread), and reports() is available. Without it the map metrics get the topology of getGraph().
+   */
+  file?: string;
+  /** The worker entry to start instead of metrics-worker (tests start one that crashes). */
+  worker?: WorkerEntry;
+}
+
+/** Where the knowledge reports stand, for a view that shows the last result while the next one is computed. */
+export interface ReportsState {
+  /** The newest finished reports (possibly of an older graph), or null before the first finished. */
+  reports: KnowledgeReports | null;
+  /** True when `reports` is of the current graph, settings and day. */
+  fresh: boolean;
+  /** True while a computation for the current graph runs. */
+  computing: boolean;
+  /** The error of the last computation when it failed (bilingual, errors.analyticsWorkerFailed), else null. */
+  error: WellspringError | null;
+}
+
+/** One computation under way or done: its generation and key, its promise, and how to cancel it. */
+interface Run<T> {
+  generation: number;
+  key: string;
+  promise: Promise<T>;
+  abort: AbortController;
 }
 
 /**
- * The analytics cache of one workspace: computes the map metrics (computeMapMetrics) in a worker thread so the
- * main process stays responsive, and keeps the result until `invalidate()` (call it on every graph change event).
+ * Latest-wins computation of one kind of result. `get` answers for the generation and key current when it
+ * settles: a caller that asked before a change gets the result of the graph after the change (the computation
+ * under way is cancelled and a new one started). A failed computation is not kept, so the next call retries.
+ */
+class LatestResult<T> {
+  private running: Run<T> | null = null;
+  private done: { generation: number; key: string; value: T } | null = null;
+  private failure: WellspringError | null = null;
+
+  constructor(
+    private readonly generation: () => number,
+    private readonly key: () => string,
+    private readonly start: (signal: AbortSignal) => Promise<T>,
+  ) {}
+
+  /** Cancels the computation under way (its callers move on to the next one). */
+  cancel(): void {
+    this.running?.abort.abort();
+  }
+
+  state(): { value: T | null; fresh: boolean; computing: boolean; error: WellspringError | null } {
+    const g = this.generation();
+    const k = this.key();
+    const fresh = !!this.done && this.done.generation === g && this.done.key === k;
+    const computing = !!this.running && this.running.generation === g && this.running.key === k;
+    return { value: this.done?.value ?? null, fresh, computing, error: this.failure };
+  }
+
+  /** Starts a computation for the current graph unless the last result is current or one is under way. */
+  kick(): void {
+    void this.get().catch(() => undefined);
+  }
+
+  async get(): Promise<T> {
+    for (;;) {
+      const generation = this.generation();
+      const key = this.key();
+      if (this.done && this.done.generation === generation && this.done.key === key) return this.done.value;
+      let run = this.running;
+      if (!run || run.generation !== generation || run.key !== key) {
+        run?.abort.abort();
+        run = this.begin(generation, key);
+      }
+      try {
+        const value = await run.promise;
+        if (this.generation() === generation && this.key() === key) return value;
+      } catch (e) {
+        // Cancelled because the graph changed: follow the new computation. Any other error is the caller's.
+        if (this.generation() === generation && this.key() === key) throw e;
+      }
+    }
+  }
+
+  private begin(generation: number, key: string): Run<T> {
+    const abort = new AbortController();
+    const run: Run<T> = { generation, key, abort, promise: this.start(abort.signal) };
+    this.running = run;
+    run.promise.then(
+      (value) => {
+        if (this.running === run) this.running = null;
+        if (!abort.signal.aborted) {
+          this.done = { generation, key, value };
+          this.failure = null;
+        }
+      },
+      (e: unknown) => {
+        if (this.running === run) this.running = null;
+        if (!abort.signal.aborted && e instanceof WellspringError) this.failure = e;
+      },
+    );
+    return run;
+  }
+}
+
+/**
+ * The analytics of one workspace off the main thread: the map metrics (computeMapMetrics: degree, betweenness,
+ * Louvain) and the reports of the knowledge views (computeKnowledgeReports), computed in one worker thread that
+ * reads the workspace file through its own read-only connection, so the main (API) thread stays responsive.
  *
- * `mapMetrics()` reads the graph through `getGraph` when it starts a computation, not when it is invalidated, so
- * a burst of changes costs one computation. Callers that asked before an `invalidate()` get the metrics of the
- * graph as it was when they asked; the next call starts a fresh computation. A failed computation is not cached.
- * Only the topology crosses to the worker (ids, kinds, edges; labels, text and props are blanked).
+ * Results are kept until `invalidate()` (call it on every graph change event); a computation under way is then
+ * cancelled (its thread is terminated, piscina starts another) and the callers waiting for it get the result of
+ * the new graph. Calls made while one computation runs share it. `reportsState()` gives the last finished reports
+ * and whether a fresher one is being computed (stale-while-revalidate). A failed or crashed computation rejects
+ * with WellspringError `internal` errors.analyticsWorkerFailed {detail} and is not kept: the next call retries in
+ * a new thread.
  *
  * Falls back to inline mode when no worker entry file exists (`mode` tells which is in use).
  */
@@ -42,15 +166,20 @@ export class MetricsService {
   readonly mode: 'worker' | 'inline';
   private readonly pool: Piscina | null;
   private readonly seed: number | undefined;
-  private cached: Promise<MapMetrics> | null = null;
+  private readonly file: string | undefined;
+  private inputs: ReportInputs = {};
+  private generation = 0;
   private closed = false;
+  private readonly map: LatestResult<MapMetrics>;
+  private readonly reportsResult: LatestResult<KnowledgeReports>;
 
   constructor(
     private readonly getGraph: () => GraphDto,
     options: MetricsServiceOptions = {},
   ) {
     this.seed = options.seed;
-    const entry = options.mode === 'inline' ? null : workerEntry();
+    this.file = options.file;
+    const entry = options.mode === 'inline' ? null : (options.worker ?? workerEntry());
     this.mode = entry ? 'worker' : 'inline';
     this.pool = entry
       ? new Piscina({
@@ -62,41 +191,112 @@ export class MetricsService {
           idleTimeout: 30_000,
         })
       : null;
+    const generation = () => this.generation;
+    this.map = new LatestResult(
+      generation,
+      () => '',
+      (signal) => this.computeMap(signal),
+    );
+    this.reportsResult = new LatestResult(
+      generation,
+      () => this.reportsKey(),
+      (signal) => this.computeReports(signal),
+    );
   }
 
-  /** Drops the cached metrics; the next mapMetrics() computes them again from getGraph(). */
+  /** Sets what the reports read besides the graph (the workspace service passes its knowledge and evidence). */
+  setReportInputs(inputs: ReportInputs): void {
+    this.inputs = inputs;
+  }
+
+  /** The graph changed: results become stale and computations under way are cancelled (their callers follow). */
   invalidate(): void {
-    this.cached = null;
+    this.generation++;
+    this.map.cancel();
+    this.reportsResult.cancel();
   }
 
   /**
    * The map metrics of the current graph, from the cache or computed now.
-   * @throws (rejects) Error when the service is closed, or the worker's error when the computation failed.
+   * @throws (rejects) Error when the service is closed; WellspringError `internal` errors.analyticsWorkerFailed
+   *   when the worker failed or crashed (the next call retries)
    */
   mapMetrics(): Promise<MapMetrics> {
     if (this.closed) return Promise.reject(new Error('MetricsService is closed.'));
-    if (!this.cached) {
-      const computing = this.compute(this.getGraph());
-      this.cached = computing;
-      computing.catch(() => {
-        if (this.cached === computing) this.cached = null;
-      });
-    }
-    return this.cached;
+    return this.map.get();
+  }
+
+  /**
+   * The knowledge views' reports of the current graph, settings and day, from the cache or computed now.
+   * @throws (rejects) Error when the service is closed or was made without `file`; WellspringError `internal`
+   *   errors.analyticsWorkerFailed when the worker failed or crashed (the next call retries)
+   */
+  reports(): Promise<KnowledgeReports> {
+    if (this.closed) return Promise.reject(new Error('MetricsService is closed.'));
+    if (!this.file) return Promise.reject(new Error('MetricsService has no workspace file for reports.'));
+    return this.reportsResult.get();
+  }
+
+  /**
+   * The last finished reports and whether they are current; starts a computation when they are not (and none
+   * runs), so a view can show the last result and a "computing…" state without waiting. Never throws.
+   */
+  reportsState(): ReportsState {
+    if (!this.closed && this.file) this.reportsResult.kick();
+    const s = this.reportsResult.state();
+    return { reports: s.value, fresh: s.fresh, computing: s.computing, error: s.error };
   }
 
   /** Ends the worker thread; computations under way are rejected and later calls reject. */
   async close(): Promise<void> {
     this.closed = true;
-    this.cached = null;
+    this.invalidate();
     await this.pool?.destroy();
   }
 
-  private async compute(graph: GraphDto): Promise<MapMetrics> {
-    if (!this.pool) return computeMapMetrics(graph, { seed: this.seed });
-    const task: MetricsTask = { graph: topologyOf(graph), seed: this.seed };
-    return (await this.pool.run(task)) as MapMetrics;
+  private reportsKey(): string {
+    return `${this.inputs.today?.() ?? localToday()}\n${this.inputs.settingsKey?.() ?? ''}\n${JSON.stringify([
+      ...(this.inputs.candidateCounts?.() ?? []),
+    ])}`;
   }
+
+  private computeMap(signal: AbortSignal): Promise<MapMetrics> {
+    const task: MetricsTask = this.file
+      ? { kind: 'map', file: this.file, seed: this.seed }
+      : { kind: 'map', graph: this.pool ? topologyOf(this.getGraph()) : this.getGraph(), seed: this.seed };
+    return this.runTask(task, signal) as Promise<MapMetrics>;
+  }
+
+  private computeReports(signal: AbortSignal): Promise<KnowledgeReports> {
+    const task: MetricsTask = {
+      kind: 'reports',
+      file: this.file!,
+      today: this.inputs.today?.() ?? localToday(),
+      candidateCounts: Object.fromEntries(this.inputs.candidateCounts?.() ?? []),
+    };
+    return this.runTask(task, signal) as Promise<KnowledgeReports>;
+  }
+
+  private async runTask(task: MetricsTask, signal: AbortSignal): Promise<MetricsTaskResult> {
+    try {
+      if (!this.pool) return runTask(task);
+      return (await this.pool.run(task, { signal })) as MetricsTaskResult;
+    } catch (e) {
+      if (signal.aborted) throw e;
+      throw workerFailed(e);
+    }
+  }
+}
+
+/** The bilingual error of a computation that failed in (or took down) the worker; `detail` is its own message. */
+function workerFailed(e: unknown): WellspringError {
+  const detail = e instanceof Error ? e.message : String(e);
+  return new WellspringError(
+    'internal',
+    `The analytics computation stopped before it finished (${detail}). Ask again to retry.`,
+    [],
+    { key: 'errors.analyticsWorkerFailed', params: { detail } },
+  );
 }
 
 /** The graph with the text and props of its nodes and edges blanked: all that map metrics read, cheaper to clone. */

@@ -100,7 +100,7 @@ export class WorkspaceService {
     this.close();
     const store = new GraphStore(db);
     const views = new ViewStore(db);
-    const metrics = new MetricsService(() => store.getGraph());
+    const metrics = new MetricsService(() => store.getGraph(), { file: abs });
     const libraryStore = new LibraryStore(db);
     const search = new SearchService(libraryStore, store, `${abs}.search-index`);
     const emit: EventSink = (event, payload) => {
@@ -122,6 +122,11 @@ export class WorkspaceService {
     const authorship = new AuthorshipService({ db, store, library: libraryStore });
     const inventory = new InventoryService({ db, store, knowledge });
     const competencies = new CompetencyService({ store, knowledge });
+    // The views' reports are computed in the metrics worker (issue 12) with the same day, settings and evidence.
+    metrics.setReportInputs({
+      candidateCounts: () => evidence.candidateCounts(),
+      settingsKey: () => JSON.stringify(knowledge.settings()),
+    });
     // The write path's one change event reaches everyone from here (DESIGN §4): search refreshes the touched
     // nodes, analytics drops its cache, the renderer applies the ids; the undo state follows every change.
     store.onDidChange((change) => {
