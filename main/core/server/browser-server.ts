@@ -57,10 +57,14 @@ export interface BrowserServer {
 /**
  * Browser mode: serves the built renderer and the same API handlers as Electron IPC on 127.0.0.1 only.
  *
- * Security: binds the loopback address only; every API request must carry the per-launch token (injected into
- * index.html as a meta tag, which other origins cannot read) and a Host header naming this loopback server,
- * which defeats DNS rebinding; API calls are POST with a JSON body of at most 64 MiB. Events reach the page as
- * server-sent events on `/api/events?token=…`.
+ * Security: binds the loopback address only; every request must carry a Host header naming this loopback server,
+ * which defeats DNS rebinding (421 otherwise); every API request and the event stream must carry the per-launch
+ * token (injected into index.html as a meta tag, which other origins cannot read) and, when the browser says where
+ * it comes from, come from this server's own origin (an `Origin` header other than `http://127.0.0.1:<port>` or
+ * `http://localhost:<port>`, `Origin: null`, or `Sec-Fetch-Site: cross-site`/`same-site` is refused with 403, so a
+ * page elsewhere cannot even start a state-changing call); API calls are POST with a JSON body of at most 64 MiB
+ * (413 beyond); the static files are GET/HEAD only. Every refusal of an API request is the result envelope. Events
+ * reach the page as server-sent events on `/api/events?token=…`.
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = randomBytes(24).toString('hex');
@@ -72,9 +76,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   });
 
   const server = http.createServer((req, res) => {
+    // Nothing in handle() should throw (dispatch never does); if something does, the answer is still an envelope.
     void handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(e instanceof Error ? e.message : 'internal error');
+      const message = e instanceof Error ? e.message : 'internal error';
+      if (!res.headersSent) json(res, { ok: false, code: 'internal', message, path: [] }, 500);
+      else res.end();
     });
   });
 
@@ -85,6 +91,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return;
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
+    const isApi = url.pathname === '/api/events' || url.pathname.startsWith('/api/');
+    if (isApi && !sameOrigin(req)) return forbid(res, FOREIGN_ORIGIN);
     if (url.pathname === '/api/events') {
       if (!tokenMatches(url.searchParams.get('token'))) return forbid(res);
       res.writeHead(200, {
@@ -104,6 +112,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       }
       if (!tokenMatches(req.headers['x-wellspring-token'])) return forbid(res);
       const body = await readBody(req);
+      if (body === null) {
+        return json(
+          res,
+          { ok: false, code: 'invalid_input', message: `Request body over ${MAX_BODY} bytes`, path: [] },
+          413,
+        );
+      }
       let raw: unknown;
       try {
         raw = body.length ? JSON.parse(body.toString('utf8')) : {};
@@ -115,10 +130,38 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
           path: [],
         });
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = safeDecode(url.pathname.slice('/api/'.length));
+      if (channel === null) {
+        return json(
+          res,
+          { ok: false, code: 'invalid_input', message: 'Malformed channel name in the URL', path: [] },
+          400,
+        );
+      }
       return json(res, await dispatch(options.handlers, channel, raw));
     }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
     serveStatic(url.pathname, res);
+  }
+
+  /**
+   * False when the browser says the request comes from another site: an `Origin` header that is not this server's
+   * (`null` included: sandboxed frames, file: pages), or `Sec-Fetch-Site` other than `same-origin`/`none`. Clients
+   * that send neither (Node, curl, the tests) pass here and still need the token.
+   */
+  function sameOrigin(req: http.IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (
+      origin !== undefined &&
+      origin !== `http://127.0.0.1:${port}` &&
+      origin !== `http://localhost:${port}`
+    )
+      return false;
+    const site = req.headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin' || site === 'none';
   }
 
   function tokenMatches(given: string | string[] | undefined | null): boolean {
@@ -128,9 +171,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   function serveStatic(pathname: string, res: http.ServerResponse): void {
     const root = path.resolve(options.rendererDir);
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const decoded = pathname === '/' ? 'index.html' : safeDecode(pathname);
+    const rel = decoded?.replace(/^\/+/, '') ?? '';
     const file = path.resolve(root, rel);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    // NUL, backslashes and a malformed %-escape are never part of the renderer's file names: refused before the
+    // file system sees them (fs throws on a NUL; a backslash is a separator on Windows).
+    if (decoded === null || /[\0\\]/.test(rel) || !insideRoot(root, file)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
@@ -149,6 +195,20 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
+  }
+
+  /**
+   * True when `file` is a regular file below `root`, both compared by their real paths: a link inside the renderer
+   * folder that leads out of it is not served.
+   */
+  function insideRoot(root: string, file: string): boolean {
+    if (!file.startsWith(root + path.sep)) return false;
+    try {
+      const real = fs.realpathSync(file);
+      return real.startsWith(fs.realpathSync(root) + path.sep) && fs.statSync(real).isFile();
+    } catch {
+      return false;
+    }
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -170,35 +230,46 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   };
 }
 
+const WRONG_TOKEN = 'Missing or wrong token: the app was restarted, reload the page';
+const FOREIGN_ORIGIN = 'Refused: the request comes from another site, not from the Wellspring page';
+
 /**
- * A missing or wrong token: 403 with the result envelope `{ok:false, code:'unauthorized'}`, which the page's HTTP
- * bridge recognises. A page keeps the token of the launch that served it, so after a restart (a new token) this is
- * what it gets, and it offers to reload (issue #6).
+ * A missing or wrong token (or a foreign origin): 403 with the result envelope `{ok:false, code:'unauthorized'}`,
+ * which the page's HTTP bridge recognises. A page keeps the token of the launch that served it, so after a restart
+ * (a new token) this is what it gets, and it offers to reload (issue #6).
  */
-function forbid(res: http.ServerResponse): void {
-  res.writeHead(403, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(
-    JSON.stringify({
-      ok: false,
-      code: 'unauthorized',
-      message: 'Missing or wrong token: the app was restarted, reload the page',
-      path: [],
-    }),
-  );
+function forbid(res: http.ServerResponse, message = WRONG_TOKEN): void {
+  json(res, { ok: false, code: 'unauthorized', message, path: [] }, 403);
 }
 
-function json(res: http.ServerResponse, value: unknown): void {
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function json(res: http.ServerResponse, value: unknown, status = 200): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(value));
 }
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error(`Request body over ${MAX_BODY} bytes`);
-    chunks.push(chunk as Buffer);
+/** `decodeURIComponent`, or null for a malformed escape (`%E0`, `%`), which would throw URIError. */
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
   }
-  return Buffer.concat(chunks);
+}
+
+/**
+ * The request body, or null when it passes MAX_BODY; the rest is read and dropped (not kept) so that the answer
+ * reaches the client instead of a reset connection.
+ */
+function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) chunks.length = 0;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
