@@ -34,10 +34,21 @@ export interface OpenWorkspaceOptions {
  *
  * @throws WellspringError `not_found` (missing and `create` false), `not_a_workspace` (not SQLite, empty, or another
  *   program's database), `workspace_too_new` (written by a newer build), `unknown_history` (migration names differ),
- *   `io_error` (unreadable file).
+ *   `io_error` (unreadable file, or one SQLite cannot open or create: a name too long, a folder it may not write),
+ *   `invalid_input` (a NUL character in the path: SQLite would open the path cut at the NUL, another file).
  */
 export function openWorkspaceDb(file: string, options: OpenWorkspaceOptions = {}): OpenedWorkspace {
   const migrations = options.migrations ?? MIGRATIONS;
+  if (file.includes('\0'))
+    throw new WellspringError(
+      'invalid_input',
+      `Workspace path contains a NUL character: ${JSON.stringify(file)}`,
+      ['path'],
+      {
+        key: 'errors.invalidInputValue',
+        params: { field: 'path', value: file.replaceAll('\0', '\\0') },
+      },
+    );
   const exists = fs.existsSync(file);
   if (!exists && !options.create)
     throw new WellspringError('not_found', `Workspace file not found: ${file}`, [], {
@@ -48,7 +59,16 @@ export function openWorkspaceDb(file: string, options: OpenWorkspaceOptions = {}
   let fromVersion = 0;
   if (exists) fromVersion = inspectExisting(file, migrations);
 
-  const db = new Database(file);
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (e) {
+    const detail = (e as Error).message;
+    throw new WellspringError('io_error', `Cannot open ${file}: ${detail}`, [], {
+      key: 'errors.workspaceUnreadable',
+      params: { file, detail },
+    });
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
