@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { AnalyticsBenchResults } from './analytics-bench';
 import { SMOKE_RESULTS_DIR, isPositiveFinite, runBench } from './run-bench';
 
-// The analytics benchmark at 300 nodes and 2 runs, run as `npm run bench:analytics` runs it. It checks that the
-// benchmark works and writes sane numbers, never how fast anything is.
+// The analytics benchmark at 300 nodes and 2 runs (its issue 12 scale part at 1,000 nodes), run as
+// `npm run bench:analytics` runs it. It checks that the benchmark works and writes sane numbers, never how fast
+// anything is.
 const RESULTS = path.join(SMOKE_RESULTS_DIR, 'analytics.json');
 
 describe('analytics benchmark (smoke run: 300 nodes)', () => {
@@ -13,7 +14,12 @@ describe('analytics benchmark (smoke run: 300 nodes)', () => {
     fs.rmSync(RESULTS, { force: true });
     const run = await runBench(
       'tests/bench/analytics-bench.ts',
-      { ANALYTICS_BENCH_NODES: '300', ANALYTICS_BENCH_RUNS: '2', ANALYTICS_BENCH_RESULTS: RESULTS },
+      {
+        ANALYTICS_BENCH_NODES: '300',
+        ANALYTICS_BENCH_RUNS: '2',
+        ANALYTICS_SCALE_NODES: '1000',
+        ANALYTICS_BENCH_RESULTS: RESULTS,
+      },
       60_000,
     );
     expect(run.code, run.output).toBe(0);
@@ -54,5 +60,27 @@ describe('analytics benchmark (smoke run: 300 nodes)', () => {
     expect(json.departureTop3.uncovered).toBeGreaterThan(0);
     expect(json.inventoryTrend.historyRows).toBeGreaterThan(100);
     expect(run.output).toMatch(/inventory trend \(\d+ entries\)\s+[\d.]+ ms/);
+    // Issue 12: the generated workspace measured on the main thread and in the worker, with the same results.
+    const scale = json.scale!;
+    expect(scale.nodes).toBe(1000);
+    expect(scale.edges).toBeGreaterThan(1500);
+    expect(scale.sameReports).toBe(true);
+    expect(scale.sameMapMetrics).toBe(true);
+    expect(scale.mainThread.betweennessExact).toBe(true);
+    for (const x of [
+      scale.mainThread.maxDelayMs,
+      scale.mainThread.mapMs.betweenness,
+      scale.mainThread.reportsMs.total,
+      scale.worker.wallMs,
+      scale.worker.mapTookMs,
+      scale.worker.reportsTookMs,
+      scale.delayRatio,
+    ])
+      expect(x).toSatisfy(isPositiveFinite);
+    expect(scale.worker.maxDelayMs).toBeGreaterThanOrEqual(0);
+    expect(typeof scale.goal.met).toBe('boolean');
+    expect(run.output).toMatch(/Analytics at scale \(issue 12\): 1000 nodes/);
+    expect(run.output).toMatch(/worker: map metrics\s+\d+ ms, reports\s+\d+ ms/);
+    expect(run.output).toMatch(/largest event-loop delay\s+\d+ ms \(mean [\d.]+ ms\)\s+×[\d.]+ main thread/);
   });
 });

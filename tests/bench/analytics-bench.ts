@@ -8,14 +8,39 @@
  * the built index — every item strength, every step strength, the gaps report; key-person risk, the departure
  * simulation of the top-risk expert and of the top three, the inventory summary and its 26-week trend — against
  * baselines measured in the same run: one plain pass counting degrees over the same edge list (issue 7's), and
- * one GraphIndex build (issue 8's ratio). Goal: each report under 200 ms after the index is built. Writes
- * test-results/bench/analytics.json (or ANALYTICS_BENCH_RESULTS).
+ * one GraphIndex build (issue 8's ratio). Goal: each report under 200 ms after the index is built.
+ *
+ * Then issue 12's scale part (ANALYTICS_SCALE_NODES, default 50,000; 0 skips it): a workspace file of that many
+ * nodes and about two edges per node written by the real core (synthetic-workspace.ts), and on it the map metrics
+ * (degree, betweenness — exact or Brandes & Pich pivots —, Louvain) and every knowledge-view report
+ * (knowledge-reports.ts), once on the main thread (the baseline: what the app did before) and once through
+ * MetricsService in its worker thread, which reads the file itself. For each it prints the times and the main
+ * thread's largest event-loop delay while they ran (perf_hooks.monitorEventLoopDelay, 10 ms resolution), and the
+ * ratio worker ÷ main thread of that delay; it checks that both give the same reports. Goal: the worker run's
+ * largest delay ≤ 100 ms (one UI frame budget of issue 12's map goal). Writes test-results/bench/analytics.json (or
+ * ANALYTICS_BENCH_RESULTS).
  *
  * A benchmark, not a timed test: it prints and records; it fails only when it cannot run.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import os from 'node:os';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { betweennessCentrality } from '../../main/core/analytics/betweenness-centrality';
+import { degreeCentrality } from '../../main/core/analytics/degree-centrality';
+import {
+  computeKnowledgeReports,
+  REPORT_PARTS,
+  type KnowledgeReports,
+  type ReportPart,
+} from '../../main/core/analytics/knowledge-reports';
+import { louvainCommunities } from '../../main/core/analytics/louvain-communities';
+import { MetricsService } from '../../main/core/analytics/metrics-service';
+import { toGraphology } from '../../main/core/analytics/to-graphology';
+import { GraphStore } from '../../main/core/graph/graph-store';
+import { localToday } from '../../main/core/util/clock';
+import { createSyntheticWorkspace } from './synthetic-workspace';
 import { simulateDeparture } from '../../main/core/analytics/departure-simulation';
 import { knowledgeGaps } from '../../main/core/analytics/gaps';
 import { inventorySummary } from '../../main/core/analytics/inventory';
@@ -37,6 +62,9 @@ const RESULTS = path.resolve(
   process.env.ANALYTICS_BENCH_RESULTS ?? path.join(REPO, 'test-results/bench/analytics.json'),
 );
 const GOAL_MS = 200;
+const SCALE_NODES = Number(process.env.ANALYTICS_SCALE_NODES ?? 50_000);
+/** Issue 12: the main thread's largest event-loop delay while the worker computes, at most one frame budget. */
+const DELAY_GOAL_MS = 100;
 const TODAY = '2027-01-10';
 
 /** One measured part: median and all runs (ms), ratio to the baseline's median, and whether it meets the goal. */
@@ -69,6 +97,53 @@ export interface AnalyticsBenchResults {
   inventorySummary: IndexedPart;
   inventoryTrend: IndexedPart & { weeks: number; historyRows: number };
   goals: Array<{ name: string; goalMs: number; medianMs: number; met: boolean }>;
+  /** Issue 12's scale part, absent when ANALYTICS_SCALE_NODES is 0. */
+  scale?: ScaleResults;
+}
+
+/** Issue 12: map metrics and every knowledge-view report on a generated workspace, main thread vs worker. */
+export interface ScaleResults {
+  nodes: number;
+  edges: number;
+  /** Writing the workspace file through the real core (not measured against anything). */
+  generateMs: number;
+  /** The baseline: everything on the main thread, as the app did before issue 12. */
+  mainThread: {
+    /** Reading the graph (GraphStore.getGraph), GraphIndex + graphology conversion, each measure. */
+    mapMs: {
+      read: number;
+      index: number;
+      degree: number;
+      betweenness: number;
+      louvain: number;
+      total: number;
+    };
+    /** How betweenness was computed: pivots (= nodes when exact). */
+    betweennessPivots: number;
+    betweennessExact: boolean;
+    /** knowledge-reports.ts per part (its `index`: reading the graph and building its index) and in all. */
+    reportsMs: Record<ReportPart, number> & { total: number };
+    /** The main thread's largest event-loop delay while all of it ran (ms). */
+    maxDelayMs: number;
+  };
+  /** The same through MetricsService's worker: wall clock seen by the main thread, and the worker's own times. */
+  worker: {
+    /** From asking to having both results on the main thread (thread start, reading, computing, cloning back). */
+    wallMs: number;
+    mapTookMs: number;
+    reportsTookMs: number;
+    reportsMs: Record<ReportPart, number>;
+    maxDelayMs: number;
+    /** Mean event-loop delay over the run (ms). */
+    meanDelayMs: number;
+  };
+  /** worker.maxDelayMs ÷ mainThread.maxDelayMs. */
+  delayRatio: number;
+  /** The worker's reports equal the main thread's (times aside). */
+  sameReports: boolean;
+  /** The worker's map metrics equal the main thread's (times aside). */
+  sameMapMetrics: boolean;
+  goal: { name: string; goalMs: number; maxDelayMs: number; met: boolean };
 }
 
 /** A deterministic process-knowledge graph of about `size` nodes. */
@@ -232,7 +307,131 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-function main(): void {
+/** Largest and mean event-loop delay (ms) of the main thread while `work` runs (monitorEventLoopDelay). */
+async function withDelayMonitor<T>(
+  work: () => Promise<T>,
+): Promise<{ value: T; maxMs: number; meanMs: number }> {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  try {
+    const value = await work();
+    // One more turn of the loop, so that a block at the very end is recorded too.
+    await new Promise((r) => setTimeout(r, 20));
+    return { value, maxMs: h.max / 1e6, meanMs: h.mean / 1e6 };
+  } finally {
+    h.disable();
+  }
+}
+
+const withoutTimes = ({ partMs: _p, tookMs: _t, ...rest }: KnowledgeReports) => rest;
+
+/** Issue 12's scale part (see the file's docstring). */
+async function scale(size: number): Promise<ScaleResults> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wellspring-analytics-bench-'));
+  try {
+    const file = path.join(dir, `scale-${size}.wellspring`);
+    const t0 = performance.now();
+    const generated = createSyntheticWorkspace(file, size);
+    const generateMs = performance.now() - t0;
+    const today = localToday();
+
+    // Baseline: the main thread computes it all, as the handlers did before; a timer keeps measuring the delay.
+    const db = new Database(file, { readonly: true });
+    const main = await withDelayMonitor(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      const read = time(() => new GraphStore(db).getGraph());
+      const index = time(() => toGraphology(buildGraphIndex(read.value)));
+      const degree = time(() => degreeCentrality(buildGraphIndex(read.value)));
+      const betweenness = time(() => betweennessCentrality(index.value, { seed: 1 }));
+      const louvain = time(() => louvainCommunities(index.value, { seed: 1 }));
+      await new Promise((r) => setTimeout(r, 20));
+      const reports = time(() => computeKnowledgeReports({ db, today, candidateCounts: {} }));
+      return { read, index, degree, betweenness, louvain, reports };
+    });
+    db.close();
+    const mapMs = {
+      read: main.value.read.ms,
+      index: main.value.index.ms,
+      degree: main.value.degree.ms,
+      betweenness: main.value.betweenness.ms,
+      louvain: main.value.louvain.ms,
+      total: 0,
+    };
+    mapMs.total = mapMs.read + mapMs.index + mapMs.degree + mapMs.betweenness + mapMs.louvain;
+
+    // The worker: the app's MetricsService asked for both at once, the main thread otherwise idle.
+    const service = new MetricsService(
+      () => {
+        throw new Error('the worker reads the file itself');
+      },
+      { file, seed: 1 },
+    );
+    service.setReportInputs({ today: () => today });
+    if (service.mode !== 'worker') throw new Error('MetricsService found no worker entry.');
+    const started = performance.now();
+    const inWorker = await withDelayMonitor(() => Promise.all([service.mapMetrics(), service.reports()]));
+    const wallMs = performance.now() - started - 20;
+    await service.close();
+    const [metrics, reports] = inWorker.value;
+    const sameReports =
+      JSON.stringify(withoutTimes(reports)) === JSON.stringify(withoutTimes(main.value.reports.value));
+    const mainBetweenness = main.value.betweenness.value.betweenness;
+    const sameMapMetrics =
+      JSON.stringify(metrics.degree) === JSON.stringify(main.value.degree.value.degree) &&
+      JSON.stringify(metrics.betweenness) === JSON.stringify(mainBetweenness) &&
+      JSON.stringify(metrics.community) === JSON.stringify(main.value.louvain.value.community);
+    return {
+      nodes: generated.nodes.length,
+      edges: generated.edges.length,
+      generateMs,
+      mainThread: {
+        mapMs,
+        betweennessPivots: main.value.betweenness.value.pivots,
+        betweennessExact: main.value.betweenness.value.exact,
+        reportsMs: { ...main.value.reports.value.partMs, total: main.value.reports.ms },
+        maxDelayMs: main.maxMs,
+      },
+      worker: {
+        wallMs,
+        mapTookMs: metrics.tookMs,
+        reportsTookMs: reports.tookMs,
+        reportsMs: reports.partMs,
+        maxDelayMs: inWorker.maxMs,
+        meanDelayMs: inWorker.meanMs,
+      },
+      delayRatio: inWorker.maxMs / main.maxMs,
+      sameReports,
+      sameMapMetrics,
+      goal: {
+        name: 'main-thread event-loop delay while the worker computes',
+        goalMs: DELAY_GOAL_MS,
+        maxDelayMs: inWorker.maxMs,
+        met: inWorker.maxMs <= DELAY_GOAL_MS,
+      },
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Prints the scale part. */
+function printScale(r: ScaleResults): void {
+  const ms = (x: number) => `${x.toFixed(0).padStart(7)} ms`;
+  const m = r.mainThread;
+  console.log(
+    [
+      `Analytics at scale (issue 12): ${r.nodes} nodes, ${r.edges} edges (workspace written in ${(r.generateMs / 1000).toFixed(1)} s)`,
+      `  main thread (baseline): read ${ms(m.mapMs.read).trim()}, index ${ms(m.mapMs.index).trim()}, degree ${ms(m.mapMs.degree).trim()}, betweenness ${ms(m.mapMs.betweenness).trim()} (${m.betweennessExact ? 'exact' : `${m.betweennessPivots} pivots, Brandes & Pich 2007`}), Louvain ${ms(m.mapMs.louvain).trim()}`,
+      `    reports: ${REPORT_PARTS.map((p) => `${p} ${m.reportsMs[p].toFixed(0)}`).join(', ')} ms; all ${ms(m.reportsMs.total).trim()}`,
+      `    largest event-loop delay ${ms(m.maxDelayMs)}`,
+      `  worker: map metrics ${ms(r.worker.mapTookMs).trim()}, reports ${ms(r.worker.reportsTookMs).trim()} (${REPORT_PARTS.map((p) => `${p} ${r.worker.reportsMs[p].toFixed(0)}`).join(', ')} ms); ${ms(r.worker.wallMs).trim()} from asking to both results`,
+      `    largest event-loop delay ${ms(r.worker.maxDelayMs)} (mean ${r.worker.meanDelayMs.toFixed(1)} ms)  ×${r.delayRatio.toFixed(3)} main thread  ${r.goal.met ? `≤ ${DELAY_GOAL_MS} ms ✓` : `OVER ${DELAY_GOAL_MS} ms ✗`}`,
+      `  same reports as the main thread: ${r.sameReports ? 'yes' : 'NO'}; same map metrics: ${r.sameMapMetrics ? 'yes' : 'NO'}`,
+    ].join('\n'),
+  );
+}
+
+async function main(): Promise<void> {
   const graph = syntheticProcessGraph(NODES);
   const settings = DEFAULT_STRENGTH_SETTINGS;
   const counts: Record<string, number> = {};
@@ -359,9 +558,17 @@ function main(): void {
       iline(`inventory trend (${history.length} entries)`, results.inventoryTrend),
     ].join('\n'),
   );
+  if (SCALE_NODES > 0) {
+    results.scale = await scale(SCALE_NODES);
+    printScale(results.scale);
+  }
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
   fs.writeFileSync(RESULTS, JSON.stringify(results, null, 2));
   console.log(`Results: ${path.relative(process.cwd(), RESULTS)}`);
 }
 
-if (require.main === module) main();
+if (require.main === module)
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -6,7 +6,15 @@ import { localToday } from '../util/clock';
 import { WellspringError } from '../util/errors';
 import type { KnowledgeReports } from './knowledge-reports';
 import type { MapMetrics } from './map-metrics';
-import runTask, { type MetricsTask, type MetricsTaskResult } from './metrics-worker';
+import runTask, {
+  type MetricsTask,
+  type MetricsTaskResult,
+  type ReportName,
+  type SerializedMapMetrics,
+  type SerializedReports,
+} from './metrics-worker';
+
+export type { ReportName } from './metrics-worker';
 
 /** Where a worker entry is: its file, and the Node options the thread starts with (`--import tsx` for .ts). */
 export interface WorkerEntry {
@@ -55,13 +63,47 @@ export interface MetricsServiceOptions {
 /** Where the knowledge reports stand, for a view that shows the last result while the next one is computed. */
 export interface ReportsState {
   /** The newest finished reports (possibly of an older graph), or null before the first finished. */
-  reports: KnowledgeReports | null;
+  reports: ReportBundle | null;
   /** True when `reports` is of the current graph, settings and day. */
   fresh: boolean;
   /** True while a computation for the current graph runs. */
   computing: boolean;
   /** The error of the last computation when it failed (bilingual, errors.analyticsWorkerFailed), else null. */
   error: WellspringError | null;
+}
+
+/**
+ * A finished set of reports as the worker sent them: `get(name)` parses one report on first use (and keeps it), so
+ * a channel asking for the risk ranking does not rebuild the 50k item strengths on the main thread.
+ */
+export class ReportBundle {
+  private readonly parsed = new Map<ReportName, unknown>();
+  /** Milliseconds each part took in the worker, and the whole computation. */
+  readonly partMs: KnowledgeReports['partMs'];
+  readonly tookMs: number;
+
+  constructor(private readonly serialized: SerializedReports) {
+    this.partMs = serialized.partMs;
+    this.tookMs = serialized.tookMs;
+  }
+
+  /** One report, parsed from its JSON on first use; callers must not mutate it (it is shared). */
+  get<K extends ReportName>(name: K): KnowledgeReports[K] {
+    let value = this.parsed.get(name);
+    if (value === undefined) {
+      value = JSON.parse(this.serialized.json[name]) as unknown;
+      this.parsed.set(name, value);
+    }
+    return value as KnowledgeReports[K];
+  }
+
+  /** Every report (parsing all of them), with the timings. */
+  all(): KnowledgeReports {
+    const out = { partMs: this.partMs, tookMs: this.tookMs } as KnowledgeReports;
+    for (const name of Object.keys(this.serialized.json) as ReportName[])
+      (out as unknown as Record<string, unknown>)[name] = this.get(name);
+    return out;
+  }
 }
 
 /** One computation under way or done: its generation and key, its promise, and how to cancel it. */
@@ -171,7 +213,7 @@ export class MetricsService {
   private generation = 0;
   private closed = false;
   private readonly map: LatestResult<MapMetrics>;
-  private readonly reportsResult: LatestResult<KnowledgeReports>;
+  private readonly reportsResult: LatestResult<ReportBundle>;
 
   constructor(
     private readonly getGraph: () => GraphDto,
@@ -191,6 +233,9 @@ export class MetricsService {
           idleTimeout: 30_000,
         })
       : null;
+    // A task's own failure reaches its promise. The pool itself emits 'error' when a result arrives for a task
+    // that was cancelled meanwhile ("Unexpected message from Worker"): nothing is waiting for it any more.
+    this.pool?.on('error', () => undefined);
     const generation = () => this.generation;
     this.map = new LatestResult(
       generation,
@@ -227,11 +272,25 @@ export class MetricsService {
   }
 
   /**
-   * The knowledge views' reports of the current graph, settings and day, from the cache or computed now.
+   * Every knowledge-view report of the current graph, settings and day, from the cache or computed now (all
+   * parsed: for tests and the benchmark; a channel asks for its one report with `report(name)`).
+   * @throws (rejects) as report()
+   */
+  async reports(): Promise<KnowledgeReports> {
+    return (await this.bundle()).all();
+  }
+
+  /**
+   * One report of the current graph, settings and day (e.g. `risk`: what `experts:risk` answers), from the cache
+   * or computed now in the worker with all the others.
    * @throws (rejects) Error when the service is closed or was made without `file`; WellspringError `internal`
    *   errors.analyticsWorkerFailed when the worker failed or crashed (the next call retries)
    */
-  reports(): Promise<KnowledgeReports> {
+  async report<K extends ReportName>(name: K): Promise<KnowledgeReports[K]> {
+    return (await this.bundle()).get(name);
+  }
+
+  private bundle(): Promise<ReportBundle> {
     if (this.closed) return Promise.reject(new Error('MetricsService is closed.'));
     if (!this.file) return Promise.reject(new Error('MetricsService has no workspace file for reports.'));
     return this.reportsResult.get();
@@ -260,21 +319,22 @@ export class MetricsService {
     ])}`;
   }
 
-  private computeMap(signal: AbortSignal): Promise<MapMetrics> {
+  private async computeMap(signal: AbortSignal): Promise<MapMetrics> {
     const task: MetricsTask = this.file
       ? { kind: 'map', file: this.file, seed: this.seed }
       : { kind: 'map', graph: this.pool ? topologyOf(this.getGraph()) : this.getGraph(), seed: this.seed };
-    return this.runTask(task, signal) as Promise<MapMetrics>;
+    const { json } = (await this.runTask(task, signal)) as SerializedMapMetrics;
+    return JSON.parse(json) as MapMetrics;
   }
 
-  private computeReports(signal: AbortSignal): Promise<KnowledgeReports> {
+  private async computeReports(signal: AbortSignal): Promise<ReportBundle> {
     const task: MetricsTask = {
       kind: 'reports',
       file: this.file!,
       today: this.inputs.today?.() ?? localToday(),
       candidateCounts: Object.fromEntries(this.inputs.candidateCounts?.() ?? []),
     };
-    return this.runTask(task, signal) as Promise<KnowledgeReports>;
+    return new ReportBundle((await this.runTask(task, signal)) as SerializedReports);
   }
 
   private async runTask(task: MetricsTask, signal: AbortSignal): Promise<MetricsTaskResult> {

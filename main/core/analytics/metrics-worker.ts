@@ -23,8 +23,37 @@ export type MetricsTask =
   | { kind: 'map'; file: string; seed?: number }
   | { kind: 'reports'; file: string; today: string; candidateCounts: Record<string, number> };
 
-/** What a task answers: MapMetrics for `map`, KnowledgeReports for `reports` (structured-cloned back). */
-export type MetricsTaskResult = MapMetrics | KnowledgeReports;
+/**
+ * A report bundle as it crosses back to the main thread: every report as its own JSON text, so the main thread
+ * clones strings (a copy, no object graph to rebuild) and parses only the report a channel asks for.
+ */
+export interface SerializedReports {
+  kind: 'reports';
+  /** Report name → JSON text of its value. */
+  json: Record<ReportName, string>;
+  partMs: KnowledgeReports['partMs'];
+  tookMs: number;
+}
+
+/** The names of the reports of KnowledgeReports (its fields without the timings). */
+export type ReportName = Exclude<keyof KnowledgeReports, 'partMs' | 'tookMs'>;
+
+/** The map metrics as JSON text (one string to clone back instead of three records of every node). */
+export interface SerializedMapMetrics {
+  kind: 'map';
+  json: string;
+}
+
+/** What a task answers: the map metrics or the reports, serialised (see SerializedReports). */
+export type MetricsTaskResult = SerializedMapMetrics | SerializedReports;
+
+/** The serialised form of computeKnowledgeReports' result. */
+export function serializeReports(reports: KnowledgeReports): SerializedReports {
+  const { partMs, tookMs, ...rest } = reports;
+  const json = {} as Record<ReportName, string>;
+  for (const [name, value] of Object.entries(rest)) json[name as ReportName] = JSON.stringify(value);
+  return { kind: 'reports', json, partMs, tookMs };
+}
 
 let open: { file: string; db: Database.Database } | null = null;
 
@@ -44,14 +73,19 @@ function connection(file: string): Database.Database {
  */
 export default function run(task: MetricsTask): MetricsTaskResult {
   if (task.kind === 'reports')
-    return computeKnowledgeReports({
-      db: connection(task.file),
-      today: task.today,
-      candidateCounts: task.candidateCounts,
-    });
-  if ('graph' in task) return computeMapMetrics(task.graph, { seed: task.seed });
-  const started = performance.now();
-  const graph = new GraphStore(connection(task.file)).getGraph();
-  const metrics = computeMapMetrics(graph, { seed: task.seed });
-  return { ...metrics, tookMs: performance.now() - started };
+    return serializeReports(
+      computeKnowledgeReports({
+        db: connection(task.file),
+        today: task.today,
+        candidateCounts: task.candidateCounts,
+      }),
+    );
+  let metrics: MapMetrics;
+  if ('graph' in task) metrics = computeMapMetrics(task.graph, { seed: task.seed });
+  else {
+    const started = performance.now();
+    const graph = new GraphStore(connection(task.file)).getGraph();
+    metrics = { ...computeMapMetrics(graph, { seed: task.seed }), tookMs: performance.now() - started };
+  }
+  return { kind: 'map', json: JSON.stringify(metrics) };
 }

@@ -5,7 +5,8 @@ import type { DomainHandlers } from './types';
 /** Process knowledge: pipelines, step details, process edits, the matrix and the journey map. */
 export function processesHandlers(ws: WorkspaceService): DomainHandlers<typeof PROCESSES_CHANNELS> {
   return {
-    'processes:list': () => ws.knowledge.processes(),
+    // From the analytics worker (issue 12): every process's strength reads every step's.
+    'processes:list': () => ws.metrics.report('processes'),
     'processes:create': (input) => ws.knowledge.createProcess(input),
     'processes:pipeline': ({ processId }) => ws.knowledge.pipeline(processId),
     'processes:step': ({ stepId }) => ws.knowledge.stepDetail(stepId),

@@ -7,8 +7,14 @@ export function strengthHandlers(ws: WorkspaceService): DomainHandlers<typeof ST
   return {
     'strength:settings': () => ws.knowledge.settings(),
     'strength:update-settings': ({ settings }) => ws.knowledge.updateSettings(settings),
-    'strength:items': ({ ids }) => ws.knowledge.itemStrengths(ids),
-    'strength:steps': ({ processId }) => ws.knowledge.stepStrengths(processId),
-    'strength:gaps': ({ processId }) => ws.knowledge.gaps(processId),
+    // Whole-workspace answers come from the analytics worker (issue 12); one process or some ids are cheap here.
+    'strength:items': async ({ ids }) =>
+      ids === undefined ? await ws.metrics.report('itemStrengths') : ws.knowledge.itemStrengths(ids),
+    'strength:steps': async ({ processId }) =>
+      processId === undefined
+        ? await ws.metrics.report('stepStrengths')
+        : ws.knowledge.stepStrengths(processId),
+    'strength:gaps': async ({ processId }) =>
+      processId === undefined ? await ws.metrics.report('gaps') : ws.knowledge.gaps(processId),
   };
 }
