@@ -152,7 +152,7 @@ describe('browser mode refusals', () => {
 
   it('refuses a foreign Origin on API calls and the event stream, with the token', async () => {
     const { ws, server } = await setup();
-    const foreign = [
+    const foreign: Array<Record<string, string>> = [
       { origin: 'http://evil.example' },
       { origin: `http://127.0.0.1:${server.port + 1}` },
       { origin: `https://127.0.0.1:${server.port}` },
