@@ -108,7 +108,51 @@ async function extract(filePath: string, name: string, options: ExtractOptions):
     return failure(e, name, detected.mime);
   }
   if (detected.format !== 'pdf') out.pages.forEach((_, i) => onPage(i + 1, out.pages.length));
-  return toResult(out, detected.format, detected.mime, name);
+  const result = toResult(out, detected.format, detected.mime, name);
+  if (out.pageRange) {
+    result.pageRange = out.pageRange;
+    result.failedPages = out.failedPages ?? [];
+    result.ocrUnreadable = out.ocrUnreadable ?? [];
+  }
+  return result;
+}
+
+/**
+ * The result of a whole PDF from the results of its page ranges (`ExtractOptions.pageRange`, read by the
+ * extraction pool's page-range tasks), as `extractFile` would give for the whole file: pages in page order, the
+ * failed and OCR-unreadable pages of every range, the authors of the range holding page 1, and the status and reason
+ * made by the same rules. When a part did not get as far as its pages (a password, a damaged file, a timeout, a
+ * crash: any result without `pageRange`), that part's result is the file's. Every page failing gives 'failed' "no
+ * page could be read (damaged PDF)", as for the whole file.
+ *
+ * @param name the file's base name (for the reasons)
+ * @param parts the ranges' results, in any order; at least one
+ * @throws RangeError when `parts` is empty
+ */
+export function mergePageRanges(name: string, parts: readonly ExtractResult[]): ExtractResult {
+  if (parts.length === 0) throw new RangeError(`${name}: no page ranges to merge`);
+  const broken = parts.find((p) => !p.pageRange);
+  if (broken) return broken;
+  const sorted = [...parts].sort((a, b) => a.pageRange!.first - b.pageRange!.first);
+  const first = sorted[0]!;
+  const pageCount = first.pageCount;
+  const out: FormatOutput = {
+    pages: sorted.flatMap((p) => p.pages),
+    pageCount,
+    failedPages: sorted.flatMap((p) => p.failedPages ?? []),
+    ocrUnreadable: sorted.flatMap((p) => p.ocrUnreadable ?? []),
+  };
+  if (first.authors?.length) out.authors = first.authors;
+  if (pageCount > 0 && out.failedPages!.length === pageCount) {
+    return {
+      status: 'failed',
+      pages: [],
+      pageCount: 0,
+      mime: first.mime,
+      error: `${name}: no page could be read (damaged PDF)`,
+    };
+  }
+  return toResult(out, 'pdf', first.mime, name);
 }
 
 const OFFICE_PACKAGES: ReadonlySet<DocumentFormat> = new Set(['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp']);
@@ -123,7 +167,15 @@ function read(
   const password = options.password;
   switch (format) {
     case 'pdf':
-      return extractPdf(buf, name, password, onPage, options.ocr || undefined, options.signal);
+      return extractPdf(
+        buf,
+        name,
+        password,
+        onPage,
+        options.ocr || undefined,
+        options.signal,
+        options.pageRange,
+      );
     case 'png':
     case 'jpeg':
     case 'tiff':

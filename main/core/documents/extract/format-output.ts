@@ -1,6 +1,6 @@
 import { normalizeText } from './normalize';
 import { paginate } from './paginate';
-import type { ExtractedPage } from './types';
+import type { ExtractedPage, PageRange } from './types';
 
 /** What a format module returns; `extractFile` adds the status, MIME type and reason. */
 export interface FormatOutput {
@@ -21,6 +21,8 @@ export interface FormatOutput {
   ocrUnreadable?: number[];
   /** Reason to report alongside an otherwise successful result. */
   warning?: string;
+  /** A PDF read in part (`ExtractOptions.pageRange`): the pages read; see `ExtractResult.pageRange`. */
+  pageRange?: PageRange;
 }
 
 /** A unit of a document before normalisation: its raw text and an optional label. */

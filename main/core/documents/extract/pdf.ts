@@ -6,7 +6,7 @@ import type { FormatOutput } from './format-output';
 import { MAX_IMAGE_PIXELS } from './image';
 import { normalizeText } from './normalize';
 import type { OcrEngine } from './ocr';
-import type { ExtractedPage } from './types';
+import type { ExtractedPage, PageRange } from './types';
 
 /**
  * Resolution a page without a text layer is rendered at for OCR, in dots per inch. Measured on the bench's
@@ -29,6 +29,14 @@ let pdfjsPromise: Promise<PdfJs> | undefined;
 function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   return pdfjsPromise;
+}
+
+/**
+ * Loads pdf.js ahead of the first PDF (the extraction child does it at start, so that loading it is not counted in
+ * a task's time limit). Resolves when loaded; rejects as `import()` does when pdfjs-dist is missing.
+ */
+export async function preloadPdfJs(): Promise<void> {
+  await loadPdfJs();
 }
 
 interface PdfAssets {
@@ -62,9 +70,15 @@ function pdfjsAssets(): PdfAssets {
  * the canvas freed, and recognised; its text is stored with `ocr: true`. A page OCR cannot read is listed in
  * `ocrUnreadable`. `signal` is checked between pages.
  *
+ * Page ranges (`range`, for the extraction pool's page-range tasks, extract-process-pool.ts): only pages
+ * `range.first`…`min(range.last, pageCount)` are read (authors only in the range that starts at page 1), and a range
+ * whose pages all fail does not throw: the caller merges the ranges (`mergePageRanges`, extract-file.ts) and decides
+ * for the whole file. `pageCount` is still the document's. `onPage` gets (page number, page count).
+ *
  * @param buf the whole file; pdfjs may take over (detach) its memory
  * @param password user or owner password, any Unicode
  * @param onPage progress callback (pages done, page count)
+ * @param range the 1-based inclusive pages to read (default all)
  * @throws ExtractError 'needs-password' ("password required" / "wrong password"), 'failed' ("not a valid PDF
  *   (damaged or truncated)", "cannot open PDF: …", or every page failing)
  */
@@ -75,6 +89,7 @@ export async function extractPdf(
   onPage?: (done: number, total: number) => void,
   ocr?: OcrEngine,
   signal?: AbortSignal,
+  range?: PageRange,
 ): Promise<FormatOutput> {
   const pdfjs = await loadPdfJs();
   const loadingTask = pdfjs.getDocument({
@@ -95,12 +110,15 @@ export async function extractPdf(
     } catch (e) {
       throw openError(e, fileName, password);
     }
-    const authors = await pdfAuthors(doc);
+    const total = doc.numPages;
+    const first = range ? Math.max(1, range.first) : 1;
+    const last = range ? Math.min(total, range.last) : total;
+    const partial = first > 1 || last < total;
+    const authors = first === 1 ? await pdfAuthors(doc) : [];
     const pages: ExtractedPage[] = [];
     const failedPages: number[] = [];
     const ocrUnreadable: number[] = [];
-    const total = doc.numPages;
-    for (let n = 1; n <= total; n++) {
+    for (let n = first; n <= last; n++) {
       if (signal?.aborted) throw new ExtractError('failed', `${fileName}: cancelled`);
       try {
         const page = await doc.getPage(n);
@@ -112,7 +130,7 @@ export async function extractPdf(
           }
           const text = normalizeText(raw);
           if (text) pages.push({ page: n, text });
-          else if (ocr) {
+          else if (ocr && (await paints(page, pdfjs))) {
             // Another thread may hold the pool's one OCR engine (ocr-slot.ts): wait before rendering the page.
             await ocr.reserve?.();
             const image = await renderPage(page, doc.canvasFactory as CanvasFactory);
@@ -130,16 +148,56 @@ export async function extractPdf(
       }
       onPage?.(n, total);
     }
-    if (total > 0 && failedPages.length === total) {
+    if (!partial && total > 0 && failedPages.length === total) {
       throw new ExtractError('failed', `${fileName}: no page could be read (damaged PDF)`);
     }
     const out: FormatOutput = { pages, pageCount: total };
-    if (failedPages.length > 0) out.failedPages = failedPages;
-    if (ocrUnreadable.length > 0) out.ocrUnreadable = ocrUnreadable;
+    if (failedPages.length > 0 || partial) out.failedPages = failedPages;
+    if (ocrUnreadable.length > 0 || partial) out.ocrUnreadable = ocrUnreadable;
+    if (partial) out.pageRange = { first, last };
     if (authors.length > 0) out.authors = authors;
     return out;
   } finally {
     await loadingTask.destroy();
+  }
+}
+
+/**
+ * True when a page draws anything (an image, a fill, a stroke, a shading, glyphs): a page that draws nothing (the
+ * blank pages LaTeX puts before a chapter) is not rendered for OCR, which would only find it unreadable after
+ * seconds of work. It stays a page without text, not an OCR failure.
+ */
+async function paints(page: PdfPage, pdfjs: PdfJs): Promise<boolean> {
+  const o = pdfjs.OPS;
+  const drawing = new Set<number>([
+    o.paintImageXObject,
+    o.paintInlineImageXObject,
+    o.paintImageMaskXObject,
+    o.paintImageXObjectRepeat,
+    o.paintImageMaskXObjectRepeat,
+    o.paintSolidColorImageMask,
+    o.paintInlineImageXObjectGroup,
+    o.paintImageMaskXObjectGroup,
+    o.fill,
+    o.eoFill,
+    o.stroke,
+    o.fillStroke,
+    o.eoFillStroke,
+    o.closeStroke,
+    o.closeFillStroke,
+    o.closeEOFillStroke,
+    o.shadingFill,
+    o.showText,
+    o.showSpacedText,
+    o.nextLineShowText,
+    o.nextLineSetSpacingShowText,
+    o.constructPath,
+  ]);
+  try {
+    const ops = await page.getOperatorList();
+    return ops.fnArray.some((fn) => drawing.has(fn));
+  } catch {
+    return true;
   }
 }
 

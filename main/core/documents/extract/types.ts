@@ -44,6 +44,19 @@ export interface ExtractResult {
   title?: string;
   /** The language the file declares (EPUB `dc:language`, a BCP 47 tag such as 'zh-CN'); absent when none. */
   language?: string;
+  /**
+   * Set only when `ExtractOptions.pageRange` asked for part of a PDF that has more pages than the range: the pages
+   * read. Such a result is one part of the file (status and reason describe only the part); `failedPages` and
+   * `ocrUnreadable` are then always present (maybe empty), and `mergePageRanges` (extract-file.ts) makes the file's
+   * result from all the parts.
+   */
+  pageRange?: PageRange;
+}
+
+/** Pages first…last of a PDF, 1-based, inclusive (`last` may exceed the page count: up to the end). */
+export interface PageRange {
+  first: number;
+  last: number;
 }
 
 export interface ExtractOptions {
@@ -61,6 +74,8 @@ export interface ExtractOptions {
   ocr?: OcrEngine | false;
   /** Stops a long extraction (OCR) between pages: the result is then 'failed' "cancelled". */
   signal?: AbortSignal;
+  /** For a PDF: read only these pages (see `ExtractResult.pageRange`); other formats ignore it. */
+  pageRange?: PageRange;
 }
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
