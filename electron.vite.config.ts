@@ -35,6 +35,8 @@ export default defineConfig({
           launcher: resolve(__dirname, 'main/launcher.ts'),
           // The extraction pool's worker threads load this file (main/core/documents/extract-pool.ts).
           'extract-worker': resolve(__dirname, 'main/core/documents/extract-worker.ts'),
+          // The extraction process pool forks this file (main/core/documents/extract-process-pool.ts).
+          'extract-child': resolve(__dirname, 'main/core/documents/extract-child.ts'),
           'metrics-worker': resolve(__dirname, 'main/core/analytics/metrics-worker.ts'),
         },
       },

@@ -3,8 +3,7 @@ import path from 'node:path';
 import type { DocumentDto, LibraryFolderDto, LibraryProgress } from '../../../preload/contract';
 import { WellspringError } from '../util/errors';
 import type { EventSink } from '../workspace/event-sink';
-import { ExtractPool } from './extract-pool';
-import type { ExtractTaskResult } from './extract-worker';
+import { ExtractProcessPool, type ChildEntry, type ProcessExtractResult } from './extract-process-pool';
 import { DEFAULT_MAX_BYTES } from './extract/types';
 import { isHiddenName, scanFolder } from './folder-scan';
 import type { LibraryStore, PageRow } from './library-store';
@@ -16,8 +15,15 @@ export interface PageIndex {
 }
 
 export interface LibraryServiceOptions {
-  /** Extraction threads (default: all cores but one). */
+  /** Extraction processes (default: one per core, at lower priority; extract-process-pool.ts). */
   threads?: number;
+  /**
+   * A file (or page range) whose extraction reports no page for this many seconds is killed and gets "failed:
+   * timed out after N s" (default 60).
+   */
+  extractTimeoutS?: number;
+  /** The extraction child entry (default: the built `extract-child.js`, else the source through tsx). */
+  extractEntry?: ChildEntry;
   /** Files over this many bytes are not read (default 200 MB). */
   maxBytes?: number;
   /** Watch the folders for changes while running (default true; the CLI turns it off). */
@@ -37,13 +43,14 @@ const IDLE: LibraryProgress = {
 };
 
 /**
- * The document library: folders are scanned, new and changed files are extracted in a worker pool, results are
+ * The document library: folders are scanned, new and changed files are extracted in a pool of child processes
+ * (extract-process-pool.ts: every core at lower priority, big PDFs in page ranges, a hung file killed), results are
  * stored page by page and handed to the search index. Long work runs in the background and reports
  * `library:did-progress`; it can be cancelled, and files still pending when the app stops are extracted on the
  * next start (`resume`). One bad file never stops the batch: it gets its status and reason.
  */
 export class LibraryService {
-  private readonly pool: ExtractPool;
+  private readonly pool: ExtractProcessPool;
   private readonly maxBytes: number;
   private state: LibraryProgress = { ...IDLE };
   private abort: AbortController | null = null;
@@ -58,7 +65,11 @@ export class LibraryService {
     private readonly emit: EventSink,
     private readonly options: LibraryServiceOptions = {},
   ) {
-    this.pool = new ExtractPool(options.threads);
+    this.pool = new ExtractProcessPool({
+      processes: options.threads,
+      timeoutMs: options.extractTimeoutS === undefined ? undefined : options.extractTimeoutS * 1000,
+      entry: options.extractEntry,
+    });
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   }
 
@@ -168,7 +179,7 @@ export class LibraryService {
     return this.store.document(id);
   }
 
-  /** Stops watching, cancels the run and ends the worker threads. */
+  /** Stops watching, cancels the run and ends the extraction processes. */
   async close(): Promise<void> {
     for (const id of [...this.watchers.keys()]) this.unwatch(id);
     await this.cancel();
@@ -208,13 +219,21 @@ export class LibraryService {
     });
   }
 
+  /** The extraction processes alive now (their pids), for tests and benchmarks that watch them. */
+  extractionPids(): number[] {
+    return this.pool.pids();
+  }
+
   private async runQueue(signal: AbortSignal): Promise<void> {
-    const queue = this.store.pending();
-    const workers = Array.from({ length: Math.max(1, this.pool.threads) }, async () => {
+    // Biggest first: the big PDFs are split into page ranges that every process takes a share of, and the small
+    // files fill the end of the run.
+    const queue = this.store.pending().sort((a, b) => b.size - a.size);
+    // One lane more than processes: while a lane waits for the last range of its file, another file is queued.
+    const workers = Array.from({ length: Math.max(1, this.pool.threads) + 1 }, async () => {
       for (let doc = queue.shift(); doc && !signal.aborted; doc = queue.shift()) {
         this.state.current = doc.path;
         this.report();
-        let result: ExtractTaskResult;
+        let result: ProcessExtractResult;
         const file = doc.path;
         // Page progress, shown for a file that takes long (OCR): only once a page took more than a moment.
         const started = Date.now();
@@ -258,7 +277,7 @@ export class LibraryService {
     this.emit('library:did-change', { folderId: null });
   }
 
-  private storeResult(id: number, result: ExtractTaskResult): void {
+  private storeResult(id: number, result: ProcessExtractResult): void {
     const { removedChunks, pages } = this.store.storeResult(id, result);
     this.index.removeChunks(removedChunks);
     this.index.addPages(pages);

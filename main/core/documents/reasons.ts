@@ -4,7 +4,7 @@ import type { MessageKey } from '../util/errors';
 /**
  * The per-file reasons of the library (`documents.error`), read back into a translatable message.
  *
- * Extraction stores its reason as English text (extract/*.ts, folder-scan.ts): "x.csv line 17: unclosed quote".
+ * Extraction stores its reason as English text (extract/*.ts, folder-scan.ts, extract-process-pool.ts): "x.csv line 17: unclosed quote".
  * Rather than add a column (a migration) the library answers each stored text with the message key whose English
  * template produced it and the values it held, so old rows are translated as well as new ones. A text no template
  * matches (an unexpected library error) keeps only its English. tests/unit/core/documents/reasons.test.ts runs the
@@ -120,6 +120,9 @@ const TEMPLATES: ReadonlyArray<readonly [ReasonKey, string]> = [
     'library:reasons.ocrPagesUnreadable',
     '{{name}}: OCR could not read {{failed}} of {{total}} pages (pages {{pages}})',
   ],
+  // extract-process-pool.ts: a file whose extraction process hung (killed) or died.
+  ['library:reasons.timedOut', '{{name}}: timed out after {{seconds}} s'],
+  ['library:reasons.extractionCrashed', '{{name}}: the extraction process ended unexpectedly ({{detail}})'],
   ['library:reasons.noTextLayer', '{{name}}: no text layer (scanned?)'],
   ['library:reasons.noText', '{{name}}: no text'],
 ];

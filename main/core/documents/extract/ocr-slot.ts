@@ -34,13 +34,86 @@ const waitAsync = (
   }
 ).waitAsync;
 
+/**
+ * What an OCR engine needs of its slot (ocr.ts): the thread pool's `OcrSlot` over shared memory, or an extraction
+ * child process's handle that asks the parent (`OcrSlotArbiter`, extract-child.ts).
+ */
+export interface OcrSlotHandle {
+  /** True while this handle holds the slot. */
+  readonly holding: boolean;
+  /** True when someone else is waiting for the slot. */
+  readonly contended: boolean;
+  /** Resolves once this handle holds the slot. */
+  acquire(): Promise<void>;
+  /** Frees the slot if this handle holds it. */
+  release(): void;
+}
+
+/**
+ * The pool-wide OCR slot of the extraction PROCESS pool (extract-process-pool.ts), kept in the parent: processes
+ * share no memory, so each child asks for the slot over IPC and the parent answers here. Same policy as `OcrSlot`:
+ * one holder at a time, the others wait in order of asking; the holder is told when someone waits (it hands the
+ * engine over at the end of its file); a holder that dies is released by the pool (`drop`).
+ *
+ * `T` is whatever identifies a holder (the pool's child record).
+ */
+export class OcrSlotArbiter<T> {
+  private holder: T | null = null;
+  private readonly waiters: T[] = [];
+
+  /**
+   * @param grant called when `who` gets the slot (at once from `request`, or later from `release`/`drop`)
+   * @param contended called on the holder with true when someone starts waiting for it
+   */
+  constructor(
+    private readonly grant: (who: T) => void,
+    private readonly contended: (holder: T) => void,
+  ) {}
+
+  /** The current holder, or null. */
+  get current(): T | null {
+    return this.holder;
+  }
+
+  /** True when `who` waits for the slot. */
+  isWaiting(who: T): boolean {
+    return this.waiters.includes(who);
+  }
+
+  /** `who` asks for the slot: granted at once when free or already its own, else it waits in line. */
+  request(who: T): void {
+    if (this.holder === null || this.holder === who) {
+      this.holder = who;
+      this.grant(who);
+      return;
+    }
+    if (!this.waiters.includes(who)) this.waiters.push(who);
+    this.contended(this.holder);
+  }
+
+  /** `who` gives the slot back (nothing happens when it does not hold it); the next in line gets it. */
+  release(who: T): void {
+    if (this.holder !== who) return;
+    this.holder = null;
+    const next = this.waiters.shift();
+    if (next !== undefined) this.request(next);
+  }
+
+  /** `who` is gone (its process ended): out of the line, and the slot freed if it held it. */
+  drop(who: T): void {
+    const i = this.waiters.indexOf(who);
+    if (i >= 0) this.waiters.splice(i, 1);
+    this.release(who);
+  }
+}
+
 /** A new, free OCR slot (to pass to threads in `workerData.ocrSlot`). */
 export function createOcrSlot(): SharedArrayBuffer {
   return new SharedArrayBuffer(OCR_SLOT_BYTES);
 }
 
 /** One thread's handle on the shared slot. `owner` is a non-zero id unique per thread (its `threadId`). */
-export class OcrSlot {
+export class OcrSlot implements OcrSlotHandle {
   private readonly cells: Int32Array;
   private held = false;
 

@@ -1,7 +1,7 @@
 import { createWorker, OEM, type Worker, type WorkerOptions } from 'tesseract.js';
 import { normalizeText } from './normalize';
 import { OCR_LANGUAGES } from './ocr-langdata';
-import type { OcrSlot } from './ocr-slot';
+import type { OcrSlotHandle as OcrSlot } from './ocr-slot';
 
 /**
  * Optical character recognition of page images, offline, with tesseract.js 7 (tesseract 5's LSTM engine compiled to
