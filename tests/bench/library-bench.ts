@@ -63,7 +63,6 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import Database from 'better-sqlite3';
-import { Piscina } from 'piscina';
 import type { EventName, EventPayload, LibraryProgress } from '../../preload/contract';
 import { openWorkspaceDb } from '../../main/core/db/workspace-db';
 import { defaultThreads } from '../../main/core/documents/extract-pool';
@@ -190,16 +189,13 @@ function linkNodeModules(): void {
 }
 
 /**
- * Points the service's pool at the built worker (`out/main/extract-worker.js`), the file the app's ExtractPool
- * loads. Run from source, ExtractPool falls back to the TypeScript worker through tsx, whose loader costs memory
- * and start-up time that the app does not have. Every other option stays as ExtractPool set it.
+ * The built extraction child (`out/main/extract-child.js`, beside the built worker), the file the app's
+ * ExtractProcessPool forks. Run from source, the pool falls back to the TypeScript child through tsx, whose loader
+ * costs memory and start-up time that the app does not have.
  */
-async function useBuiltWorker(library: LibraryService): Promise<void> {
+function builtChild(): { filename: string; execArgv: string[] } {
   linkNodeModules();
-  const extractPool = (library as unknown as { pool: { pool: Piscina } }).pool;
-  const fromSource = extractPool.pool;
-  extractPool.pool = new Piscina({ ...fromSource.options, filename: BUILT_WORKER, execArgv: [] });
-  await fromSource.destroy();
+  return { filename: path.join(path.dirname(BUILT_WORKER), 'extract-child.js'), execArgv: [] };
 }
 
 /** The search index is built lazily in the app; until the first search the pipeline feeds nothing. */
@@ -251,9 +247,13 @@ async function runLibrary(
     if (p.current && !startedAt.has(p.current)) startedAt.set(p.current, performance.now());
     options.onProgress?.(p);
   };
-  const library = new LibraryService(store, NO_INDEX, emit, { threads, watch: false, progressIntervalMs: 0 });
+  const library = new LibraryService(store, NO_INDEX, emit, {
+    threads,
+    watch: false,
+    progressIntervalMs: 0,
+    extractEntry: WORKER === 'built' ? builtChild() : undefined,
+  });
   try {
-    if (WORKER === 'built') await useBuiltWorker(library);
     const t0 = performance.now();
     await library.addFolder(folder);
     let timer: NodeJS.Timeout | undefined;
