@@ -86,6 +86,12 @@ export function InventoryView() {
           <span className="muted" data-testid="inventory-as-of">
             {t('asOf', { date: asOf })}
           </span>
+          {/* The last counts stay on screen while the analytics worker counts the changed graph (issue 12). */}
+          {summary.isFetching ? (
+            <span className="muted" role="status" data-testid="inventory-computing">
+              {t('computing')}
+            </span>
+          ) : null}
         </header>
         <TotalsRow summary={s} onOpen={setOpen} />
         {s.knowledgeItems === 0 ? (
