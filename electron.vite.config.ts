@@ -38,6 +38,8 @@ export default defineConfig({
           // The extraction process pool forks this file (main/core/documents/extract-process-pool.ts).
           'extract-child': resolve(__dirname, 'main/core/documents/extract-child.ts'),
           'metrics-worker': resolve(__dirname, 'main/core/analytics/metrics-worker.ts'),
+          // The search index is built in a worker thread from this file (main/core/search/index-build.ts).
+          'index-build-worker': resolve(__dirname, 'main/core/search/index-build-worker.ts'),
         },
       },
     },

@@ -112,6 +112,18 @@ export const SearchFilters = z.strictObject({
 export type SearchFilters = z.infer<typeof SearchFilters>;
 
 export const SEARCH_CHANNELS = {
+  /**
+   * Where the workspace's search index stands: `building` while a worker builds it (`done` of `total` pages;
+   * `search:query` and `search:nodes` then answer when it is ready), `ready`, or `idle` (built on the first query).
+   */
+  'search:status': {
+    input: z.strictObject({}),
+    output: z.object({
+      state: z.enum(['ready', 'building', 'idle']),
+      done: z.number().int(),
+      total: z.number().int(),
+    }),
+  },
   'search:query': {
     input: z.strictObject({
       query: z.string().max(500),

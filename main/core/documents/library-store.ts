@@ -436,6 +436,11 @@ export class LibraryStore {
     return r;
   }
 
+  /** The database file (the search index is built in a worker that reads the pages from it); ':memory:' in tests. */
+  get file(): string {
+    return this.db.name;
+  }
+
   /** Text of a chunk, for verifying search candidates. */
   chunkText(chunkId: number): string | undefined {
     return (this.q.pageById.get(chunkId) as { text: string } | undefined)?.text;

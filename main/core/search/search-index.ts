@@ -75,6 +75,23 @@ export class SearchIndex {
     return [...this.nodeIds.keys()];
   }
 
+  /**
+   * Whether node `n` is indexed with exactly these fields (kind, and label, aliases, description after NFKC): then
+   * re-indexing it would change nothing (used after a snapshot load to re-index only the nodes that changed).
+   */
+  hasNode(n: NodeEntry): boolean {
+    const iid = this.nodeIds.get(n.nodeId);
+    const rec = iid === undefined ? undefined : this.nodes[iid];
+    if (!rec) return false;
+    return (
+      rec.kind === n.kind &&
+      rec.label === n.label.normalize('NFKC') &&
+      rec.description === n.description.normalize('NFKC') &&
+      rec.aliases.length === n.aliases.length &&
+      rec.aliases.every((a, i) => a === n.aliases[i]!.normalize('NFKC'))
+    );
+  }
+
   get stats(): { chunks: number; documents: number; nodes: number; chunkIdsUsed: number } {
     const { size, documents, idsUsed } = this.store;
     return { chunks: size, documents, nodes: this.nodeIds.size, chunkIdsUsed: idsUsed };

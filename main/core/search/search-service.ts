@@ -4,7 +4,8 @@ import type { LibraryStore, PageRow } from '../documents/library-store';
 import type { GraphStore } from '../graph/graph-store';
 import fs from 'node:fs';
 import { SearchIndex } from './search-index';
-import { loadSearchIndex, saveSearchIndex } from './snapshot';
+import { decodeSnapshot, loadSearchIndex, saveSearchIndex, writeSnapshotFile } from './snapshot';
+import { buildIndexInWorker } from './index-build';
 import type { NodeEntry, NodeHit } from './search-types';
 import { buildGlossary, type Glossary } from '../glossary/glossary';
 import {
@@ -16,6 +17,13 @@ import {
 import { blankSeparators } from './query-terms';
 import { planSearch, prepareScriptConversion, type SearchPlan } from './script-variants';
 import { PinyinNodeIndex, appendPinyinHits } from './pinyin-index';
+
+/** Where the index of a workspace stands (`search:status`): `building` in a worker, `done` of `total` pages so far. */
+export interface SearchIndexStatus {
+  state: 'ready' | 'building' | 'idle';
+  done: number;
+  total: number;
+}
 
 function nodeEntry(n: NodeDto): NodeEntry {
   return { nodeId: n.id, kind: n.kind, label: n.label, aliases: n.aliases, description: n.description };
@@ -37,6 +45,12 @@ function nodeEntry(n: NodeDto): NodeEntry {
  * Simplified ↔ Traditional (issue 11 §2): both also search the query's forms in the other script (script-variants.ts
  * planSearch), unless `convertScript: false`; the hits those forms found list them in `matchedForms`.
  *
+ * Memory and the worker (issue 12 §3): the index keeps no page text (verification and snippets read it from SQLite,
+ * `LibraryStore.chunkText`); {@link SearchService.ready} builds a missing index in a worker thread
+ * (`index-build.ts`) from the database file, while {@link SearchService.status} reports its progress, and writes the
+ * worker's snapshot beside the workspace. Pages extracted meanwhile are replayed into it. The synchronous callers
+ * (CLI, evidence finder) still build on the calling thread when nothing awaited `ready`.
+ *
  * Pinyin (issue 11 §1): a query of Latin letters only (`zsgl`, `zhishiguanli`) also finds nodes by the pinyin of
  * their names (pinyin-index.ts), after every text hit, in `query`'s nodes and in `nodes`; documents never.
  */
@@ -50,6 +64,14 @@ export class SearchService implements PageIndex {
   private indexedNodeIds = new Set<string>();
 
   private dirty = false;
+
+  /** The build running in a worker: its progress, and the page changes to replay into its result. */
+  private building: {
+    promise: Promise<void>;
+    done: number;
+    total: number;
+    replay: Array<(index: SearchIndex) => void>;
+  } | null = null;
 
   /** The glossary of the graph's terms, built on first use; null: build it again. */
   private glossaryCache: Glossary | null = null;
@@ -90,7 +112,7 @@ export class SearchService implements PageIndex {
   private async load(): Promise<boolean> {
     if (this.index || !this.snapshotFile || !fs.existsSync(this.snapshotFile)) return false;
     const generation = this.library.generation();
-    const index = new SearchIndex();
+    const index = this.newIndex();
     try {
       await loadSearchIndex(index, this.snapshotFile, {
         accept: (meta) => (meta as { generation?: number } | null)?.generation === generation,
@@ -119,6 +141,81 @@ export class SearchService implements PageIndex {
     const generation = this.library.generation();
     await saveSearchIndex(this.index, this.snapshotFile, { generation });
     this.dirty = false;
+  }
+
+  /** An empty index as this service uses it: no kept text, verification and snippets read SQLite. */
+  private newIndex(): SearchIndex {
+    return new SearchIndex({ keepText: false, getText: (id) => this.library.chunkText(id) });
+  }
+
+  /** Where the index stands; see {@link SearchIndexStatus}. */
+  status(): SearchIndexStatus {
+    if (this.index) return { state: 'ready', done: 0, total: 0 };
+    if (this.building) return { state: 'building', done: this.building.done, total: this.building.total };
+    return { state: 'idle', done: 0, total: 0 };
+  }
+
+  /**
+   * Resolves once a query can be answered without building the index on the calling thread: the snapshot being
+   * loaded (`warm`) is awaited; without an index one is built in a worker (one build, shared by every caller;
+   * progress in {@link SearchService.status}). Never rejects: when the worker fails (or the library is in memory),
+   * the next query builds on the calling thread as before.
+   */
+  async ready(): Promise<void> {
+    if (this.warming) await this.warming.catch(() => false);
+    if (this.index) return;
+    const file = this.library.file;
+    if (!file || file === ':memory:') return;
+    this.building ??= this.buildInWorker(file);
+    await this.building.promise;
+  }
+
+  private buildInWorker(dbFile: string): NonNullable<SearchService['building']> {
+    const state: NonNullable<SearchService['building']> = {
+      promise: Promise.resolve(),
+      done: 0,
+      total: 0,
+      replay: [],
+    };
+    state.promise = buildIndexInWorker(
+      {
+        dbFile,
+        pagesSql: 'SELECT id, doc_id, page, text FROM document_pages ORDER BY id',
+        countSql: 'SELECT COUNT(*) FROM document_pages',
+        generationSql: "SELECT value FROM meta WHERE key = 'library_generation'",
+      },
+      {
+        onProgress: (done, total) => {
+          state.done = done;
+          state.total = total;
+        },
+      },
+    )
+      .then(async (built) => {
+        if (this.index || this.building !== state) return; // built on the calling thread meanwhile
+        const index = this.newIndex();
+        index.importSnapshot(decodeSnapshot(built.bytes));
+        for (const apply of state.replay) apply(index);
+        this.index = index;
+        this.nodesStale = true;
+        this.indexedNodeIds = new Set();
+        this.changedNodes.clear();
+        this.dirty = true;
+        // The worker's bytes are the snapshot (without nodes, which are refreshed after every load anyway).
+        if (
+          this.snapshotFile &&
+          state.replay.length === 0 &&
+          built.generation === this.library.generation()
+        ) {
+          await writeSnapshotFile(this.snapshotFile, built.bytes).catch(() => undefined);
+          this.dirty = false;
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.building === state) this.building = null;
+      });
+    return state;
   }
 
   /** Drops the index; the next query builds it again from SQLite. */
@@ -157,14 +254,24 @@ export class SearchService implements PageIndex {
   }
 
   addPages(pages: readonly PageRow[]): void {
-    if (!this.index) return;
+    if (!this.index) {
+      this.building?.replay.push((index) => {
+        for (const p of pages) index.addChunk({ chunkId: p.id, docId: p.doc_id, page: p.page, text: p.text });
+      });
+      return;
+    }
     this.dirty = true;
     for (const p of pages)
       this.index.addChunk({ chunkId: p.id, docId: p.doc_id, page: p.page, text: p.text });
   }
 
   removeChunks(chunkIds: readonly number[]): void {
-    if (!this.index) return;
+    if (!this.index) {
+      this.building?.replay.push((index) => {
+        for (const id of chunkIds) index.removeChunk(id);
+      });
+      return;
+    }
     this.dirty = true;
     for (const id of chunkIds) this.index.removeChunk(id);
   }
@@ -179,7 +286,7 @@ export class SearchService implements PageIndex {
 
   private ensureIndex(): SearchIndex {
     if (!this.index) {
-      const index = new SearchIndex();
+      const index = this.newIndex();
       const library = this.library;
       const nodes = this.graph.getGraph().nodes;
       index.rebuild(
@@ -197,10 +304,11 @@ export class SearchService implements PageIndex {
     } else if (this.nodesStale) {
       const nodes = this.graph.getGraph().nodes;
       const live = new Set(nodes.map((n) => n.id));
-      for (const id of this.indexedNodeIds) if (!live.has(id)) this.index.removeNode(id);
+      for (const id of this.index.indexedNodeIds()) if (!live.has(id)) this.index.removeNode(id);
+      // Only the nodes that differ from the snapshot's are tokenized again (O(changed), plus a comparison each).
       for (const n of nodes) {
-        this.index.removeNode(n.id);
-        this.index.addNode(nodeEntry(n));
+        const entry = nodeEntry(n);
+        if (!this.index.hasNode(entry)) this.index.addNode(entry);
       }
       this.indexedNodeIds = live;
       this.nodesStale = false;

@@ -135,7 +135,8 @@ function readHeader(buf: Uint8Array): Header {
 }
 
 /**
- * Decodes the bytes from {@link encodeSnapshot} (copies of the arrays; `buf` may be dropped afterwards). Throws
+ * Decodes the bytes from {@link encodeSnapshot}. The posting arrays are views into `buf` where it is aligned (keep
+ * `buf` unchanged), copies otherwise. Throws
  * `WellspringError` `unsupported` when the snapshot comes from another snapshot or tokenizer version (rebuild
  * instead), `invalid_input` when it is truncated or malformed.
  */
@@ -155,16 +156,24 @@ function decode(buf: Uint8Array, h: Header): SnapshotData {
     if (!s || s[0] + s[1] > buf.length) throw new Error(`section ${name} missing`);
     return buf.subarray(s[0], s[0] + s[1]);
   };
-  const copy = (name: string): ArrayBuffer => {
+  // A section 8-aligned in memory (a file read whole, bytes from a worker) is used in place; others are copied.
+  const ints = (name: string): Int32Array => {
     const r = raw(name);
-    return r.buffer.slice(r.byteOffset, r.byteOffset + r.byteLength) as ArrayBuffer;
+    if (r.byteOffset % 4 === 0) return new Int32Array(r.buffer, r.byteOffset, r.byteLength / 4);
+    return new Int32Array(r.buffer.slice(r.byteOffset, r.byteOffset + r.byteLength));
   };
-  const text = (name: string) => Buffer.from(raw(name)).toString('utf8');
-  const cols = new Float64Array(copy('chunks'));
+  const doubles = (name: string): Float64Array => {
+    const r = raw(name);
+    if (r.byteOffset % 8 === 0) return new Float64Array(r.buffer, r.byteOffset, r.byteLength / 8);
+    return new Float64Array(r.buffer.slice(r.byteOffset, r.byteOffset + r.byteLength));
+  };
+  const view = (r: Uint8Array) => Buffer.from(r.buffer, r.byteOffset, r.byteLength);
+  const text = (name: string) => view(raw(name)).toString('utf8');
+  const cols = doubles('chunks');
   let texts: ((i: number) => string) | null = null;
   if (h.keepText) {
-    const offsets = new Float64Array(copy('textOffsets'));
-    const all = Buffer.from(raw('texts'));
+    const offsets = doubles('textOffsets');
+    const all = view(raw('texts'));
     texts = (i) => all.toString('utf8', offsets[i], offsets[i + 1]);
   }
   const chunks: SnapshotChunk[] = [];
@@ -182,8 +191,8 @@ function decode(buf: Uint8Array, h: Header): SnapshotData {
   const postings = (name: string): PostingSnapshot => ({
     ...(JSON.parse(text(`${name}.counters`)) as Omit<PostingSnapshot, 'tokens' | 'starts' | 'ids'>),
     tokens: text(`${name}.tokens`),
-    starts: new Int32Array(copy(`${name}.starts`)),
-    ids: new Int32Array(copy(`${name}.ids`)),
+    starts: ints(`${name}.starts`),
+    ids: ints(`${name}.ids`),
   });
   return {
     meta: h.meta,

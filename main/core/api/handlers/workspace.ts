@@ -16,10 +16,16 @@ export function workspaceHandlers(ws: WorkspaceService): DomainHandlers<typeof W
 /** Full-text search of documents and nodes (glossary expansion on unless `expand: false`); the map's node search. */
 export function searchHandlers(ws: WorkspaceService): DomainHandlers<typeof SEARCH_CHANNELS> {
   return {
-    'search:query': ({ query, limit, nodeLimit, pagesPerDoc, filters, expand, convertScript }) =>
-      ws.search.query(query, { limit, nodeLimit, pagesPerDoc, filters, expand, convertScript }),
-    'search:nodes': ({ query, limit, kinds, expand, convertScript }) =>
-      ws.search.nodes(query, limit, kinds, { expand, convertScript }),
+    // A missing index is built in a worker first (search:status reports its progress meanwhile).
+    'search:status': () => ws.search.status(),
+    'search:query': async ({ query, limit, nodeLimit, pagesPerDoc, filters, expand, convertScript }) => {
+      await ws.search.ready();
+      return ws.search.query(query, { limit, nodeLimit, pagesPerDoc, filters, expand, convertScript });
+    },
+    'search:nodes': async ({ query, limit, kinds, expand, convertScript }) => {
+      await ws.search.ready();
+      return ws.search.nodes(query, limit, kinds, { expand, convertScript });
+    },
   };
 }
 

@@ -86,6 +86,7 @@ describe('contract conformance on the sample workspace', () => {
     await ok('views:save-positions', { viewId: view.id, positions: [{ id: item.id, x: 3, y: 4 }] });
     await ok('views:delete', { id: view.id });
     await ok('analytics:map-metrics', {});
+    await ok('search:status', {});
     await ok('search:query', { query: '拜访 记录' });
     await ok('search:nodes', { query: 'crm 规范', limit: 5 });
     await ok('dialog:pick-folder', {});

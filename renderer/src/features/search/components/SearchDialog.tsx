@@ -10,6 +10,7 @@ import { useMapStore } from '../../map/store';
 import { useViewerStore } from '../../viewer/store';
 import { DocHit } from './DocHit';
 import { Highlighted } from './Highlighted';
+import { IndexProgress } from './IndexProgress';
 import { PinyinReason } from './PinyinReason';
 import { SCRIPT_KEY, scriptConversionOn } from '../search-settings';
 
@@ -148,6 +149,7 @@ export function SearchDialog() {
         </label>
       </div>
       {libraryEmpty && <p className="muted small">{t('emptyLibrary')}</p>}
+      <IndexProgress waiting={query.length > 0 && results.isFetching} />
       {!query && <p className="muted">{t('hint')}</p>}
       {r && r.total === 0 && r.nodes.length === 0 && <p className="muted">{t('noResults', { query })}</p>}
       {r && (r.total > 0 || r.nodes.length > 0) && (
