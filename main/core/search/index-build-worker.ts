@@ -25,7 +25,7 @@ export interface IndexBuildData {
   resolution?: number;
 }
 
-/** Messages from the worker: progress every 1,000 pages, then the result or the error. */
+/** Messages from the worker: progress at the start, every 1,000 pages and at the end, then the result or the error. */
 export type IndexBuildMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; bytes: Uint8Array; chunks: number; generation: number | null; buildMs: number }
@@ -53,6 +53,7 @@ function run(data: IndexBuildData): void {
       if (++done % 1000 === 0) post({ type: 'progress', done, total });
     }
     db.exec('COMMIT');
+    post({ type: 'progress', done, total });
     const snapshot = index.exportSnapshot();
     const bytes = encodeSnapshot({ ...snapshot, meta: generation === null ? null : { generation } });
     const buildMs = Math.round(performance.now() - t0);
