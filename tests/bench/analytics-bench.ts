@@ -126,7 +126,10 @@ export interface ScaleResults {
     /** The main thread's largest event-loop delay while all of it ran (ms). */
     maxDelayMs: number;
   };
-  /** The same through MetricsService's worker: wall clock seen by the main thread, and the worker's own times. */
+  /**
+   * The same through MetricsService's worker, asked as the views ask (map metrics and one report, `risk`; each
+   * channel parses only its own report): wall clock seen by the main thread, and the worker's own times.
+   */
   worker: {
     /** From asking to having both results on the main thread (thread start, reading, computing, cloning back). */
     wallMs: number;
@@ -369,10 +372,15 @@ async function scale(size: number): Promise<ScaleResults> {
     service.setReportInputs({ today: () => today });
     if (service.mode !== 'worker') throw new Error('MetricsService found no worker entry.');
     const started = performance.now();
-    const inWorker = await withDelayMonitor(() => Promise.all([service.mapMetrics(), service.reports()]));
+    // As the views ask: the map metrics, and one report (a channel parses only its own; see ReportBundle).
+    const inWorker = await withDelayMonitor(() =>
+      Promise.all([service.mapMetrics(), service.report('risk')]),
+    );
     const wallMs = performance.now() - started - 20;
+    const [metrics] = inWorker.value;
+    // Every report parsed, outside the measured span, for the comparison (the bundle is cached: nothing recomputed).
+    const reports = await service.reports();
     await service.close();
-    const [metrics, reports] = inWorker.value;
     const sameReports =
       JSON.stringify(withoutTimes(reports)) === JSON.stringify(withoutTimes(main.value.reports.value));
     const mainBetweenness = main.value.betweenness.value.betweenness;
