@@ -2,13 +2,13 @@
 // real library service, as the app and `npm run cli -- index` do, and reports on stdout, one JSON object a line:
 // `{"done": n, "total": t}` after each file, then `{"end": true, "docs": [...]}` with every file's row.
 // Run with `node --import tsx pdfjs-sweep-driver.ts WORKSPACE FOLDER`.
-import os from 'node:os';
 import path from 'node:path';
 import type { LibraryProgress } from '../../preload/contract';
 import { WorkspaceService } from '../../main/core/workspace/workspace-service';
 
 const [file, folder] = process.argv.slice(2) as [string, string];
-const dataDir = path.join(os.tmpdir(), `wellspring-sweep-data-${process.pid}`);
+// The user data folder (recent.json) beside the workspace, in the sweep's folder, which the sweep removes.
+const dataDir = path.join(path.dirname(path.resolve(file)), 'data');
 const ws = new WorkspaceService(dataDir, 'node', { watch: false, progressIntervalMs: 0 });
 ws.open(file, { create: true });
 let lastDone = -1;

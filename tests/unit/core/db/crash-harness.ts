@@ -41,7 +41,7 @@ const CHILD: Record<CrashKind, string> = {
 const DELAY: Record<CrashKind, [number, number]> = {
   edit: [20, 320],
   import: [10, 1500],
-  index: [50, 10_000],
+  index: [50, 15_000],
 };
 
 /**

@@ -6,12 +6,12 @@
 // committed): `doc ID STATUS PAGECOUNT INDEXED_AT`; and `closed GENERATION` after a clean shutdown.
 // Run with `node --import tsx crash-indexer.ts FILE FOLDER`.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { WorkspaceService } from '../../../../main/core/workspace/workspace-service';
 
 const [file, folder] = process.argv.slice(2) as [string, string];
-const dataDir = path.join(os.tmpdir(), `wellspring-crash-data-${process.pid}`);
+// The user data folder (recent.json) beside the workspace, in the run's folder, which the harness removes.
+const dataDir = path.join(path.dirname(path.resolve(file)), 'data');
 const seen = new Map<number, string>();
 
 function reportDocs(ws: WorkspaceService): void {
