@@ -15,7 +15,7 @@ import { normalizeForSearch, tokenizeFolded } from './tokenize';
  * Pipeline of {@link SearchIndex.search}:
  * 1. `parseQuery` splits the query into terms and derives each term's lookup tokens (`query-terms.ts`,
  *    `tokenize.ts`: CJK as overlapping bigrams, Latin words whole).
- * 2. Candidates: chunks posted under every lookup token — FlexSearch postings, intersected in `posting-index.ts` —
+ * 2. Candidates: chunks posted under every lookup token — typed-array postings, intersected in `posting-index.ts` —
  *    in impact order, restricted to `filter.docIds`.
  * 3. Verification: a term the index cannot decide by itself (a CJK phrase of 3+ characters, `node.js`, a quoted
  *    phrase, one CJK character) must occur in the chunk's NFKC text as `query-terms.ts` defines. This removes the
@@ -29,8 +29,7 @@ import { normalizeForSearch, tokenizeFolded } from './tokenize';
  * terms share a page rank first, then those with the terms on adjacent pages, then the rest (`DocHit.together`).
  * `match: 'page'` asks for the former page-level AND.
  *
- * Measured at 100k chunks of real PDF pages (~2,000 characters, ~200 distinct tokens each; Node 24, one core):
- * heap 242 MB without kept text, 596 MB with it; 1,000 mixed zh/en queries p50 1.2 ms, p95 4.2 ms, max 10.5 ms.
+ * Measured figures at 100k chunks (latency, RSS, build and load times) are printed by `tests/bench/search-scale-bench.ts`.
  */
 
 /** Options of {@link SearchIndex}. */
@@ -166,9 +165,9 @@ export class SearchIndex {
   }
 
   /**
-   * Rebuilds the index from stored text: clears it, then adds every chunk and node. About 0.4 ms per 2,000-character
-   * chunk (FlexSearch insertion dominates): 35–55 s at 100k. Prefer a snapshot at start-up (`snapshot.ts`); this
-   * is the fallback, and also compacts an index that has seen many removals.
+   * Rebuilds the index from stored text: clears it, adds every chunk and node, and freezes the postings (compacts an
+   * index that has seen many removals). Tokenizing dominates; the service runs it in a worker (`index-build.ts`) or
+   * loads a snapshot (`snapshot.ts`) instead.
    */
   rebuild(chunks: Iterable<ChunkEntry>, nodes: Iterable<NodeEntry> = []): void {
     this.clear();
@@ -309,8 +308,8 @@ export class SearchIndex {
   }
 
   /**
-   * The index's content for a snapshot (`snapshot.ts` encodes and writes it). Shares strings with the index; the
-   * cost is FlexSearch's export (hundreds of MB of JSON strings at 100k chunks).
+   * The index's content for a snapshot (`snapshot.ts` encodes and writes it): freezes the postings and shares their
+   * arrays and the texts with the index (no copies).
    */
   exportSnapshot(): SnapshotData {
     const chunks: SnapshotChunk[] = [];
