@@ -4,7 +4,18 @@
  */
 import { z } from 'zod';
 import type { ChannelMap } from './channel';
-import { EdgeDto, GraphDto, GraphFilter, NewEdge, NewNode, NodeDto, NodePatch, id } from './model';
+import {
+  EdgeDto,
+  EdgeKind,
+  GraphDto,
+  GraphFilter,
+  NewEdge,
+  NewNode,
+  NodeDto,
+  NodeKind,
+  NodePatch,
+  id,
+} from './model';
 
 const props = z.record(z.string(), z.unknown());
 
@@ -52,12 +63,79 @@ export const GraphChange = z.object({
 });
 export type GraphChange = z.infer<typeof GraphChange>;
 
+/**
+ * A node as the map draws it (`graph:map`, issue 12): what the canvas, its labels, the legend, the filter panel
+ * and the search box need, and no more. `form` and `importance` are the knowledge props the stylesheet and the
+ * size encoding read (absent for other kinds); everything else (description, props, times) comes with
+ * `graph:get-node` when the node is selected. x/y: model px in the view read, or null.
+ */
+export const MapNodeDto = z.object({
+  id,
+  kind: NodeKind,
+  label: z.string(),
+  aliases: z.array(z.string()),
+  tags: z.array(z.string()),
+  form: z.string().optional(),
+  importance: z.number().optional(),
+  x: z.number().nullable(),
+  y: z.number().nullable(),
+});
+export type MapNodeDto = z.infer<typeof MapNodeDto>;
+
+/** An edge as the map draws it: no props, no time (`graph:get-node` has them). */
+export const MapEdgeDto = z.object({ id, kind: EdgeKind, source: id, target: id });
+export type MapEdgeDto = z.infer<typeof MapEdgeDto>;
+
+/** The map's graph: lean nodes and edges (10k synthetic nodes, 20k edges: 7.5 → 4.9 MB; the edges' three UUIDs are most of it). */
+export const MapGraphDto = z.object({ nodes: z.array(MapNodeDto), edges: z.array(MapEdgeDto) });
+export type MapGraphDto = z.infer<typeof MapGraphDto>;
+
+/** The map's shape of a full node (what `graph:map` sends for it). Pure. */
+export function mapNodeOf(n: NodeDto): MapNodeDto {
+  const out: MapNodeDto = {
+    id: n.id,
+    kind: n.kind,
+    label: n.label,
+    aliases: n.aliases,
+    tags: n.tags,
+    x: n.x,
+    y: n.y,
+  };
+  if (n.kind === 'knowledge') {
+    if (typeof n.props.form === 'string') out.form = n.props.form;
+    if (typeof n.props.importance === 'number') out.importance = n.props.importance;
+  }
+  return out;
+}
+
+/** The map's shape of a full graph (an ego graph, a filtered one). Pure. */
+export function mapGraphOf(g: GraphDto): MapGraphDto {
+  return {
+    nodes: g.nodes.map(mapNodeOf),
+    edges: g.edges.map((e) => ({ id: e.id, kind: e.kind, source: e.source, target: e.target })),
+  };
+}
+
 /** Which view's positions a read returns as the nodes' x/y (default: the knowledge map, `map`). */
 const viewId = id.optional();
 
 export const GRAPH_CHANNELS = {
   /** The whole graph, or what a filter keeps; node x/y are the positions in `viewId` (null where none). */
   'graph:get': { input: z.strictObject({ filter: GraphFilter.optional(), viewId }), output: GraphDto },
+  /**
+   * The knowledge map's graph, lean (MapGraphDto): the whole graph or what a filter keeps, x/y in `viewId`. The
+   * map draws from it; a node's details come from `graph:get-node`.
+   */
+  'graph:map': { input: z.strictObject({ filter: GraphFilter.optional(), viewId }), output: MapGraphDto },
+  /** `graph:elements` in the map's lean shape: how a change reaches the cached map. */
+  'graph:map-elements': {
+    input: z.strictObject({
+      nodeIds: z.array(id).max(200_000),
+      edgeIds: z.array(id).max(400_000),
+      viewId,
+    }),
+    output: MapGraphDto,
+  },
   'graph:ego': {
     input: z.strictObject({
       nodeId: id,

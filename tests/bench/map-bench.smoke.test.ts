@@ -16,7 +16,7 @@ beforeAll(() => {
     throw new Error(`No built renderer in ${BUILD_DIR}: run \`npm run build\` first.`);
 });
 
-describe('map benchmark (smoke run: 200 nodes, 1 run)', () => {
+describe('map benchmark (smoke run: 200 nodes, 1 run, 3 zoom and pan frames)', () => {
   it('runs as a script and writes finite, positive times and ratios for every variant', async () => {
     fs.rmSync(RESULTS, { force: true });
     const run = await runBench(
@@ -26,6 +26,9 @@ describe('map benchmark (smoke run: 200 nodes, 1 run)', () => {
         MAP_BENCH_RUNS: '1',
         MAP_BENCH_RUN_TIMEOUT_S: '45',
         MAP_BENCH_RESULTS: RESULTS,
+        MAP_BENCH_FRAME_SIZE: '200',
+        MAP_BENCH_FRAME_STEPS: '3',
+        MAP_BENCH_FRAME_WEBGL: '0',
       },
       120_000,
     );
@@ -52,5 +55,14 @@ describe('map benchmark (smoke run: 200 nodes, 1 run)', () => {
       expect(ratio, name).toSatisfy(isPositiveFinite);
     expect(size!.graphBytes.app).toSatisfy(isPositiveFinite);
     expect(json.goal.met).toBe(size!.ratio <= json.goal.maxRatio);
+    // The frame test ran at the same size: zoom and pan frames timed in the app and the baseline.
+    expect(json.frames?.nodes).toBe(200);
+    for (const variant of ['app', 'bare'] as const) {
+      const run = json.frames!.runs[variant]!;
+      expect(run.zoom.length, variant).toBeGreaterThan(0);
+      expect(run.pan.length, variant).toBeGreaterThan(0);
+      expect(json.frames!.summary[variant]!.zoom.median, variant).toSatisfy(isPositiveFinite);
+    }
+    expect(run.output).toContain('Zoom and pan frames');
   });
 });

@@ -2,7 +2,7 @@
  * Knowledge-map benchmark: time to the first painted frame of a whole map with stored positions, the app against
  * bare Cytoscape.js drawing the same elements. Run with `npm run bench:map` (builds first).
  *
- * Workspaces: 1k, 5k and 10k nodes with about two edges per node and x/y on every node (synthetic-workspace.ts),
+ * Workspaces: 1k, 10k and 50k nodes with about two edges per node and x/y on every node (synthetic-workspace.ts),
  * created with the real core. All sizes are measured in one headless Chromium (fresh profile, the e2e flags from
  * tests/e2e/browser.ts, viewport 1440×900), each run in a fresh page; every time is `performance.now()` inside
  * the page, that is ms since that page's navigation started.
@@ -34,6 +34,12 @@
  * the machine inflates and scatters the times (software rendering is CPU-bound): the load average is printed and
  * recorded, with a warning when it is high.
  *
+ * Frames (issue 12): at MAP_BENCH_FRAME_SIZE nodes (default 50,000) the app and bare Cytoscape, each with the
+ * canvas and, where the browser offers WebGL2, the WebGL renderer, get MAP_BENCH_FRAME_STEPS (20) mouse-wheel
+ * notches and as many 20 px pan steps (a drag on the background; cy.panBy where none is free); each frame is timed
+ * from its input event to Cytoscape's `render` event; medians and p95 are printed (goal: app median ≤ 100 ms).
+ * Sizes from 20,000 nodes get MAP_BENCH_LARGE_RUNS (1) rounds. MAP_BENCH_FRAME_WEBGL=0 skips the WebGL variants.
+ *
  * Environment: MAP_BENCH_SIZES (comma-separated node counts), MAP_BENCH_RUNS, MAP_BENCH_RESULTS (a JSON file
  * path) and MAP_BENCH_RUN_TIMEOUT_S (how long one page may take to paint, default 120) override the defaults; WELLSPRING_OUT_DIR names the build to measure (as for the e2e tests). The smoke
  * test (map-bench.smoke.test.ts) runs this file the way `npm run bench:map` does, at a tiny size.
@@ -48,8 +54,17 @@ import { WORKSPACE_EXT } from '../../main/core/workspace/paths';
 import { RENDERER_DIR, launchChromium } from '../e2e/browser';
 import { createSyntheticWorkspace, toCytoscapeElements } from './synthetic-workspace';
 
-const SIZES = (process.env.MAP_BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
+const SIZES = (process.env.MAP_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const RUNS = Number(process.env.MAP_BENCH_RUNS ?? 3);
+/** Sizes from LARGE nodes up get MAP_BENCH_LARGE_RUNS rounds (a 50k page takes a minute to paint here). */
+const LARGE = 20_000;
+const LARGE_RUNS = Number(process.env.MAP_BENCH_LARGE_RUNS ?? 1);
+/** The size whose zoom and pan frames are timed (when it is among the sizes), and the steps of each. */
+const FRAME_SIZE = Number(process.env.MAP_BENCH_FRAME_SIZE ?? 50_000);
+const FRAME_STEPS = Number(process.env.MAP_BENCH_FRAME_STEPS ?? 20);
+const FRAME_GOAL_MS = 100;
+/** MAP_BENCH_FRAME_WEBGL=0 leaves the WebGL variants out (the smoke run: a WebGL page may never paint here). */
+const FRAME_WEBGL = process.env.MAP_BENCH_FRAME_WEBGL !== '0';
 const GOAL = 1.1;
 const RUN_TIMEOUT_MS = Number(process.env.MAP_BENCH_RUN_TIMEOUT_S ?? 120) * 1000;
 const RESULTS = path.resolve(
@@ -68,7 +83,7 @@ const VARIANT_TITLE: Record<Variant, string> = {
 /** One measured page load; every time in ms since navigation start. */
 export interface Run {
   firstPaint: number;
-  /** Request for the graph started (app: `graph:get`; bare: the elements JSON). */
+  /** Request for the graph started (app: `graph:map`; bare: the elements JSON). */
   requestStart: number;
   requestEnd: number;
   /** The elements were handed to Cytoscape (app: `setGraph`; bare: the `cytoscape()` call). */
@@ -221,7 +236,12 @@ function basicStyle(app: StyleRule[]): StyleRule[] {
 }
 
 /** The baseline page: bare Cytoscape, the elements fetched as JSON, time stamped at the first `render`. */
-function barePage(size: number, style: unknown, box: { width: number; height: number }): string {
+function barePage(
+  size: number,
+  style: unknown,
+  box: { width: number; height: number },
+  webgl = false,
+): string {
   return `<!doctype html>
 <html>
   <head>
@@ -246,7 +266,9 @@ function barePage(size: number, style: unknown, box: { width: number; height: nu
           layout: { name: 'preset', fit: true, padding: 40 },
           minZoom: 0.02,
           maxZoom: 4,
+          renderer: { name: 'canvas', webgl: ${webgl} },
         });
+        window.__cy = cy;
         cy.one('render', () => {
           const at = performance.now();
           window.__benchPaints.push({ at, nodes: cy.nodes().length, edges: cy.edges().length, ms: at - start });
@@ -276,7 +298,8 @@ async function startBareServer(
     if (url.pathname === '/bare' && app) {
       const size = Number(url.searchParams.get('size'));
       const style = url.searchParams.get('style') === 'app' ? app.style : basicStyle(app.style);
-      return send('text/html; charset=utf-8', barePage(size, style, app.canvas));
+      const webgl = url.searchParams.get('webgl') === '1';
+      return send('text/html; charset=utf-8', barePage(size, style, app.canvas, webgl));
     }
     res.writeHead(404).end();
   });
@@ -311,7 +334,11 @@ async function measure(
   );
   pageError.catch(() => undefined);
   try {
-    if (variant === 'app') await page.addInitScript(APP_PAINT_HOOK);
+    if (variant === 'app') {
+      await page.addInitScript(APP_PAINT_HOOK);
+      // The app's own renderer choice (renderer-choice.ts), not one a frame test left in this profile.
+      await page.addInitScript("localStorage.removeItem('wellspring.webgl')");
+    }
     await page.goto(url, { waitUntil: 'commit' });
     await Promise.race([
       page.waitForFunction(paintedAll, size, { timeout: RUN_TIMEOUT_MS, polling: 200 }),
@@ -326,7 +353,7 @@ async function measure(
       onAppPage({ canvas, style: await page.evaluate(readAppStyle) });
     }
     const paint = t.paints.find((p) => p.nodes === size)!;
-    const wanted = variant === 'app' ? '/api/graph:get' : `/elements/${size}.json`;
+    const wanted = variant === 'app' ? '/api/graph:map' : `/elements/${size}.json`;
     const request = t.resources.find((r) => new URL(r.name).pathname === wanted);
     if (!request) throw new Error(`${variant}: no timing entry for ${wanted}`);
     return {
@@ -344,6 +371,191 @@ async function measure(
   }
 }
 
+/** Where a frame test ran: the app or bare Cytoscape, each with the canvas or the WebGL renderer. */
+export type FrameVariant = 'app' | 'bare' | 'appWebgl' | 'bareWebgl';
+const FRAME_TITLE: Record<FrameVariant, string> = {
+  app: 'app (canvas)',
+  bare: 'bare Cytoscape (canvas)',
+  appWebgl: 'app (WebGL)',
+  bareWebgl: 'bare Cytoscape (WebGL)',
+};
+
+/** Frame times of one variant (ms from the input event to the end of the frame it caused). */
+export interface FrameRun {
+  zoom: number[];
+  pan: number[];
+  /** How the pan was driven: a mouse drag on the background, or cy.panBy where no free spot was found. */
+  panBy: 'drag' | 'panBy';
+}
+
+interface FrameProbe {
+  pending: number | null;
+  frames: number[];
+}
+
+/** What the browser offers for WebGL2 (page side): none, or its renderer string. */
+const readWebgl = () => {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return '';
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+};
+
+/**
+ * Installs the frame probe (page side): an input event (wheel, mouse move, or `__frameMark()` before a
+ * programmatic move) stamps the time, the next Cytoscape `render` (emitted when the frame is drawn) ends it.
+ */
+const installFrameProbe = () => {
+  const w = globalThis as unknown as {
+    __wellspring?: { engine: { cy: CyLike } | null };
+    __cy?: CyLike;
+    __frameProbe?: FrameProbe;
+    __frameMark?: () => void;
+    addEventListener(type: string, fn: () => void, options: object): void;
+  };
+  const cy = (w.__wellspring?.engine?.cy ?? w.__cy)!;
+  const probe: FrameProbe = { pending: null, frames: [] };
+  w.__frameProbe = probe;
+  const stamp = () => {
+    if (probe.pending === null) probe.pending = performance.now();
+  };
+  w.__frameMark = stamp;
+  w.addEventListener('wheel', stamp, { capture: true, passive: true });
+  w.addEventListener('mousemove', stamp, { capture: true, passive: true });
+  cy.on('render', () => {
+    if (probe.pending === null) return;
+    probe.frames.push(performance.now() - probe.pending);
+    probe.pending = null;
+  });
+};
+
+/** The part of a Cytoscape core the page-side functions use. */
+interface CyLike {
+  on(event: string, fn: () => void): void;
+  container(): { getBoundingClientRect(): { left: number; top: number; width: number; height: number } };
+  nodes(): { map<T>(fn: (n: { renderedPosition(): { x: number; y: number } }) => T): T[] };
+  panBy(d: { x: number; y: number }): void;
+}
+
+/** True once more than `n` frames were recorded (page side). */
+const framesPast = (n: number) =>
+  (globalThis as unknown as { __frameProbe: FrameProbe }).__frameProbe.frames.length > n;
+/** Frames recorded so far (page side). */
+const frameCount = () => (globalThis as unknown as { __frameProbe: FrameProbe }).__frameProbe.frames.length;
+const readFrames = () => (globalThis as unknown as { __frameProbe: FrameProbe }).__frameProbe.frames;
+const clearPending = () =>
+  void ((globalThis as unknown as { __frameProbe: FrameProbe }).__frameProbe.pending = null);
+
+/** The canvas centre and a background spot at least 30 px from every node near the centre (page side). */
+const findSpots = () => {
+  const w = globalThis as unknown as { __wellspring?: { engine: { cy: CyLike } | null }; __cy?: CyLike };
+  const cy = (w.__wellspring?.engine?.cy ?? w.__cy)!;
+  const box = cy.container().getBoundingClientRect();
+  const centre = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  const pts = cy.nodes().map((n) => n.renderedPosition());
+  for (let gy = 0.35; gy <= 0.65; gy += 0.025)
+    for (let gx = 0.3; gx <= 0.6; gx += 0.025) {
+      const x = box.width * gx;
+      const y = box.height * gy;
+      if (pts.every((p) => Math.abs(p.x - x) > 30 || Math.abs(p.y - y) > 30))
+        return { centre, free: { x: box.left + x, y: box.top + y } };
+    }
+  return { centre, free: null };
+};
+
+/** A programmatic pan step (page side), stamped as an input. */
+const panStep = (dx: number) => {
+  const w = globalThis as unknown as {
+    __wellspring?: { engine: { cy: CyLike } | null };
+    __cy?: CyLike;
+    __frameMark(): void;
+  };
+  w.__frameMark();
+  (w.__wellspring?.engine?.cy ?? w.__cy)!.panBy({ x: dx, y: 0 });
+};
+
+/**
+ * Times zoom and pan frames on a painted map: FRAME_STEPS mouse-wheel notches towards the centre (zooming in,
+ * as a user scrolls), then a drag of FRAME_STEPS × 20 px on the background (or cy.panBy steps where no free spot
+ * is found). Each step waits for the frame it caused (up to 30 s), so a slow frame delays the next input as it
+ * would for a user.
+ */
+async function measureFrames(
+  context: BrowserContext,
+  url: string,
+  size: number,
+  variant: FrameVariant,
+): Promise<FrameRun> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    // tsx names the probe's inner functions through a `__name` helper the page lacks: an identity stands in.
+    await page.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
+    if (variant === 'app' || variant === 'appWebgl') await page.addInitScript(APP_PAINT_HOOK);
+    // The app's renderer follows the toolbar's remembered choice (renderer-choice.ts otherwise).
+    if (variant === 'appWebgl') await page.addInitScript("localStorage.setItem('wellspring.webgl', '1')");
+    if (variant === 'app') await page.addInitScript("localStorage.setItem('wellspring.webgl', '0')");
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(paintedAll, size, { timeout: RUN_TIMEOUT_MS, polling: 200 });
+    // Let the first frame's follow-ups (labels, legend, fit) settle.
+    await pause(1500);
+    await page.evaluate(installFrameProbe);
+    const spots = await page.evaluate(findSpots);
+    const step = async (act: () => Promise<void>, out: number[]) => {
+      const before = await page.evaluate(frameCount);
+      await act();
+      try {
+        await page.waitForFunction(framesPast, before, { timeout: 30_000, polling: 'raf' });
+        out.push((await page.evaluate(readFrames))[before]!);
+      } catch {
+        // No frame for this input (Cytoscape drew nothing new): nothing to time.
+        await page.evaluate(clearPending);
+      }
+    };
+    const zoom: number[] = [];
+    await page.mouse.move(spots.centre.x, spots.centre.y);
+    await step(async () => undefined, []);
+    for (let i = 0; i < FRAME_STEPS; i++) await step(() => page.mouse.wheel(0, -100), zoom);
+    await pause(500);
+    const free = (await page.evaluate(findSpots)).free;
+    const pan: number[] = [];
+    if (free) {
+      await page.mouse.move(free.x, free.y);
+      await page.mouse.down();
+      for (let i = 1; i <= FRAME_STEPS; i++) await step(() => page.mouse.move(free.x + i * 20, free.y), pan);
+      await page.mouse.up();
+    } else {
+      for (let i = 0; i < FRAME_STEPS; i++) await step(() => page.evaluate(panStep, 20), pan);
+    }
+    if (errors.length) throw new Error(`${variant} page error: ${errors.join('; ')}`);
+    return { zoom, pan, panBy: free ? 'drag' : 'panBy' };
+  } finally {
+    await page.close();
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+/** The frame test's results (in the result file's `frames`). */
+export interface FrameResults {
+  nodes: number;
+  edges: number;
+  steps: number;
+  /** WebGL2 renderer string the browser offered ('' for none: the WebGL variants are left out). */
+  webgl: string;
+  /** Median and p95 per variant and gesture (ms); the goal reads the app's canvas medians. */
+  summary: Partial<
+    Record<FrameVariant, { zoom: { median: number; p95: number }; pan: { median: number; p95: number } }>
+  >;
+  goal: { maxMedianMs: number; met: boolean };
+  runs: Partial<Record<FrameVariant, FrameRun>>;
+}
+
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -357,7 +569,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export interface SizeResult {
   nodes: number;
   edges: number;
-  /** Size of the graph response on the wire (bytes): the app's `graph:get`, the baseline's elements JSON. */
+  /** Size of the graph response on the wire (bytes): the app's `graph:map`, the baseline's elements JSON. */
   graphBytes: Record<'app' | 'bare', number>;
   /** Median first paint per variant (ms from navigation start). */
   firstPaintMs: Record<Variant, number>;
@@ -383,6 +595,8 @@ export interface MapBenchResults {
   runsPerVariant: number;
   durationSeconds: number;
   sizes: SizeResult[];
+  /** The zoom and pan frame test at MAP_BENCH_FRAME_SIZE nodes, when that size was measured. */
+  frames?: FrameResults;
 }
 
 function table(rows: string[][]): string {
@@ -412,6 +626,7 @@ async function main(): Promise<void> {
   const chrome = await launchChromium();
   const results: SizeResult[] = [];
   let userAgent = '';
+  let frames: FrameResults | undefined;
   try {
     for (const [index, size] of SIZES.entries()) {
       const t0 = Date.now();
@@ -426,11 +641,12 @@ async function main(): Promise<void> {
       });
       console.log(
         `\n${size} nodes, ${graph.edges.length} edges (workspace written in ${Date.now() - t0} ms); ` +
-          `${index === 0 ? '1 warm-up + ' : ''}${RUNS} run${RUNS === 1 ? '' : 's'} of each variant`,
+          `${index === 0 ? '1 warm-up + ' : ''}${size >= LARGE ? LARGE_RUNS : RUNS} run(s) of each variant`,
       );
       const runs: Record<Variant, Run[]> = { app: [], bare: [], bareAppStyle: [] };
       try {
-        for (let round = index === 0 ? 0 : 1; round <= RUNS; round++) {
+        const runsHere = size >= LARGE ? LARGE_RUNS : RUNS;
+        for (let round = index === 0 ? 0 : 1; round <= runsHere; round++) {
           // Rotate the order every round so no variant always runs right after another.
           const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]!);
           const line: string[] = [];
@@ -452,6 +668,58 @@ async function main(): Promise<void> {
             await pause(300);
           }
           console.log(`  ${round === 0 ? 'warm-up' : `run ${round}  `}  ${line.join(' · ')} ms`);
+        }
+        if (size === FRAME_SIZE) {
+          const blank = await chrome.context.newPage();
+          const webgl = (await blank.evaluate(readWebgl)) as string;
+          await blank.close();
+          console.log(
+            `  frames: ${FRAME_STEPS} wheel notches and ${FRAME_STEPS} pan steps; WebGL2: ${webgl || 'none'}`,
+          );
+          const variants: FrameVariant[] =
+            webgl && FRAME_WEBGL ? ['app', 'bare', 'appWebgl', 'bareWebgl'] : ['app', 'bare'];
+          const runs: Partial<Record<FrameVariant, FrameRun>> = {};
+          for (const v of variants) {
+            const url = v.startsWith('app')
+              ? server.url
+              : `${bare.url}bare?size=${size}&style=basic${v === 'bareWebgl' ? '&webgl=1' : ''}`;
+            let r: FrameRun;
+            try {
+              r = await measureFrames(chrome.context, url, size, v);
+            } catch (e) {
+              // The WebGL variants are diagnostics: a page that never paints under software GL is reported.
+              if (v === 'app' || v === 'bare') throw e;
+              console.log(`  ${FRAME_TITLE[v]}: failed (${(e as Error).message.split('\n')[0]})`);
+              continue;
+            }
+            runs[v] = r;
+            console.log(
+              `  ${FRAME_TITLE[v]}: zoom median ${round1(median(r.zoom))} ms, pan median ${round1(median(r.pan))} ms` +
+                ` (${r.zoom.length}/${r.pan.length} frames, pan by ${r.panBy})`,
+            );
+          }
+          const summary = Object.fromEntries(
+            Object.entries(runs).map(([v, r]) => [
+              v,
+              {
+                zoom: { median: round1(median(r.zoom)), p95: round1(percentile(r.zoom, 95)) },
+                pan: { median: round1(median(r.pan)), p95: round1(percentile(r.pan, 95)) },
+              },
+            ]),
+          ) as FrameResults['summary'];
+          const app = summary.app!;
+          frames = {
+            nodes: size,
+            edges: graph.edges.length,
+            steps: FRAME_STEPS,
+            webgl,
+            summary,
+            goal: {
+              maxMedianMs: FRAME_GOAL_MS,
+              met: app.zoom.median <= FRAME_GOAL_MS && app.pan.median <= FRAME_GOAL_MS,
+            },
+            runs,
+          };
         }
         if (!userAgent) {
           const page = await chrome.context.newPage();
@@ -500,7 +768,7 @@ async function main(): Promise<void> {
   const fmt = (n: number) => n.toFixed(0);
   const canvas = seen.app?.canvas ?? { width: 0, height: 0 };
   console.log(
-    `\nMap first paint, median of ${RUNS} run${RUNS === 1 ? '' : 's'} (ms from navigation start; canvas ${canvas.width}×${canvas.height})\n`,
+    `\nMap first paint, median of ${RUNS} run${RUNS === 1 ? '' : 's'} (${LARGE_RUNS} from ${LARGE} nodes; ms from navigation start; canvas ${canvas.width}×${canvas.height})\n`,
   );
   console.log(
     table([
@@ -555,6 +823,38 @@ async function main(): Promise<void> {
       (missed.length ? `NOT met (${missed.map((r) => `${r.nodes}: ${r.ratio}×`).join(', ')})` : 'met'),
   );
 
+  if (frames) {
+    console.log(
+      `\nZoom and pan frames at ${frames.nodes} nodes, ${frames.edges} edges (ms from the input event to the frame ` +
+        `drawn; ${frames.steps} steps each; WebGL2: ${frames.webgl || 'none, WebGL variants left out'})\n`,
+    );
+    const f = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(1));
+    console.log(
+      table([
+        ['variant', 'zoom median', 'zoom p95', 'pan median', 'pan p95'],
+        ...(Object.keys(frames.summary) as FrameVariant[]).map((v) => [
+          FRAME_TITLE[v],
+          f(frames!.summary[v]?.zoom.median),
+          f(frames!.summary[v]?.zoom.p95),
+          f(frames!.summary[v]?.pan.median),
+          f(frames!.summary[v]?.pan.p95),
+        ]),
+      ]),
+    );
+    const a = frames.summary.app!;
+    const b = frames.summary.bare!;
+    console.log(
+      `app/bare (canvas): zoom ${(a.zoom.median / b.zoom.median).toFixed(2)}, pan ${(a.pan.median / b.pan.median).toFixed(2)}` +
+        (frames.summary.appWebgl
+          ? `; app WebGL/canvas: zoom ${(frames.summary.appWebgl.zoom.median / a.zoom.median).toFixed(2)}, pan ${(frames.summary.appWebgl.pan.median / a.pan.median).toFixed(2)}`
+          : ''),
+    );
+    console.log(
+      `Goal: a zoom or pan frame ≤ ${FRAME_GOAL_MS} ms (median) at ${frames.nodes} nodes in the app — ` +
+        (frames.goal.met ? 'met' : `NOT met (zoom ${f(a.zoom.median)} ms, pan ${f(a.pan.median)} ms)`),
+    );
+  }
+
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
   fs.writeFileSync(
     RESULTS,
@@ -577,6 +877,7 @@ async function main(): Promise<void> {
         runsPerVariant: RUNS,
         durationSeconds: Math.round((Date.now() - started) / 1000),
         sizes: results,
+        frames,
       } satisfies MapBenchResults,
       null,
       2,

@@ -30,9 +30,11 @@ describe('write path in Chromium (browser mode)', () => {
     // 1. An edit through the core (another window, the CLI, an import …) shows on the canvas …
     store.updateNode(item.id, { label: '拜访记录（新版）' });
     await expect.poll(() => labelOnCanvas(item.id)).toContain('新版');
-    // … fetched by id: the page asked for the touched elements, never for the whole graph again.
-    expect(requests).toContain('graph:elements');
+    // … fetched by id: the page asked for the touched elements (in the map's lean shape), never for the whole
+    // graph again.
+    expect(requests).toContain('graph:map-elements');
     expect(requests).not.toContain('graph:get');
+    expect(requests).not.toContain('graph:map');
 
     // 2. One operation list: a new knowledge item, an expert who knows it, in one undo step.
     const before = await page.evaluate(() => window.__wellspring!.engine!.cy.nodes().length);
@@ -72,6 +74,7 @@ describe('write path in Chromium (browser mode)', () => {
     // The label edit is older and stays.
     expect(await labelOnCanvas(item.id)).toContain('新版');
     expect(requests).not.toContain('graph:get');
+    expect(requests).not.toContain('graph:map');
     expect(errors).toEqual([]);
     await page.close();
   });

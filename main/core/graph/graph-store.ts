@@ -9,17 +9,20 @@ import {
   type GraphFilter,
   type GraphOp,
   type HistoryState,
+  type MapGraphDto,
   type NewEdge,
   type NewNode,
   type NodeDto,
   type NodePatch,
   type PositionReason,
   type Stats,
+  mapGraphOf,
 } from '../../../preload/contract';
 import { WellspringError } from '../util/errors';
 import { HistoryLog, collectTouched, touched, type RowOp, type Touched } from './history-log';
 import { applyFilter } from './graph-filter';
 import { OpPlanner } from './plan-ops';
+import { MapGraphReader } from './map-graph';
 import { edgeFromRow, nodeFromRow, type EdgeRow, type NodeRow, type PlacedNodeRow } from './rows';
 import { egoGraph as egoOf } from '../analytics/ego-graph';
 import { buildGraphIndex } from '../analytics/graph-index';
@@ -61,10 +64,12 @@ export class GraphStore {
   private readonly listeners = new Set<ChangeListener>();
   private seq = 0;
   private readonly q;
+  private readonly mapReader: MapGraphReader;
 
   constructor(private readonly db: Database.Database) {
     this.history = new HistoryLog(db);
     this.planner = new OpPlanner(db);
+    this.mapReader = new MapGraphReader(db);
     this.q = {
       allNodes: db.prepare(
         `SELECT n.*, p.x AS x, p.y AS y FROM nodes n
@@ -101,6 +106,23 @@ export class GraphStore {
     const nodes = (this.q.allNodes.all(viewId) as PlacedNodeRow[]).map(nodeFromRow);
     const edges = (this.q.allEdges.all() as EdgeRow[]).map(edgeFromRow);
     return filter ? applyFilter({ nodes, edges }, filter) : { nodes, edges };
+  }
+
+  /**
+   * The knowledge map's lean graph (`graph:map`): the whole graph read column by column (map-graph.ts), or, with a
+   * filter, what `getGraph` keeps in the map's shape (a filter may read descriptions and edges).
+   */
+  getMapGraph(filter?: GraphFilter, viewId: string = MAP_VIEW_ID): MapGraphDto {
+    return filter ? mapGraphOf(this.getGraph(filter, viewId)) : this.mapReader.all(viewId);
+  }
+
+  /** `getElements` in the map's lean shape (`graph:map-elements`). */
+  getMapElements(
+    nodeIds: readonly string[],
+    edgeIds: readonly string[],
+    viewId: string = MAP_VIEW_ID,
+  ): MapGraphDto {
+    return this.mapReader.elements(nodeIds, edgeIds, viewId);
   }
 
   /** The nodes and edges of the given ids that exist, in the given order (what a change event names). */

@@ -4,23 +4,32 @@
  * keeps its objects, so editing one label on a 10k-node map costs one `graph:elements` request and a pass over the
  * cached arrays, not a new `graph:get`.
  */
-import type { GraphChange, GraphDto } from '../../../preload/contract';
+import type { GraphChange } from '../../../preload/contract';
+
+/** A graph of any shape with ids and edge ends: GraphDto (`graph:get`) or MapGraphDto (`graph:map`). */
+interface PatchableGraph<N extends { id: string }, E extends { id: string; source: string; target: string }> {
+  nodes: N[];
+  edges: E[];
+}
 
 /**
  * Returns `graph` with the elements named by `change` replaced by their versions in `fresh` (the answer of
  * `graph:elements` for the change's ids): changed ones in place, new ones appended, missing ones dropped, and
  * edges whose ends are gone dropped too. Pure; `graph` is not mutated.
  */
-export function patchGraph(
-  graph: GraphDto,
+export function patchGraph<
+  N extends { id: string },
+  E extends { id: string; source: string; target: string },
+>(
+  graph: PatchableGraph<N, E>,
   change: Pick<GraphChange, 'nodeIds' | 'edgeIds'>,
-  fresh: GraphDto,
-): GraphDto {
+  fresh: PatchableGraph<N, E>,
+): PatchableGraph<N, E> {
   const nodeIds = new Set(change.nodeIds);
   const edgeIds = new Set(change.edgeIds);
   const freshNodes = new Map(fresh.nodes.map((n) => [n.id, n]));
   const freshEdges = new Map(fresh.edges.map((e) => [e.id, e]));
-  const nodes = [];
+  const nodes: N[] = [];
   for (const n of graph.nodes) {
     if (!nodeIds.has(n.id)) nodes.push(n);
     else if (freshNodes.has(n.id)) {
@@ -30,7 +39,7 @@ export function patchGraph(
   }
   nodes.push(...freshNodes.values());
   const live = new Set(nodes.map((n) => n.id));
-  const edges = [];
+  const edges: E[] = [];
   for (const e of graph.edges) {
     if (!edgeIds.has(e.id)) {
       if (live.has(e.source) && live.has(e.target)) edges.push(e);

@@ -6,10 +6,12 @@ import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/re
 import { useEffect } from 'react';
 import {
   MAP_VIEW_ID,
+  mapGraphOf,
   type Channel,
   type GraphChange,
   type GraphDto,
   type GraphFilter,
+  type MapGraphDto,
   type NodeKind,
   type InputOf,
   type OutputOf,
@@ -25,6 +27,8 @@ export const queryClient = new QueryClient({
 export const keys = {
   info: ['workspace:info'] as const,
   graph: (filter: GraphFilter | undefined) => ['graph:get', filter ?? {}] as const,
+  /** The knowledge map's lean graph (`graph:map`). */
+  mapGraph: (filter: GraphFilter | undefined) => ['graph:map', filter ?? {}] as const,
   ego: (nodeId: string, depth: number, filter: GraphFilter | undefined) =>
     ['graph:ego', nodeId, depth, filter ?? {}] as const,
   node: (id: string) => ['graph:get-node', id] as const,
@@ -99,6 +103,21 @@ export function useGraph(filter: GraphFilter | undefined, ego: { nodeId: string;
   });
 }
 
+/**
+ * The graph the knowledge map draws, lean (MapGraphDto, issue 12): `graph:map` for the whole or filtered map,
+ * the ego graph in the same shape when `ego` is set. A node's details come from `useNodeDetail`.
+ */
+export function useMapGraph(filter: GraphFilter | undefined, ego: { nodeId: string; depth: number } | null) {
+  return useQuery({
+    queryKey: ego ? [...keys.ego(ego.nodeId, ego.depth, filter), 'map'] : keys.mapGraph(filter),
+    queryFn: async (): Promise<MapGraphDto> =>
+      ego
+        ? mapGraphOf(await call('graph:ego', { nodeId: ego.nodeId, depth: ego.depth, filter }))
+        : call('graph:map', { filter }),
+    placeholderData: (prev) => prev,
+  });
+}
+
 export function useNodeDetail(id: string | null) {
   return useQuery({
     queryKey: keys.node(id ?? ''),
@@ -117,8 +136,8 @@ export function useApiMutation<C extends Channel>(channel: C) {
 }
 
 /**
- * Applies one change event to the cache. The whole knowledge map (`graph:get` without a filter) is patched by id
- * from one `graph:elements` read; filtered graphs, ego graphs and node details are refetched (they are small or
+ * Applies one change event to the cache. The whole knowledge map (`graph:map`, and `graph:get`, without a
+ * filter) is patched by id from one `graph:map-elements` (`graph:elements`) read; filtered graphs, ego graphs and node details are refetched (they are small or
  * their membership depends on the change). A gap in `seq` (a missed event) refetches everything.
  */
 async function applyChange(qc: QueryClient, change: GraphChange, gap: boolean): Promise<void> {
@@ -132,21 +151,34 @@ async function applyChange(qc: QueryClient, change: GraphChange, gap: boolean): 
     void qc.invalidateQueries({ queryKey: keys.metrics });
     void qc.invalidateQueries({ queryKey: ['search:nodes'] });
   }
+  // The whole graph is patched by id where it is cached: the map's lean one (`graph:map`), the full one too.
   const whole = keys.graph(undefined);
+  const wholeMap = keys.mapGraph(undefined);
   const cached = qc.getQueryData<GraphDto>(whole);
-  if (gap || !cached) {
+  const cachedMap = qc.getQueryData<MapGraphDto>(wholeMap);
+  if (gap || (!cached && !cachedMap)) {
     await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('graph:') });
   } else {
+    const isWhole = (key: readonly unknown[]) =>
+      (key[0] === 'graph:get' || key[0] === 'graph:map') && Object.keys(key[1] ?? {}).length === 0;
     void qc.invalidateQueries({
-      predicate: (q) =>
-        String(q.queryKey[0]).startsWith('graph:') &&
-        !(q.queryKey[0] === 'graph:get' && Object.keys(q.queryKey[1] ?? {}).length === 0),
+      predicate: (q) => String(q.queryKey[0]).startsWith('graph:') && !isWhole(q.queryKey),
     });
     const nodeIds = touchedNodeIds(change, MAP_VIEW_ID);
     if (nodeIds.length || change.edgeIds.length) {
-      const fresh = await call('graph:elements', { nodeIds, edgeIds: change.edgeIds, viewId: MAP_VIEW_ID });
-      const now = qc.getQueryData<GraphDto>(whole);
-      if (now) qc.setQueryData(whole, patchGraph(now, { nodeIds, edgeIds: change.edgeIds }, fresh));
+      const ids = { nodeIds, edgeIds: change.edgeIds };
+      await Promise.all([
+        cached &&
+          call('graph:elements', { ...ids, viewId: MAP_VIEW_ID }).then((fresh) => {
+            const now = qc.getQueryData<GraphDto>(whole);
+            if (now) qc.setQueryData(whole, patchGraph(now, ids, fresh));
+          }),
+        cachedMap &&
+          call('graph:map-elements', { ...ids, viewId: MAP_VIEW_ID }).then((fresh) => {
+            const now = qc.getQueryData<MapGraphDto>(wholeMap);
+            if (now) qc.setQueryData(wholeMap, patchGraph(now, ids, fresh));
+          }),
+      ]);
     }
   }
 }

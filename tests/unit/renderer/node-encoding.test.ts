@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MapMetrics } from '../../../preload/contract';
+import { mapNodeOf, type MapMetrics } from '../../../preload/contract';
 import { node } from '../helpers';
 import {
   COMMUNITY_PALETTE,
@@ -10,11 +10,12 @@ import {
   nodeSizes,
 } from '../../../renderer/src/features/map/engine/node-encoding';
 
+// In the map's shape (graph:map), as the map hands them over.
 const nodes = [
   node('a', 'knowledge', { importance: 3 }),
   node('b', 'knowledge', { importance: 1 }),
   node('c', 'expert'),
-];
+].map(mapNodeOf);
 const base = (k: string) => (k === 'expert' ? 32 : 26);
 const metrics: MapMetrics = {
   degree: { a: 4, b: 1, c: 0 },

@@ -9,6 +9,8 @@ import type { DomainHandlers } from './types';
 export function graphHandlers(ws: WorkspaceService): DomainHandlers<typeof GRAPH_CHANNELS> {
   return {
     'graph:get': ({ filter, viewId }) => ws.store.getGraph(filter, viewId),
+    'graph:map': ({ filter, viewId }) => ws.store.getMapGraph(filter, viewId),
+    'graph:map-elements': ({ nodeIds, edgeIds, viewId }) => ws.store.getMapElements(nodeIds, edgeIds, viewId),
     'graph:ego': ({ nodeId, depth, filter, viewId }) => ws.store.egoGraph(nodeId, depth, filter, viewId),
     'graph:elements': ({ nodeIds, edgeIds, viewId }) => ws.store.getElements(nodeIds, edgeIds, viewId),
     'graph:get-node': ({ id }) => ws.store.getNodeDetail(id),

@@ -5,6 +5,7 @@ import type { GraphFilter, NodeKind } from '../../../../preload/contract';
 import type { LayoutName } from './engine/layout-options';
 import type { ColourBy, SizeBy } from './engine/node-encoding';
 import { LABEL_MODES, type LabelMode } from './engine/node-label';
+import { preferWebgl } from './engine/renderer-choice';
 
 export interface PendingConnection {
   source: string;
@@ -57,7 +58,7 @@ export const useMapStore = create<MapState>((set) => ({
   layout: 'force',
   subsetLayout: null,
   connectMode: false,
-  webgl: localStorage.getItem('wellspring.webgl') === '1',
+  webgl: savedWebgl(),
   labelMode: savedLabelMode(),
   filtersOpen: false,
   newNode: null,
@@ -66,6 +67,15 @@ export const useMapStore = create<MapState>((set) => ({
   contextMenu: null,
   set: (patch) => set(patch),
 }));
+
+/**
+ * The renderer: the toolbar's choice ('1' WebGL, '0' canvas, remembered), else WebGL only where the browser has a
+ * hardware WebGL2 renderer (engine/renderer-choice.ts).
+ */
+function savedWebgl(): boolean {
+  const saved = localStorage.getItem('wellspring.webgl');
+  return saved === null ? preferWebgl() : saved === '1';
+}
 
 const LABEL_MODE_KEY = 'wellspring.labelMode';
 

@@ -6,7 +6,7 @@
  * comes back with the workspace (DESIGN §4, views are data).
  */
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
-import { MAP_VIEW_ID, type GraphDto, type NodeKind } from '../../../../preload/contract';
+import { MAP_VIEW_ID, type MapGraphDto, type NodeKind } from '../../../../preload/contract';
 import { call } from '../../api/client';
 import { useMapMetrics, useStrengthBands } from '../../api/queries';
 import { BAND_COLOURS } from '../../ui/strength-bands';
@@ -52,7 +52,7 @@ export function usePersistedEncoding(): void {
  */
 export function useEncoding(
   engineRef: RefObject<GraphEngine | null>,
-  graph: GraphDto | undefined,
+  graph: MapGraphDto | undefined,
   engineKey: unknown,
 ): void {
   const { sizeBy, colourBy } = useMapStore();

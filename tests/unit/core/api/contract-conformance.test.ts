@@ -62,6 +62,9 @@ describe('contract conformance on the sample workspace', () => {
     };
     await ok('graph:update-edge', { id: edge.id, props: { note: '陈列规范' } });
     await ok('graph:elements', { nodeIds: [added.id, 'gone'], edgeIds: [edge.id], viewId: 'map' });
+    await ok('graph:map', {});
+    await ok('graph:map', { filter: { kinds: ['knowledge'] } });
+    await ok('graph:map-elements', { nodeIds: [added.id, 'gone'], edgeIds: [edge.id], viewId: 'map' });
     await ok('graph:apply', {
       ops: [
         { op: 'addNode', id: 'new-term', node: { kind: 'term', label: '陈列' } },

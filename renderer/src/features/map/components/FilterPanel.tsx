@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NODE_KINDS, type GraphFilter, type NodeKind } from '../../../../../preload/contract';
-import { useGraph } from '../../../api/queries';
+import { useMapGraph } from '../../../api/queries';
 import { activeFilterCount, useMapStore } from '../store';
 
 /** Filters by kind, category (with sub-categories), tag, knowledge form and text; applied by the core. */
 export function FilterPanel() {
   const { t } = useTranslation('map');
   const { filter, filtersOpen, set } = useMapStore();
-  const all = useGraph(undefined, null);
+  const all = useMapGraph(undefined, null);
   const categories = useMemo(() => (all.data?.nodes ?? []).filter((n) => n.kind === 'category'), [all.data]);
   const tags = useMemo(() => [...new Set((all.data?.nodes ?? []).flatMap((n) => n.tags))].sort(), [all.data]);
   if (!filtersOpen) return null;

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NODE_KINDS } from '../../../../../preload/contract';
-import { useGraph, useMapMetrics } from '../../../api/queries';
+import { useMapGraph, useMapMetrics } from '../../../api/queries';
 import { BAND_COLOURS, BANDS } from '../../../ui/strength-bands';
 import { NEUTRAL_COLOUR, communityColour, type ColourBy, type SizeBy } from '../engine/node-encoding';
 import { KIND_STYLE } from '../engine/styles';
@@ -25,14 +25,14 @@ export function Legend() {
   const { filter, ego, sizeBy, colourBy, set } = useMapStore();
   const metrics = useMapMetrics(colourBy === 'community');
   // The same query as the map's, so this reads the cache.
-  const graph = useGraph(Object.keys(filter).length ? filter : undefined, ego);
+  const graph = useMapGraph(Object.keys(filter).length ? filter : undefined, ego);
   const { kinds, tacit } = useMemo(() => {
     const nodes = graph.data?.nodes;
     if (!nodes) return { kinds: NODE_KINDS, tacit: true };
     const present = new Set(nodes.map((n) => n.kind));
     return {
       kinds: NODE_KINDS.filter((k) => present.has(k)),
-      tacit: nodes.some((n) => n.kind === 'knowledge' && n.props.form === 'tacit'),
+      tacit: nodes.some((n) => n.kind === 'knowledge' && n.form === 'tacit'),
     };
   }, [graph.data]);
   return (

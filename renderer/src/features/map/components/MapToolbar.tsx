@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NodeDto } from '../../../../../preload/contract';
+import type { MapNodeDto, NodeDto } from '../../../../../preload/contract';
 import { runCommand } from '../../../commands/registry';
 import { call } from '../../../api/client';
 import { useNodeSearch } from '../../../api/queries';
@@ -27,7 +27,7 @@ export function MapToolbar({
   layingOut,
 }: {
   searchRef: RefObject<HTMLInputElement | null>;
-  nodes: NodeDto[];
+  nodes: MapNodeDto[];
   layingOut: boolean;
 }) {
   const { t } = useTranslation('map');

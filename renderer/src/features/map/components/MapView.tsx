@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EdgeKind } from '../../../../../preload/contract';
-import { useGraph } from '../../../api/queries';
+import { useMapGraph } from '../../../api/queries';
 import { useAppStore } from '../../../app/store';
 import { GraphEngine, type Insets } from '../engine/graph-engine';
 import { setActiveView } from '../../../commands/registry';
@@ -78,7 +78,7 @@ export function MapView() {
   const notify = useAppStore((s) => s.notify);
   const { filter, ego, webgl, connectMode, selectedId } = useMapStore();
   const setMap = useMapStore((s) => s.set);
-  const graph = useGraph(Object.keys(filter).length ? filter : undefined, ego);
+  const graph = useMapGraph(Object.keys(filter).length ? filter : undefined, ego);
   const [layingOut, setLayingOut] = useState(false);
   const layingOutRef = useRef(false);
   const presenting = usePresenting();

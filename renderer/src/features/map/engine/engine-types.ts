@@ -1,6 +1,6 @@
 /** The public types of GraphEngine: its events, options, scope and the overlay insets `fit` keeps clear of. */
 import type { StylesheetJson } from 'cytoscape';
-import type { EdgeDto, EdgeKind, NodeDto } from '../../../../../preload/contract';
+import type { EdgeKind, MapEdgeDto, MapNodeDto } from '../../../../../preload/contract';
 import type { Theme } from './styles';
 
 /** Events the engine emits. */
@@ -37,7 +37,10 @@ export type EngineScope = 'whole' | 'subset';
 
 export interface EngineOptions {
   theme: Theme;
-  /** Cytoscape's WebGL renderer (3.31+): faster on real GPUs, slower under software GL (TECH-NOTES). */
+  /**
+   * Cytoscape's WebGL renderer (3.31+): faster on real GPUs, slower under software GL (TECH-NOTES); the default
+   * comes from renderer-choice.ts.
+   */
   webgl: boolean;
   /** Translated label of an edge kind, shown on hovered and selected edges. */
   edgeLabel: (kind: EdgeKind) => string;
@@ -50,9 +53,9 @@ export interface EngineOptions {
    * Element mapping: a node and its degree → Cytoscape node data (must keep `id`; `kind` and `size` feed layouts
    * and placement); default: the knowledge map's.
    */
-  nodeData?: (node: NodeDto, degree: number) => Record<string, unknown>;
+  nodeData?: (node: MapNodeDto, degree: number) => Record<string, unknown>;
   /** Element mapping for edges (must keep `id`, `source`, `target`); default: the knowledge map's. */
-  edgeData?: (edge: EdgeDto) => Record<string, unknown>;
+  edgeData?: (edge: MapEdgeDto) => Record<string, unknown>;
 }
 
 /** Rendered px an overlay covers from each side of the canvas. */

@@ -20,7 +20,13 @@ import cytoscape, {
   type StylesheetJson,
 } from 'cytoscape';
 import edgehandles from 'cytoscape-edgehandles';
-import type { EdgeDto, EdgeKind, GraphDto, NodeDto, NodeKind } from '../../../../../preload/contract';
+import type {
+  EdgeKind,
+  MapEdgeDto,
+  MapGraphDto,
+  MapNodeDto,
+  NodeKind,
+} from '../../../../../preload/contract';
 import { allowedEdgeKinds } from '../../../../../preload/contract';
 import { KIND_STYLE, stylesheet, type Theme } from './styles';
 import type { LayoutName } from './layout-options';
@@ -68,22 +74,24 @@ export class GraphEngine {
   private layingOut = false;
   private painted = false;
   private readonly styleFor: (theme: Theme) => StylesheetJson;
-  private readonly toNodeData: (node: NodeDto, degree: number) => Record<string, unknown>;
-  private readonly toEdgeData: (edge: EdgeDto) => Record<string, unknown>;
+  private readonly toNodeData: (node: MapNodeDto, degree: number) => Record<string, unknown>;
+  private readonly toEdgeData: (edge: MapEdgeDto) => Record<string, unknown>;
   private scope: EngineScope = 'whole';
   /** Positions on the canvas come from a temporary layout (not stored): drags are not stored either. */
   private temporary = false;
   /** Stored positions as this engine knows them, echoes of its own saves, and provisionally placed nodes. */
   private readonly stored = new StoredPositions();
   /** What setGraph last applied per node (the object and its degree) and per edge, to skip unchanged ones. */
-  private readonly shown = new Map<string, { node: NodeDto; degree: number }>();
-  private readonly shownEdges = new Map<string, EdgeDto>();
+  private readonly shown = new Map<string, { node: MapNodeDto; degree: number }>();
+  private readonly shownEdges = new Map<string, MapEdgeDto>();
   private selectionPending = false;
   private lastSelected: string | null = null;
   private dragPending = new Set<string>();
   private paintStart = 0;
   private awaitingPaint = false;
   private edgeLabel: (kind: EdgeKind) => string;
+  /** Translated edge-kind labels, one lookup per kind (i18next per edge cost ~0.1 s at 20k edges). */
+  private edgeLabels = new Map<EdgeKind, string>();
   private fadeOthers = true;
   private readonly lod: LevelOfDetail;
   private labelMode: LabelMode = 'zh';
@@ -226,7 +234,7 @@ export class GraphEngine {
    * @returns the ids of the nodes placed, and whether a full layout is needed.
    */
   setGraph(
-    graph: GraphDto,
+    graph: MapGraphDto,
     options: { resetPositions?: boolean; place?: boolean } = {},
   ): { placed: string[]; needsLayout: boolean } {
     const { resetPositions = false, place = true } = options;
@@ -242,6 +250,8 @@ export class GraphEngine {
     }
     const unplaced: string[] = [];
     const now = performance.now();
+    // A fresh canvas (the first paint): nothing to diff against, so no lookup per element.
+    const fresh = cy.elements().empty();
     cy.batch(() => {
       cy.elements().forEach((el) => {
         const id = el.id();
@@ -253,8 +263,18 @@ export class GraphEngine {
       });
       const add: ElementDefinition[] = [];
       for (const n of graph.nodes) {
-        const existing = cy.getElementById(n.id);
         const deg = degree.get(n.id) ?? 0;
+        if (fresh) {
+          this.shown.set(n.id, { node: n, degree: deg });
+          const stored = n.x !== null && n.y !== null ? { x: n.x, y: n.y } : null;
+          this.stored.receive(n.id, stored, now);
+          const el: ElementDefinition = { group: 'nodes', data: this.toNodeData(n, deg) };
+          if (stored) el.position = stored;
+          else unplaced.push(n.id);
+          add.push(el);
+          continue;
+        }
+        const existing = cy.getElementById(n.id);
         // The cache patches a change by id and keeps every other node object (api/graph-patch.ts): an object
         // shown before with the same degree needs nothing, which keeps one edit on a 10k-node map cheap.
         const before = this.shown.get(n.id);
@@ -279,6 +299,11 @@ export class GraphEngine {
         add.push(el);
       }
       for (const e of graph.edges) {
+        if (fresh) {
+          this.shownEdges.set(e.id, e);
+          add.push({ group: 'edges', data: this.toEdgeData(e) });
+          continue;
+        }
         if (this.shownEdges.get(e.id) === e && cy.getElementById(e.id).nonempty()) continue;
         this.shownEdges.set(e.id, e);
         if (cy.getElementById(e.id).nonempty()) cy.getElementById(e.id).data(this.toEdgeData(e));
@@ -380,7 +405,7 @@ export class GraphEngine {
     return this.measure(() => this.cy.nodes('[kind]').map((n) => ({ id: n.id(), ...labelledBox(n) })));
   }
 
-  private nodeData(n: NodeDto, degree: number) {
+  private nodeData(n: MapNodeDto, degree: number) {
     const base = KIND_STYLE[n.kind].size;
     return {
       id: n.id,
@@ -389,14 +414,16 @@ export class GraphEngine {
       display: displayLabel(n.label, n.aliases, this.labelMode),
       enName: englishName(n.label, n.aliases),
       kind: n.kind,
-      form: n.kind === 'knowledge' ? n.props.form : undefined,
+      form: n.kind === 'knowledge' ? n.form : undefined,
       aliases: n.aliases.join(' '),
       size: Math.round(base + Math.min(24, Math.sqrt(degree) * 3)),
     };
   }
 
-  private edgeData(e: EdgeDto) {
-    return { id: e.id, source: e.source, target: e.target, kind: e.kind, kindLabel: this.edgeLabel(e.kind) };
+  private edgeData(e: MapEdgeDto) {
+    let kindLabel = this.edgeLabels.get(e.kind);
+    if (kindLabel === undefined) this.edgeLabels.set(e.kind, (kindLabel = this.edgeLabel(e.kind)));
+    return { id: e.id, source: e.source, target: e.target, kind: e.kind, kindLabel };
   }
 
   /** Fades everything but the selected nodes' neighbourhood (not in an ego graph, which is all neighbourhood). */
@@ -511,6 +538,8 @@ export class GraphEngine {
    * not in a map keep the kind's. One batch; no layout runs, nothing moves.
    */
   setEncoding(sizes: ReadonlyMap<string, number> | null, colours: ReadonlyMap<string, string> | null): void {
+    // The kind's size and colour, and no node carries an encoding: nothing to do (a pass over 50k nodes saved).
+    if (!sizes && !colours && this.cy.$('node.sized, node.by-community').empty()) return;
     this.cy.batch(() =>
       this.cy.nodes('[kind]').forEach((n) => {
         const size = sizes?.get(n.id());
@@ -569,6 +598,7 @@ export class GraphEngine {
   /** Re-labels edges after a language switch. */
   setEdgeLabel(edgeLabel: (kind: EdgeKind) => string): void {
     this.edgeLabel = edgeLabel;
+    this.edgeLabels = new Map();
     this.cy.batch(() => this.cy.edges().forEach((e) => void e.data('kindLabel', edgeLabel(e.data('kind')))));
   }
 

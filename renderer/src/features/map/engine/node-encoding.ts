@@ -2,7 +2,7 @@
  * Visual encodings of the knowledge map: what a node's size and colour stand for. Pure functions over the
  * graph and the analytics of main/core/analytics (degree, betweenness, Louvain communities; contract MapMetrics).
  */
-import type { MapMetrics, NodeDto, NodeKind, StrengthBand } from '../../../../../preload/contract';
+import type { MapMetrics, MapNodeDto, NodeKind, StrengthBand } from '../../../../../preload/contract';
 
 /** What node size stands for: the kind alone, degree, betweenness centrality, or a knowledge item's importance. */
 export type SizeBy = 'kind' | 'degree' | 'betweenness' | 'importance';
@@ -23,13 +23,13 @@ export const MAX_EXTRA = 30;
  * Returns node id → diameter.
  */
 export function nodeSizes(
-  nodes: readonly NodeDto[],
+  nodes: readonly MapNodeDto[],
   by: SizeBy,
   base: (kind: NodeKind) => number,
   degree: ReadonlyMap<string, number>,
   metrics?: MapMetrics,
 ): Map<string, number> {
-  const value = (n: NodeDto): number => {
+  const value = (n: MapNodeDto): number => {
     switch (by) {
       case 'kind':
         return 0;
@@ -38,7 +38,7 @@ export function nodeSizes(
       case 'betweenness':
         return metrics?.betweenness[n.id] ?? 0;
       case 'importance':
-        return n.kind === 'knowledge' ? Math.max(0, Number(n.props.importance ?? 1) - 1) : 0;
+        return n.kind === 'knowledge' ? Math.max(0, Number(n.importance ?? 1) - 1) : 0;
     }
   };
   const values = nodes.map(value);
@@ -84,7 +84,7 @@ export const NEUTRAL_COLOUR = '#94a3b8';
  * NEUTRAL_COLOUR for every other node, so that only what has a strength carries colour.
  */
 export function nodeColours(
-  nodes: readonly NodeDto[],
+  nodes: readonly MapNodeDto[],
   by: ColourBy,
   kindColour: (kind: NodeKind) => string,
   metrics?: MapMetrics,
