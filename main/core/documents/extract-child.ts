@@ -169,5 +169,7 @@ process.on('message', (m: ToChild) => {
     });
   }
 });
-// The parent is gone (it crashed, or closed the channel): nothing more to do.
+// The parent is gone (it crashed, or closed the channel): nothing more to do. It may have gone while this process
+// was still loading, before the listener existed.
 process.on('disconnect', () => process.exit(0));
+if (!process.connected) process.exit(0);
