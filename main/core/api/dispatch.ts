@@ -10,13 +10,14 @@ export function isChannel(name: string): name is Channel {
 /**
  * Validates `raw` against the channel's input schema, runs its handler and wraps the outcome in the result
  * envelope. Never throws: invalid input answers `invalid_input` with the path of the first offending field and
- * runs nothing; a WellspringError keeps its code; anything else is `internal`.
+ * runs nothing; a WellspringError keeps its code; anything else is `internal`. Object keys whose value is
+ * `undefined` are dropped first (see {@link withoutUndefined}).
  */
 export async function dispatch(handlers: Handlers, channel: string, raw: unknown): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
     return { ok: false, code: 'invalid_input', message: `Unknown channel: ${channel}`, path: [] };
   }
-  const parsed = CHANNELS[channel].input.safeParse(raw ?? {});
+  const parsed = CHANNELS[channel].input.safeParse(withoutUndefined(raw ?? {}, 0));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
@@ -57,6 +58,27 @@ function invalidInputMessage(path: Array<string | number>, value: string | null)
   return value === null
     ? { key: 'errors.invalidInput', params: { field: name } }
     : { key: 'errors.invalidInputValue', params: { field: name, value } };
+}
+
+const MAX_UNDEFINED_DEPTH = 64;
+
+/**
+ * `v` with every object key whose value is `undefined` left out (plain copies; arrays keep their items), to
+ * `MAX_UNDEFINED_DEPTH` levels. IPC's structured clone keeps `{name: undefined}` where the HTTP bridge's JSON drops
+ * it, and zod keeps a present optional key: a patch spread over the stored row then wrote `undefined` into it
+ * (views:update {patch:{name: undefined}} answered `internal: NOT NULL constraint failed: views.name`, found by the
+ * fuzzed API). Now both transports hand the handlers the same input.
+ */
+function withoutUndefined(v: unknown, depth: number): unknown {
+  if (v === null || typeof v !== 'object' || depth >= MAX_UNDEFINED_DEPTH) return v;
+  if (Array.isArray(v)) return v.map((x) => withoutUndefined(x, depth + 1));
+  if (v instanceof Date || ArrayBuffer.isView(v)) return v;
+  // Object.fromEntries defines own data properties, so a `__proto__` key stays a key and never sets a prototype.
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([, x]) => x !== undefined)
+      .map(([k, x]) => [k, withoutUndefined(x, depth + 1)]),
+  );
 }
 
 /** The value at `path` inside `raw` (undefined where the path leads nowhere). */

@@ -104,3 +104,19 @@ describe('dispatch', () => {
     ws.close();
   });
 });
+
+describe('dispatch and keys set to undefined', () => {
+  it('treats {name: undefined} as no name, as the HTTP bridge (JSON) does', async () => {
+    const { handlers, ws } = setup();
+    const created = await dispatch(handlers, 'views:create', { kind: 'saved', name: '门店视图' });
+    expect(created.ok).toBe(true);
+    const id = (created as { value: { id: string } }).value.id;
+    // Found by the fuzzed API: structured clone (IPC) keeps the key; the patch spread wrote undefined into the row.
+    const r = await dispatch(handlers, 'views:update', { id, patch: { name: undefined, order: undefined } });
+    expect(r).toMatchObject({ ok: true, value: { id, name: '门店视图' } });
+    const polluted = JSON.parse('{"id":"x","patch":{"__proto__":{"polluted":1},"name":"n"}}') as unknown;
+    expect(await dispatch(handlers, 'views:update', polluted)).toMatchObject({ ok: false });
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    ws.close();
+  });
+});
