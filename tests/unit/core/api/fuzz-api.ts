@@ -190,7 +190,7 @@ function pathPool(dir: string): string[] {
     path.join(gone, '\\\\server\\share\\x'),
     path.join(gone, 'C:\\Windows\\win.ini'),
     `${gone}/${'深'.repeat(300)}`,
-    `file://${gone}`,
+    path.join(gone, `file:${gone}`),
   ];
 }
 
@@ -402,7 +402,10 @@ export async function fuzzFamily(
   if (!channels) throw new Error(`No channel family ${family}`);
   const ctx: GenContext = { ids: options.ids, paths: pathPool(options.dir), sizes: options.sizes };
   const arb = fc.oneof(...channels.map((c) => caseArbitrary(c, ctx, options.withRaw ?? false)));
-  const cases = fc.sample(arb, { numRuns: count, seed: options.seed });
+  const gone = path.join(options.dir, 'no-such-place');
+  const cases = fc
+    .sample(arb, { numRuns: count, seed: options.seed })
+    .map((c) => ({ ...c, payload: anchorPaths(c.payload, gone, 0) }));
   const stats: FamilyStats = {
     family,
     payloads: 0,
@@ -493,6 +496,22 @@ export async function fuzzFamily(
   }
   stats.elapsedMs = Math.round(performance.now() - started);
   return { stats, problems };
+}
+
+/**
+ * The payload with every relative string under a path-like key (`path`, `file`, `folder`, …) put below `gone`:
+ * a mutated or garbage payload can carry any string there, and `workspace:create {path: 'e_', sample: true}` made
+ * `e_` and `e_-documents/` in the cwd (the repository) before this. Depth-limited like the payloads' nesting.
+ */
+function anchorPaths(v: unknown, gone: string, depth: number): unknown {
+  if (v === null || typeof v !== 'object' || depth > 64) return v;
+  if (Array.isArray(v)) return v.map((x) => anchorPaths(x, gone, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    const value = isPathKey(k) && typeof x === 'string' && !path.isAbsolute(x) ? path.join(gone, x) : x;
+    Object.defineProperty(out, k, { value: anchorPaths(value, gone, depth + 1), enumerable: true });
+  }
+  return out;
 }
 
 /**
