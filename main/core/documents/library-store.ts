@@ -160,6 +160,9 @@ export class LibraryStore {
       pageIds: db.prepare('SELECT id FROM document_pages WHERE doc_id = ?'),
       page: db.prepare('SELECT * FROM document_pages WHERE doc_id = ? AND page = ?'),
       pageById: db.prepare('SELECT text FROM document_pages WHERE id = ?'),
+      pagesByIds: db.prepare(
+        'SELECT id, text FROM document_pages WHERE id IN (SELECT value FROM json_each(?))',
+      ),
       allPages: db.prepare('SELECT id, doc_id, page, label, text FROM document_pages ORDER BY id'),
       generation: db.prepare("SELECT value FROM meta WHERE key = 'library_generation'").pluck(),
       bump: db.prepare(
@@ -444,6 +447,17 @@ export class LibraryStore {
   /** Text of a chunk, for verifying search candidates. */
   chunkText(chunkId: number): string | undefined {
     return (this.q.pageById.get(chunkId) as { text: string } | undefined)?.text;
+  }
+
+  /**
+   * Texts of many chunks in one statement (rowid lookups of a JSON array of ids), for verifying search candidates:
+   * chunk id → text; ids with no stored page are left out.
+   */
+  chunkTexts(chunkIds: readonly number[]): Map<number, string> {
+    const out = new Map<number, string>();
+    for (const r of this.q.pagesByIds.all(JSON.stringify(chunkIds)) as Array<{ id: number; text: string }>)
+      out.set(r.id, r.text);
+    return out;
   }
 
   /** Every stored page, in id order (to rebuild the search index). */

@@ -18,7 +18,12 @@ export interface ChunkSearchContext {
   verifyBudget: number;
   /** NFKC text of a chunk, or undefined when none is available. */
   textOf: (rec: ChunkRecord) => string | undefined;
+  /** Reads the texts of these chunks (internal ids) in batches, so that the `textOf` calls that follow are cheap. */
+  prefetch: (iids: readonly number[]) => void;
 }
+
+/** Candidates whose texts are read at once (one `prefetch`) before they are verified. */
+export const VERIFY_BATCH = 256;
 
 /**
  * The chunk half of a search, with its scratch arrays reused across queries.
@@ -69,26 +74,10 @@ export class ChunkSearch {
     let candidates = 0;
     let matched = 0;
     let exhaustive = true;
-    postings.intersect(groups, (iid, indexScore) => {
-      const d = chunkDoc[iid]!;
-      if (d < 0 || (allowed && allowed[d] === 0)) return;
-      candidates++;
-      let score = indexScore;
-      if (verify.length > 0) {
-        if (examined >= ctx.verifyBudget) {
-          exhaustive = false;
-          return;
-        }
-        examined++;
-        const rec = records[iid]!;
-        const text = ctx.textOf(rec);
-        if (text === undefined) return;
-        for (let v = 0; v < verify.length && score >= 0; v++) {
-          const tf = findMatches(verify[v]!, text, TF_CAP).length / 2;
-          score = tf === 0 ? -1 : score + weights[v]! * bm25Tf(tf, rec.length, avgLength);
-        }
-        if (score < 0) return;
-      }
+    // Candidates to verify are collected first (impact order, up to the budget), then their texts read in batches.
+    const pending: number[] = [];
+    const pendingScore: number[] = [];
+    const accept = (iid: number, d: number, score: number): void => {
       matched++;
       chunkScore[iid] = score;
       chunkQuery[iid] = query;
@@ -96,7 +85,36 @@ export class ChunkSearch {
       docCount[d] = docCount[d]! + 1;
       docSum[d] = docSum[d]! + score;
       if (score > docBest[d]!) docBest[d] = score;
+    };
+    postings.intersect(groups, (iid, indexScore) => {
+      const d = chunkDoc[iid]!;
+      if (d < 0 || (allowed && allowed[d] === 0)) return;
+      candidates++;
+      if (verify.length === 0) return accept(iid, d, indexScore);
+      if (examined >= ctx.verifyBudget) {
+        exhaustive = false;
+        return;
+      }
+      examined++;
+      pending.push(iid);
+      pendingScore.push(indexScore);
     });
+    for (let at = 0; at < pending.length; at += VERIFY_BATCH) {
+      const end = Math.min(pending.length, at + VERIFY_BATCH);
+      ctx.prefetch(pending.slice(at, end));
+      for (let j = at; j < end; j++) {
+        const iid = pending[j]!;
+        const rec = records[iid]!;
+        const text = ctx.textOf(rec);
+        if (text === undefined) continue;
+        let score = pendingScore[j]!;
+        for (let v = 0; v < verify.length && score >= 0; v++) {
+          const tf = findMatches(verify[v]!, text, TF_CAP).length / 2;
+          score = tf === 0 ? -1 : score + weights[v]! * bm25Tf(tf, rec.length, avgLength);
+        }
+        if (score >= 0) accept(iid, chunkDoc[iid]!, score);
+      }
+    }
     result.candidates = candidates;
     result.totalChunks = matched;
     result.total = touched.length;
@@ -117,13 +135,18 @@ export class ChunkSearch {
     const offset = Math.max(0, options.offset ?? 0);
     const limit = Math.max(0, options.limit ?? 20);
     const pagesPerDoc = Math.max(1, options.pagesPerDoc ?? 3);
-    result.docs = docs.slice(offset, offset + limit).map((d): DocHit => {
+    const shown = docs.slice(offset, offset + limit).map((d) => {
       const docId = docIdOf[d.d]!;
       const pages: PageScore[] = [];
       for (const iid of store.chunksOf(docId)) {
         if (chunkQuery[iid] === query)
-          insertTop(pages, { rec: records[iid]!, score: chunkScore[iid]! }, pagesPerDoc);
+          insertTop(pages, { iid, rec: records[iid]!, score: chunkScore[iid]! }, pagesPerDoc);
       }
+      return { d, docId, pages };
+    });
+    // Snippets: the texts of every page shown in one batched read.
+    ctx.prefetch(shown.flatMap((s) => s.pages.map((p) => p.iid)));
+    result.docs = shown.map(({ d, docId, pages }): DocHit => {
       return {
         docId,
         score: d.score,
@@ -156,6 +179,7 @@ export class ChunkSearch {
 }
 
 interface PageScore {
+  iid: number;
   rec: ChunkRecord;
   score: number;
 }

@@ -20,7 +20,12 @@ export interface DocumentSearchContext {
   verifyBudget: number;
   /** NFKC text of a chunk, or undefined when none is available. */
   textOf: (rec: ChunkRecord) => string | undefined;
+  /** Reads the texts of these chunks (internal ids) in batches, so that the `textOf` calls that follow are cheap. */
+  prefetch: (iids: readonly number[]) => void;
 }
+
+/** Candidates whose texts are read at once (one `prefetch`) before they are verified (as in `chunk-search.ts`). */
+const VERIFY_BATCH = 256;
 
 /** One query term's part of a document-level search. */
 interface TermPlan {
@@ -186,25 +191,37 @@ export class DocumentSearch {
     let examined = 0;
     let exhaustive = true;
     const onePage: number[] = [];
+    // Candidates to verify are collected first (impact order, up to the budget), then their texts read in batches.
+    const pending: number[] = [];
+    const pendingScore: number[] = [];
     postings.intersect(groupsAll, (iid, indexScore) => {
       const d = chunkDoc[iid]!;
       if (d < 0 || docStage[d] !== final) return;
-      let score = indexScore;
-      if (verifyAll.length > 0) {
-        if (examined >= ctx.verifyBudget) {
-          exhaustive = false;
-          return;
-        }
-        examined++;
-        const rec = records[iid]!;
-        const text = ctx.textOf(rec);
-        if (text === undefined) return;
+      if (verifyAll.length === 0) return acceptAll(iid, d, indexScore);
+      if (examined >= ctx.verifyBudget) {
+        exhaustive = false;
+        return;
+      }
+      examined++;
+      pending.push(iid);
+      pendingScore.push(indexScore);
+    });
+    for (let at = 0; at < pending.length; at += VERIFY_BATCH) {
+      const end = Math.min(pending.length, at + VERIFY_BATCH);
+      ctx.prefetch(pending.slice(at, end));
+      for (let j = at; j < end; j++) {
+        const iid = pending[j]!;
+        const text = ctx.textOf(records[iid]!);
+        if (text === undefined) continue;
+        let score = pendingScore[j]!;
         for (let v = 0; v < verifyAll.length && score >= 0; v++) {
           const tf = findMatches(verifyAll[v]!, text, TF_CAP).length / 2;
           score = tf === 0 ? -1 : score + weightsAll[v]! * bm25Tf(tf, records[iid]!.length, avgLength);
         }
-        if (score < 0) return;
+        if (score >= 0) acceptAll(iid, chunkDoc[iid]!, score);
       }
+    }
+    function acceptAll(iid: number, d: number, score: number): void {
       chunkSeen[iid] = query;
       chunkMask[iid] = full;
       chunkScore[iid] = score;
@@ -219,7 +236,7 @@ export class DocumentSearch {
       docCount[d] = docCount[d]! + 1;
       docSum[d] = docSum[d]! + score;
       if (score > docBest[d]!) docBest[d] = score;
-    });
+    }
 
     // 3. The other documents hold every term only on different pages, if at all: each term the index cannot decide
     // must be verified on one of their pages (rarest term first, loose terms last); the chunks found are marked.
@@ -254,6 +271,21 @@ export class DocumentSearch {
       .sort((a, b) => Number(a.loose) - Number(b.loose) || a.df - b.df);
     const weightOf = (p: TermPlan) => idf(p.loose ? n : p.df, n);
     const tried: Uint8Array[] = [];
+    // Reads ahead the texts of the next VERIFY_BATCH candidates of `p` from `j` on that the loop will check (those
+    // already verified for this term are skipped by `check` and need none); returns the index after the last read.
+    const prefetchFrom = (p: TermPlan, j: number, wanted: (k: number) => boolean): number => {
+      const ids: number[] = [];
+      let k = j;
+      const room = Math.min(VERIFY_BATCH, ctx.verifyBudget - examined);
+      for (; k < p.iids.length && ids.length < room; k++) {
+        const iid = p.iids[k]!;
+        if (!wanted(k)) continue;
+        if (chunkSeen[iid] === query && (chunkMask[iid]! & (1 << p.bit)) !== 0) continue;
+        ids.push(iid);
+      }
+      ctx.prefetch(ids);
+      return Math.max(k, j + 1);
+    };
     for (const p of verify) {
       if (spread.length === 0) break;
       if (p.loose) {
@@ -269,10 +301,15 @@ export class DocumentSearch {
       const done = new Uint8Array(p.iids.length);
       tried.push(done);
       const bit = 1 << p.bit;
+      const wanted = (j: number): boolean => {
+        const d = chunkDoc[p.iids[j]!]!;
+        return docStage[d] === final && docSlot[d] === 0 && (docMask[d]! & bit) === 0;
+      };
+      let readTo = 0;
       for (let j = 0; j < p.iids.length && exhaustive; j++) {
         const iid = p.iids[j]!;
-        const d = chunkDoc[iid]!;
-        if (docStage[d] !== final || docSlot[d] !== 0 || (docMask[d]! & bit) !== 0) continue;
+        if (!wanted(j)) continue;
+        if (j >= readTo) readTo = prefetchFrom(p, j, wanted);
         done[j] = 1;
         if (check(p, iid, p.scores[j]!, weight) === null) exhaustive = false;
       }
@@ -300,10 +337,15 @@ export class DocumentSearch {
         const done = tried[v];
         if (!done) return;
         const weight = weightOf(p);
+        const wanted = (j: number): boolean => {
+          const d = chunkDoc[p.iids[j]!]!;
+          return !done[j] && docSlot[d] === 2 && docStage[d] === final;
+        };
+        let readTo = 0;
         for (let j = 0; j < p.iids.length && examined < ctx.verifyBudget; j++) {
           const iid = p.iids[j]!;
-          const d = chunkDoc[iid]!;
-          if (done[j] || docSlot[d] !== 2 || docStage[d] !== final) continue;
+          if (!wanted(j)) continue;
+          if (j >= readTo) readTo = prefetchFrom(p, j, wanted);
           done[j] = 1;
           check(p, iid, p.scores[j]!, weight);
         }
@@ -358,7 +400,7 @@ export class DocumentSearch {
     const offset = Math.max(0, options.offset ?? 0);
     const limit = Math.max(0, options.limit ?? 20);
     const pagesPerDoc = Math.max(1, options.pagesPerDoc ?? 3);
-    result.docs = docs.slice(offset, offset + limit).map((doc): DocHit => {
+    const shown = docs.slice(offset, offset + limit).map((doc) => {
       let iids = spreadPages.get(doc.d);
       if (!iids) {
         iids = [];
@@ -384,6 +426,11 @@ export class DocumentSearch {
         (i) => records[list[i]!]!.page,
         pair,
       );
+      return { doc, list, picked };
+    });
+    // Snippets: the texts of every page shown in one batched read.
+    ctx.prefetch(shown.flatMap(({ list, picked }) => picked.map((i) => list[i]!)));
+    result.docs = shown.map(({ doc, list, picked }): DocHit => {
       return {
         docId: docIdOf[doc.d]!,
         score: doc.score,

@@ -7,7 +7,11 @@ import { PostingIndex, sizeOf, type PostingSlots } from './posting-index';
 import { findMatches, parseQuery, type QueryTerm } from './query-terms';
 import type { ChunkEntry, NodeEntry, SearchOptions, SearchResult } from './search-types';
 import type { SnapshotChunk, SnapshotData } from './snapshot-types';
+import { TextCache } from './text-cache';
 import { normalizeForSearch, tokenizeFolded } from './tokenize';
+
+/** Chunk texts read per `getTexts` call at most (one SQL statement each). */
+const TEXT_BATCH = 256;
 
 /**
  * Full-text search over document chunks (pages) and graph nodes, for mixed Chinese/English text.
@@ -42,6 +46,17 @@ export interface SearchIndexOptions {
   keepText?: boolean;
   /** Text of a chunk when it is not kept: for verification and snippets when the search gives no `getText`. */
   getText?: (chunkId: number) => string | undefined;
+  /**
+   * Texts of many chunks at once when they are not kept (one SQL statement, e.g. `WHERE id IN (SELECT value FROM
+   * json_each(?))`): chunk id → text, ids without text left out. Called with at most 256 ids. Preferred over
+   * `getText` for the candidates of a query and the pages shown.
+   */
+  getTexts?: (chunkIds: readonly number[]) => Map<number, string>;
+  /**
+   * Bytes of recently read texts kept when text is not kept (default 24 MB; UTF-16 size; 0: none), least recently
+   * used evicted first. Ignored when `keepText` is on.
+   */
+  textCacheBytes?: number;
   /** Candidate chunks verified against text per query, at most (default 3,000: about 3 ms). */
   verifyBudget?: number;
   /** Impact buckets of the chunk postings (default 8; see `posting-index.ts`). */
@@ -52,6 +67,12 @@ export interface SearchIndexOptions {
 export class SearchIndex {
   private readonly keepText: boolean;
   private readonly getText: ((chunkId: number) => string | undefined) | undefined;
+  private readonly getTexts: ((chunkIds: readonly number[]) => Map<number, string>) | undefined;
+  private readonly cache: TextCache;
+  /** Texts read for the query being answered (NFKC), by chunk id; emptied when it returns. */
+  private readonly batch = new Map<number, string>();
+  /** Chunk texts read from `getText`/`getTexts` so far, and read calls made (for tests and the benchmark). */
+  readonly textReads = { texts: 0, calls: 0 };
   private readonly verifyBudget: number;
   private readonly chunkPostings: PostingIndex;
   private readonly nodePostings = new PostingIndex({ resolution: 1 });
@@ -64,6 +85,8 @@ export class SearchIndex {
   constructor(options: SearchIndexOptions = {}) {
     this.keepText = options.keepText ?? true;
     this.getText = options.getText;
+    this.getTexts = options.getTexts;
+    this.cache = new TextCache(this.keepText ? 0 : Math.max(0, options.textCacheBytes ?? 24 * 2 ** 20));
     this.verifyBudget = Math.max(1, options.verifyBudget ?? 3000);
     this.chunkPostings = new PostingIndex({ resolution: options.resolution });
   }
@@ -106,6 +129,7 @@ export class SearchIndex {
         throw new WellspringError('invalid_input', `${key} must be an integer`, [key]);
     }
     this.removeChunk(c.chunkId);
+    this.cache.delete(c.chunkId);
     const text = c.text.normalize('NFKC');
     const tokens = tokenizeFolded(text.toLowerCase());
     const iid = this.store.idsUsed;
@@ -116,6 +140,7 @@ export class SearchIndex {
 
   /** Removes one chunk; false when it was not indexed. O(1): its postings are dropped at the index's next freeze. */
   removeChunk(chunkId: number): boolean {
+    this.cache.delete(chunkId);
     const removed = this.store.remove(chunkId);
     if (!removed) return false;
     this.chunkPostings.remove(removed.iid, removed.rec.length);
@@ -160,6 +185,7 @@ export class SearchIndex {
     this.chunkPostings.clear();
     this.nodePostings.clear();
     this.store.clear();
+    this.cache.clear();
     this.nodes = [];
     this.nodeIds.clear();
   }
@@ -197,13 +223,19 @@ export class SearchIndex {
     };
     if (terms.length > 0) {
       const textOf = (rec: ChunkRecord) => this.textOf(rec, options);
+      const prefetch = (iids: readonly number[]) => this.prefetch(iids, options);
       const ctx = {
         store: this.store,
         postings: this.chunkPostings,
         verifyBudget: this.verifyBudget,
         textOf,
+        prefetch,
       };
-      this.chunkSearch.run(ctx, terms, options, result);
+      try {
+        this.chunkSearch.run(ctx, terms, options, result);
+      } finally {
+        this.batch.clear();
+      }
       const nodeLimit = options.nodeLimit ?? 10;
       if (nodeLimit > 0) {
         const { hits, total } = searchNodes(this.nodePostings, this.nodes, this.nodeIds.size, terms, {
@@ -282,29 +314,98 @@ export class SearchIndex {
       if (size < rarestSize) [rarest, rarestSize] = [slots, size];
     }
     if (!rarest) return out;
-    let examined = 0;
+    const picked: number[] = [];
     for (let bucket = rarest.length - 1; bucket >= 0 && out.exhaustive; bucket--) {
       for (const iid of rarest[bucket] ?? []) {
-        const rec = this.store.records[iid];
-        if (!rec) continue;
-        if (examined++ >= budget) {
+        if (!this.store.records[iid]) continue;
+        if (picked.length >= budget) {
           out.exhaustive = false;
           break;
         }
-        const text = this.textOf(rec, {});
-        if (text === undefined || (!term.exact && findMatches(term, text, 1).length === 0)) continue;
-        out.hits.push({ chunkId: rec.chunkId, docId: rec.docId, page: rec.page, length: rec.length, text });
+        picked.push(iid);
       }
+    }
+    try {
+      for (let at = 0; at < picked.length; at += TEXT_BATCH) {
+        const slice = picked.slice(at, at + TEXT_BATCH);
+        this.prefetch(slice, {});
+        for (const iid of slice) {
+          const rec = this.store.records[iid]!;
+          const text = this.textOf(rec, {});
+          if (text === undefined || (!term.exact && findMatches(term, text, 1).length === 0)) continue;
+          out.hits.push({ chunkId: rec.chunkId, docId: rec.docId, page: rec.page, length: rec.length, text });
+        }
+        this.batch.clear();
+      }
+    } finally {
+      this.batch.clear();
     }
     return out;
   }
 
-  /** NFKC text of a chunk: the search's `getText`, else the kept text, else the index's `getText`. */
+  /**
+   * NFKC text of a chunk: the search's `getText`, else the kept text, else what {@link prefetch} read for this query,
+   * else the cache, else one read through the index's `getTexts` or `getText` (then cached).
+   */
   private textOf(rec: ChunkRecord, options: SearchOptions): string | undefined {
     const fetched = options.getText?.(rec.chunkId);
     if (fetched !== undefined) return fetched.normalize('NFKC');
     if (rec.text !== null) return rec.text;
-    return this.getText?.(rec.chunkId)?.normalize('NFKC');
+    const id = rec.chunkId;
+    const known = this.batch.get(id) ?? this.cache.get(id);
+    if (known !== undefined) return known;
+    this.readTexts([id]);
+    return this.batch.get(id);
+  }
+
+  /**
+   * Reads the texts of the chunks `iids` (internal ids) that are neither kept, nor read for this query, nor cached,
+   * in batches of {@link TEXT_BATCH} through `getTexts` (one statement each), into the query's batch and the
+   * cache. Nothing to do when the search brings its own `getText` or the index keeps text.
+   */
+  private prefetch(iids: readonly number[], options: SearchOptions): void {
+    if (options.getText || this.keepText) return;
+    const missing: number[] = [];
+    for (const iid of iids) {
+      const rec = this.store.records[iid];
+      if (!rec || rec.text !== null || this.batch.has(rec.chunkId)) continue;
+      const cached = this.cache.get(rec.chunkId);
+      if (cached !== undefined) this.batch.set(rec.chunkId, cached);
+      else missing.push(rec.chunkId);
+    }
+    for (let at = 0; at < missing.length; at += TEXT_BATCH)
+      this.readTexts(missing.slice(at, at + TEXT_BATCH));
+  }
+
+  /** Reads `chunkIds` (at most TEXT_BATCH) through `getTexts`, else `getText` one by one; NFKC into batch and cache. */
+  private readTexts(chunkIds: readonly number[]): void {
+    const put = (id: number, raw: string | undefined) => {
+      if (raw === undefined) return;
+      const text = raw.normalize('NFKC');
+      this.batch.set(id, text);
+      this.cache.set(id, text);
+      this.textReads.texts++;
+    };
+    if (this.getTexts) {
+      this.textReads.calls++;
+      const got = this.getTexts(chunkIds);
+      for (const id of chunkIds) put(id, got.get(id));
+    } else if (this.getText) {
+      for (const id of chunkIds) {
+        this.textReads.calls++;
+        put(id, this.getText(id));
+      }
+    }
+  }
+
+  /** Empties the text cache (a benchmark measuring cold reads; nothing else needs it). */
+  dropTextCache(): void {
+    this.cache.clear();
+  }
+
+  /** Bytes and entries of the text cache (UTF-16 size; see `text-cache.ts`). */
+  get textCache(): { bytes: number; entries: number } {
+    return { bytes: this.cache.bytes, entries: this.cache.size };
   }
 
   /**

@@ -143,9 +143,16 @@ export class SearchService implements PageIndex {
     this.dirty = false;
   }
 
-  /** An empty index as this service uses it: no kept text, verification and snippets read SQLite. */
+  /**
+   * An empty index as this service uses it: no kept text; verification and snippets read SQLite, many pages per
+   * statement, with the last 24 MB of texts read cached.
+   */
   private newIndex(): SearchIndex {
-    return new SearchIndex({ keepText: false, getText: (id) => this.library.chunkText(id) });
+    return new SearchIndex({
+      keepText: false,
+      getText: (id) => this.library.chunkText(id),
+      getTexts: (ids) => this.library.chunkTexts(ids),
+    });
   }
 
   /** Where the index stands; see {@link SearchIndexStatus}. */
