@@ -101,6 +101,9 @@ export function levelOfDetailStyles(): StylesheetJson {
     ...bands(pinBandClass),
     ...bands(bandClass),
     { selector: 'node.lod-pin', style: { 'text-opacity': 1, 'z-index': 20 } },
+    // Zoomed out below LOW_DETAIL_ZOOM (level-of-detail.ts): no outline pass and one line per label, the
+    // cheaper text Cytoscape draws for the drawn levels; exports (lod-all, below) keep both.
+    { selector: 'node.lod-low', style: { 'text-outline-width': 0, 'text-wrap': 'none' } },
     {
       selector: 'node.lod-all',
       style: {
@@ -111,6 +114,7 @@ export function levelOfDetailStyles(): StylesheetJson {
         'text-margin-y': BASE_MARGIN,
         // Exports draw at the on-screen zoom's texture level, where 11 px may fall below the 7 px minimum.
         'min-zoomed-font-size': 0,
+        'text-wrap': 'wrap',
       },
     },
   ] as StylesheetJson;

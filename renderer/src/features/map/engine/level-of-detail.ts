@@ -15,6 +15,11 @@
  * `position`/`resize` (O(n), batched per frame). A zoom event costs O(levels) unless a level or a band threshold
  * is crossed; then the labels of the drawn levels are placed again (O(drawn)) and only the nodes whose label
  * changes get new classes, in one `cy.batch`. Panning costs nothing.
+ *
+ * Low detail (issue 12): below LOW_DETAIL_ZOOM the drawn labels also get `lod-low` (no text outline, no line
+ * wrapping: Cytoscape draws each label once instead of outline + fill per line). The switch is debounced: it
+ * follows the zoom LOW_DETAIL_DELAY_MS after the last zoom event, so a wheel gesture crossing the threshold
+ * changes classes once (O(drawn labels)), never per frame. Positions are untouched.
  */
 import type cytoscape from 'cytoscape';
 import type { Core, EventObject, NodeCollection, NodeSingular } from 'cytoscape';
@@ -35,6 +40,14 @@ import {
   type LevelState,
 } from './label-levels';
 
+/**
+ * Zoom (model px → screen px) below which labels are drawn without outline and wrapping: a node of 20 model px
+ * is then at most 10 screen px, the whole-map overview of a large workspace (10k synthetic nodes fit at ~0.05).
+ */
+export const LOW_DETAIL_ZOOM = 0.5;
+/** How long (ms) after the last zoom event the low-detail switch follows the zoom. */
+export const LOW_DETAIL_DELAY_MS = 150;
+
 /** Keeps the label classes of one Cytoscape instance in step with its zoom. One per GraphEngine. */
 export class LevelOfDetail {
   private levels: NodeCollection[] = [];
@@ -43,12 +56,16 @@ export class LevelOfDetail {
   private shown = new Map<string, { node: NodeSingular; classes: string }>();
   private pinned: NodeCollection;
   private pinBand = -1;
+  private pinLow = false;
   private fitZoom = 1;
   private top = 40;
   private hovered: NodeSingular | null = null;
   /** The selection or the hovered node changed since the pins were set (so a plain zoom skips them). */
   private pinsDirty = true;
   private frame = 0;
+  /** Whether the labels are drawn at low detail (see LOW_DETAIL_ZOOM), and the pending debounce timer. */
+  private low = false;
+  private lowTimer: ReturnType<typeof setTimeout> | undefined;
   private dirty = { ranks: true, fit: true, labels: true };
   private readonly offs: Array<() => void> = [];
 
@@ -69,7 +86,15 @@ export class LevelOfDetail {
     // The label text changed (label mode, an edit): boxes to place again.
     on('data', 'node', () => this.schedule('labels'));
     on('resize', null, () => this.schedule('fit'));
-    on('zoom', null, () => this.schedule());
+    on('zoom', null, () => {
+      this.schedule();
+      // Restarted by every zoom event on the other side of the threshold: one switch per gesture.
+      clearTimeout(this.lowTimer);
+      this.lowTimer =
+        cy.zoom() < LOW_DETAIL_ZOOM === this.low
+          ? undefined
+          : setTimeout(() => this.followLow(), LOW_DETAIL_DELAY_MS);
+    });
     on('select unselect', 'node', () => {
       this.pinsDirty = true;
       this.schedule();
@@ -116,9 +141,25 @@ export class LevelOfDetail {
     return this.cy.nodes('.lod-full, .lod-half, .lod-pin').length;
   }
 
+  /** Whether labels are drawn at low detail now (no outline, no wrapping), for tests and the benchmark. */
+  lowDetail(): boolean {
+    return this.low;
+  }
+
   destroy(): void {
+    clearTimeout(this.lowTimer);
     if (this.frame) cancelAnimationFrame(this.frame);
     this.offs.forEach((off) => off());
+  }
+
+  /** The debounced low-detail switch: takes the zoom's side of LOW_DETAIL_ZOOM and places labels again. */
+  private followLow(): void {
+    this.lowTimer = undefined;
+    if (this.cy.destroyed()) return;
+    const low = this.cy.zoom() < LOW_DETAIL_ZOOM;
+    if (low === this.low) return;
+    this.low = low;
+    this.schedule('labels');
   }
 
   private schedule(what?: 'ranks' | 'fit' | 'labels'): void {
@@ -134,7 +175,11 @@ export class LevelOfDetail {
     const cy = this.cy;
     if (cy.destroyed()) return;
     const force = this.dirty.ranks || this.dirty.fit || this.dirty.labels;
-    if (this.dirty.ranks) this.rank();
+    if (this.dirty.ranks) {
+      this.rank();
+      // A new graph's first labels take the zoom's detail at once.
+      this.low = cy.zoom() < LOW_DETAIL_ZOOM;
+    }
     if (this.dirty.fit) this.measureFit();
     this.dirty = { ranks: false, fit: false, labels: false };
     const zoom = cy.zoom();
@@ -145,7 +190,7 @@ export class LevelOfDetail {
     cy.batch(() => {
       if (force || key !== this.shownKey) this.place(states, bands);
       this.shownKey = key;
-      if (this.pinsDirty || bands[1] !== this.pinBand) this.updatePins(bands[1]!);
+      if (this.pinsDirty || bands[1] !== this.pinBand || this.low !== this.pinLow) this.updatePins(bands[1]!);
       this.pinsDirty = false;
     });
   }
@@ -165,7 +210,7 @@ export class LevelOfDetail {
       for (const n of this.levels[i]!) {
         const p = n.position();
         nodes.push(n);
-        classes.push(`lod-${states[i]} ${bandClass(band)}`);
+        classes.push(`lod-${states[i]} ${bandClass(band)}${this.low ? ' lod-low' : ''}`);
         candidates.push({
           x: p.x,
           y: p.y,
@@ -191,13 +236,23 @@ export class LevelOfDetail {
     const sel = this.cy.$('node:selected') as NodeCollection;
     let next = sel.nonempty() ? sel.closedNeighborhood().nodes() : (this.cy.collection() as NodeCollection);
     if (this.hovered && !this.hovered.removed()) next = next.union(this.hovered);
+    const same = band === this.pinBand && this.low === this.pinLow;
     const gone = this.pinned.difference(next);
-    const fresh = band === this.pinBand ? next.difference(this.pinned) : next;
+    const fresh = same ? next.difference(this.pinned) : next;
     gone.removeClass(`lod-pin ${pinBandClass(this.pinBand)}`);
-    if (band !== this.pinBand) this.pinned.removeClass(pinBandClass(this.pinBand));
+    if (!same) this.pinned.removeClass(pinBandClass(this.pinBand));
+    // lod-low only where no drawn level set it (a pinned node may be in one).
+    this.pinned
+      .difference(next)
+      .union(same ? this.cy.collection() : this.pinned)
+      .forEach((n) => {
+        if (!this.shown.has(n.id())) n.removeClass('lod-low');
+      });
     fresh.addClass(`lod-pin ${pinBandClass(band)}`);
+    if (this.low) fresh.addClass('lod-low');
     this.pinned = next;
     this.pinBand = band;
+    this.pinLow = this.low;
   }
 
   private rank(): void {
@@ -223,7 +278,7 @@ export class LevelOfDetail {
       // Only nodes that carry classes lose them (new nodes have none): O(labelled), not O(n).
       this.levels[0]?.removeClass('lod-top');
       for (const { node, classes } of this.shown.values()) node.removeClass(classes);
-      this.pinned.removeClass(`lod-pin ${pinBandClass(this.pinBand)}`);
+      this.pinned.removeClass(`lod-pin lod-low ${pinBandClass(this.pinBand)}`);
       this.levels = levels;
       this.levels[0]?.addClass('lod-top');
     });
