@@ -305,6 +305,7 @@ async function stepLoad(input: StepInput) {
   await loadSearchIndex(index, input.snapshotFile);
   index.search(ours(input.queries[0]!));
   const openMs = Math.round(performance.now() - t0);
+  const rssOpenMb = rssAfterGc();
   // The warm-up queries' texts are dropped from the text cache, so that every measured query reads what it needs.
   const { ms, found } = queryTimes(
     (q) => index.search(ours(q)).totalChunks,
@@ -313,7 +314,10 @@ async function stepLoad(input: StepInput) {
   );
   const reads = { ...index.textReads };
   const cache = index.textCache;
-  return { openMs, ms, found, stats: index.stats, rssMb: rssAfterGc(), reads, cacheMb: mb(cache.bytes) };
+  const rssMb = rssAfterGc();
+  const { heapUsed, heapTotal, external } = process.memoryUsage();
+  const heap = { usedMb: mb(heapUsed), totalMb: mb(heapTotal), externalMb: mb(external) };
+  return { openMs, ms, found, stats: index.stats, rssMb, rssOpenMb, heap, reads, cacheMb: mb(cache.bytes) };
 }
 
 function stepFts(input: StepInput) {
@@ -485,7 +489,9 @@ function report(input: StepInput, inputFile: string, build: Awaited<ReturnType<t
         `FTS5 trigram p50 ${f.p50} ms, p95 ${f.p95} ms, max ${f.max} ms; p95 ratio ${round2(o.p95 / (f.p95 || 1e-9))}×`,
     );
     console.log(
-      `RSS after GC: ours ${load.rssMb} MB (loaded, after the queries, text cache ${load.cacheMb} MB included), ` +
+      `RSS after GC: ours ${load.rssOpenMb} MB (loaded, before the queries), ${load.rssMb} MB (after the queries, ` +
+        `text cache ${load.cacheMb} MB included; V8 heap ${load.heap.usedMb} MB used of ${load.heap.totalMb} MB, ` +
+        `external ${load.heap.externalMb} MB), ` +
         `${build.rssMb} MB (after the worker build); FTS5 ${fts5.rssMb} MB`,
     );
     console.log(
