@@ -188,7 +188,12 @@ export class LevelOfDetail {
     const states = this.levels.map((nodes, i) => levelState(i, nodes.length, budget, this.top));
     const key = `${states.join()}|${bands.join()}`;
     cy.batch(() => {
-      if (force || key !== this.shownKey) this.place(states, bands);
+      if (force || key !== this.shownKey) {
+        // Labels are placed again anyway: they take the zoom's detail now (no second placement once the
+        // debounced switch fires).
+        this.low = zoom < LOW_DETAIL_ZOOM;
+        this.place(states, bands);
+      }
       this.shownKey = key;
       if (this.pinsDirty || bands[1] !== this.pinBand || this.low !== this.pinLow) this.updatePins(bands[1]!);
       this.pinsDirty = false;
@@ -246,7 +251,7 @@ export class LevelOfDetail {
       .difference(next)
       .union(same ? this.cy.collection() : this.pinned)
       .forEach((n) => {
-        if (!this.shown.has(n.id())) n.removeClass('lod-low');
+        if (!this.shown.get(n.id())?.classes.includes('lod-low')) n.removeClass('lod-low');
       });
     fresh.addClass(`lod-pin ${pinBandClass(band)}`);
     if (this.low) fresh.addClass('lod-low');
