@@ -42,8 +42,12 @@ describe('search-scale benchmark (smoke run: 1,500 chunks of the fixture PDFs)',
     expect([miss[3], miss[4]]).toEqual(['0', '0']);
     expect(Number(kinds.find((m) => m[1] === 'en-word')![3])).toBeGreaterThan(0);
     expect(run.output).toMatch(
-      /RSS after GC: ours [\d.]+ MB \(loaded\), [\d.]+ MB \(after the worker build\); FTS5 [\d.]+ MB/,
+      /RSS after GC: ours [\d.]+ MB \(loaded, before the queries\), [\d.]+ MB \(after the queries, text cache [\d.]+ MB included; V8 heap [\d.]+ MB used of [\d.]+ MB, external [\d.]+ MB\), [\d.]+ MB \(after the worker build\); FTS5 [\d.]+ MB/,
     );
+    // Candidate texts are read in batches: fewer statements than texts.
+    const reads = /page texts read from SQLite: (\d+) in (\d+) statements/.exec(run.output);
+    expect(reads, run.output).not.toBeNull();
+    expect(Number(reads![2])).toBeLessThan(Number(reads![1]));
     expect(run.output).toMatch(
       /goals: p95 ≤ 3 ms (met|NOT met); RSS ≤ 400 MB (met|NOT met); searchable ≤ 2000 ms/,
     );
