@@ -101,9 +101,10 @@ export function levelOfDetailStyles(): StylesheetJson {
     ...bands(pinBandClass),
     ...bands(bandClass),
     { selector: 'node.lod-pin', style: { 'text-opacity': 1, 'z-index': 20 } },
-    // Zoomed out below LOW_DETAIL_ZOOM (level-of-detail.ts): no outline pass and one line per label, the
-    // cheaper text Cytoscape draws for the drawn levels; exports (lod-all, below) keep both.
-    { selector: 'node.lod-low', style: { 'text-outline-width': 0, 'text-wrap': 'none' } },
+    // Zoomed out below LOW_DETAIL_ZOOM (level-of-detail.ts): no outline pass for the drawn levels; exports
+    // (lod-all, below) keep it. Wrapping stays: 'text-wrap: none' drew "财务管理流程\n1012" as one line clipped
+    // to the wrapped width ("务管理流程 10", seen at 10k nodes), so the '\n' labels need it.
+    { selector: 'node.lod-low', style: { 'text-outline-width': 0 } },
     {
       selector: 'node.lod-all',
       style: {
@@ -114,7 +115,6 @@ export function levelOfDetailStyles(): StylesheetJson {
         'text-margin-y': BASE_MARGIN,
         // Exports draw at the on-screen zoom's texture level, where 11 px may fall below the 7 px minimum.
         'min-zoomed-font-size': 0,
-        'text-wrap': 'wrap',
       },
     },
   ] as StylesheetJson;

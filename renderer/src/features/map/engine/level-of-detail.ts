@@ -16,10 +16,11 @@
  * is crossed; then the labels of the drawn levels are placed again (O(drawn)) and only the nodes whose label
  * changes get new classes, in one `cy.batch`. Panning costs nothing.
  *
- * Low detail (issue 12): below LOW_DETAIL_ZOOM the drawn labels also get `lod-low` (no text outline, no line
- * wrapping: Cytoscape draws each label once instead of outline + fill per line). The switch is debounced: it
- * follows the zoom LOW_DETAIL_DELAY_MS after the last zoom event, so a wheel gesture crossing the threshold
- * changes classes once (O(drawn labels)), never per frame. Positions are untouched.
+ * Low detail (issue 12): below LOW_DETAIL_ZOOM the drawn labels also get `lod-low` (no text outline:
+ * Cytoscape draws each line once, fill only, instead of outline + fill; wrapping stays, see label-levels.ts).
+ * The switch is debounced: it follows the zoom LOW_DETAIL_DELAY_MS after the last zoom event, so a wheel
+ * gesture crossing the threshold changes classes once (O(drawn labels)), never per frame; a placement that runs
+ * anyway takes the zoom's detail at once. Positions are untouched.
  */
 import type cytoscape from 'cytoscape';
 import type { Core, EventObject, NodeCollection, NodeSingular } from 'cytoscape';
@@ -41,7 +42,7 @@ import {
 } from './label-levels';
 
 /**
- * Zoom (model px → screen px) below which labels are drawn without outline and wrapping: a node of 20 model px
+ * Zoom (model px → screen px) below which labels are drawn without outline: a node of 20 model px
  * is then at most 10 screen px, the whole-map overview of a large workspace (10k synthetic nodes fit at ~0.05).
  */
 export const LOW_DETAIL_ZOOM = 0.5;
@@ -141,7 +142,7 @@ export class LevelOfDetail {
     return this.cy.nodes('.lod-full, .lod-half, .lod-pin').length;
   }
 
-  /** Whether labels are drawn at low detail now (no outline, no wrapping), for tests and the benchmark. */
+  /** Whether labels are drawn at low detail now (no outline), for tests and the benchmark. */
   lowDetail(): boolean {
     return this.low;
   }
