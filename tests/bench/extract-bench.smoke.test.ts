@@ -43,7 +43,13 @@ describe('extraction benchmark (smoke run: 2 PDFs, 17 pages)', () => {
       expect(r.pagesStored).toBe(17);
       expect(r.pagesPerSecond).toSatisfy(isPositiveFinite);
       expect(r.peakRssMb).toSatisfy(isPositiveFinite);
+      expect(r.peakChildRssMb).toSatisfy(isPositiveFinite);
+      expect(r.peakRssMb).toBeGreaterThanOrEqual(r.peakChildRssMb!);
+      expect(r.load?.before).toHaveLength(3);
     }
+    // Each baseline ran before and after ours; the ratios use their mean.
+    expect(json.baselineRuns).toHaveLength(2);
+    for (const b of json.baselineRuns) expect(b.pdftotext.pagesPerSecond).toSatisfy(isPositiveFinite);
     expect(json.pdftotext?.pagesPerSecond).toSatisfy(isPositiveFinite);
     expect(json.ratios.vsPdftotext).toSatisfy(isPositiveFinite);
     if (fs.existsSync('/usr/bin/recollindex')) {

@@ -16,7 +16,9 @@
  * Priority: our extraction processes run at niceness 10; the baselines are run at the same niceness (`nice -n`),
  * so that other work on the machine slows both alike. EXTRACT_BENCH_NICE=0 runs the baselines at the app's.
  *
- * Ratios: our pages/s ÷ pdftotext's and ÷ recollindex's (pages in the files ÷ wall time). Goals: every-core run ≥
+ * Order: the baselines, ours at 1 process and at every core, the baselines again; the load average is printed
+ * before and after each part. Ratios: our pages/s ÷ the baselines' (pages in the files ÷ wall time, the baseline's
+ * wall time the mean of its two runs). Goals: every-core run ≥
  * 1.0× recollindex (and so ≥ 1.0× pdftotext), peak RSS < 500 MB. Results go to test-results/bench/extract.json (or
  * EXTRACT_BENCH_RESULTS); the exit code is 0 whether the goals are met or not. The load average is printed.
  */
@@ -53,6 +55,13 @@ export interface ExtractRun {
   pagesPerSecond: number;
   /** Peak RSS of the process tree, MB (ours only). */
   peakRssMb?: number;
+  /** Peak RSS of this (the parent) process and of the largest single extraction process, MB (ours only). */
+  peakParentRssMb?: number;
+  peakChildRssMb?: number;
+  /** Extraction processes started (ours only; more than the processes means some were replaced). */
+  spawned?: number;
+  /** Load average (1, 5, 15 min) just before and just after this part. */
+  load?: { before: number[]; after: number[] };
   statuses?: Record<string, number>;
   pagesStored?: number;
 }
@@ -66,8 +75,11 @@ export interface ExtractBenchResults {
   loadAverage: { before: number[]; after: number[] };
   cpus: number;
   child: 'built' | 'source';
+  /** The mean of the two runs of each baseline (before and after ours): the ratios' denominators. */
   pdftotext: ExtractRun | null;
   recoll: ExtractRun | null;
+  /** Each baseline's run before and after ours. */
+  baselineRuns: Array<{ pdftotext: ExtractRun; recoll: ExtractRun | null }>;
   recollSkipped: string | null;
   oneProcess: ExtractRun;
   everyCore: ExtractRun;
@@ -107,6 +119,33 @@ function linkNodeModules(): void {
   fs.symlinkSync(path.join(REPO, 'node_modules'), link, 'junction');
 }
 
+const load = (): number[] => os.loadavg().map(round1);
+
+/** Runs a baseline command with the load average around it. */
+function baseline(name: string, pages: number, run: () => number): ExtractRun {
+  const before = load();
+  const ms = run();
+  const after = load();
+  console.log(`${name}: ${(ms / 1000).toFixed(1)} s (load ${before.join(' ')} → ${after.join(' ')})`);
+  return {
+    name,
+    wallMs: Math.round(ms),
+    pagesPerSecond: round1(pages / (ms / 1000)),
+    load: { before, after },
+  };
+}
+
+/** A baseline's two runs as one: their mean wall time. */
+function mean(name: string, pages: number, a: ExtractRun, b: ExtractRun): ExtractRun {
+  const ms = (a.wallMs + b.wallMs) / 2;
+  return {
+    name,
+    wallMs: Math.round(ms),
+    pagesPerSecond: round1(pages / (ms / 1000)),
+    load: { before: a.load!.before, after: b.load!.after },
+  };
+}
+
 const NO_INDEX: PageIndex = { addPages: () => undefined, removeChunks: () => undefined };
 
 async function ours(name: string, processes: number, tmp: string, pages: number, entry?: ChildEntry) {
@@ -116,16 +155,30 @@ async function ours(name: string, processes: number, tmp: string, pages: number,
     threads: processes,
     watch: false,
     extractEntry: entry,
+    // EXTRACT_BENCH_MEMORY_MB: the pool's memory budget (LibraryServiceOptions.extractMemoryMb), e.g. 360.
+    extractMemoryMb: process.env.EXTRACT_BENCH_MEMORY_MB
+      ? Number(process.env.EXTRACT_BENCH_MEMORY_MB)
+      : undefined,
   });
   let peak = 0;
+  let peakParent = 0;
+  let peakChild = 0;
   const sample = setInterval(() => {
-    const sum = [process.pid, ...library.extractionPids()].reduce((n, pid) => n + rssOf(pid), 0);
-    peak = Math.max(peak, sum);
+    const parent = rssOf(process.pid);
+    const children = library.extractionPids().map(rssOf);
+    peak = Math.max(
+      peak,
+      children.reduce((n, r) => n + r, parent),
+    );
+    peakParent = Math.max(peakParent, parent);
+    peakChild = Math.max(peakChild, ...children);
   }, SAMPLE_MS);
+  const before = load();
   const t = performance.now();
   await library.addFolder(FOLDER);
   await library.whenIdle();
   const wallMs = performance.now() - t;
+  const after = load();
   clearInterval(sample);
   await library.close();
   const rows = db.prepare('SELECT status, COUNT(*) AS n FROM documents GROUP BY status').all() as Array<{
@@ -134,11 +187,20 @@ async function ours(name: string, processes: number, tmp: string, pages: number,
   }>;
   const stored = (db.prepare('SELECT COUNT(*) AS n FROM document_pages').get() as { n: number }).n;
   db.close();
+  console.log(
+    `${name}: ${(wallMs / 1000).toFixed(1)} s, peak RSS ${Math.round(peak / 1048576)} MB (parent ` +
+      `${Math.round(peakParent / 1048576)}, largest child ${Math.round(peakChild / 1048576)}; ` +
+      `load ${before.join(' ')} → ${after.join(' ')})`,
+  );
   return {
     name,
     wallMs: Math.round(wallMs),
     pagesPerSecond: round1(pages / (wallMs / 1000)),
     peakRssMb: Math.round(peak / 1024 / 1024),
+    peakParentRssMb: Math.round(peakParent / 1024 / 1024),
+    peakChildRssMb: Math.round(peakChild / 1024 / 1024),
+    spawned: library.extractionSpawned(),
+    load: { before, after },
     statuses: Object.fromEntries(rows.map((r) => [r.status, r.n])),
     pagesStored: stored,
   } satisfies ExtractRun;
@@ -168,26 +230,34 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wellspring-bench-extract-'));
   try {
     const out = path.join(tmp, 'text.txt');
-    const pdftotextMs = files.reduce((ms, f) => ms + timed('pdftotext', ['-enc', 'UTF-8', f, out]), 0);
-    const pdftotext: ExtractRun = {
-      name: 'pdftotext (one process)',
-      wallMs: Math.round(pdftotextMs),
-      pagesPerSecond: round1(pages / (pdftotextMs / 1000)),
-    };
-    let recoll: ExtractRun | null = null;
-    let recollSkipped: string | null = null;
-    if (!fs.existsSync(RECOLLINDEX)) {
-      recollSkipped = 'recoll not installed: apt-get install recollcmd';
-      console.log(recollSkipped);
-    } else {
-      const conf = path.join(tmp, 'recoll');
+    // Baselines before and after ours (baseline, ours, baseline), so that a load that changes during the run (the
+    // machine is shared) weighs on both sides; the ratios use the mean of each baseline's two wall times.
+    let recollRun = 0;
+    const baselines = (when: string): { pdftotext: ExtractRun; recoll: ExtractRun | null } => {
+      const pdftotext = baseline(`pdftotext (one process, ${when})`, pages, () =>
+        files.reduce((ms, f) => ms + timed('pdftotext', ['-enc', 'UTF-8', f, out]), 0),
+      );
+      if (!fs.existsSync(RECOLLINDEX)) return { pdftotext, recoll: null };
+      // A fresh configuration folder each time: a second run in the same one would only check for changes.
+      const conf = path.join(tmp, `recoll-${++recollRun}`);
       fs.mkdirSync(conf);
       fs.writeFileSync(path.join(conf, 'recoll.conf'), `topdirs = ${FOLDER}\n`);
-      const ms = timed(RECOLLINDEX, ['-c', conf], { ...process.env, RECOLL_CONFDIR: conf });
-      recoll = { name: 'recollindex', wallMs: Math.round(ms), pagesPerSecond: round1(pages / (ms / 1000)) };
-    }
+      const recoll = baseline(`recollindex (${when})`, pages, () =>
+        timed(RECOLLINDEX, ['-c', conf], { ...process.env, RECOLL_CONFDIR: conf }),
+      );
+      return { pdftotext, recoll };
+    };
+    const recollSkipped = fs.existsSync(RECOLLINDEX)
+      ? null
+      : 'recoll not installed: apt-get install recollcmd';
+    if (recollSkipped) console.log(recollSkipped);
+    const first = baselines('before');
     const one = await ours('ours, 1 process', 1, tmp, pages, entry);
     const all = await ours(`ours, ${cpus} processes`, cpus, tmp, pages, entry);
+    const second = baselines('after');
+    const pdftotext = mean('pdftotext (one process, mean)', pages, first.pdftotext, second.pdftotext);
+    const recoll =
+      first.recoll && second.recoll ? mean('recollindex (mean)', pages, first.recoll, second.recoll) : null;
     const after = os.loadavg().map(round1);
     const ratio = (a: ExtractRun, b: ExtractRun | null) =>
       b ? round2(a.pagesPerSecond / b.pagesPerSecond) : null;
@@ -196,13 +266,27 @@ async function main(): Promise<void> {
       vsRecoll: ratio(all, recoll),
       oneProcessVsPdftotext: ratio(one, pdftotext),
     };
-    console.log('\nrun                          wall s   pages/s   peak RSS MB   statuses');
-    for (const r of [pdftotext, recoll, one, all].filter((x): x is ExtractRun => x !== null)) {
+    console.log(
+      '\nrun                          wall s   pages/s   peak RSS MB (tree/parent/1 child)   load before → after   statuses',
+    );
+    const table = [
+      first.pdftotext,
+      first.recoll,
+      one,
+      all,
+      second.pdftotext,
+      second.recoll,
+      pdftotext,
+      recoll,
+    ];
+    for (const r of table.filter((x): x is ExtractRun => x !== null)) {
+      const rss = r.peakRssMb === undefined ? '–' : `${r.peakRssMb}/${r.peakParentRssMb}/${r.peakChildRssMb}`;
+      const ld = r.load ? `${r.load.before[0]} → ${r.load.after[0]}` : '';
       console.log(
         `${r.name.padEnd(28)} ${(r.wallMs / 1000).toFixed(1).padStart(6)} ${r.pagesPerSecond
           .toFixed(1)
-          .padStart(9)} ${(r.peakRssMb === undefined ? '–' : String(r.peakRssMb)).padStart(13)}   ${
-          r.statuses ? JSON.stringify(r.statuses) : ''
+          .padStart(9)} ${rss.padStart(36)}   ${ld.padStart(19)}   ${
+          r.statuses ? JSON.stringify({ ...r.statuses, spawned: r.spawned }) : ''
         }`,
       );
     }
@@ -241,6 +325,7 @@ async function main(): Promise<void> {
       child,
       pdftotext,
       recoll,
+      baselineRuns: [first, second],
       recollSkipped,
       oneProcess: one,
       everyCore: all,

@@ -24,6 +24,11 @@ export interface LibraryServiceOptions {
   extractTimeoutS?: number;
   /** The extraction child entry (default: the built `extract-child.js`, else the source through tsx). */
   extractEntry?: ChildEntry;
+  /**
+   * Memory for all extraction processes together, MB (default none: each is replaced above 200 MB; 360 keeps the tree near 500 MB); each gets this ÷ `threads` as its heap limit and
+   * the RSS at which it is replaced (ProcessPoolOptions.memoryBudgetMb).
+   */
+  extractMemoryMb?: number;
   /** Files over this many bytes are not read (default 200 MB). */
   maxBytes?: number;
   /** Watch the folders for changes while running (default true; the CLI turns it off). */
@@ -69,6 +74,7 @@ export class LibraryService {
       processes: options.threads,
       timeoutMs: options.extractTimeoutS === undefined ? undefined : options.extractTimeoutS * 1000,
       entry: options.extractEntry,
+      memoryBudgetMb: options.extractMemoryMb,
     });
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   }
@@ -222,6 +228,10 @@ export class LibraryService {
   /** The extraction processes alive now (their pids), for tests and benchmarks that watch them. */
   extractionPids(): number[] {
     return this.pool.pids();
+  }
+  /** Extraction processes started so far (a diagnostic for benchmarks: more than `threads` means some were replaced). */
+  extractionSpawned(): number {
+    return this.pool.spawned;
   }
 
   private async runQueue(signal: AbortSignal): Promise<void> {

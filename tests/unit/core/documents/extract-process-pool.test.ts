@@ -4,7 +4,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspaceDb } from '../../../../main/core/db/workspace-db';
 import { extractFile } from '../../../../main/core/documents/extract/extract-file';
-import { ExtractProcessPool } from '../../../../main/core/documents/extract-process-pool';
+import {
+  childBudgetMb,
+  DEFAULT_MEMORY_BUDGET_MB,
+  ExtractProcessPool,
+} from '../../../../main/core/documents/extract-process-pool';
 import { LibraryService } from '../../../../main/core/documents/library-service';
 import { LibraryStore } from '../../../../main/core/documents/library-store';
 import { reasonOf } from '../../../../main/core/documents/reasons';
@@ -57,21 +61,27 @@ async function until(check: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
-// The time limit of a task counts from its last page: it must leave a slow page on a loaded machine (these tests
-// met load averages of 20 on 2 cores) its time, so the hang costs 15 s. Each test takes a few seconds otherwise.
+// The time limit of a task counts from its last page (and from the child's 'started' message, after pdf.js has
+// loaded): 10 s here, so a hang costs 10 s (5 s timed out the one-page raw_text.pdf read after the hang at load 20 on 2
+// cores, 3 s at load 12). The files read within that limit are one-page text PDFs (raw_text.pdf, no OCR; a hung
+// file's content is never read, so it is one too). The LibraryService case runs its children at niceness 10, which a
+// loaded machine starves: 15 s there.
+const TIMEOUT_MS = 10_000;
+const SERVICE_TIMEOUT_S = 15;
+
 describe('ExtractProcessPool', { timeout: 120_000 }, () => {
   it('kills a file that hangs after the timeout ("timed out after N s") and reads the next files in a new process', async () => {
     const dir = folder({
-      'a hangs-pdfjs.pdf': 'documents/pdfjs/issue12823.pdf',
+      'a hangs-pdfjs.pdf': 'documents/textract/raw_text.pdf',
       'b.pdf': 'documents/textract/raw_text.pdf',
     });
-    const p = pool({ timeoutMs: 15_000 });
+    const p = pool({ timeoutMs: TIMEOUT_MS });
     const hung = await p.run({ path: path.join(dir, 'a hangs-pdfjs.pdf') });
     expect(hung.status).toBe('failed');
-    expect(hung.error).toBe('a hangs-pdfjs.pdf: timed out after 15 s');
+    expect(hung.error).toBe('a hangs-pdfjs.pdf: timed out after 10 s');
     expect(reasonOf(hung.error)).toEqual({
       key: 'library:reasons.timedOut',
-      params: { name: 'a hangs-pdfjs.pdf', seconds: '15' },
+      params: { name: 'a hangs-pdfjs.pdf', seconds: '10' },
     });
     const next = await p.run({ path: path.join(dir, 'b.pdf') });
     expect(next.status, next.error).toBe('indexed');
@@ -119,8 +129,8 @@ describe('ExtractProcessPool', { timeout: 120_000 }, () => {
 
   it('runs its processes at lower priority, and cancel kills them', async () => {
     const dir = folder({
-      'x hangs-pdfjs.pdf': 'documents/pdfjs/issue12823.pdf',
-      'y hangs-pdfjs.pdf': 'documents/pdfjs/issue12823.pdf',
+      'x hangs-pdfjs.pdf': 'documents/textract/raw_text.pdf',
+      'y hangs-pdfjs.pdf': 'documents/textract/raw_text.pdf',
     });
     const p = pool({ processes: 2, timeoutMs: 60_000, niceness: 10 });
     const abort = new AbortController();
@@ -149,19 +159,29 @@ describe('ExtractProcessPool', { timeout: 120_000 }, () => {
   });
 });
 
+describe('childBudgetMb', () => {
+  it('splits the memory budget over the processes, within 128…320 MB each', () => {
+    expect(childBudgetMb(DEFAULT_MEMORY_BUDGET_MB, 2)).toBe(180);
+    expect(childBudgetMb(DEFAULT_MEMORY_BUDGET_MB, 1)).toBe(320);
+    expect(childBudgetMb(400, 3)).toBe(133);
+    expect(childBudgetMb(360, 16)).toBe(128);
+    expect(childBudgetMb(360, 0)).toBe(320);
+  });
+});
+
 describe('LibraryService with the process pool', { timeout: 120_000 }, () => {
   it('stores "timed out" for a hanging file and indexes the rest of the folder', async () => {
     const dir = folder({
-      'm hangs-pdfjs.pdf': 'documents/pdfjs/issue12823.pdf',
+      'm hangs-pdfjs.pdf': 'documents/textract/raw_text.pdf',
       'n.pdf': 'documents/textract/raw_text.pdf',
-      'o.pdf': 'documents/pdfjs/issue12823.pdf',
+      'o.pdf': 'documents/textract/raw_text.pdf',
     });
     const { db } = openWorkspaceDb(path.join(tempDir(), 'lib.wellspring'), { create: true });
     const store = new LibraryStore(db);
     const service = new LibraryService(store, new RecordingIndex(), () => undefined, {
       threads: 1,
       watch: false,
-      extractTimeoutS: 15,
+      extractTimeoutS: SERVICE_TIMEOUT_S,
     });
     services.push(service);
     await service.addFolder(dir);
