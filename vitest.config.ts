@@ -1,4 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// The tests' extraction processes: normal priority (the test workers keep both cores busy; extract-process-pool.ts) and
+// the built child where `npm test` has built it (a child through tsx compiles on every start).
+const builtChild = path.resolve(process.env.WELLSPRING_OUT_DIR ?? 'out', 'main', 'extract-child.js');
+const extractEnv: Record<string, string> = {
+  WELLSPRING_EXTRACT_NICE: '0',
+  ...(fs.existsSync(builtChild) ? { WELLSPRING_EXTRACT_CHILD: builtChild } : {}),
+};
 
 // Four projects: unit (core on real better-sqlite3), shell (the built Electron main against a stand-in electron
 // module), e2e (the built app in Debian's Chromium through browser mode) and bench-smoke (every benchmark once at
@@ -13,6 +23,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          env: extractEnv,
           testTimeout: 60_000,
         },
       },
@@ -29,6 +40,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          env: extractEnv,
           testTimeout: 180_000,
           hookTimeout: 120_000,
           // The UI answers through the API and server-sent events; on a loaded 2-core machine that can take seconds.

@@ -29,9 +29,14 @@ export interface ChildEntry {
 /**
  * Where the child entry is: `extract-child.js` in the built `out/main` (this module may sit in a chunk folder below
  * it; electron.vite.config.ts builds it as an entry of its own), or the TypeScript source when running from source
- * (tests, CLI), loaded through tsx.
+ * (tests, CLI), loaded through tsx. `WELLSPRING_EXTRACT_CHILD`, when it names an existing file, wins: the test runs
+ * point it at the build's `extract-child.js`, since a child started through tsx pays the compile on every start and
+ * is heavier (it passes the RSS limit and is replaced after nearly every task).
  */
 export function childEntry(): ChildEntry {
+  const fromEnv = process.env.WELLSPRING_EXTRACT_CHILD;
+  if (fromEnv && fromEnv.endsWith('.js') && fs.existsSync(fromEnv))
+    return { filename: fromEnv, execArgv: [] };
   const built = [path.join(__dirname, 'extract-child.js'), path.join(__dirname, '..', 'extract-child.js')];
   const found = built.find((f) => fs.existsSync(f));
   if (found) return { filename: found, execArgv: [] };
@@ -84,7 +89,10 @@ export interface ProcessPoolOptions {
    * of it, 163 MB of 192, nearly every task ended its child: 82 processes started for 23 PDFs).
    */
   rssBudgetMb?: number;
-  /** Niceness the children run at (`os.setPriority`; default 10, lower priority than the app). */
+  /**
+   * Niceness the children run at (`os.setPriority`; default `WELLSPRING_EXTRACT_NICE` when set, else 10: lower priority
+   * than the app).
+   */
   niceness?: number;
   /** A child idle this many ms with nothing queued is ended (default 5,000). */
   idleMs?: number;
@@ -180,7 +188,7 @@ export class ExtractProcessPool {
       options.memoryBudgetMb === undefined ? 200 : childBudgetMb(options.memoryBudgetMb, this.size);
     this.heapMb = options.heapMb ?? 320;
     this.rssBudget = (options.rssBudgetMb ?? perChild) * 1024 * 1024;
-    this.niceness = options.niceness ?? 10;
+    this.niceness = options.niceness ?? envNiceness() ?? 10;
     this.idleMs = options.idleMs ?? 5_000;
     this.entry = options.entry ?? childEntry();
     this.ocr = new OcrSlotArbiter<Child>(
@@ -471,4 +479,16 @@ export class ExtractProcessPool {
     }
     return this.ocrLangPath ?? undefined;
   }
+}
+
+/**
+ * The children's niceness from the environment: `WELLSPRING_EXTRACT_NICE`, an integer 0–19, or undefined when unset or
+ * not such a number. The test runs set 0: there the test workers themselves keep every core busy, and children at
+ * niceness 10 get about a tenth of a core each (CFS weights 1024 against 110), so indexing the sample took minutes.
+ */
+export function envNiceness(): number | undefined {
+  const raw = process.env.WELLSPRING_EXTRACT_NICE;
+  if (raw === undefined || !/^\d{1,2}$/.test(raw.trim())) return undefined;
+  const n = Number(raw.trim());
+  return n <= 19 ? n : undefined;
 }

@@ -12,7 +12,8 @@ describe('pinyin node search (sample workspace)', () => {
   const file = path.join(tempDir(), 'sample.wellspring');
   const ws = new WorkspaceService(path.dirname(file), 'node', { watch: false, threads: 1 });
   ws.open(file, { create: true, sample: true });
-  beforeAll(() => ws.whenLibraryIdle());
+  // Indexing the sample in child processes started through tsx (from source) takes more than vitest's 10 s default here.
+  beforeAll(() => ws.whenLibraryIdle(), 120_000);
   afterAll(() => ws.shutdown());
   const hits = (q: string, limit = 10) => ws.search.nodes(q, limit).nodes;
   const labels = (q: string, limit = 10) => hits(q, limit).map((n) => n.node.label);
