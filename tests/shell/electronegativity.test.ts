@@ -76,7 +76,7 @@ function scan(input: string, out: string): Promise<{ code: number; log: string }
   });
 }
 
-describe.concurrent('Electronegativity', () => {
+describe('Electronegativity', () => {
   it('finds no HIGH or MEDIUM issue in main/ and preload/', async () => {
     const input = path.join(work, 'src');
     fs.mkdirSync(input);
