@@ -202,18 +202,25 @@ describe('processes view', () => {
     await page.getByTestId('new-process-name').fill('样衣制作流程');
     await page.getByTestId('new-process-steps').fill('接单\n备料\n缝制');
     await page.getByTestId('new-process-create').click();
-    await expect.poll(async () => (await snap(page))?.steps.length).toBe(3);
+    // The new process's own steps (the process shown before it may have three steps too).
+    await expect
+      .poll(async () => (await snap(page))?.steps.map((x) => x.fullLabel).sort().join())
+      .toBe(['接单', '备料', '缝制'].sort().join());
     const proc = node('样衣制作流程', 'process')!;
     const stepId = (label: string) => node(label, 'step')!.id;
 
     // A branch: 外协绣花 in parallel with 缝制 (same predecessor 备料, both end the process).
     const clickStep = async (id: string) => {
-      const p = await page.evaluate((sid) => {
-        const w = window as unknown as {
-          __wellspringPipeline: { engine: { clientPosition(id: string): { x: number; y: number } } };
-        };
-        return w.__wellspringPipeline.engine.clientPosition(sid);
-      }, id);
+      const where = () =>
+        page.evaluate((sid) => {
+          const w = window as unknown as {
+            __wellspringPipeline: { engine: { clientPosition(id: string): { x: number; y: number } | null } };
+          };
+          return w.__wellspringPipeline.engine.clientPosition(sid);
+        }, id);
+      // Drawn once the pipeline holding the step has arrived.
+      await expect.poll(where).not.toBeNull();
+      const p = (await where())!;
       await page.mouse.click(p.x, p.y);
       return p;
     };

@@ -129,6 +129,11 @@ describe('analytics worker on real workspaces', () => {
 
   it('turns a crashed worker into a clear error in both languages, and works again on the next call', async () => {
     const ws = workspace('sample');
+    // The sample library is indexed in the background and the evidence finder's proposal counts are part of the
+    // reports' key: a count that changes while the crashing task runs makes the service follow a new computation
+    // (the real worker, the marker gone) instead of reporting the crash. Wait until they are settled.
+    await ws.library.whenIdle();
+    await ws.evidence.whenIdle();
     const marker = path.join(tempDir(), 'crash-next-task');
     fs.writeFileSync(marker, '');
     process.env.WELLSPRING_TEST_CRASH_MARKER = marker;
