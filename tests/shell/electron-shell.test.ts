@@ -409,7 +409,8 @@ describe('window state', () => {
     const stateFile = path.join(app.userData, 'window-state.json');
     app.window().setBounds({ x: 10, y: 20, width: 900, height: 600 });
     expect(fs.existsSync(stateFile)).toBe(false); // debounced, not written at once
-    await vi.waitFor(() => expect(fs.existsSync(stateFile)).toBe(true), { timeout: 3000 });
+    // The debounce is 400 ms; the margin is for a loaded CI machine (the test thread itself may wait seconds).
+    await vi.waitFor(() => expect(fs.existsSync(stateFile)).toBe(true), { timeout: 15_000 });
     expect(JSON.parse(fs.readFileSync(stateFile, 'utf8'))).toMatchObject({
       x: 10,
       y: 20,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KnowledgeReports } from '../../../../main/core/analytics/knowledge-reports';
 import { computeMapMetrics, type MapMetrics } from '../../../../main/core/analytics/map-metrics';
 import { MetricsService } from '../../../../main/core/analytics/metrics-service';
@@ -131,8 +131,10 @@ describe('analytics worker on real workspaces', () => {
     const ws = workspace('sample');
     // The sample library is indexed in the background and the evidence finder's proposal counts are part of the
     // reports' key: a count that changes while the crashing task runs makes the service follow a new computation
-    // (the real worker, the marker gone) instead of reporting the crash. Wait until they are settled.
+    // (the real worker, the marker gone) instead of reporting the crash. Wait until they are settled (the finder
+    // starts after the library is idle, so its counts are first awaited, then its own idleness).
     await ws.library.whenIdle();
+    await vi.waitFor(() => expect(ws.evidence.candidateCounts().size).toBeGreaterThan(0), { timeout: 60_000 });
     await ws.evidence.whenIdle();
     const marker = path.join(tempDir(), 'crash-next-task');
     fs.writeFileSync(marker, '');

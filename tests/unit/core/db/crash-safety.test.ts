@@ -8,7 +8,7 @@ import { crashDir, crashSeed, runCrashRounds } from './crash-harness';
 // kill the workspace must open with integrity_check ok and hold every commit the child reported, with a search
 // index that matches the stored pages (crash-harness.ts). The long run (100 kills, and the pending files resumed at
 // the end) is tests/soak/crash-safety.soak.ts.
-const ROUNDS = { edit: 6, import: 5, index: 2 };
+const ROUNDS = { edit: 3, import: 2, index: 1 };
 
 /** Runs `sql` on a workspace file with foreign keys off (a loss that the app's own writes could not make). */
 function tamper(file: string, sql: string, ...args: unknown[]): number {
