@@ -34,6 +34,15 @@ const snap = (page: Page) =>
     return (w.__wellspringPipeline?.engine?.snapshot() ?? null) as unknown;
   }) as Promise<Snap | null>;
 
+/** Where step `id` is drawn on the pipeline canvas, in client px; null while it is not drawn. */
+const stepPosition = (page: Page, id: string) =>
+  page.evaluate((sid) => {
+    const w = window as unknown as {
+      __wellspringPipeline: { engine: { clientPosition(id: string): { x: number; y: number } | null } };
+    };
+    return w.__wellspringPipeline.engine.clientPosition(sid);
+  }, id);
+
 async function openProcesses(page: Page): Promise<void> {
   await openApp(page, env.app.server.url);
   await page.getByTestId('nav-processes').click();
@@ -135,12 +144,7 @@ describe('processes view', () => {
 
     // Clicking a step opens the panel: what to read, whom to consult with reasons.
     const needs = s.steps[2]!;
-    const pos = await page.evaluate((id) => {
-      const w = window as unknown as {
-        __wellspringPipeline: { engine: { clientPosition(id: string): { x: number; y: number } } };
-      };
-      return w.__wellspringPipeline.engine.clientPosition(id);
-    }, needs.id);
+    const pos = (await stepPosition(page, needs.id))!;
     await page.mouse.click(pos.x, pos.y);
     await expect.poll(() => page.getByTestId('step-panel-title').textContent()).toBe('需求探讨');
     await expect.poll(() => page.getByTestId('consult').count()).toBeGreaterThan(0);
@@ -204,20 +208,19 @@ describe('processes view', () => {
     await page.getByTestId('new-process-create').click();
     // The new process's own steps (the process shown before it may have three steps too).
     await expect
-      .poll(async () => (await snap(page))?.steps.map((x) => x.fullLabel).sort().join())
+      .poll(async () =>
+        (await snap(page))?.steps
+          .map((x) => x.fullLabel)
+          .sort()
+          .join(),
+      )
       .toBe(['接单', '备料', '缝制'].sort().join());
     const proc = node('样衣制作流程', 'process')!;
     const stepId = (label: string) => node(label, 'step')!.id;
 
     // A branch: 外协绣花 in parallel with 缝制 (same predecessor 备料, both end the process).
     const clickStep = async (id: string) => {
-      const where = () =>
-        page.evaluate((sid) => {
-          const w = window as unknown as {
-            __wellspringPipeline: { engine: { clientPosition(id: string): { x: number; y: number } | null } };
-          };
-          return w.__wellspringPipeline.engine.clientPosition(sid);
-        }, id);
+      const where = () => stepPosition(page, id);
       // Drawn once the pipeline holding the step has arrived.
       await expect.poll(where).not.toBeNull();
       const p = (await where())!;
@@ -285,12 +288,7 @@ describe('processes view', () => {
     await entry.waitFor();
     const dragged = (await entry.getAttribute('data-id'))!;
     await page.waitForTimeout(200);
-    const target = await page.evaluate((sid) => {
-      const w = window as unknown as {
-        __wellspringPipeline: { engine: { clientPosition(id: string): { x: number; y: number } } };
-      };
-      return w.__wellspringPipeline.engine.clientPosition(sid);
-    }, stepId('备料'));
+    const target = (await stepPosition(page, stepId('备料')))!;
     const canvas = await page.getByTestId('pipeline-canvas').boundingBox();
     await entry.dragTo(page.getByTestId('pipeline-canvas'), {
       targetPosition: { x: target.x - canvas!.x, y: target.y - canvas!.y - 10 },
@@ -363,12 +361,7 @@ describe('processes view', () => {
     await page.getByTestId('pipeline-fit').click();
     await page.waitForTimeout(300);
     const before = (await snap(page))!.steps.find((x) => x.id === stepId('缝制'))!;
-    const from = await page.evaluate((sid) => {
-      const w = window as unknown as {
-        __wellspringPipeline: { engine: { clientPosition(id: string): { x: number; y: number } } };
-      };
-      return w.__wellspringPipeline.engine.clientPosition(sid);
-    }, stepId('缝制'));
+    const from = (await stepPosition(page, stepId('缝制')))!;
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(from.x + 40, from.y + 60, { steps: 8 });
@@ -446,12 +439,7 @@ describe('processes view', () => {
     }));
     expect(nameBox.sw).toBeGreaterThan(nameBox.cw);
     expect(nameBox.h).toBeLessThan(30);
-    const pos = await page.evaluate((id) => {
-      const w = window as unknown as {
-        __wellspringPipeline: { engine: { clientPosition(id: string): { x: number; y: number } } };
-      };
-      return w.__wellspringPipeline.engine.clientPosition(id);
-    }, long.id);
+    const pos = (await stepPosition(page, long.id))!;
     await page.mouse.move(pos.x, pos.y);
     await expect.poll(() => page.getByTestId('pipeline-canvas').getAttribute('title')).toBe(longName);
     await page.mouse.click(pos.x, pos.y);
