@@ -40,6 +40,8 @@ export default defineConfig({
           'metrics-worker': resolve(__dirname, 'main/core/analytics/metrics-worker.ts'),
           // The search index is built in a worker thread from this file (main/core/search/index-build.ts).
           'index-build-worker': resolve(__dirname, 'main/core/search/index-build-worker.ts'),
+          // A team workspace's synchronous bridge to PostgreSQL runs in a worker thread (main/core/team/team-bridge.ts).
+          'team-worker': resolve(__dirname, 'main/core/team/team-worker.ts'),
         },
       },
     },

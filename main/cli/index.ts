@@ -14,6 +14,16 @@ import { importCommand } from './import-commands';
 import { exportWorkspaceCommand } from './transfer-commands';
 import { captureCommand } from './capture-commands';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/view-export';
+import { isTeamAddress } from '../core/team/team-url';
+import {
+  pullCommand,
+  pushCommand,
+  readableFile,
+  teamAddUserCommand,
+  teamAuditCommand,
+  teamInitCommand,
+  teamSetUnitCommand,
+} from './team-commands';
 import { EXPORT_LANGUAGES, type ExportLanguage } from '../core/host/app-export';
 
 /**
@@ -36,6 +46,12 @@ import { EXPORT_LANGUAGES, type ExportLanguage } from '../core/host/app-export';
  *   export-view --workspace FILE --view NAME --format png|svg|pdf --out FILE [--language zh-CN|en]   a view as a
  *                                                 picture (title, legend, date), drawn by the app in headless
  *                                                 Chromium
+ *
+ *   team init|add-user|set-unit|audit --workspace postgres://…   a team workspace on PostgreSQL (issue 13)
+ *   push --workspace FILE --to postgres://… · pull --workspace postgres://… --out FILE
+ *
+ * Every --workspace also takes a team workspace address, postgres://user@host:port/database?schema=name (the
+ * password from PGPASSWORD or ~/.pgpass, as for psql); the library stays on this computer.
  *
  * Exit codes: 0 done, 1 the command failed (message on stderr, with the error code), 2 bad usage.
  */
@@ -75,7 +91,20 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                                  (nodes by id, name or alias; one undo step)
   taxonomy --workspace FILE [--format text|json] the category tree with item counts (own / with sub-categories)
   taxonomy merge FROM INTO --workspace FILE [--dry-run]
-                                                 merge category FROM into INTO (id, name or alias), one undo step`;
+                                                 merge category FROM into INTO (id, name or alias), one undo step
+  team init --workspace postgres://… [--sample]  create a team workspace (you become its first admin)
+  team add-user NAME --role viewer|editor|admin [--unit UNIT]… --workspace postgres://…
+                                                 add a member or change their role and units; a new login's
+                                                 password is read from WELLSPRING_MEMBER_PASSWORD
+  team set-unit UNIT|- [NODE…] [--tag TAG] [--kind KIND] --workspace postgres://…
+                                                 the organisational unit whose editors may change these nodes
+  team audit --workspace postgres://… [--node ID] [--format json|csv] [--out FILE]
+                                                 who changed what, when, with before and after
+  push --workspace FILE --to postgres://… [--unit UNIT]
+                                                 copy a workspace into an empty team workspace (one transaction)
+  pull --workspace postgres://… --out FILE       a read-only offline copy of a team workspace
+Every --workspace FILE may be a team workspace address instead: postgres://user@host:port/database?schema=name
+(password from PGPASSWORD or ~/.pgpass).`;
 
 const COMMANDS = [
   'init',
@@ -94,7 +123,11 @@ const COMMANDS = [
   'import',
   'export',
   'capture',
+  'team',
+  'push',
+  'pull',
 ];
+const TEAM_ACTIONS = ['init', 'add-user', 'set-unit', 'audit'];
 
 export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
@@ -116,6 +149,12 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     mapping?: string;
     encoding?: string;
     sheet?: string;
+    to?: string;
+    unit?: string[];
+    role?: string;
+    tag?: string;
+    kind?: string;
+    node?: string;
   };
   let positionals: string[];
   try {
@@ -139,6 +178,12 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         mapping: { type: 'string' },
         encoding: { type: 'string' },
         sheet: { type: 'string' },
+        to: { type: 'string' },
+        unit: { type: 'string', multiple: true },
+        role: { type: 'string' },
+        tag: { type: 'string' },
+        kind: { type: 'string' },
+        node: { type: 'string' },
       },
       allowPositionals:
         command === 'index' ||
@@ -147,7 +192,8 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         command === 'simulate-departure' ||
         command === 'taxonomy' ||
         command === 'import' ||
-        command === 'capture',
+        command === 'capture' ||
+        command === 'team',
     }));
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
@@ -158,14 +204,42 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     console.error(problem ? `wellspring: ${problem}\n${USAGE}` : USAGE);
     return 2;
   }
-  const file = path.resolve(values.workspace!);
+  const team = isTeamAddress(values.workspace!);
+  const file = team ? values.workspace! : path.resolve(values.workspace!);
   try {
+    if (command === 'team') {
+      const action = positionals[0]!;
+      if (action === 'init') return await teamInitCommand(file, values.sample === true, out);
+      if (action === 'add-user')
+        return await teamAddUserCommand(file, positionals[1]!, values.role!, values.unit ?? [], out);
+      if (action === 'set-unit')
+        return await teamSetUnitCommand(
+          file,
+          positionals[1]!,
+          { ids: positionals.slice(2), tag: values.tag, kind: values.kind },
+          out,
+        );
+      return await teamAuditCommand(
+        file,
+        { node: values.node, format: values.format === 'csv' ? 'csv' : 'json', out: values.out },
+        out,
+      );
+    }
+    if (command === 'push') return await pushCommand(file, values.to!, values.unit?.[0], out);
+    if (command === 'pull') return pullCommand(file, values.out!, out);
+    if (team && (command === 'backup' || command === 'restore' || command === 'list-backups')) {
+      console.error(
+        `wellspring: ${command} works on workspace files; a team workspace is backed up on its server (pg_dump), or copied with pull.`,
+      );
+      return 2;
+    }
     const format = values.format ?? 'json';
     const language = (values.language ?? 'zh-CN') as ExportLanguage;
-    if (command === 'snapshot') return await snapshotCommand(file, values.view!, values.out!, language, out);
+    if (command === 'snapshot')
+      return await snapshotCommand(readableFile(file, team), values.view!, values.out!, language, out);
     if (command === 'export-view')
       return await exportViewCommand(
-        file,
+        readableFile(file, team),
         values.view!,
         values.format as ExportFormat,
         values.out!,
@@ -203,6 +277,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         out,
       );
     }
+    if (command === 'init' && team) return await teamInitCommand(file, values.sample === true, out);
     if (command === 'init') return await initCommand(file, values.sample === true, out);
     if (command === 'import')
       return await importCommand(
@@ -224,7 +299,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         path.resolve(positionals[1]!),
         out,
       );
-    if (command === 'export') return await exportWorkspaceCommand(file, values.format!, values.out!, out);
+    if (command === 'export') return await exportWorkspaceCommand(readableFile(file, team), values.format!, values.out!, out);
     if (command === 'taxonomy') {
       if (positionals[0] === 'merge')
         return await taxonomyMergeCommand(
@@ -240,7 +315,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     if (command === 'restore') return await restoreCommand(file, { from: values.from! }, out);
     if (command === 'list-backups')
       return await listBackupsCommand(file, { json: values.json === true }, out);
-    const { db } = openWorkspaceDb(file);
+    const { db } = openWorkspaceDb(readableFile(file, team));
     try {
       const stats = new GraphStore(db).stats();
       if (values.json) out(JSON.stringify(stats, null, 2));
@@ -279,12 +354,34 @@ function usageProblem(
     out?: string;
     language?: string;
     from?: string;
+    to?: string;
+    role?: string;
   },
   positionals: string[],
 ): string | null {
   if (!command) return '';
   if (!COMMANDS.includes(command)) return `unknown command “${command}” (one of ${COMMANDS.join(', ')}).`;
   if (!values.workspace) return `${command} needs --workspace FILE.`;
+  const teamUrl = isTeamAddress(values.workspace);
+  if (command === 'team') {
+    if (!teamUrl) return 'team commands need --workspace postgres://user@host:port/database?schema=name.';
+    const action = positionals[0];
+    if (!action || !TEAM_ACTIONS.includes(action))
+      return `team needs an action: ${TEAM_ACTIONS.join(', ')}.`;
+    if (action === 'add-user' && (positionals.length !== 2 || !values.role))
+      return 'team add-user needs NAME and --role viewer|editor|admin.';
+    if (action === 'set-unit' && positionals.length < 2) return 'team set-unit needs UNIT (or - for none).';
+    if (action === 'audit' && values.format !== undefined && values.format !== 'json' && values.format !== 'csv')
+      return `unknown --format “${values.format}” (json or csv).`;
+  }
+  if (command === 'push') {
+    if (teamUrl) return 'push copies a workspace FILE: --workspace FILE --to postgres://….';
+    if (!values.to || !isTeamAddress(values.to)) return 'push needs --to postgres://user@host:port/database?schema=name.';
+  }
+  if (command === 'pull') {
+    if (!teamUrl) return 'pull needs --workspace postgres://user@host:port/database?schema=name.';
+    if (!values.out?.trim()) return 'pull needs --out FILE.wellspring.';
+  }
   const needsArg = command === 'index' || command === 'search' || command === 'report';
   if (needsArg && positionals.length !== 1)
     return positionals.length === 0

@@ -32,6 +32,14 @@ export const EVENTS = {
   }),
   /** A backup was written or a restore finished (the list of backups may have changed). */
   'backup:did-change': z.object({}),
+  /**
+   * A team workspace's connection was lost (`reconnecting`: edits are refused with a clear message and stay in their
+   * forms) or is back (`connected`: the replica caught up with what changed meanwhile).
+   */
+  'team:did-change-status': z.object({
+    status: z.enum(['connected', 'reconnecting']),
+    detail: z.string().optional(),
+  }),
   /** A command chosen in the native app menu (id from preload/commands.ts). */
   'app:did-run-command': z.object({ id: z.string() }),
 } as const;

@@ -12,6 +12,12 @@ export const ERROR_CODES = [
   'unsupported',
   'io_error',
   'unauthorized',
+  /** Team workspace: someone else changed or deleted the row since it was read (optimistic concurrency). */
+  'edit_conflict',
+  /** Team workspace: the server refused the write (row-level security: a viewer, or a unit the editor is not in). */
+  'permission_denied',
+  /** Team workspace: the server cannot be reached, or refused the login. */
+  'team_unreachable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

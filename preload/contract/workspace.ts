@@ -10,6 +10,20 @@ export const WorkspaceInfo = z.object({
   edgeCount: z.number().int(),
   /** How the workspace is served: inside Electron or in a browser through the loopback bridge. */
   mode: z.enum(['electron', 'browser', 'node']),
+  /** Set when the workspace is a team workspace on PostgreSQL (issue 13); `path` is then its address. */
+  team: z
+    .object({
+      /** The address without its password. */
+      address: z.string(),
+      user: z.string(),
+      role: z.enum(['viewer', 'editor', 'admin']),
+      /** Ids of the units whose nodes this member may change (editors). */
+      units: z.array(z.string()),
+      status: z.enum(['connected', 'reconnecting']),
+    })
+    .optional(),
+  /** Set when the file is a read-only offline copy pulled from a team workspace: graph edits are refused. */
+  pulledFrom: z.object({ address: z.string(), at: z.string() }).optional(),
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
 

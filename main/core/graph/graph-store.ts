@@ -231,6 +231,8 @@ export class GraphStore {
           backward,
         );
       }
+      // Last before the commit: a team workspace's server may refuse the list, which then rolls back here too.
+      this.history.publish(forward);
     })();
     const change = this.emit(options.reason ?? 'apply', collectTouched(forward, touched()));
     return { ids, change };
@@ -347,6 +349,20 @@ export class GraphStore {
       });
       return edgeFromRow(this.q.edge.get(edgeId) as EdgeRow);
     })();
+  }
+
+  /**
+   * Applies row operations that another writer already committed (a team workspace's change feed): no planning,
+   * no undo entry, not published again; `inTransaction` runs in the same transaction (the replica's bookkeeping).
+   * Emits one change event with `reason` when anything was given. Rows must be consistent (an edge's nodes exist).
+   */
+  applyRemote(ops: readonly RowOp[], inTransaction: () => void, reason = 'remote'): GraphChange | null {
+    this.db.transaction(() => {
+      this.history.apply(ops);
+      inTransaction();
+    })();
+    if (ops.length === 0) return null;
+    return this.emit(reason, collectTouched(ops, touched()));
   }
 
   /** Undoes the newest entry and emits its change. */

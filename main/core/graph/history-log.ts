@@ -67,6 +67,9 @@ export const PART_OPS = 1000;
 
 type Side = 'forward' | 'backward';
 
+/** Receives the row operations of every change, inside its transaction; throwing rolls the change back. */
+export type Publisher = (ops: readonly RowOp[]) => void;
+
 /** An undone or redone entry: its summary and the row operations that were applied. */
 export interface Replayed {
   summary: EditSummary;
@@ -83,6 +86,7 @@ export interface Replayed {
  */
 export class HistoryLog {
   private readonly stmts;
+  private publisher: Publisher | null = null;
 
   constructor(private readonly db: Database.Database) {
     this.stmts = {
@@ -128,6 +132,20 @@ export class HistoryLog {
       parts: db.prepare('SELECT ops FROM history_parts WHERE seq = ? AND side = ? ORDER BY part').pluck(),
       partCount: db.prepare('SELECT COUNT(*) FROM history_parts WHERE seq = ? AND side = ?').pluck(),
     };
+  }
+
+  /**
+   * Sets (or with null removes) where every committed list of row operations is also written before the local
+   * transaction commits: the team workspace's server (main/core/team/team-replica.ts). When the publisher throws,
+   * the local transaction rolls back, so the desktop never keeps a change the server refused.
+   */
+  setPublisher(publisher: Publisher | null): void {
+    this.publisher = publisher;
+  }
+
+  /** Hands `ops` (already applied locally, in the open transaction) to the publisher, if any. Call inside it. */
+  publish(ops: readonly RowOp[]): void {
+    if (this.publisher && ops.length > 0) this.publisher(ops);
   }
 
   /** Applies row operations in order. Call inside a transaction. */
@@ -224,6 +242,7 @@ export class HistoryLog {
       if (!row) return null;
       const ops = this.sideOps(row.seq, 'backward', row.backward);
       this.apply(ops);
+      this.publish(ops);
       this.stmts.mark.run(1, row.seq);
       return { summary: parseSummary(row.label), ops };
     })();
@@ -236,6 +255,7 @@ export class HistoryLog {
       if (!row) return null;
       const ops = this.sideOps(row.seq, 'forward', row.forward);
       this.apply(ops);
+      this.publish(ops);
       this.stmts.mark.run(0, row.seq);
       return { summary: parseSummary(row.label), ops };
     })();

@@ -21,6 +21,9 @@ import { seedSampleDocuments } from '../sample/seed-library';
 import { WellspringError, type Message } from '../util/errors';
 import { BackupScheduler } from '../backup/daily-backup';
 import { metaOfDb, type MetaAccess } from '../db/meta-table';
+import { isTeamAddress } from '../team/team-url';
+import { openTeamWorkspace, type TeamWorkspace } from '../team/team-workspace';
+import { PULLED_AT_KEY, PULLED_FROM_KEY } from '../team/team-transfer';
 
 import type { EventSink } from './event-sink';
 
@@ -38,7 +41,12 @@ const NO_WORKSPACE: Message = { key: 'errors.noWorkspace' };
  */
 export class WorkspaceService {
   private current: {
+    /** The workspace file, or a team workspace's address without its password. */
     path: string;
+    /** The file on disk: the workspace file, or a team workspace's local replica. */
+    file: string;
+    /** Set for a team workspace (issue 13): its server connection and change feed. */
+    team: TeamWorkspace | null;
     db: Database.Database;
     store: GraphStore;
     views: ViewStore;
@@ -79,9 +87,18 @@ export class WorkspaceService {
   /**
    * Opens `file`, or creates it when `create` is set (seeded with the sample when `sample` is set and the file is
    * new). The previous workspace is closed only after the new one opened, so a refused file leaves the app as it was.
-   * @throws WellspringError from openWorkspaceDb
+   *
+   * `file` may also be a team workspace address, `postgres://user[:password]@host:port/database?schema=name`
+   * (issue 13): the graph then lives on PostgreSQL and this desktop works on a local replica (team-workspace.ts);
+   * `password` is used when the address has none, `create` initialises an empty schema, and `live` (default: not
+   * in mode `node`) follows other clients' changes as they commit.
+   * @throws WellspringError from openWorkspaceDb, or openTeamWorkspace's for an address
    */
-  open(file: string, options: { create?: boolean; sample?: boolean } = {}): WorkspaceInfo {
+  open(
+    file: string,
+    options: { create?: boolean; sample?: boolean; password?: string; live?: boolean } = {},
+  ): WorkspaceInfo {
+    if (isTeamAddress(file)) return this.openTeam(file, options);
     const abs = path.resolve(file);
     const isNew = !fs.existsSync(abs);
     if (isNew && options.create) fs.mkdirSync(path.dirname(abs), { recursive: true });
@@ -98,7 +115,49 @@ export class WorkspaceService {
       throw e;
     }
     this.close();
-    const store = new GraphStore(db);
+    return this.mount({ shown: abs, file: abs, db, store: new GraphStore(db), team: null, sampleDocs });
+  }
+
+  private openTeam(url: string, options: { create?: boolean; password?: string; live?: boolean }): WorkspaceInfo {
+    const team = openTeamWorkspace(url, this.dataDir, {
+      password: options.password,
+      create: options.create,
+      live: options.live ?? this.mode !== 'node',
+      onStatus: (status, detail) => this.emit('team:did-change-status', detail ? { status, detail } : { status }),
+    });
+    this.close();
+    return this.mount({
+      shown: team.address.display,
+      file: team.file,
+      db: team.db,
+      store: team.store,
+      team,
+      sampleDocs: null,
+    });
+  }
+
+  /** Builds the services of an opened database and makes it the current workspace. */
+  private mount(opened: {
+    shown: string;
+    file: string;
+    db: Database.Database;
+    store: GraphStore;
+    team: TeamWorkspace | null;
+    sampleDocs: string | null;
+  }): WorkspaceInfo {
+    const { file: abs, db, store, team, sampleDocs } = opened;
+    const meta = metaOfDb(db);
+    // A copy pulled from a team workspace is read-only: every graph write (edit, import, undo) is refused by the
+    // write path's publisher hook, before it commits.
+    const pulledFrom = team ? null : meta.get(PULLED_FROM_KEY);
+    if (pulledFrom !== null)
+      store.history.setPublisher(() => {
+        throw new WellspringError('permission_denied', `This is a read-only copy of ${pulledFrom}.`, [], {
+          key: 'errors.pulledCopyReadOnly',
+          params: { address: pulledFrom, at: meta.get(PULLED_AT_KEY) ?? '' },
+        });
+      });
+
     const views = new ViewStore(db);
     const metrics = new MetricsService(() => store.getGraph(), { file: abs });
     const libraryStore = new LibraryStore(db);
@@ -143,11 +202,13 @@ export class WorkspaceService {
     });
     views.onDidChange((viewIds) => this.emit('views:did-change', { viewIds }));
     this.current = {
-      path: abs,
+      path: opened.shown,
+      file: abs,
+      team,
       db,
       store,
       views,
-      meta: metaOfDb(db),
+      meta,
       metrics,
       libraryStore,
       library,
@@ -164,8 +225,8 @@ export class WorkspaceService {
     void search.warm();
     library.resume();
     // The app keeps a daily backup of the open workspace (7 daily, 4 weekly: main/core/backup/retention.ts);
-    // the CLI and the tests (mode `node`) do not.
-    if (this.mode !== 'node') {
+    // the CLI and the tests (mode `node`) do not, nor does a team workspace's replica (the server is the authority).
+    if (this.mode !== 'node' && !team) {
       this.backups = new BackupScheduler({
         workspaceFile: abs,
         dataDir: this.dataDir,
@@ -183,7 +244,7 @@ export class WorkspaceService {
         () => undefined,
       );
     else if (!library.progress().running) evidence.refreshIfStale();
-    this.remember(abs);
+    this.remember(opened.shown);
     const info = this.info();
     this.emit('workspace:did-open', info);
     return info;
@@ -279,6 +340,8 @@ export class WorkspaceService {
     const row = db.prepare("SELECT value FROM meta WHERE key = 'name'").get() as
       { value: string } | undefined;
     const s = store.stats();
+    const team = this.current.team;
+    const pulledFrom = this.current.meta.get(PULLED_FROM_KEY);
     return {
       path: this.current.path,
       name: row?.value ?? path.basename(this.current.path, path.extname(this.current.path)),
@@ -286,15 +349,34 @@ export class WorkspaceService {
       nodeCount: s.nodeTotal,
       edgeCount: s.edgeTotal,
       mode: this.mode,
+      ...(team
+        ? {
+            team: {
+              address: team.address.display,
+              user: team.replica.info.user,
+              role: team.replica.info.role,
+              units: team.replica.info.units,
+              status: team.status(),
+            },
+          }
+        : {}),
+      ...(pulledFrom !== null && !team
+        ? { pulledFrom: { address: pulledFrom, at: this.current.meta.get(PULLED_AT_KEY) ?? '' } }
+        : {}),
     };
   }
 
-  /** Recently opened workspace files that still exist, newest first. */
+  /** The open team workspace (issue 13), or null for a workspace file or none. */
+  get team(): TeamWorkspace | null {
+    return this.current?.team ?? null;
+  }
+
+  /** Recently opened workspace files that still exist, and team workspace addresses, newest first. */
   recent(): string[] {
     try {
       const list = JSON.parse(fs.readFileSync(this.recentFile(), 'utf8')) as unknown;
       return Array.isArray(list)
-        ? list.filter((p): p is string => typeof p === 'string' && fs.existsSync(p))
+        ? list.filter((p): p is string => typeof p === 'string' && (isTeamAddress(p) || fs.existsSync(p)))
         : [];
     } catch {
       return [];
@@ -309,8 +391,9 @@ export class WorkspaceService {
     void this.backups?.stop();
     this.backups = null;
     if (!this.current) return;
-    const { db, library, search, metrics, evidence } = this.current;
+    const { db, library, search, metrics, evidence, team } = this.current;
     this.current = null;
+    void team?.close().catch(() => undefined);
     void evidence.close().catch(() => undefined);
     void metrics.close().catch(() => undefined);
     void library.close().catch(() => undefined);
@@ -324,8 +407,9 @@ export class WorkspaceService {
     await this.backups?.stop();
     this.backups = null;
     if (!this.current) return;
-    const { db, library, search, metrics, evidence } = this.current;
+    const { db, library, search, metrics, evidence, team } = this.current;
     this.current = null;
+    await team?.close().catch(() => undefined);
     await evidence.close().catch(() => undefined);
     await metrics.close().catch(() => undefined);
     await library.close().catch(() => undefined);
@@ -346,7 +430,12 @@ export class WorkspaceService {
    * @throws what `work` threw (the workspace reopened); openWorkspaceDb's errors when the file will not open again
    */
   async reopenAround<T>(work: (file: string) => Promise<T>): Promise<T> {
-    const file = this.require().path;
+    const current = this.require();
+    if (current.team)
+      throw new WellspringError('invalid_input', 'A team workspace is restored on its server, not from a backup.', [], {
+        key: 'errors.teamNoRestore',
+      });
+    const file = current.path;
     await this.shutdown();
     let result: T;
     try {

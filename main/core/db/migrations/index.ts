@@ -6,6 +6,7 @@ import { sql as evidence } from './0005-evidence';
 import { sql as documentAuthors } from './0006-document-authors';
 import { sql as historyParts } from './0007-history-parts';
 import { sql as ocr } from './0008-ocr';
+import { sql as teamReplica } from './0009-team-replica';
 
 /** One forward-only schema migration. `version` is its number; the list is append-only. */
 export interface Migration {
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006-document-authors', sql: documentAuthors },
   { version: 7, name: '0007-history-parts', sql: historyParts },
   { version: 8, name: '0008-ocr', sql: ocr },
+  { version: 9, name: '0009-team-replica', sql: teamReplica },
 ];
 
 /** The schema version a fully migrated workspace has. */
