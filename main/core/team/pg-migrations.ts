@@ -62,7 +62,9 @@ CREATE TABLE nodes (
   updated_at  text NOT NULL,
   unit_id     text,
   version     integer NOT NULL DEFAULT 1,
-  txid        xid8 NOT NULL DEFAULT pg_current_xact_id()
+  txid        xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  -- Insertion order: every desktop's replica inserts in this order, so its lists (and exports) read alike.
+  seq         bigint GENERATED ALWAYS AS IDENTITY
 );
 CREATE INDEX nodes_txid ON nodes (txid);
 CREATE INDEX nodes_unit ON nodes (unit_id);
@@ -75,6 +77,7 @@ CREATE TABLE edges (
   created_at text NOT NULL,
   version    integer NOT NULL DEFAULT 1,
   txid       xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  seq        bigint GENERATED ALWAYS AS IDENTITY,
   UNIQUE (kind, source, target)
 );
 CREATE INDEX edges_source ON edges (source);

@@ -180,11 +180,11 @@ export class TeamSession {
         const args = horizon === null ? [] : [horizon];
         const nodes = await c.query(
           `SELECT id, kind, label, aliases, description, tags, props, created_at, updated_at, unit_id, version
-           FROM nodes ${where} ORDER BY created_at, id`,
+           FROM nodes ${where} ORDER BY seq`,
           args,
         );
         const edges = await c.query(
-          `SELECT id, kind, source, target, props, created_at, version FROM edges ${where} ORDER BY created_at, id`,
+          `SELECT id, kind, source, target, props, created_at, version FROM edges ${where} ORDER BY seq`,
           args,
         );
         const positions = await c.query<RemotePositionRow>(

@@ -45,14 +45,14 @@ export async function pushWorkspace(
   try {
     views = db.prepare('SELECT * FROM views ORDER BY sort_order, id').all() as TeamViewRow[];
     const unit = options.unit ?? null;
-    const nodes = db.prepare('SELECT * FROM nodes ORDER BY created_at, id').all() as NodeRow[];
-    const edges = db.prepare('SELECT * FROM edges ORDER BY created_at, id').all() as EdgeRow[];
+    const nodes = db.prepare('SELECT * FROM nodes ORDER BY rowid').all() as NodeRow[];
+    const edges = db.prepare('SELECT * FROM edges ORDER BY rowid').all() as EdgeRow[];
     ops = [
       ...nodes.map((row): RemoteOp => ({ op: 'putNode', row, base: null, unit })),
       ...edges.map((row): RemoteOp => ({ op: 'putEdge', row, base: null })),
     ];
     const byView = new Map<string, Array<{ id: string; x: number; y: number }>>();
-    for (const p of db.prepare('SELECT view_id, node_id, x, y FROM view_positions ORDER BY view_id').all() as Array<{
+    for (const p of db.prepare('SELECT view_id, node_id, x, y FROM view_positions ORDER BY view_id, node_id').all() as Array<{
       view_id: string;
       node_id: string;
       x: number;
