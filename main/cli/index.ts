@@ -299,7 +299,8 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         path.resolve(positionals[1]!),
         out,
       );
-    if (command === 'export') return await exportWorkspaceCommand(readableFile(file, team), values.format!, values.out!, out);
+    if (command === 'export')
+      return await exportWorkspaceCommand(readableFile(file, team), values.format!, values.out!, out);
     if (command === 'taxonomy') {
       if (positionals[0] === 'merge')
         return await taxonomyMergeCommand(
@@ -366,17 +367,22 @@ function usageProblem(
   if (command === 'team') {
     if (!teamUrl) return 'team commands need --workspace postgres://user@host:port/database?schema=name.';
     const action = positionals[0];
-    if (!action || !TEAM_ACTIONS.includes(action))
-      return `team needs an action: ${TEAM_ACTIONS.join(', ')}.`;
+    if (!action || !TEAM_ACTIONS.includes(action)) return `team needs an action: ${TEAM_ACTIONS.join(', ')}.`;
     if (action === 'add-user' && (positionals.length !== 2 || !values.role))
       return 'team add-user needs NAME and --role viewer|editor|admin.';
     if (action === 'set-unit' && positionals.length < 2) return 'team set-unit needs UNIT (or - for none).';
-    if (action === 'audit' && values.format !== undefined && values.format !== 'json' && values.format !== 'csv')
+    if (
+      action === 'audit' &&
+      values.format !== undefined &&
+      values.format !== 'json' &&
+      values.format !== 'csv'
+    )
       return `unknown --format “${values.format}” (json or csv).`;
   }
   if (command === 'push') {
     if (teamUrl) return 'push copies a workspace FILE: --workspace FILE --to postgres://….';
-    if (!values.to || !isTeamAddress(values.to)) return 'push needs --to postgres://user@host:port/database?schema=name.';
+    if (!values.to || !isTeamAddress(values.to))
+      return 'push needs --to postgres://user@host:port/database?schema=name.';
   }
   if (command === 'pull') {
     if (!teamUrl) return 'pull needs --workspace postgres://user@host:port/database?schema=name.';

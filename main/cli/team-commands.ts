@@ -27,7 +27,9 @@ export async function teamInitCommand(url: string, sample: boolean, out: Out): P
   const info = session.info;
   const counts = await session.counts();
   await session.close();
-  out(`${info.display}: team workspace schema ${info.schemaVersion}, ${counts.nodes} nodes · ${counts.edges} edges; you are ${info.user} (${info.role}).`);
+  out(
+    `${info.display}: team workspace schema ${info.schemaVersion}, ${counts.nodes} nodes · ${counts.edges} edges; you are ${info.user} (${info.role}).`,
+  );
   if (!sample) return 0;
   if (counts.nodes > 0) {
     out('It is not empty; the sample was not added.');
@@ -62,10 +64,15 @@ export async function teamAddUserCommand(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   if (!(ROLES as readonly string[]).includes(role))
-    throw new WellspringError('invalid_input', `Unknown role “${role}” (viewer, editor or admin).`, ['role'], {
-      key: 'errors.invalidInputValue',
-      params: { field: 'role', value: role },
-    });
+    throw new WellspringError(
+      'invalid_input',
+      `Unknown role “${role}” (viewer, editor or admin).`,
+      ['role'],
+      {
+        key: 'errors.invalidInputValue',
+        params: { field: 'role', value: role },
+      },
+    );
   const session = await TeamSession.open(parseTeamAddress(url));
   try {
     const password = env[MEMBER_PASSWORD_ENV];
@@ -121,9 +128,16 @@ export async function teamAuditCommand(
  * `push --workspace FILE --to postgres://… [--unit UNIT]`: copies a workspace file into an empty team workspace in
  * one transaction (pushWorkspace). @returns 0 @throws its errors
  */
-export async function pushCommand(file: string, url: string, unit: string | undefined, out: Out): Promise<number> {
+export async function pushCommand(
+  file: string,
+  url: string,
+  unit: string | undefined,
+  out: Out,
+): Promise<number> {
   const r = await pushWorkspace(file, url, { unit: unit ?? null });
-  out(`${r.address}: ${r.nodes} nodes · ${r.edges} edges · ${r.positions} positions · ${r.views} views copied from ${file}.`);
+  out(
+    `${r.address}: ${r.nodes} nodes · ${r.edges} edges · ${r.positions} positions · ${r.views} views copied from ${file}.`,
+  );
   return 0;
 }
 

@@ -252,7 +252,11 @@ export class TeamSession {
    * written, when the workspace already has nodes or edges. Returns the counts written.
    * @throws invalid_input (`errors.teamNotEmpty`), permission_denied, team_unreachable
    */
-  async push(views: readonly TeamViewRow[], ops: readonly RemoteOp[], clientId: string): Promise<{ nodes: number; edges: number }> {
+  async push(
+    views: readonly TeamViewRow[],
+    ops: readonly RemoteOp[],
+    clientId: string,
+  ): Promise<{ nodes: number; edges: number }> {
     return this.run(async () => {
       const c = this.client;
       await c.query('BEGIN');
@@ -269,7 +273,10 @@ export class TeamSession {
             'invalid_input',
             `${this.address.display} is not empty (${n.nodes} nodes, ${n.edges} edges): push copies into an empty team workspace only.`,
             ['to'],
-            { key: 'errors.teamNotEmpty', params: { address: this.address.display, nodes: n.nodes, edges: n.edges } },
+            {
+              key: 'errors.teamNotEmpty',
+              params: { address: this.address.display, nodes: n.nodes, edges: n.edges },
+            },
           );
         if (views.length)
           await c.query(
@@ -340,7 +347,9 @@ export class TeamSession {
           const exists = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [roleName]);
           const pw = c.escapeLiteral(options.password);
           await c.query(
-            exists.rowCount ? `ALTER ROLE ${ident} LOGIN PASSWORD ${pw}` : `CREATE ROLE ${ident} LOGIN PASSWORD ${pw}`,
+            exists.rowCount
+              ? `ALTER ROLE ${ident} LOGIN PASSWORD ${pw}`
+              : `CREATE ROLE ${ident} LOGIN PASSWORD ${pw}`,
           );
         }
         await c.query(`GRANT ${pg.escapeIdentifier(member)} TO ${ident}`);
@@ -464,7 +473,8 @@ async function inspect(client: pg.Client, address: TeamAddress, create: boolean)
     [pg.escapeIdentifier(address.schema)],
   );
   const app = tables.rows[0]!.meta
-    ? (await client.query<{ value: string }>("SELECT value FROM ws_meta WHERE key = 'application'")).rows[0]?.value
+    ? (await client.query<{ value: string }>("SELECT value FROM ws_meta WHERE key = 'application'")).rows[0]
+        ?.value
     : undefined;
   if (!tables.rows[0]!.mig || app !== TEAM_APPLICATION)
     throw new WellspringError(
@@ -473,9 +483,11 @@ async function inspect(client: pg.Client, address: TeamAddress, create: boolean)
       [],
       { key: 'errors.teamOtherSchema', params: { address: where, schema: address.schema } },
     );
-  const rows = (await client.query<{ version: number; name: string }>(
-    'SELECT version, name FROM schema_migrations ORDER BY version',
-  )).rows;
+  const rows = (
+    await client.query<{ version: number; name: string }>(
+      'SELECT version, name FROM schema_migrations ORDER BY version',
+    )
+  ).rows;
   const newest = rows.length ? rows[rows.length - 1]!.version : 0;
   if (newest > PG_LATEST_VERSION)
     throw new WellspringError(
@@ -503,12 +515,17 @@ export function memberRoleName(address: TeamAddress): string {
 }
 
 async function memberRoleOf(client: pg.Client): Promise<string> {
-  return (await client.query<{ value: string }>("SELECT value FROM ws_meta WHERE key = 'member_role'")).rows[0]!
-    .value;
+  return (await client.query<{ value: string }>("SELECT value FROM ws_meta WHERE key = 'member_role'"))
+    .rows[0]!.value;
 }
 
 /** Applies one migration in one transaction; the first one also creates the schema, the member group and the marker. */
-async function migrate(client: pg.Client, address: TeamAddress, m: PgMigration, first: boolean): Promise<void> {
+async function migrate(
+  client: pg.Client,
+  address: TeamAddress,
+  m: PgMigration,
+  first: boolean,
+): Promise<void> {
   const schema = pg.escapeIdentifier(address.schema);
   const memberName = first ? memberRoleName(address) : await memberRoleOf(client);
   const member = pg.escapeIdentifier(memberName);
@@ -539,8 +556,11 @@ async function migrate(client: pg.Client, address: TeamAddress, m: PgMigration, 
 }
 
 async function readInfo(client: pg.Client, address: TeamAddress): Promise<TeamInfo> {
-  const version = (await client.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations')).rows[0]!.v;
-  const me = await client.query<{ role: TeamRole }>('SELECT role FROM members WHERE role_name = current_user');
+  const version = (await client.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations'))
+    .rows[0]!.v;
+  const me = await client.query<{ role: TeamRole }>(
+    'SELECT role FROM members WHERE role_name = current_user',
+  );
   if (!me.rowCount)
     throw new WellspringError(
       'permission_denied',
@@ -606,10 +626,15 @@ export function toWellspringError(e: unknown, address: TeamAddress): WellspringE
       { key: 'errors.teamAuthFailed', params: { address: where, user: address.user } },
     );
   if (code === '3D000')
-    return new WellspringError('not_a_workspace', `${where}: no database “${address.database}” on the server.`, [], {
-      key: 'errors.teamNoDatabase',
-      params: { address: where, database: address.database },
-    });
+    return new WellspringError(
+      'not_a_workspace',
+      `${where}: no database “${address.database}” on the server.`,
+      [],
+      {
+        key: 'errors.teamNoDatabase',
+        params: { address: where, database: address.database },
+      },
+    );
   if (code === 'WSCNF') {
     const detail = safeJson(err.detail) as ConflictDetail | null;
     const theirs = detail?.theirs ?? null;
@@ -632,9 +657,17 @@ export function toWellspringError(e: unknown, address: TeamAddress): WellspringE
     );
   if (
     /^08/.test(code) ||
-    ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03'].includes(
-      code,
-    ) ||
+    [
+      'ECONNREFUSED',
+      'ENOTFOUND',
+      'EHOSTUNREACH',
+      'ETIMEDOUT',
+      'ECONNRESET',
+      'EPIPE',
+      '57P01',
+      '57P02',
+      '57P03',
+    ].includes(code) ||
     /timeout|terminated|Connection terminated|not queryable|ended/i.test(err.message ?? '')
   )
     return new WellspringError(

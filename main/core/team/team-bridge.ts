@@ -19,7 +19,13 @@ export type BridgeAnswer =
   | { ok: true; value: unknown }
   | {
       ok: false;
-      error: { code: ErrorCode; message: string; path: Array<string | number>; key?: string; params?: MessageParams };
+      error: {
+        code: ErrorCode;
+        message: string;
+        path: Array<string | number>;
+        key?: string;
+        params?: MessageParams;
+      };
     };
 
 /** What the worker receives at start: the flag it raises after each answer, and its end of the channel. */
@@ -65,7 +71,11 @@ function open(): Channel {
   const flag = new SharedArrayBuffer(4);
   const { port1, port2 } = new MessageChannel();
   const data: BridgeWorkerData = { flag, port: port2 };
-  const worker = new Worker(entry.filename, { workerData: data, transferList: [port2], execArgv: entry.execArgv });
+  const worker = new Worker(entry.filename, {
+    workerData: data,
+    transferList: [port2],
+    execArgv: entry.execArgv,
+  });
   worker.unref();
   port1.unref();
   worker.on('error', () => {
@@ -113,7 +123,12 @@ function call<T>(body: BridgeCall): T {
 function unwrap<T>(answer: BridgeAnswer): T {
   if (answer.ok) return answer.value as T;
   const { code, message, path: p, key, params } = answer.error;
-  throw new WellspringError(code, message, p, key ? { key: key as MessageKey, ...(params ? { params } : {}) } : undefined);
+  throw new WellspringError(
+    code,
+    message,
+    p,
+    key ? { key: key as MessageKey, ...(params ? { params } : {}) } : undefined,
+  );
 }
 
 /**
@@ -130,7 +145,11 @@ export class TeamBridge {
 
   /** Connects (and with `create` initialises the schema). @throws see TeamSession.open */
   static open(address: TeamAddress, options: { create?: boolean } = {}): TeamBridge {
-    const r = call<{ handle: number; info: TeamInfo }>({ method: 'open', address, create: options.create === true });
+    const r = call<{ handle: number; info: TeamInfo }>({
+      method: 'open',
+      address,
+      create: options.create === true,
+    });
     return new TeamBridge(r.handle, r.info);
   }
 

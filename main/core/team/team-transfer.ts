@@ -52,7 +52,9 @@ export async function pushWorkspace(
       ...edges.map((row): RemoteOp => ({ op: 'putEdge', row, base: null })),
     ];
     const byView = new Map<string, Array<{ id: string; x: number; y: number }>>();
-    for (const p of db.prepare('SELECT view_id, node_id, x, y FROM view_positions ORDER BY view_id, node_id').all() as Array<{
+    for (const p of db
+      .prepare('SELECT view_id, node_id, x, y FROM view_positions ORDER BY view_id, node_id')
+      .all() as Array<{
       view_id: string;
       node_id: string;
       x: number;

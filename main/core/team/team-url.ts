@@ -74,8 +74,13 @@ export function replicaPathOf(dataDir: string, address: TeamAddress): string {
 
 function invalid(url: string, why: string): WellspringError {
   const shown = url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
-  return new WellspringError('invalid_input', `Not a team workspace address (${why}): ${shown}`, ['workspace'], {
-    key: 'errors.teamAddressInvalid',
-    params: { address: shown, reason: why },
-  });
+  return new WellspringError(
+    'invalid_input',
+    `Not a team workspace address (${why}): ${shown}`,
+    ['workspace'],
+    {
+      key: 'errors.teamAddressInvalid',
+      params: { address: shown, reason: why },
+    },
+  );
 }

@@ -51,7 +51,11 @@ export interface TeamWorkspace {
  *   `not_a_workspace`, `workspace_too_new`, `unknown_history`, `permission_denied` (not a member); the errors of
  *   openWorkspaceDb for the replica file
  */
-export function openTeamWorkspace(url: string, dataDir: string, options: OpenTeamOptions = {}): TeamWorkspace {
+export function openTeamWorkspace(
+  url: string,
+  dataDir: string,
+  options: OpenTeamOptions = {},
+): TeamWorkspace {
   const address = parseTeamAddress(url, options.password);
   const bridge = TeamBridge.open(address, { create: options.create });
   let db: Database.Database | null = null;

@@ -118,12 +118,16 @@ export class WorkspaceService {
     return this.mount({ shown: abs, file: abs, db, store: new GraphStore(db), team: null, sampleDocs });
   }
 
-  private openTeam(url: string, options: { create?: boolean; password?: string; live?: boolean }): WorkspaceInfo {
+  private openTeam(
+    url: string,
+    options: { create?: boolean; password?: string; live?: boolean },
+  ): WorkspaceInfo {
     const team = openTeamWorkspace(url, this.dataDir, {
       password: options.password,
       create: options.create,
       live: options.live ?? this.mode !== 'node',
-      onStatus: (status, detail) => this.emit('team:did-change-status', detail ? { status, detail } : { status }),
+      onStatus: (status, detail) =>
+        this.emit('team:did-change-status', detail ? { status, detail } : { status }),
     });
     this.close();
     return this.mount({
@@ -432,9 +436,14 @@ export class WorkspaceService {
   async reopenAround<T>(work: (file: string) => Promise<T>): Promise<T> {
     const current = this.require();
     if (current.team)
-      throw new WellspringError('invalid_input', 'A team workspace is restored on its server, not from a backup.', [], {
-        key: 'errors.teamNoRestore',
-      });
+      throw new WellspringError(
+        'invalid_input',
+        'A team workspace is restored on its server, not from a backup.',
+        [],
+        {
+          key: 'errors.teamNoRestore',
+        },
+      );
     const file = current.path;
     await this.shutdown();
     let result: T;
