@@ -10,6 +10,7 @@ import { installAppMenu } from './shell/menu';
 import { errorText, menuLabel, menuLanguage } from './shell/menu-labels';
 import { hardenSession } from './shell/security';
 import { openInitialWorkspace } from './shell/workspace-dialogs';
+import { safeStorageSecrets } from './shell/secret-store';
 
 // The built layout: out/main/index.js beside out/preload/ and out/renderer/.
 const PRELOAD = path.join(__dirname, '../preload/index.js');
@@ -44,9 +45,12 @@ function boot(): void {
   hardenSession(session.defaultSession);
   // 2. The workspace before IPC and the window: the renderer asks `workspace:info` as soon as it runs.
   const ws = (workspace = new WorkspaceService(userData, 'electron'));
+  // Team workspace passwords: encrypted by the OS keychain, never in plain text on disk.
+  const secrets = safeStorageSecrets(path.join(userData, 'team-secrets.json'));
+  ws.passwordFor = (address) => secrets.load(address);
   openInitialWorkspace(ws, userData, language);
   // 3. IPC and event forwarding before the page loads; invokes sent earlier would find no handler.
-  stops.push(registerIpc(ipcMain, createHandlers(ws, electronHostHooks(getWindow)), origin));
+  stops.push(registerIpc(ipcMain, createHandlers(ws, electronHostHooks(getWindow, secrets)), origin));
   stops.push(forwardEvents(ws, getWindow));
   // 4. The menu needs the workspace (recent list, dialogs) but no window.
   stops.push(installAppMenu({ workspace: ws, getWindow, language }, { devTools: !app.isPackaged }));

@@ -27,6 +27,7 @@ export interface CommandSpec {
 export const COMMANDS: readonly CommandSpec[] = [
   { id: 'workspace.new', titleKey: 'newWorkspace', keys: 'CmdOrCtrl+N', menu: 'file' },
   { id: 'workspace.open', titleKey: 'openWorkspace', keys: 'CmdOrCtrl+O', menu: 'file' },
+  { id: 'workspace.connectTeam', titleKey: 'connectTeam', menu: 'file' },
   { id: 'file.import', titleKey: 'importFile', keys: 'CmdOrCtrl+I', menu: 'file' },
   { id: 'file.exportWorkspace', titleKey: 'exportWorkspace', menu: 'file' },
   { id: 'file.backupNow', titleKey: 'backupNow', menu: 'file' },

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { app, dialog, shell, type BrowserWindow, type SaveDialogOptions } from 'electron';
-import type { HostHooks } from '../core/api/handlers';
+import type { HostHooks, SecretStore } from '../core/api/handlers';
 import { WellspringError } from '../core/util/errors';
 import { isHttpUrl } from './app-origin';
 
@@ -11,12 +11,17 @@ import { isHttpUrl } from './app-origin';
  * answering null when the user cancels; `openExternal` hands http(s) URLs to the system browser; `pickFolder`
  * asks for a folder with the native dialog (null when cancelled); `printPdf` prints the window's page with print
  * media (the renderer's print stylesheet shows only what is being exported) through webContents.printToPDF.
+ * `secrets` keeps team workspace passwords encrypted by the OS (secret-store.ts).
  * Errors: printPdf rejects with WellspringError('internal') without a window; saveFile rejects with WellspringError('io_error') when the write fails; openExternal rejects with
  * WellspringError('invalid_input', path ['url']) for any other scheme (defence in depth: the contract's schema
  * already allows only http(s)).
  */
-export function electronHostHooks(getWindow: () => BrowserWindow | null): Required<HostHooks> {
+export function electronHostHooks(
+  getWindow: () => BrowserWindow | null,
+  secrets: SecretStore,
+): Required<HostHooks> {
   return {
+    secrets,
     async saveFile(suggestedName, data) {
       const ext = path.extname(suggestedName).slice(1).toLowerCase();
       const options: SaveDialogOptions = {

@@ -3,6 +3,7 @@ import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialo
 import type { WorkspaceInfo } from '../../preload/contract';
 import type { WorkspaceService } from '../core/workspace/workspace-service';
 import { defaultWorkspacePath, WORKSPACE_EXT } from '../core/workspace/paths';
+import { isTeamAddress } from '../core/team/team-url';
 import { errorText, menuLabel, translate, type MenuLanguage } from './menu-labels';
 
 /** What the native workspace dialogs work on. */
@@ -74,7 +75,8 @@ export function openWorkspaceOrReport(
 /**
  * Startup: opens the most recent workspace, or the sample at `defaultWorkspacePath(dataDir)` (created and seeded
  * on first run). When the recent workspace cannot be opened (deleted, corrupt, from a newer version) the reason is
- * shown with `dialog.showErrorBox` and the sample is opened instead.
+ * shown with `dialog.showErrorBox` and the sample is opened instead. A team workspace (a postgres:// address in
+ * the recent list) reconnects with the password the keychain kept for it (WorkspaceService.passwordFor).
  * @throws WellspringError or Error when even the sample workspace cannot be opened or created
  */
 export function openInitialWorkspace(
@@ -84,7 +86,7 @@ export function openInitialWorkspace(
 ): WorkspaceInfo {
   const sample = defaultWorkspacePath(dataDir);
   const last = workspace.recent()[0];
-  if (last && path.resolve(last) !== path.resolve(sample)) {
+  if (last && (isTeamAddress(last) || path.resolve(last) !== path.resolve(sample))) {
     try {
       return workspace.open(last);
     } catch (e) {

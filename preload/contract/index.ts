@@ -1,7 +1,7 @@
 /**
  * The one contract between the renderer and the main process (DESIGN §4), one file per domain:
  * model (the graph model of DESIGN §3), graph (reads and the one write path), history, views, workspace, library,
- * search, analytics, strength, processes, evidence, reports, experts, inventory, competencies, exports (the HTML snapshot), taxonomy, capture, imports (the import wizard), files (workspace exports, backups), glossary, host (dialogs, files, links), events, and the result envelope.
+ * search, analytics, strength, processes, evidence, reports, experts, inventory, competencies, exports (the HTML snapshot), taxonomy, capture, imports (the import wizard), files (workspace exports, backups), glossary, team (team workspaces on PostgreSQL), host (dialogs, files, links), events, and the result envelope.
  *
  * Every channel is named `domain:verb` and carries a zod schema for its input and its output; the API type the
  * renderer sees is derived from them, and `main/core/api/handlers/` implements every channel per domain (a missing
@@ -29,6 +29,7 @@ import { CAPTURE_CHANNELS } from './capture';
 import { IMPORT_CHANNELS } from './imports';
 import { FILES_CHANNELS } from './files';
 import { GLOSSARY_CHANNELS } from './glossary';
+import { TEAM_CHANNELS } from './team';
 import type { EventName, EventPayload } from './events';
 import type { Result } from './result';
 
@@ -53,6 +54,7 @@ export * from './capture';
 export * from './imports';
 export * from './files';
 export * from './glossary';
+export * from './team';
 export * from './host';
 export * from './events';
 export * from './result';
@@ -80,6 +82,7 @@ export const CHANNELS = {
   ...IMPORT_CHANNELS,
   ...FILES_CHANNELS,
   ...GLOSSARY_CHANNELS,
+  ...TEAM_CHANNELS,
   ...HOST_CHANNELS,
 } as const;
 

@@ -106,6 +106,8 @@ const MAX_RETRIES = 8;
  * `edit_conflict` (detail in `params.detail`, JSON of ConflictDetail), `permission_denied`.
  */
 export class TeamSession {
+  /** Serialisation failures and deadlocks retried by applyOps so far (the team benchmark prints them). */
+  retried = 0;
   /** Set when the connection reported an error or ended (server restart, network): the next call reconnects. */
   private broken = false;
 
@@ -238,6 +240,7 @@ export class TeamSession {
       } catch (e) {
         const code = (e as { code?: string }).code;
         if (code && RETRYABLE.has(code) && attempt < MAX_RETRIES) {
+          this.retried++;
           await new Promise((r) => setTimeout(r, 2 + Math.random() * 8 * (attempt + 1)));
           continue;
         }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { ErrorCode, MessageParams } from '../../../preload/contract';
 import { WellspringError, type MessageKey } from '../util/errors';
-import type { RemoteOp, TeamChanges, TeamInfo } from './pg-session';
+import type { AuditEntry, RemoteOp, TeamChanges, TeamInfo } from './pg-session';
 import type { TeamAddress } from './team-url';
 
 /** A call into the bridge worker (team-worker.ts). */
@@ -12,6 +12,7 @@ export type BridgeCall =
   | { method: 'changesSince'; handle: number; horizon: string | null }
   | { method: 'applyOps'; handle: number; ops: RemoteOp[]; clientId: string }
   | { method: 'refreshInfo'; handle: number }
+  | { method: 'audit'; handle: number; nodeId: string | null; limit: number }
   | { method: 'close'; handle: number };
 
 /** The worker's answer: a value, or a WellspringError's fields. */
@@ -172,6 +173,11 @@ export class TeamBridge {
   /** Writes row operations in one server transaction; returns the new versions (`n:<id>`, `e:<id>`). */
   applyOps(ops: RemoteOp[], clientId: string): Record<string, number> {
     return call<Record<string, number>>({ method: 'applyOps', handle: this.handle, ops, clientId });
+  }
+
+  /** The audit log of one node and its edges (or everything), newest first. */
+  audit(nodeId: string | null, limit: number): AuditEntry[] {
+    return call<AuditEntry[]>({ method: 'audit', handle: this.handle, nodeId, limit });
   }
 
   /** Closes the connection. */

@@ -6,7 +6,7 @@ import type { RowOp } from '../graph/history-log';
 import { validateEdgeProps, validateNodeProps } from '../graph/validate';
 import type { EdgeRow, NodeRow } from '../graph/rows';
 import { metaOfDb, type MetaAccess } from '../db/meta-table';
-import type { RemoteOp, TeamChanges, TeamInfo } from './pg-session';
+import type { AuditEntry, RemoteOp, TeamChanges, TeamInfo } from './pg-session';
 import type { TeamBridge } from './team-bridge';
 
 /** The `meta` key of the replica's change-feed horizon (xid8 as text; absent before the first full read). */
@@ -69,6 +69,14 @@ export class TeamReplica {
     };
   }
 
+  /** Called after a write was refused for a version conflict (team-workspace.ts schedules a catch-up). */
+  onConflict: (() => void) | null = null;
+
+  /** The audit log of one node and its edges, newest first. @throws team_unreachable */
+  audit(nodeId: string, limit: number): AuditEntry[] {
+    return this.bridge.audit(nodeId, limit);
+  }
+
   /** Who is connected, with which role. */
   get info(): TeamInfo {
     return this.bridge.info;
@@ -90,7 +98,15 @@ export class TeamReplica {
    */
   publish(ops: readonly RowOp[]): void {
     const remote = this.toRemote(ops);
-    const versions = this.bridge.applyOps(remote, this.clientId);
+    let versions: Record<string, number>;
+    try {
+      versions = this.bridge.applyOps(remote, this.clientId);
+    } catch (e) {
+      // Someone else's version is on the server: read it as soon as the refused transaction has rolled back, so
+      // the editor sees theirs (and an edit made again goes on top of it).
+      if ((e as { code?: string }).code === 'edit_conflict') this.onConflict?.();
+      throw e;
+    }
     for (const o of ops) {
       if (o.op === 'deleteNode') this.q.dropVersion.run(`n:${o.id}`);
       else if (o.op === 'deleteEdge') this.q.dropVersion.run(`e:${o.id}`);

@@ -47,8 +47,9 @@ export function parseTeamAddress(url: string, password?: string): TeamAddress {
   const port = u.port ? Number(u.port) : 5432;
   const conn = new URL(u.toString());
   conn.searchParams.delete('schema');
-  const shown = new URL(conn.toString());
+  const shown = new URL(u.toString());
   shown.password = '';
+  if (schema === 'wellspring') shown.searchParams.delete('schema');
   return {
     connectionString: conn.toString(),
     schema,
@@ -56,7 +57,7 @@ export function parseTeamAddress(url: string, password?: string): TeamAddress {
     host,
     port,
     database,
-    display: `${shown.toString()}${schema === 'wellspring' ? '' : `?schema=${schema}`}`,
+    display: shown.toString(),
   };
 }
 

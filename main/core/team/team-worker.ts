@@ -27,6 +27,8 @@ async function dispatch(call: BridgeCall): Promise<unknown> {
       return session.applyOps(call.ops as RemoteOp[], call.clientId);
     case 'refreshInfo':
       return session.refreshInfo();
+    case 'audit':
+      return session.audit(call.nodeId, call.limit);
     case 'close':
       sessions.delete(call.handle);
       await session.close();

@@ -74,23 +74,25 @@ export function openTeamWorkspace(
     let feed: TeamFeed | null = null;
     let feedReady: Promise<void> = Promise.resolve();
     let closed = false;
+    // One catch-up per burst of notifications (and after a refused, conflicting write).
+    let scheduled = false;
+    const catchUpSoon = () => {
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        if (closed) return;
+        try {
+          replica.catchUp();
+        } catch (e) {
+          console.warn(`wellspring: catching up with ${address.display} failed: ${(e as Error).message}`);
+        }
+      });
+    };
+    replica.onConflict = catchUpSoon;
     if (options.live !== false) {
-      let scheduled = false;
-      const catchUp = () => {
-        if (scheduled) return;
-        scheduled = true;
-        setImmediate(() => {
-          scheduled = false;
-          if (closed) return;
-          try {
-            replica.catchUp();
-          } catch (e) {
-            console.warn(`wellspring: catching up with ${address.display} failed: ${(e as Error).message}`);
-          }
-        });
-      };
       feed = new TeamFeed(address, replica.clientId, {
-        onChange: catchUp,
+        onChange: catchUpSoon,
         onStatus: (s, detail) => {
           status = s;
           options.onStatus?.(s, detail);

@@ -21,7 +21,7 @@ import { seedSampleDocuments } from '../sample/seed-library';
 import { WellspringError, type Message } from '../util/errors';
 import { BackupScheduler } from '../backup/daily-backup';
 import { metaOfDb, type MetaAccess } from '../db/meta-table';
-import { isTeamAddress } from '../team/team-url';
+import { isTeamAddress, parseTeamAddress } from '../team/team-url';
 import { openTeamWorkspace, type TeamWorkspace } from '../team/team-workspace';
 import { PULLED_AT_KEY, PULLED_FROM_KEY } from '../team/team-transfer';
 
@@ -63,6 +63,11 @@ export class WorkspaceService {
     competencies: CompetencyService;
   } | null = null;
   private readonly listeners = new Set<EventSink>();
+  /**
+   * The password kept for a team workspace address (the Electron shell's keychain), used when an address is
+   * opened without one (the recent list, the last workspace at start). Null: none kept.
+   */
+  passwordFor: ((address: string) => string | null) | null = null;
   /** The daily backup of the open workspace (app modes only). */
   private backups: BackupScheduler | null = null;
 
@@ -123,7 +128,7 @@ export class WorkspaceService {
     options: { create?: boolean; password?: string; live?: boolean },
   ): WorkspaceInfo {
     const team = openTeamWorkspace(url, this.dataDir, {
-      password: options.password,
+      password: options.password ?? this.keptPassword(url),
       create: options.create,
       live: options.live ?? this.mode !== 'node',
       onStatus: (status, detail) =>
@@ -138,6 +143,16 @@ export class WorkspaceService {
       team,
       sampleDocs: null,
     });
+  }
+
+  private keptPassword(url: string): string | undefined {
+    if (!this.passwordFor) return undefined;
+    try {
+      if (new URL(url).password) return undefined; // the address carries its own
+      return this.passwordFor(parseTeamAddress(url).display) ?? undefined;
+    } catch {
+      return undefined; // a malformed address: openTeamWorkspace says why
+    }
   }
 
   /** Builds the services of an opened database and makes it the current workspace. */

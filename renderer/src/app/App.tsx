@@ -21,6 +21,7 @@ import { ImportWizard } from '../features/import/components/ImportWizard';
 import { CaptureHost } from '../features/capture/components/CaptureHost';
 import { FileMenu } from '../features/files/components/FileMenu';
 import { FilesDialogs } from '../features/files/components/FilesDialogs';
+import { TeamDialogs } from '../features/team/components/TeamDialogs';
 import { AboutDialog, CommandPalette, ShortcutsHelp } from './CommandPalette';
 import { StatusBar } from './StatusBar';
 import { Toasts } from './Toasts';
@@ -153,6 +154,7 @@ export function App() {
       <CaptureHost />
       <ImportWizard />
       <FilesDialogs />
+      <TeamDialogs />
       <Toasts />
     </div>
   );

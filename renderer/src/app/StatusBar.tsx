@@ -6,11 +6,17 @@ import { runCommand } from '../commands/registry';
 import { describeEdit } from '../features/map/describe-edit';
 import { useAppStore } from './store';
 import { EvidenceStatus } from '../features/evidence/components/EvidenceStatus';
+import { useTeamStore } from '../features/team/store';
 
-/** Bottom bar: counts on screen (`128 nodes · 301 edges`), workspace, host mode, undo/redo. */
+/**
+ * Bottom bar: counts on screen (`128 nodes · 301 edges`), a team workspace's role (or a pulled copy's read-only
+ * badge), workspace, host mode, undo/redo.
+ */
 export function StatusBar() {
   const { t } = useTranslation();
   const { t: tMap } = useTranslation('map');
+  const { t: tTeam } = useTranslation('team');
+  const teamStatus = useTeamStore((s) => s.status);
   const counts = useScreenCounts();
   const info = useWorkspaceInfo();
   const history = useHistoryState();
@@ -26,6 +32,24 @@ export function StatusBar() {
       {ego && <span className="muted">◎</span>}
       <span className="spacer" />
       <EvidenceStatus />
+      {info.data?.team && (
+        <span
+          className={`status-team ${teamStatus}`}
+          data-testid="status-team"
+          title={tTeam('status.badgeTitle', { address: info.data.team.address, user: info.data.team.user })}
+        >
+          {tTeam('status.badge', { role: tTeam(`roles.${info.data.team.role}`) })}
+        </span>
+      )}
+      {info.data?.pulledFrom && (
+        <span
+          className="status-team"
+          data-testid="status-pulled"
+          title={tTeam('status.readOnlyCopyTitle', info.data.pulledFrom)}
+        >
+          {tTeam('status.readOnlyCopy')}
+        </span>
+      )}
       {info.data && (
         <span className="muted" title={info.data.path}>
           {t('status.workspace', { name: info.data.name })} · {t(`status.mode.${info.data.mode}`)}

@@ -10,6 +10,7 @@ import { exportView } from '../ui/export/view-export';
 import { registerCaptureCommands } from '../features/capture/commands';
 import { registerImportCommands } from '../features/import/commands';
 import { registerFilesCommands } from '../features/files/commands';
+import { registerTeamCommands } from '../features/team/commands';
 import { registerProcessCommands } from '../features/processes/commands';
 import { registerSavedViewCommands } from '../features/saved-views/commands';
 import { registerCommands, type CommandContext, type CommandImpl } from './registry';
@@ -127,6 +128,7 @@ export function registerAppCommands(): () => void {
   const offCapture = registerCaptureCommands();
   const offImport = registerImportCommands();
   const offFiles = registerFilesCommands();
+  const offTeam = registerTeamCommands();
   const off = registerCommands(impl);
   return () => {
     off();
@@ -135,5 +137,6 @@ export function registerAppCommands(): () => void {
     offCapture();
     offImport();
     offFiles();
+    offTeam();
   };
 }

@@ -44,6 +44,8 @@ import enCapture from './locales/en/capture.json';
 import zhCapture from './locales/zh-CN/capture.json';
 import enFiles from './locales/en/files.json';
 import zhFiles from './locales/zh-CN/files.json';
+import enTeam from './locales/en/team.json';
+import zhTeam from './locales/zh-CN/team.json';
 
 export const resources = {
   en: {
@@ -67,6 +69,7 @@ export const resources = {
     taxonomy: enTaxonomy,
     capture: enCapture,
     files: enFiles,
+    team: enTeam,
   },
   'zh-CN': {
     common: zhCommon,
@@ -89,6 +92,7 @@ export const resources = {
     taxonomy: zhTaxonomy,
     capture: zhCapture,
     files: zhFiles,
+    team: zhTeam,
   },
 } as const;
 

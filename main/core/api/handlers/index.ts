@@ -18,9 +18,10 @@ import { captureHandlers } from './capture';
 import { importsHandlers } from './imports';
 import { filesHandlers } from './files';
 import { glossaryHandlers } from './glossary';
+import { teamHandlers } from './team';
 import { analyticsHandlers, searchHandlers, workspaceHandlers } from './workspace';
 
-export type { HostHooks } from './types';
+export type { HostHooks, SecretStore } from './types';
 export { MAX_VIEW_BYTES } from './library';
 
 /** One handler per channel; a channel of the contract without a handler is a compile error. */
@@ -34,7 +35,7 @@ export type Handlers = {
  */
 export function createHandlers(ws: WorkspaceService, host: HostHooks = {}): Handlers {
   return {
-    ...workspaceHandlers(ws),
+    ...workspaceHandlers(ws, host),
     ...graphHandlers(ws),
     ...historyHandlers(ws),
     ...viewsHandlers(ws),
@@ -54,6 +55,7 @@ export function createHandlers(ws: WorkspaceService, host: HostHooks = {}): Hand
     ...importsHandlers(ws),
     ...filesHandlers(ws),
     ...glossaryHandlers(ws),
+    ...teamHandlers(ws, host),
     ...hostHandlers(host),
   };
 }

@@ -25,4 +25,17 @@ export interface HostHooks {
    * Browser mode has none: the page opens the print dialog itself.
    */
   printPdf?(options: { landscape: boolean; pageSize: 'A4' | 'A3' | 'Letter' }): Promise<Buffer>;
+  /**
+   * The OS keychain for team workspace passwords (Electron: safeStorage), keyed by the address without its
+   * password. Browser mode and the CLI have none: a password is used for the connection and never kept.
+   */
+  secrets?: SecretStore;
+}
+
+/** Secrets kept encrypted by the operating system. */
+export interface SecretStore {
+  /** Keeps `secret` for `key` (encrypted at rest). @throws WellspringError `unsupported` when no keychain is available */
+  save(key: string, secret: string): void;
+  /** The secret kept for `key`, or null. */
+  load(key: string): string | null;
 }

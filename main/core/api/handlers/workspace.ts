@@ -1,15 +1,23 @@
 import type { ANALYTICS_CHANNELS, SEARCH_CHANNELS, WORKSPACE_CHANNELS } from '../../../../preload/contract';
 import type { WorkspaceService } from '../../workspace/workspace-service';
-import type { DomainHandlers } from './types';
+import { isTeamAddress } from '../../team/team-url';
+import type { DomainHandlers, HostHooks } from './types';
+import { connectTeam } from './team';
 
 /** Which workspace is open, its counts and the recent list. */
-export function workspaceHandlers(ws: WorkspaceService): DomainHandlers<typeof WORKSPACE_CHANNELS> {
+export function workspaceHandlers(
+  ws: WorkspaceService,
+  host: HostHooks = {},
+): DomainHandlers<typeof WORKSPACE_CHANNELS> {
   return {
     'workspace:info': () => ws.info(),
     'workspace:stats': () => ws.store.stats(),
     'workspace:recent': () => ws.recent(),
-    'workspace:open': ({ path }) => ws.open(path),
-    'workspace:create': ({ path, sample }) => ws.open(path, { create: true, sample }),
+    // A team workspace from the recent list opens with the password the keychain kept for it.
+    'workspace:open': ({ path }) =>
+      isTeamAddress(path) ? connectTeam(ws, host, { url: path }) : ws.open(path),
+    'workspace:create': ({ path, sample }) =>
+      isTeamAddress(path) ? connectTeam(ws, host, { url: path }) : ws.open(path, { create: true, sample }),
   };
 }
 

@@ -14,6 +14,8 @@ import { createHandlers } from '../../../../main/core/api/handlers';
 import { dispatch } from '../../../../main/core/api/dispatch';
 import { WorkspaceService } from '../../../../main/core/workspace/workspace-service';
 import { fixture, tempDir } from '../../helpers';
+import { freshSchema, teamUrl } from '../../team-helpers';
+import { openTeamWorkspace } from '../../../../main/core/team/team-workspace';
 
 /**
  * Every channel answers what its output schema says, and every event a real session emits fits its schema
@@ -273,6 +275,17 @@ describe('contract conformance on the sample workspace', () => {
     await ok('shell:open-external', { url: 'https://example.org/' });
     await ok('workspace:create', { path: path.join(dir, 'second.wellspring') });
     await ok('workspace:open', { path: path.join(dir, 'sample.wellspring') });
+    // TEAM CALLS (issue 13): connect to a team workspace on the test server, write, read the audit log, go back.
+    const teamAddress = teamUrl(freshSchema('conf'));
+    const made = openTeamWorkspace(teamAddress, tempDir(), { create: true, live: false });
+    await made.close();
+    made.db.close();
+    const teamInfo = (await ok('team:connect', { url: teamAddress })) as { team?: { role: string } };
+    expect(teamInfo.team?.role).toBe('admin');
+    const teamNode = (await ok('graph:add-node', { kind: 'category', label: '团队' })) as { id: string };
+    expect(((await ok('team:audit', { nodeId: teamNode.id })) as unknown[]).length).toBe(1);
+    await ok('workspace:open', { path: path.join(dir, 'sample.wellspring') });
+    // END TEAM CALLS
 
     // Every channel of the contract was exercised (a new channel must be added here).
     expect(CHANNEL_NAMES.filter((c) => !called.has(c))).toEqual([]);

@@ -6,12 +6,13 @@ import { TermText } from './TermText';
  * A description field that reads as text with the glossary's terms underlined (TermText: definition on hover),
  * and turns into a text area on click, Enter or F2 (not on a term, which opens its definition instead). The draft
  * is committed on blur when it changed; Esc drops it. Undo elsewhere updates what it shows, since only an edit in
- * progress is local state (as ui/DraftField).
+ * progress is local state (as ui/DraftField). When `onCommit` answers false (the save was refused) the text area
+ * stays open with the draft, to be saved again.
  */
 export function TermDescriptionField(props: {
   label: string;
   value: string;
-  onCommit: (value: string) => void;
+  onCommit: (value: string) => void | Promise<boolean>;
   testId?: string;
 }) {
   const { t } = useTranslation('glossary');
@@ -19,8 +20,11 @@ export function TermDescriptionField(props: {
   const readRef = useRef<HTMLDivElement>(null);
   const id = useId();
   const edit = () => setDraft(props.value);
-  const finish = (commit: boolean) => {
-    if (commit && draft !== null && draft !== props.value) props.onCommit(draft);
+  const finish = async (commit: boolean) => {
+    if (commit && draft !== null && draft !== props.value) {
+      const r = props.onCommit(draft);
+      if (r instanceof Promise && !(await r)) return;
+    }
     setDraft(null);
     // Back to the read view with the focus where it was.
     setTimeout(() => readRef.current?.focus(), 0);
@@ -38,11 +42,11 @@ export function TermDescriptionField(props: {
           value={draft}
           data-testid={props.testId}
           onChange={(e) => setDraft(e.target.value)}
-          onBlur={() => finish(true)}
+          onBlur={() => void finish(true)}
           onKeyDown={(e) => {
             if (e.key === 'Escape' && !e.nativeEvent.isComposing) {
               e.stopPropagation();
-              finish(false);
+              void finish(false);
             }
           }}
         />

@@ -8,7 +8,9 @@ import { useMapStore } from '../store';
 import { useViewerStore } from '../../viewer/store';
 import { DraftField } from '../../../ui/DraftField';
 import { PropsEditor } from './PropsEditor';
-import { saveNode } from '../save-node';
+import { saveNode, staleDraft } from '../save-node';
+import { NodeHistory } from '../../team/components/NodeHistory';
+import { useWorkspaceInfo } from '../../../api/queries';
 import { EvidenceProposals } from '../../evidence/components/EvidenceProposals';
 import { TermDescriptionField } from '../../glossary/components/TermDescriptionField';
 
@@ -24,6 +26,7 @@ export function NodePanel() {
   const selectedId = useMapStore((s) => s.selectedId);
   const set = useMapStore((s) => s.set);
   const detail = useNodeDetail(selectedId);
+  const info = useWorkspaceInfo();
 
   if (!selectedId || !detail.data) {
     return (
@@ -51,6 +54,7 @@ export function NodePanel() {
       {node.kind === 'knowledge' && <LinkedDocuments node={node} edges={edges} neighbours={neighbours} />}
       {node.kind === 'knowledge' && <EvidenceProposals knowledgeId={node.id} />}
       <Connections node={node} edges={edges} neighbours={neighbours} />
+      {info.data?.team && <NodeHistory nodeId={node.id} />}
       <button className="danger" data-testid="delete-node" onClick={() => set({ confirmDelete: node.id })}>
         {t('panel.deleteNode')}
       </button>
@@ -60,22 +64,33 @@ export function NodePanel() {
 
 function NodeFields({ node }: { node: NodeDto }) {
   const { t } = useTranslation('map');
-  const save = (patch: NodePatch) => void saveNode(node.id, patch);
+  const save = (patch: NodePatch) => saveNode(node.id, patch);
+  // Someone else's edit of this field arrived while it was being typed: show both rather than save over theirs.
+  const stale = (patch: NodePatch) => () =>
+    staleDraft(node.id, patch, {
+      label: node.label,
+      description: node.description,
+      aliases: node.aliases,
+      tags: node.tags,
+      props: node.props,
+    });
   return (
     <div className="fields">
       <DraftField
         label={t('panel.label')}
         testId="node-label"
         value={node.label}
+        onStale={(v) => stale({ label: v.trim() })()}
         onCommit={(v) => {
           // An empty name is refused, and said so: the field goes back to the stored name.
-          if (v.trim()) save({ label: v.trim() });
-          else useAppStore.getState().notify(i18n.t('common:errors.emptyLabel'), 'error');
+          if (v.trim()) return save({ label: v.trim() });
+          useAppStore.getState().notify(i18n.t('common:errors.emptyLabel'), 'error');
         }}
       />
       <DraftField
         label={t('panel.aliases')}
         value={node.aliases.join(', ')}
+        onStale={(v) => stale({ aliases: splitList(v) })()}
         onCommit={(v) => save({ aliases: splitList(v) })}
       />
       {/* Glossary terms in the description are underlined, with their definition on hover (issue 10 §3). */}
@@ -88,6 +103,7 @@ function NodeFields({ node }: { node: NodeDto }) {
       <DraftField
         label={t('panel.tags')}
         value={node.tags.join(', ')}
+        onStale={(v) => stale({ tags: splitList(v) })()}
         onCommit={(v) => save({ tags: splitList(v) })}
       />
     </div>
