@@ -167,7 +167,14 @@ export const GRAPH_CHANNELS = {
     output: z.object({ ids: z.array(id), change: GraphChange }),
   },
   'graph:add-node': { input: NewNode, output: NodeDto },
-  'graph:update-node': { input: z.strictObject({ id, patch: NodePatch }), output: NodeDto },
+  /**
+   * `seen`: the node's `updatedAt` as the editor saw it; when the node changed since (another person's edit in a
+   * team workspace), the patch is refused with `edit_conflict` instead of saved over theirs.
+   */
+  'graph:update-node': {
+    input: z.strictObject({ id, patch: NodePatch, seen: z.string().max(40).optional() }),
+    output: NodeDto,
+  },
   'graph:delete-node': { input: z.strictObject({ id }), output: z.object({ ok: z.literal(true) }) },
   'graph:add-edge': { input: NewEdge, output: EdgeDto },
   'graph:update-edge': { input: z.strictObject({ id, props }), output: EdgeDto },

@@ -42,10 +42,11 @@ export async function launchChromium(
 }
 
 /**
- * The app in browser mode on its own data folder: the sample workspace, created fresh. `stop` closes the server
- * and the workspace and deletes the data folder. Throws when the renderer is not built (RENDERER_DIR/index.html).
+ * The app in browser mode on its own data folder: the sample workspace, created fresh, or `workspace` (a file or a
+ * team workspace address). `stop` closes the server and the workspace and deletes the data folder. Throws when the
+ * renderer is not built (RENDERER_DIR/index.html).
  */
-export async function startApp(): Promise<{
+export async function startApp(options: { workspace?: string } = {}): Promise<{
   server: BrowserServer;
   workspace: WorkspaceService;
   dataDir: string;
@@ -54,7 +55,11 @@ export async function startApp(): Promise<{
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
     throw new Error(`No built renderer in ${RENDERER_DIR}: run \`npm run build\` before the e2e tests.`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wellspring-e2e-'));
-  const { server, workspace } = await startBrowserMode({ rendererDir: RENDERER_DIR, dataDir });
+  const { server, workspace } = await startBrowserMode({
+    rendererDir: RENDERER_DIR,
+    dataDir,
+    ...(options.workspace ? { workspace: options.workspace } : {}),
+  });
   return {
     server,
     workspace,

@@ -43,8 +43,12 @@ export function DraftField(props: {
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.nativeEvent.isComposing) return;
-    if (e.key === 'Enter') e.currentTarget.blur();
-    else if (e.key === 'Escape') {
+    if (e.key === 'Enter') {
+      // Not passed on: a dialog the save opens (a conflict) would take the focus, and this Enter would press its
+      // first button.
+      e.preventDefault();
+      e.currentTarget.blur();
+    } else if (e.key === 'Escape') {
       setDraft(null);
       setBase(null);
       e.stopPropagation();

@@ -1,4 +1,5 @@
-import type { GRAPH_CHANNELS, HISTORY_CHANNELS } from '../../../../preload/contract';
+import type { GRAPH_CHANNELS, HISTORY_CHANNELS, NodeDto } from '../../../../preload/contract';
+import { WellspringError } from '../../util/errors';
 import type { WorkspaceService } from '../../workspace/workspace-service';
 import type { DomainHandlers } from './types';
 
@@ -16,7 +17,10 @@ export function graphHandlers(ws: WorkspaceService): DomainHandlers<typeof GRAPH
     'graph:get-node': ({ id }) => ws.store.getNodeDetail(id),
     'graph:apply': ({ ops }) => ws.store.apply(ops),
     'graph:add-node': (input) => ws.store.addNode(input),
-    'graph:update-node': ({ id, patch }) => ws.store.updateNode(id, patch),
+    'graph:update-node': ({ id, patch, seen }) => {
+      if (seen !== undefined) refuseIfChanged(ws.store.findNode(id), seen);
+      return ws.store.updateNode(id, patch);
+    },
     'graph:delete-node': ({ id }) => {
       ws.store.deleteNode(id);
       return { ok: true };
@@ -37,4 +41,28 @@ export function historyHandlers(ws: WorkspaceService): DomainHandlers<typeof HIS
     'history:undo': () => ws.store.undo(),
     'history:redo': () => ws.store.redo(),
   };
+}
+
+/**
+ * An edit made on a node the editor saw at `seen` (its updatedAt) is refused when the node changed since — in a
+ * team workspace, someone else's edit that reached this desktop while the editor was typing — with the same
+ * `edit_conflict` (and both versions: theirs in `params.detail`) as a conflict found by the server. A node that is
+ * gone is left to updateNode's not_found.
+ * @throws WellspringError `edit_conflict`
+ */
+function refuseIfChanged(node: NodeDto | null, seen: string): void {
+  if (!node || node.updatedAt === seen) return;
+  const theirs = { ...node, x: undefined, y: undefined };
+  throw new WellspringError(
+    'edit_conflict',
+    `Someone else changed “${node.label}” since you opened it; your change was not saved.`,
+    [],
+    {
+      key: 'errors.teamConflict',
+      params: {
+        label: node.label,
+        detail: JSON.stringify({ table: 'nodes', id: node.id, reason: 'changed', theirs }),
+      },
+    },
+  );
 }

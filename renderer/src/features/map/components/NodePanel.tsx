@@ -64,7 +64,7 @@ export function NodePanel() {
 
 function NodeFields({ node }: { node: NodeDto }) {
   const { t } = useTranslation('map');
-  const save = (patch: NodePatch) => saveNode(node.id, patch);
+  const save = (patch: NodePatch) => saveNode(node.id, patch, node.updatedAt);
   // Someone else's edit of this field arrived while it was being typed: show both rather than save over theirs.
   const stale = (patch: NodePatch) => () =>
     staleDraft(node.id, patch, {

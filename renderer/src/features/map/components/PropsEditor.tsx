@@ -53,7 +53,7 @@ function PropField({ node, name, field }: { node: NodeDto; name: string; field: 
   const { t } = useTranslation('map');
   const value = node.props[name];
   const label = t(`props.${name}` as 'props.form');
-  const save = (v: unknown) => void saveNode(node.id, { props: { [name]: v } });
+  const save = (v: unknown) => void saveNode(node.id, { props: { [name]: v } }, node.updatedAt);
 
   if (field.type === 'enum') {
     return (

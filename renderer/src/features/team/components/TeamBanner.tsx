@@ -8,7 +8,7 @@ import { useTeamStore } from '../store';
 /**
  * A bar across the top while the team server cannot be reached (`team:did-change-status`): edits are refused
  * meanwhile, with a clear message, and stay in their fields to be saved again; when the connection is back the bar
- * goes and a toast says the map caught up.
+ * goes and, once it has held for a second, one toast says the map caught up.
  */
 export function TeamBanner() {
   const { t } = useTranslation('team');
