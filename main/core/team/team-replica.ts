@@ -252,6 +252,10 @@ export class TeamReplica {
       dropped.push(`n:${id}`);
     }
 
+    // Nothing changed since the last read: the stored horizon stays right (no row has a newer transaction), and
+    // the replica is not written at all (an open of a current replica costs no disk write).
+    if (ops.length === 0 && newViews.length === 0 && versions.length === 0 && dropped.length === 0)
+      return { full: changes.full, applied: 0, rejected, change: null };
     // The views first (positions belong to one), in the same transaction as the rows.
     const change = this.db.transaction(() => {
       for (const v of newViews) this.q.addView.run(v);

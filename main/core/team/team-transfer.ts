@@ -5,7 +5,7 @@ import { openWorkspaceDb } from '../db/workspace-db';
 import { metaOfDb } from '../db/meta-table';
 import { WellspringError } from '../util/errors';
 import type { EdgeRow, NodeRow } from '../graph/rows';
-import { TeamSession, type AuditEntry, type RemoteOp, type TeamViewRow } from './pg-session';
+import { TeamSession, type AuditEntry, type RemotePositionRow, type TeamViewRow } from './pg-session';
 import { openTeamWorkspace } from './team-workspace';
 import { ADDRESS_KEY, HORIZON_KEY } from './team-replica';
 import { parseTeamAddress } from './team-url';
@@ -39,40 +39,24 @@ export async function pushWorkspace(
   options: { unit?: string | null; password?: string; clientId?: string } = {},
 ): Promise<PushResult> {
   const { db } = openWorkspaceDb(file);
-  let views: TeamViewRow[];
-  let ops: RemoteOp[];
-  let positions = 0;
+  let rows: Parameters<TeamSession['push']>[0];
   try {
-    views = db.prepare('SELECT * FROM views ORDER BY sort_order, id').all() as TeamViewRow[];
-    const unit = options.unit ?? null;
-    const nodes = db.prepare('SELECT * FROM nodes ORDER BY rowid').all() as NodeRow[];
-    const edges = db.prepare('SELECT * FROM edges ORDER BY rowid').all() as EdgeRow[];
-    ops = [
-      ...nodes.map((row): RemoteOp => ({ op: 'putNode', row, base: null, unit })),
-      ...edges.map((row): RemoteOp => ({ op: 'putEdge', row, base: null })),
-    ];
-    const byView = new Map<string, Array<{ id: string; x: number; y: number }>>();
-    for (const p of db
-      .prepare('SELECT view_id, node_id, x, y FROM view_positions ORDER BY view_id, node_id')
-      .all() as Array<{
-      view_id: string;
-      node_id: string;
-      x: number;
-      y: number;
-    }>) {
-      const list = byView.get(p.view_id) ?? byView.set(p.view_id, []).get(p.view_id)!;
-      list.push({ id: p.node_id, x: p.x, y: p.y });
-      positions++;
-    }
-    for (const [viewId, list] of byView) ops.push({ op: 'putPositions', viewId, positions: list });
+    rows = {
+      views: db.prepare('SELECT * FROM views ORDER BY sort_order, id').all() as TeamViewRow[],
+      nodes: db.prepare('SELECT * FROM nodes ORDER BY rowid').all() as NodeRow[],
+      edges: db.prepare('SELECT * FROM edges ORDER BY rowid').all() as EdgeRow[],
+      positions: db
+        .prepare('SELECT view_id, node_id, x, y FROM view_positions ORDER BY view_id, node_id')
+        .all() as RemotePositionRow[],
+    };
   } finally {
     db.close();
   }
   const address = parseTeamAddress(url, options.password);
   const session = await TeamSession.open(address, { create: true });
   try {
-    const r = await session.push(views, ops, options.clientId ?? 'push');
-    return { address: address.display, ...r, positions, views: views.length };
+    const r = await session.push(rows, options.unit ?? null, options.clientId ?? 'push');
+    return { address: address.display, ...r, positions: rows.positions.length, views: rows.views.length };
   } finally {
     await session.close();
   }
