@@ -4,6 +4,7 @@
  * temp folder, and plays Electron's side (events, IPC calls, dialog answers).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -18,6 +19,10 @@ import zhCommands from '../../renderer/src/i18n/locales/zh-CN/commands.json';
 import zhCommon from '../../renderer/src/i18n/locales/zh-CN/common.json';
 import { fakeEvent, type MenuItem } from './fake-electron';
 import { APP_URL, OUT_DIR, launch, type LaunchOptions, type LaunchedApp } from './launch';
+import { freshRole, freshSchema, teamUrl } from '../unit/team-helpers';
+import { TeamSession } from '../../main/core/team/pg-session';
+import { parseTeamAddress } from '../../main/core/team/team-url';
+import { openTeamWorkspace } from '../../main/core/team/team-workspace';
 
 const launched: LaunchedApp[] = [];
 const dirs = new Set<string>();
@@ -535,5 +540,56 @@ describe('macOS', () => {
     app.fake.app.emit('activate');
     expect(app.fake.record.windows).toHaveLength(2);
     expect(app.fake.record.windows[1]!.isDestroyed()).toBe(false);
+  });
+});
+
+describe('team workspaces', () => {
+  it('keeps the password in the OS keychain (safeStorage), never in plain text, and reconnects with it at start', async () => {
+    const url = teamUrl(freshSchema('shell'));
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'wellspring-shell-team-'));
+    dirs.add(scratch);
+    const made = openTeamWorkspace(url, scratch, { create: true, live: false });
+    await made.close();
+    made.db.close();
+    // A member of its own, with a password unlike any other string here.
+    const user = freshRole('shell');
+    const password = 'S3cret-口令-7d1';
+    const admin = await TeamSession.open(parseTeamAddress(url));
+    await admin.setMember(user, 'editor', ['hq'], { password });
+    await admin.close();
+    const address = new URL(url);
+    address.username = user;
+    address.password = '';
+
+    const app = await start();
+    const r = envelope(
+      await app.invoke('team:connect', { url: address.toString(), password, remember: true }),
+    );
+    expect(r.ok, r.message).toBe(true);
+    expect((r.value as { team?: { role: string } }).team?.role).toBe('editor');
+    const onDisk = fs
+      .readdirSync(app.userData, { recursive: true })
+      .map((f) => path.join(app.userData, String(f)))
+      .filter((f) => fs.statSync(f).isFile());
+    // The secret file holds ciphertext; no file of the user folder holds the password.
+    const secrets = JSON.parse(
+      fs.readFileSync(path.join(app.userData, 'team-secrets.json'), 'utf8'),
+    ) as Record<string, string>;
+    expect(Object.keys(secrets)).toEqual([address.toString()]);
+    expect(onDisk.length).toBeGreaterThan(1);
+    for (const f of onDisk) expect(fs.readFileSync(f).includes(Buffer.from(password)), f).toBe(false);
+    // Nor the replica (a workspace file, SQLite pages).
+    for (const f of fs.readdirSync(path.join(app.userData, 'team')))
+      expect(fs.readFileSync(path.join(app.userData, 'team', f)).includes(Buffer.from(password)), f).toBe(
+        false,
+      );
+    app.quit();
+
+    // Next start: the recent team workspace reconnects with the kept password, no dialog.
+    const again = await start({ dir: app.dir });
+    const info = envelope(await again.invoke('workspace:info', {}));
+    expect((info.value as { path: string; team?: { status: string } }).path).toBe(address.toString());
+    expect((info.value as { team?: { status: string } }).team?.status).toBe('connected');
+    expect(again.fake.record.errorBoxes).toEqual([]);
   });
 });

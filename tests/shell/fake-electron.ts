@@ -66,7 +66,9 @@ export class FakeWebContents extends Emitter {
   readonly printed: Array<Record<string, unknown>> = [];
   printToPDF(options: Record<string, unknown>): Promise<Buffer> {
     this.printed.push(options);
-    return Promise.resolve(Buffer.from(`%PDF-1.7 ${String(options.pageSize)} ${String(options.landscape)}\n`));
+    return Promise.resolve(
+      Buffer.from(`%PDF-1.7 ${String(options.pageSize)} ${String(options.landscape)}\n`),
+    );
   }
 }
 
@@ -243,8 +245,21 @@ export function createFakeElectron(options: FakeElectronOptions) {
   }
 
   const app = new FakeApp();
+  // The OS keychain's encryption, played with a fixed XOR key: what is stored is not the plain text, and only
+  // this "machine" (the stand-in) can read it back.
+  const KEY = 0x5a;
+  const xor = (b: Buffer) => Buffer.from(b.map((c) => c ^ KEY));
   const electron = {
     app,
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) =>
+        Buffer.concat([Buffer.from('fake-os:'), xor(Buffer.from(plain, 'utf8'))]),
+      decryptString: (cipher: Buffer) => {
+        if (!cipher.subarray(0, 8).equals(Buffer.from('fake-os:'))) throw new Error('not ours');
+        return xor(cipher.subarray(8)).toString('utf8');
+      },
+    },
     BrowserWindow: FakeBrowserWindow,
     ipcMain: {
       handle(channel: string, fn: Listener) {
