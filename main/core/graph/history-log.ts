@@ -67,8 +67,12 @@ export const PART_OPS = 1000;
 
 type Side = 'forward' | 'backward';
 
-/** Receives the row operations of every change, inside its transaction; throwing rolls the change back. */
-export type Publisher = (ops: readonly RowOp[]) => void;
+/**
+ * Receives the row operations of every change, inside its transaction; throwing rolls the change back. `replay` is
+ * set for undo and redo (which restore rows as this user left them, so the publisher may refuse them where someone
+ * else changed the row since).
+ */
+export type Publisher = (ops: readonly RowOp[], replay?: 'undo' | 'redo') => void;
 
 /** An undone or redone entry: its summary and the row operations that were applied. */
 export interface Replayed {
@@ -144,8 +148,8 @@ export class HistoryLog {
   }
 
   /** Hands `ops` (already applied locally, in the open transaction) to the publisher, if any. Call inside it. */
-  publish(ops: readonly RowOp[]): void {
-    if (this.publisher && ops.length > 0) this.publisher(ops);
+  publish(ops: readonly RowOp[], replay?: 'undo' | 'redo'): void {
+    if (this.publisher && ops.length > 0) this.publisher(ops, replay);
   }
 
   /** Applies row operations in order. Call inside a transaction. */
@@ -242,7 +246,7 @@ export class HistoryLog {
       if (!row) return null;
       const ops = this.sideOps(row.seq, 'backward', row.backward);
       this.apply(ops);
-      this.publish(ops);
+      this.publish(ops, 'undo');
       this.stmts.mark.run(1, row.seq);
       return { summary: parseSummary(row.label), ops };
     })();
@@ -255,7 +259,7 @@ export class HistoryLog {
       if (!row) return null;
       const ops = this.sideOps(row.seq, 'forward', row.forward);
       this.apply(ops);
-      this.publish(ops);
+      this.publish(ops, 'redo');
       this.stmts.mark.run(0, row.seq);
       return { summary: parseSummary(row.label), ops };
     })();

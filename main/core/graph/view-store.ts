@@ -13,7 +13,7 @@ import { WellspringError } from '../util/errors';
 import { nowIso } from '../util/clock';
 
 /** A `views` row (migration 0004); JSON columns as text. */
-interface ViewRow {
+export interface ViewRow {
   id: string;
   kind: ViewKind;
   name: string;

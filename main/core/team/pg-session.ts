@@ -2,6 +2,7 @@ import pg from 'pg';
 import { WellspringError } from '../util/errors';
 import type { EdgeRow, NodeRow } from '../graph/rows';
 import type { RowOp } from '../graph/history-log';
+import type { ViewRow } from '../graph/view-store';
 import { PG_LATEST_VERSION, PG_MIGRATIONS, TEAM_APPLICATION, type PgMigration } from './pg-migrations';
 import type { TeamAddress } from './team-url';
 
@@ -51,17 +52,7 @@ export interface TeamChanges {
 }
 
 /** A view as the team schema keeps it: the SQLite `views` row (filters, layout and camera as JSON text). */
-export interface TeamViewRow {
-  id: string;
-  kind: string;
-  name: string;
-  filters: string;
-  layout: string;
-  camera: string | null;
-  sort_order: number;
-  created_at: string;
-  updated_at: string;
-}
+export type TeamViewRow = Omit<ViewRow, 'position_count'>;
 
 /**
  * A row operation sent to the server: the local RowOp plus the version the client read (`base`, null or absent for a

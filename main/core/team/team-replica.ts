@@ -4,8 +4,9 @@ import type { GraphChange } from '../../../preload/contract';
 import type { GraphStore } from '../graph/graph-store';
 import type { RowOp } from '../graph/history-log';
 import { validateEdgeProps, validateNodeProps } from '../graph/validate';
-import type { EdgeRow, NodeRow } from '../graph/rows';
+import { nodeColumns, type EdgeRow } from '../graph/rows';
 import { metaOfDb, type MetaAccess } from '../db/meta-table';
+import { WellspringError } from '../util/errors';
 import type { AuditEntry, RemoteOp, TeamChanges, TeamInfo } from './pg-session';
 import type { TeamBridge } from './team-bridge';
 
@@ -55,6 +56,11 @@ export class TeamReplica {
       setVersion: db.prepare(
         'INSERT INTO team_versions (key, version) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET version = excluded.version',
       ),
+      setMine: db.prepare(
+        `INSERT INTO team_versions (key, version, mine) VALUES (@key, @version, @version)
+         ON CONFLICT(key) DO UPDATE SET version = excluded.version, mine = excluded.mine`,
+      ),
+      versions: db.prepare('SELECT version, mine FROM team_versions WHERE key = ?'),
       dropVersion: db.prepare('DELETE FROM team_versions WHERE key = ?'),
       node: db.prepare('SELECT * FROM nodes WHERE id = ?'),
       edge: db.prepare('SELECT * FROM edges WHERE id = ?'),
@@ -84,7 +90,7 @@ export class TeamReplica {
 
   /** Makes this replica the store's publisher (every local change goes to the server first). */
   attach(): void {
-    this.store.history.setPublisher((ops) => this.publish(ops));
+    this.store.history.setPublisher((ops, replay) => this.publish(ops, replay));
   }
 
   /** Stops publishing (before the connection closes). */
@@ -96,7 +102,8 @@ export class TeamReplica {
    * Writes `ops` to the server with the versions they were read at, then records the new versions. Runs inside the
    * local transaction of the write path. @throws edit_conflict, permission_denied, team_unreachable
    */
-  publish(ops: readonly RowOp[]): void {
+  publish(ops: readonly RowOp[], replay?: 'undo' | 'redo'): void {
+    if (replay) this.refuseOverwritingOthers(ops, replay);
     const remote = this.toRemote(ops);
     let versions: Record<string, number>;
     try {
@@ -111,7 +118,42 @@ export class TeamReplica {
       if (o.op === 'deleteNode') this.q.dropVersion.run(`n:${o.id}`);
       else if (o.op === 'deleteEdge') this.q.dropVersion.run(`e:${o.id}`);
     }
-    for (const [key, version] of Object.entries(versions)) this.q.setVersion.run(key, version);
+    for (const [key, version] of Object.entries(versions)) this.q.setMine.run({ key, version });
+  }
+
+  /**
+   * Undo and redo put back rows as this user left them: where someone else wrote a row after this user's last
+   * write (its version is not the one this desktop made), that would overwrite their change unseen, so the
+   * replay is refused (`edit_conflict`) and the undo entry stays for later. Rows this desktop never wrote (a
+   * node deleted here was last written by someone else) are left to the server's version check.
+   * @throws WellspringError `edit_conflict` (key errors.teamUndoConflict or errors.teamRedoConflict)
+   */
+  private refuseOverwritingOthers(ops: readonly RowOp[], replay: 'undo' | 'redo'): void {
+    for (const o of ops) {
+      const key =
+        o.op === 'putNode'
+          ? `n:${o.row.id}`
+          : o.op === 'putEdge'
+            ? `e:${o.row.id}`
+            : o.op === 'deleteNode'
+              ? `n:${o.id}`
+              : o.op === 'deleteEdge'
+                ? `e:${o.id}`
+                : null;
+      if (!key) continue;
+      const v = this.q.versions.get(key) as { version: number; mine: number | null } | undefined;
+      if (!v || v.mine === null || v.mine === v.version) continue;
+      const id = key.slice(2);
+      const label = key.startsWith('n:')
+        ? ((this.q.node.get(id) as { label?: string } | undefined)?.label ?? id)
+        : id;
+      throw new WellspringError(
+        'edit_conflict',
+        `Someone else changed “${label}” after your edit; ${replay} would overwrite their change, so it was not done.`,
+        [],
+        { key: replay === 'undo' ? 'errors.teamUndoConflict' : 'errors.teamRedoConflict', params: { label } },
+      );
+    }
   }
 
   /**
@@ -170,17 +212,7 @@ export class TeamReplica {
     for (const r of changes.nodes) {
       remoteNodes.add(r.id);
       if (this.q.version.get(`n:${r.id}`) === r.version && this.q.node.get(r.id)) continue;
-      const row: NodeRow = {
-        id: r.id,
-        kind: r.kind,
-        label: r.label,
-        aliases: r.aliases,
-        description: r.description,
-        tags: r.tags,
-        props: r.props,
-        created_at: r.created_at,
-        updated_at: r.updated_at,
-      };
+      const row = nodeColumns(r);
       try {
         validateNodeProps(r.kind, JSON.parse(r.props) as Record<string, unknown>);
       } catch {
@@ -253,8 +285,9 @@ export class TeamReplica {
     }
 
     // Nothing changed since the last read: the stored horizon stays right (no row has a newer transaction), and
-    // the replica is not written at all (an open of a current replica costs no disk write).
-    if (ops.length === 0 && newViews.length === 0 && versions.length === 0 && dropped.length === 0)
+    // the replica is not written at all (an open of a current replica costs no disk write). A first, full read
+    // always stores its horizon, so that the next read is not a full one again.
+    if (!changes.full && ops.length === 0 && newViews.length === 0 && versions.length === 0 && dropped.length === 0)
       return { full: changes.full, applied: 0, rejected, change: null };
     // The views first (positions belong to one), in the same transaction as the rows.
     const change = this.db.transaction(() => {

@@ -134,6 +134,29 @@ describe('live collaboration on one team workspace', () => {
     await closeAll(a, b);
   });
 
+  it('refuses to undo an edit that someone else has changed since, and keeps the undo step', async () => {
+    const schema = freshSchema();
+    const url = teamUrl(schema);
+    const a = openTeamWorkspace(url, tempDir(), { create: true, live: false });
+    const b = openTeamWorkspace(url, tempDir(), { live: false });
+    const n = a.store.addNode({ kind: 'category', label: '仓储' });
+    a.store.updateNode(n.id, { label: '仓储管理' });
+    b.replica.catchUp();
+    b.store.updateNode(n.id, { label: '仓储与物流' });
+    a.replica.catchUp();
+    const e = caught(() => a.store.undo());
+    expect(e).toMatchObject({ code: 'edit_conflict', key: 'errors.teamUndoConflict' });
+    expectBilingual(e);
+    expect(a.store.history.state()).toMatchObject({ canUndo: true, undo: { action: 'edit' } });
+    const [row] = await sql<{ label: string }>(`SELECT label FROM ${schema}.nodes WHERE id = $1`, [n.id]);
+    expect(row!.label).toBe('仓储与物流');
+    // Once this desktop writes the node again, its own newer edit undoes as usual.
+    a.store.updateNode(n.id, { description: '仓库' });
+    a.store.undo();
+    expect(a.store.findNode(n.id)).toMatchObject({ label: '仓储与物流', description: '' });
+    await closeAll(a, b);
+  });
+
   it('reports reconnecting when the server drops the connections, and resumes', async () => {
     const schema = freshSchema();
     const url = teamUrl(schema);
