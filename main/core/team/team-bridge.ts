@@ -101,23 +101,41 @@ function unreachable(detail: string): WellspringError {
  * receiveMessageOnPort — the pattern of Node's own synchronous worker bridges). @throws WellspringError
  */
 function call<T>(body: BridgeCall): T {
+  return answerOf<T>(post(body));
+}
+
+/** Sends one call to the worker without waiting; returns its sequence number for answerOf. */
+function post(body: BridgeCall): number {
   const ch = open();
   const seq = ++ch.seq;
-  Atomics.store(ch.flag, 0, 0);
   ch.port.postMessage({ seq, body } satisfies BridgeEnvelope<BridgeCall>);
+  return seq;
+}
+
+/**
+ * Blocks until the answer to call `seq` arrives (or CALL_TIMEOUT_MS pass). Answers to earlier calls that timed out
+ * are dropped. The flag is lowered before the port is read a last time and the thread sleeps, so an answer posted
+ * at any moment either is in the port or raises the flag again: none is missed.
+ */
+function answerOf<T>(seq: number): T {
+  const ch = open();
   const deadline = Date.now() + CALL_TIMEOUT_MS;
+  const take = (): { found: true; value: T } | { found: false } => {
+    for (let msg = receiveMessageOnPort(ch.port); msg; msg = receiveMessageOnPort(ch.port)) {
+      const env = msg.message as BridgeEnvelope<BridgeAnswer>;
+      if (env.seq === seq) return { found: true, value: unwrap<T>(env.body) };
+    }
+    return { found: false };
+  };
   for (;;) {
+    let r = take();
+    if (r.found) return r.value;
     const left = deadline - Date.now();
     if (left <= 0) throw unreachable(`no answer in ${CALL_TIMEOUT_MS / 1000} s`);
-    Atomics.wait(ch.flag, 0, 0, left);
-    let msg = receiveMessageOnPort(ch.port);
-    while (msg) {
-      const env = msg.message as BridgeEnvelope<BridgeAnswer>;
-      if (env.seq === seq) return unwrap<T>(env.body);
-      msg = receiveMessageOnPort(ch.port);
-    }
-    // A late answer to an earlier, timed-out call woke us: wait again.
     Atomics.store(ch.flag, 0, 0);
+    r = take();
+    if (r.found) return r.value;
+    Atomics.wait(ch.flag, 0, 0, left);
   }
 }
 
@@ -146,12 +164,21 @@ export class TeamBridge {
 
   /** Connects (and with `create` initialises the schema). @throws see TeamSession.open */
   static open(address: TeamAddress, options: { create?: boolean } = {}): TeamBridge {
-    const r = call<{ handle: number; info: TeamInfo }>({
-      method: 'open',
-      address,
-      create: options.create === true,
-    });
-    return new TeamBridge(r.handle, r.info);
+    return TeamBridge.begin(address, options).finish();
+  }
+
+  /**
+   * Starts connecting without waiting, so that the caller can open the replica file meanwhile; `finish()` waits
+   * for the connection (and throws what open would). Make no other bridge call before `finish`.
+   */
+  static begin(address: TeamAddress, options: { create?: boolean } = {}): { finish(): TeamBridge } {
+    const seq = post({ method: 'open', address, create: options.create === true });
+    return {
+      finish: () => {
+        const r = answerOf<{ handle: number; info: TeamInfo }>(seq);
+        return new TeamBridge(r.handle, r.info);
+      },
+    };
   }
 
   /** Who is connected, as read at open or by the last refresh. */

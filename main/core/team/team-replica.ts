@@ -287,7 +287,13 @@ export class TeamReplica {
     // Nothing changed since the last read: the stored horizon stays right (no row has a newer transaction), and
     // the replica is not written at all (an open of a current replica costs no disk write). A first, full read
     // always stores its horizon, so that the next read is not a full one again.
-    if (!changes.full && ops.length === 0 && newViews.length === 0 && versions.length === 0 && dropped.length === 0)
+    if (
+      !changes.full &&
+      ops.length === 0 &&
+      newViews.length === 0 &&
+      versions.length === 0 &&
+      dropped.length === 0
+    )
       return { full: changes.full, applied: 0, rejected, change: null };
     // The views first (positions belong to one), in the same transaction as the rows.
     const change = this.db.transaction(() => {

@@ -57,17 +57,37 @@ export function openTeamWorkspace(
   options: OpenTeamOptions = {},
 ): TeamWorkspace {
   const address = parseTeamAddress(url, options.password);
-  const bridge = TeamBridge.open(address, { create: options.create });
+  // Connecting (a TLS or SCRAM handshake, the schema check) overlaps opening the replica file.
+  const connecting = TeamBridge.begin(address, { create: options.create });
   let db: Database.Database | null = null;
+  let bridge: TeamBridge | null = null;
   try {
     const file = replicaPathOf(dataDir, address);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    db = openWorkspaceDb(file, { create: true }).db;
+    const isNew = !fs.existsSync(file);
+    let fileError: unknown = null;
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      db = openWorkspaceDb(file, { create: true }).db;
+    } catch (e) {
+      fileError = e;
+    }
+    // Always collected, so that a failed file open does not leave the connection's answer unread.
+    try {
+      bridge = connecting.finish();
+    } catch (e) {
+      // A refused connection leaves nothing behind: not even the empty replica just made for it.
+      db?.close();
+      db = null;
+      if (isNew) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+      throw e;
+    }
+    if (fileError !== null || db === null) throw fileError;
+    const live = bridge;
     const meta = metaOfDb(db);
     meta.set(ADDRESS_KEY, address.display);
     if (meta.get('name') === null) meta.set('name', `${address.database}/${address.schema}`);
     const store = new GraphStore(db);
-    const replica = new TeamReplica(db, store, bridge);
+    const replica = new TeamReplica(db, store, live);
     const opened = replica.catchUp();
     replica.attach();
     let status: FeedStatus = 'connected';
@@ -115,13 +135,13 @@ export function openTeamWorkspace(
         closed = true;
         replica.detach();
         await feed?.stop();
-        bridge.close();
+        live.close();
       },
     };
   } catch (e) {
     db?.close();
     try {
-      bridge.close();
+      bridge?.close();
     } catch {
       // the connection is gone already
     }

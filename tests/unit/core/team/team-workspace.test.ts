@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { WellspringError } from '../../../../main/core/util/errors';
 import { openTeamWorkspace, type TeamWorkspace } from '../../../../main/core/team/team-workspace';
@@ -318,7 +319,12 @@ describe('bad addresses and servers: a clear message, nothing written', () => {
   it('a wrong password', () => {
     const u = new URL(teamUrl(freshSchema()));
     u.password = 'not-the-password';
-    const e = caught(() => openTeamWorkspace(u.toString(), tempDir()));
+    const dir = tempDir();
+    const e = caught(() => openTeamWorkspace(u.toString(), dir));
+    // Nothing written on this side either: no replica file was left for the refused address.
+    expect(fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).includes('.wellspring'))).toEqual(
+      [],
+    );
     expect(e).toMatchObject({ code: 'team_unreachable', key: 'errors.teamAuthFailed' });
     expect(e.message).toContain('wellspring_test');
     expect(e.message).not.toContain('not-the-password');
