@@ -87,7 +87,8 @@ export async function teamAddUserCommand(
 /**
  * `team set-unit UNIT [NODE…] [--tag TAG] [--kind KIND] --workspace postgres://…`: assigns the chosen nodes to an
  * organisational unit (whose editors may then change them). `--unit-none` is spelled as UNIT `-`.
- * @returns 0 @throws the errors of TeamSession.setUnit
+ * @returns 0, or 1 when no node was changed (none matched, or row-level security hid them) @throws the errors of
+ *   TeamSession.setUnit
  */
 export async function teamSetUnitCommand(
   url: string,
@@ -98,6 +99,13 @@ export async function teamSetUnitCommand(
   const session = await TeamSession.open(parseTeamAddress(url));
   try {
     const n = await session.setUnit(select, unit === '-' ? null : unit);
+    if (n === 0) {
+      // Row-level security hides the rows one may not change: none matched, or none is this member's to move.
+      console.error(
+        'wellspring: no node was changed: none matches, or none is yours to change (viewers change none; editors only their units’ nodes).',
+      );
+      return 1;
+    }
     out(`${n} node${n === 1 ? '' : 's'} now in ${unit === '-' ? 'no unit' : unit}.`);
   } finally {
     await session.close();

@@ -184,9 +184,12 @@ CREATE POLICY tombstones_read ON tombstones FOR SELECT USING (${MEMBER});
 -- Every write stamps its transaction id (the change feed) and, for nodes and edges, the next version. It runs with
 -- the writer's rights, so it also notes who writes (current_user, for the audit trigger, whose definer rights hide
 -- the caller); it runs right before each row's write, so a value a client set itself is overwritten.
-CREATE FUNCTION stamp_row() RETURNS trigger LANGUAGE plpgsql AS $$
+-- search_path pinned: a member who may create functions somewhere must not shadow set_config or
+-- pg_current_xact_id for this trigger (that forged the actor and hid a write from the change feed). A cascade
+-- (a node's edges deleted with it) runs as the owner, one trigger level down: the actor stays the writer's.
+CREATE FUNCTION stamp_row() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  PERFORM set_config('wellspring.actor', current_user, true);
+  IF pg_trigger_depth() = 1 THEN PERFORM set_config('wellspring.actor', current_user, true); END IF;
   IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
   NEW.txid := pg_current_xact_id();
   IF TG_OP = 'UPDATE' AND TG_TABLE_NAME IN ('nodes', 'edges') THEN NEW.version := OLD.version + 1; END IF;
@@ -219,9 +222,10 @@ CREATE TRIGGER edges_audit AFTER INSERT OR UPDATE OR DELETE ON edges FOR EACH RO
 CREATE TRIGGER positions_gone AFTER DELETE ON view_positions FOR EACH ROW EXECUTE FUNCTION record_change();
 
 -- One notification per transaction (identical payloads are folded), sent on commit only.
-CREATE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The schema of the table written (not the caller's current schema: a psql session's is "public").
+CREATE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  PERFORM pg_notify('${CHANGE_CHANNEL}', current_schema() || '|' || coalesce(current_setting('wellspring.client', true), ''));
+  PERFORM pg_notify('${CHANGE_CHANNEL}', TG_TABLE_SCHEMA || '|' || coalesce(current_setting('wellspring.client', true), ''));
   RETURN NULL;
 END $$;
 CREATE TRIGGER nodes_notify AFTER INSERT OR UPDATE OR DELETE ON nodes FOR EACH STATEMENT EXECUTE FUNCTION notify_change();

@@ -1,3 +1,4 @@
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { WellspringError } from '../util/errors';
 import type { EdgeRow, NodeRow } from '../graph/rows';
@@ -359,16 +360,44 @@ export class TeamSession {
       const member = await memberRoleOf(c);
       await c.query('BEGIN');
       try {
-        if (options.password !== undefined) {
-          const exists = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [roleName]);
-          const pw = c.escapeLiteral(options.password);
+        const exists = (await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [roleName])).rowCount;
+        // A new login gets the password as a SCRAM verifier: the plain password never reaches the server (nor its
+        // statement log). An existing login keeps its password: it may be someone's on other workspaces too.
+        if (!exists) {
+          if (options.password === undefined)
+            throw new WellspringError(
+              'invalid_input',
+              `${roleName} is not a login on the server: give it a password.`,
+              [],
+              {
+                key: 'errors.teamNewLoginNeedsPassword',
+                params: { user: roleName },
+              },
+            );
           await c.query(
-            exists.rowCount
-              ? `ALTER ROLE ${ident} LOGIN PASSWORD ${pw}`
-              : `CREATE ROLE ${ident} LOGIN PASSWORD ${pw}`,
+            `CREATE ROLE ${ident} LOGIN PASSWORD ${c.escapeLiteral(scramVerifier(options.password))}`,
           );
         }
-        await c.query(`GRANT ${pg.escapeIdentifier(member)} TO ${ident}`);
+        // The last admin stays an admin: otherwise no one could manage the workspace any more.
+        if (role !== 'admin') {
+          const admins = await c.query<{ role_name: string }>(
+            "SELECT role_name FROM members WHERE role = 'admin'",
+          );
+          if (admins.rows.length === 1 && admins.rows[0]!.role_name === roleName)
+            throw new WellspringError(
+              'invalid_input',
+              `${roleName} is the last admin of ${this.address.display}.`,
+              [],
+              {
+                key: 'errors.teamLastAdmin',
+                params: { user: roleName, address: this.address.display },
+              },
+            );
+        }
+        // Admins may add members themselves (the group's ADMIN OPTION); creating new logins needs CREATEROLE.
+        await c.query(
+          `GRANT ${pg.escapeIdentifier(member)} TO ${ident}${role === 'admin' ? ' WITH ADMIN OPTION' : ''}`,
+        );
         await c.query(
           `INSERT INTO members (role_name, role, display_name) VALUES ($1, $2, $3)
            ON CONFLICT (role_name) DO UPDATE SET role = excluded.role, display_name = excluded.display_name`,
@@ -459,6 +488,8 @@ export async function connect(address: TeamAddress): Promise<pg.Client> {
     application_name: `wellspring:${address.schema}`,
     // A write that waits on a lock longer than this is reported instead of hanging the app.
     statement_timeout: 30_000,
+    // A member holding a table lock (any writer can take one) makes the app report within seconds.
+    lock_timeout: 5_000,
   });
   // An idle connection that drops emits 'error'; the owner notices on its next query.
   client.on('error', () => undefined);
@@ -527,7 +558,28 @@ async function inspect(client: pg.Client, address: TeamAddress, create: boolean)
 
 /** The member group role of a workspace: `<database>_<schema>_member`, at most 63 bytes. */
 export function memberRoleName(address: TeamAddress): string {
-  return `${address.database}_${address.schema}_member`.replace(/[^\w]/g, '_').slice(0, 63);
+  const name = `${address.database}_${address.schema}_member`.replace(/[^\w]/g, '_');
+  if (name.length <= 63) return name;
+  // Role names are cut at 63 bytes: two long schemas must not share one group.
+  const hash = createHash('sha256')
+    .update(`${address.database}/${address.schema}`)
+    .digest('hex')
+    .slice(0, 10);
+  return `${name.slice(0, 45)}_${hash}_member`;
+}
+
+/**
+ * The SCRAM-SHA-256 verifier PostgreSQL stores for `password` (RFC 5802 / RFC 7677, as libpq's
+ * PQencryptPasswordConn makes it: 4096 iterations, a 16-byte random salt): `CREATE ROLE … PASSWORD '<verifier>'`
+ * sets the password without sending it. The password is NFKC-normalised (SASLprep's mapping for common text).
+ */
+export function scramVerifier(password: string): string {
+  const salt = randomBytes(16);
+  const salted = pbkdf2Sync(password.normalize('NFKC'), salt, 4096, 32, 'sha256');
+  const clientKey = createHmac('sha256', salted).update('Client Key').digest();
+  const storedKey = createHash('sha256').update(clientKey).digest();
+  const serverKey = createHmac('sha256', salted).update('Server Key').digest();
+  return `SCRAM-SHA-256$4096:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
 }
 
 async function memberRoleOf(client: pg.Client): Promise<string> {

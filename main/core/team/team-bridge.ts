@@ -89,19 +89,24 @@ function open(): Channel {
   return channel;
 }
 
-function unreachable(detail: string): WellspringError {
-  return new WellspringError('team_unreachable', `team server call failed: ${detail}`, [], {
-    key: 'errors.teamUnreachable',
-    params: { address: '', detail },
-  });
+function unreachable(detail: string, address: string): WellspringError {
+  return new WellspringError(
+    'team_unreachable',
+    `${address}: the team server did not answer (${detail}).`,
+    [],
+    {
+      key: 'errors.teamUnreachable',
+      params: { address, detail },
+    },
+  );
 }
 
 /**
  * Runs one call in the worker and blocks this thread until its answer (Atomics.wait on a shared flag, then
  * receiveMessageOnPort — the pattern of Node's own synchronous worker bridges). @throws WellspringError
  */
-function call<T>(body: BridgeCall): T {
-  return answerOf<T>(post(body));
+function call<T>(body: BridgeCall, address: string): T {
+  return answerOf<T>(post(body), address);
 }
 
 /** Sends one call to the worker without waiting; returns its sequence number for answerOf. */
@@ -117,7 +122,7 @@ function post(body: BridgeCall): number {
  * are dropped. The flag is lowered before the port is read a last time and the thread sleeps, so an answer posted
  * at any moment either is in the port or raises the flag again: none is missed.
  */
-function answerOf<T>(seq: number): T {
+function answerOf<T>(seq: number, address: string): T {
   const ch = open();
   const deadline = Date.now() + CALL_TIMEOUT_MS;
   const take = (): { found: true; value: T } | { found: false } => {
@@ -131,7 +136,7 @@ function answerOf<T>(seq: number): T {
     let r = take();
     if (r.found) return r.value;
     const left = deadline - Date.now();
-    if (left <= 0) throw unreachable(`no answer in ${CALL_TIMEOUT_MS / 1000} s`);
+    if (left <= 0) throw unreachable(`no answer in ${CALL_TIMEOUT_MS / 1000} s`, address);
     Atomics.store(ch.flag, 0, 0);
     r = take();
     if (r.found) return r.value;
@@ -175,7 +180,7 @@ export class TeamBridge {
     const seq = post({ method: 'open', address, create: options.create === true });
     return {
       finish: () => {
-        const r = answerOf<{ handle: number; info: TeamInfo }>(seq);
+        const r = answerOf<{ handle: number; info: TeamInfo }>(seq, address.display);
         return new TeamBridge(r.handle, r.info);
       },
     };
@@ -188,27 +193,36 @@ export class TeamBridge {
 
   /** Reads role and units again. */
   refreshInfo(): TeamInfo {
-    this.infoCache = call<TeamInfo>({ method: 'refreshInfo', handle: this.handle });
+    this.infoCache = call<TeamInfo>({ method: 'refreshInfo', handle: this.handle }, this.infoCache.display);
     return this.infoCache;
   }
 
   /** The rows changed since `horizon` (null: all). */
   changesSince(horizon: string | null): TeamChanges {
-    return call<TeamChanges>({ method: 'changesSince', handle: this.handle, horizon });
+    return call<TeamChanges>(
+      { method: 'changesSince', handle: this.handle, horizon },
+      this.infoCache.display,
+    );
   }
 
   /** Writes row operations in one server transaction; returns the new versions (`n:<id>`, `e:<id>`). */
   applyOps(ops: RemoteOp[], clientId: string): Record<string, number> {
-    return call<Record<string, number>>({ method: 'applyOps', handle: this.handle, ops, clientId });
+    return call<Record<string, number>>(
+      { method: 'applyOps', handle: this.handle, ops, clientId },
+      this.infoCache.display,
+    );
   }
 
   /** The audit log of one node and its edges (or everything), newest first. */
   audit(nodeId: string | null, limit: number): AuditEntry[] {
-    return call<AuditEntry[]>({ method: 'audit', handle: this.handle, nodeId, limit });
+    return call<AuditEntry[]>(
+      { method: 'audit', handle: this.handle, nodeId, limit },
+      this.infoCache.display,
+    );
   }
 
   /** Closes the connection. */
   close(): void {
-    call<null>({ method: 'close', handle: this.handle });
+    call<null>({ method: 'close', handle: this.handle }, this.infoCache.display);
   }
 }

@@ -118,7 +118,7 @@ export function pullWorkspace(
 
 /**
  * The audit log of a team workspace (of one node and its edges, or all), newest first, as JSON (the entries) or
- * CSV (one row per entry; before and after as JSON text). Reads only.
+ * CSV (UTF-8 with a BOM, a header row even when empty, one row per entry; before and after as JSON text). Reads only.
  * @throws the errors of TeamSession.open
  */
 export async function exportAudit(
@@ -141,9 +141,13 @@ export async function exportAudit(
         before: e.before === null ? '' : JSON.stringify(e.before),
         after: e.after === null ? '' : JSON.stringify(e.after),
       })),
-      { newline: '\n' },
+      {
+        newline: '\n',
+        columns: ['id', 'at', 'actor', 'client', 'table', 'row_id', 'action', 'before', 'after'],
+      },
     );
-    return { text: text + '\n', entries };
+    // A BOM, as the app's other CSV exports: Excel then reads the UTF-8 (Chinese labels) right.
+    return { text: `\ufeff${text}\n`, entries };
   } finally {
     await session.close();
   }

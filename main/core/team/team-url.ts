@@ -74,7 +74,8 @@ export function replicaPathOf(dataDir: string, address: TeamAddress): string {
 }
 
 function invalid(url: string, why: string): WellspringError {
-  const shown = url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
+  // Greedy to the last '@': a password may hold '@' itself.
+  const shown = url.replace(/(\/\/[^:/@]*:).*@/, '$1***@');
   return new WellspringError(
     'invalid_input',
     `Not a team workspace address (${why}): ${shown}`,

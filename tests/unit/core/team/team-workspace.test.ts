@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { WellspringError } from '../../../../main/core/util/errors';
 import { openTeamWorkspace, type TeamWorkspace } from '../../../../main/core/team/team-workspace';
-import { TeamSession, type ConflictDetail } from '../../../../main/core/team/pg-session';
+import { TeamSession, memberRoleName, type ConflictDetail } from '../../../../main/core/team/pg-session';
 import { parseTeamAddress } from '../../../../main/core/team/team-url';
 import { translate } from '../../../../main/shell/menu-labels';
 import { tempDir } from '../../helpers';
@@ -280,6 +280,78 @@ describe('permissions: roles and row-level security', () => {
     ];
     expect(n).toBe(2);
     await closeAll(vw, t.admin);
+  });
+});
+
+describe('integrity against a member with SQL access', () => {
+  it('records the real writer even when the member shadows functions or sets the actor, and feeds the change', async () => {
+    const schema = freshSchema();
+    const url = teamUrl(schema);
+    const admin = openTeamWorkspace(url, tempDir(), { create: true, live: true });
+    await admin.feedReady;
+    const own = admin.store.addNode({ kind: 'category', label: 'own' });
+    const other = admin.store.addNode({ kind: 'category', label: 'other' });
+    const link = admin.store.addEdge({ kind: 'related', source: own.id, target: other.id });
+    const session = await TeamSession.open(parseTeamAddress(url));
+    await session.setUnit({ ids: [own.id, other.id] }, 'u');
+    const ed = { user: freshRole('ed'), password: 'pw-integrity' };
+    await session.setMember(ed.user, 'editor', ['u'], { password: ed.password });
+    await session.close();
+    // A schema of the editor's own, where it may create functions that shadow the trigger's built-ins.
+    const evil = freshSchema('evil');
+    await sql(`CREATE SCHEMA ${evil}; GRANT USAGE, CREATE ON SCHEMA ${evil} TO ${ed.user}`);
+    await sql(
+      `CREATE FUNCTION ${evil}.set_config(text, text, boolean) RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;
+       CREATE FUNCTION ${evil}.pg_current_xact_id() RETURNS xid8 LANGUAGE sql AS $$ SELECT '3'::xid8 $$;
+       SET search_path = ${schema}, ${evil}, pg_catalog;
+       SET wellspring.actor = 'wellspring_test';
+       UPDATE ${schema}.nodes SET label = 'changed in psql' WHERE id = '${own.id}'`,
+      [],
+      ed,
+    );
+    const [entry] = await sql<{ actor: string }>(
+      `SELECT actor FROM ${schema}.audit_log WHERE row_id = $1 AND action = 'update' ORDER BY id DESC LIMIT 1`,
+      [own.id],
+    );
+    expect(entry!.actor).toBe(ed.user);
+    // The desktop hears of it (the notification names the table's schema, not the session's) and reads it.
+    await until(() => admin.store.findNode(own.id)?.label === 'changed in psql');
+    // A delete that cascades to the node's edges is the editor's too, in every audit row.
+    await sql(`DELETE FROM ${schema}.nodes WHERE id = '${own.id}'`, [], ed);
+    const gone = await sql<{ row_id: string; actor: string }>(
+      `SELECT row_id, actor FROM ${schema}.audit_log WHERE action = 'delete' ORDER BY id`,
+    );
+    expect(gone).toHaveLength(2);
+    expect(gone).toEqual(
+      expect.arrayContaining([
+        { row_id: link.id, actor: ed.user },
+        { row_id: own.id, actor: ed.user },
+      ]),
+    );
+    await closeAll(admin);
+  });
+
+  it('keeps an existing login’s password, its last admin, and one member group per schema', async () => {
+    const schema = freshSchema();
+    const url = teamUrl(schema);
+    const a = openTeamWorkspace(url, tempDir(), { create: true, live: false });
+    await closeAll(a);
+    const session = await TeamSession.open(parseTeamAddress(url));
+    const m = { user: freshRole('pw'), password: 'first password' };
+    await session.setMember(m.user, 'viewer', [], { password: m.password });
+    await session.setMember(m.user, 'editor', ['u'], { password: 'another password' });
+    expect(await sql('SELECT 1 AS ok', [], m)).toEqual([{ ok: 1 }]);
+    const last = await session.setMember('wellspring_test', 'viewer', []).catch((e: WellspringError) => e);
+    expect(last).toMatchObject({ code: 'invalid_input', key: 'errors.teamLastAdmin' });
+    expectBilingual(last as WellspringError);
+    const nobody = await session.setMember(freshRole('no'), 'viewer', []).catch((e: WellspringError) => e);
+    expect(nobody).toMatchObject({ key: 'errors.teamNewLoginNeedsPassword' });
+    await session.close();
+    const long = 'x'.repeat(50);
+    const one = memberRoleName(parseTeamAddress(teamUrl(`${long}_one`)));
+    const two = memberRoleName(parseTeamAddress(teamUrl(`${long}_two`)));
+    expect(one).not.toBe(two);
+    expect(Buffer.byteLength(one)).toBeLessThanOrEqual(63);
   });
 });
 
