@@ -483,7 +483,9 @@ export class TeamSession {
 export async function connect(address: TeamAddress): Promise<pg.Client> {
   const client = new pg.Client({
     connectionString: address.connectionString,
-    connectionTimeoutMillis: 5000,
+    // Generous: a loaded machine (or a server forking a backend under load) can take seconds; a refused port still
+    // fails at once.
+    connectionTimeoutMillis: 20_000,
     // pg_stat_activity shows which workspace a connection serves (and tests can find a workspace's connections).
     application_name: `wellspring:${address.schema}`,
     // A write that waits on a lock longer than this is reported instead of hanging the app.
