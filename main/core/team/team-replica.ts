@@ -25,6 +25,22 @@ export interface CatchUpResult {
   change: GraphChange | null;
 }
 
+/** The `team_versions` key of the row a node or edge operation writes (`n:<id>`, `e:<id>`); null for positions. */
+function versionKey(o: RowOp): string | null {
+  switch (o.op) {
+    case 'putNode':
+      return `n:${o.row.id}`;
+    case 'putEdge':
+      return `e:${o.row.id}`;
+    case 'deleteNode':
+      return `n:${o.id}`;
+    case 'deleteEdge':
+      return `e:${o.id}`;
+    default:
+      return null;
+  }
+}
+
 /**
  * The desktop's replica of a team workspace (issue 13): an ordinary workspace file whose graph follows the
  * PostgreSQL server, which is the authority.
@@ -114,10 +130,8 @@ export class TeamReplica {
       if ((e as { code?: string }).code === 'edit_conflict') this.onConflict?.();
       throw e;
     }
-    for (const o of ops) {
-      if (o.op === 'deleteNode') this.q.dropVersion.run(`n:${o.id}`);
-      else if (o.op === 'deleteEdge') this.q.dropVersion.run(`e:${o.id}`);
-    }
+    for (const o of ops)
+      if (o.op === 'deleteNode' || o.op === 'deleteEdge') this.q.dropVersion.run(versionKey(o));
     for (const [key, version] of Object.entries(versions)) this.q.setMine.run({ key, version });
   }
 
@@ -130,16 +144,7 @@ export class TeamReplica {
    */
   private refuseOverwritingOthers(ops: readonly RowOp[], replay: 'undo' | 'redo'): void {
     for (const o of ops) {
-      const key =
-        o.op === 'putNode'
-          ? `n:${o.row.id}`
-          : o.op === 'putEdge'
-            ? `e:${o.row.id}`
-            : o.op === 'deleteNode'
-              ? `n:${o.id}`
-              : o.op === 'deleteEdge'
-                ? `e:${o.id}`
-                : null;
+      const key = versionKey(o);
       if (!key) continue;
       const v = this.q.versions.get(key) as { version: number; mine: number | null } | undefined;
       if (!v || v.mine === null || v.mine === v.version) continue;
@@ -168,14 +173,14 @@ export class TeamReplica {
       switch (o.op) {
         case 'putNode':
         case 'putEdge': {
-          const key = `${o.op === 'putNode' ? 'n' : 'e'}:${o.row.id}`;
+          const key = versionKey(o)!;
           const base = baseOf(key);
           inList.set(key, base === null ? 1 : base + 1);
           return { ...o, base };
         }
         case 'deleteNode':
         case 'deleteEdge': {
-          const key = `${o.op === 'deleteNode' ? 'n' : 'e'}:${o.id}`;
+          const key = versionKey(o)!;
           const base = baseOf(key);
           inList.set(key, null);
           return { ...o, base };
